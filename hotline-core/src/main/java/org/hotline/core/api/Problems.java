@@ -1,0 +1,179 @@
+package org.hotline.core.api;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.UUID;
+import org.hotline.core.error.ErrorKind;
+import org.hotline.core.error.HotlineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure of a Router into one {@code application/problem+json} answer
+ * ({@code type, title, status, detail, code}). Every module's router installs it, so a client sees one
+ * error shape whatever module answered. 5xx answers carry only a correlation id; the cause goes to the log.
+ */
+public final class Problems {
+
+    public static final String CONTENT_TYPE = "application/problem+json; charset=utf-8";
+    /** Default request body limit: appeals are text; attachments travel as references. */
+    public static final long DEFAULT_BODY_LIMIT = 64 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+    private Problems() {
+    }
+
+    /**
+     * Installs the failure handler and the 404/405 answers on a router. Call it once per router,
+     * before mounting sub-routers (sub-routers that install it themselves are fine too).
+     */
+    public static Router install(Router router) {
+        router.route().failureHandler(Problems::handleFailure);
+        router.errorHandler(404, ctx -> send(ctx, fromStatus(404)));
+        router.errorHandler(405, ctx -> send(ctx, fromStatus(405)));
+        return router;
+    }
+
+    /** The failure handler alone, for routers that arrange their own routes. */
+    public static Handler<RoutingContext> failureHandler() {
+        return Problems::handleFailure;
+    }
+
+    /** A body handler with a limit; bodies over it fail with 413 and are answered as a problem. */
+    public static BodyHandler bodyHandler(long limitBytes) {
+        return BodyHandler.create(false).setBodyLimit(limitBytes).setHandleFileUploads(false);
+    }
+
+    /** Sends a problem for a failure now; for handlers that answer errors themselves. */
+    public static void send(RoutingContext ctx, Throwable failure) {
+        Problem problem = toProblem(failure, ctx.statusCode());
+        if (problem.status() >= 500) {
+            LOG.error("request failed [method={}, path={}, correlationId={}]",
+                ctx.request().method(), ctx.normalizedPath(), problem.correlationId(), failure);
+        }
+        if (ctx.response().ended() || ctx.response().closed()) {
+            return;
+        }
+        if (ctx.response().headWritten()) {
+            ctx.response().reset();
+            return;
+        }
+        ctx.response()
+            .setStatusCode(problem.status())
+            .putHeader("Content-Type", CONTENT_TYPE)
+            .putHeader("Cache-Control", "no-store");
+        if (problem.status() == 401) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+        }
+        ctx.response().end(problem.toJson().encode());
+    }
+
+    private static void handleFailure(RoutingContext ctx) {
+        send(ctx, ctx.failure());
+    }
+
+    /** Maps any failure (or a bare status code when there is none) to a problem. */
+    static Problem toProblem(Throwable failure, int statusCode) {
+        if (failure == null) {
+            return Problem.of(fromStatus(statusCode <= 0 ? 500 : statusCode));
+        }
+        return Problem.of(classify(failure));
+    }
+
+    private static HotlineException classify(Throwable failure) {
+        if (failure instanceof HotlineException known) {
+            return known;
+        }
+        if (failure instanceof HttpException http) {
+            return fromStatus(http.getStatusCode(), http.getCause());
+        }
+        if (failure instanceof DecodeException) {
+            return HotlineException.invalid("request.malformed-json", "请求体不是有效的 JSON");
+        }
+        return HotlineException.from(failure);
+    }
+
+    private static HotlineException fromStatus(int status) {
+        return fromStatus(status, null);
+    }
+
+    private static HotlineException fromStatus(int status, Throwable cause) {
+        return switch (status) {
+            case 400 -> HotlineException.invalid("request.invalid", "请求格式错误");
+            case 401 -> new HotlineException(ErrorKind.UNAUTHENTICATED, "auth.unauthenticated", "未登录或令牌无效、已过期");
+            case 403 -> HotlineException.forbidden("auth.forbidden", "无权执行此操作");
+            case 404 -> HotlineException.notFound("request.not-found", "请求的资源不存在");
+            case 405 -> new HotlineException(ErrorKind.INVALID_REQUEST, "request.method-not-allowed", "不支持该请求方法");
+            case 413 -> new HotlineException(ErrorKind.INVALID_REQUEST, "request.too-large", "请求体过大");
+            case 415 -> new HotlineException(ErrorKind.INVALID_REQUEST, "request.unsupported-media-type", "不支持的内容类型");
+            case 429 -> new HotlineException(ErrorKind.RATE_LIMITED, "request.rate-limited", "请求过于频繁，请稍后再试");
+            case 503 -> HotlineException.unavailable("service.unavailable", "服务暂时不可用，请稍后重试", cause);
+            default -> status >= 400 && status < 500
+                ? HotlineException.invalid("request.invalid", "请求无效")
+                : HotlineException.from(cause == null ? new IllegalStateException("status " + status) : cause);
+        };
+    }
+
+    /** A problem document (RFC 9457) ready to send. */
+    record Problem(String code, String title, int status, String detail, String correlationId) {
+
+        static Problem of(HotlineException e) {
+            int status = httpStatus(e);
+            if (status >= 500) {
+                // never the exception's own message: it may name hosts, keys or stack details
+                String id = UUID.randomUUID().toString();
+                String detail = e.kind() == ErrorKind.UNAVAILABLE
+                    ? "服务暂时不可用，请稍后重试（编号 " + id + "）"
+                    : "服务内部错误，请稍后重试（编号 " + id + "）";
+                return new Problem(e.kind() == ErrorKind.UNAVAILABLE ? e.code() : "internal", titleFor(status), status, detail, id);
+            }
+            return new Problem(e.code(), titleFor(status), status, e.getMessage(), null);
+        }
+
+        JsonObject toJson() {
+            JsonObject json = new JsonObject()
+                .put("type", "urn:hotline:problem:" + code)
+                .put("title", title)
+                .put("status", status)
+                .put("detail", detail)
+                .put("code", code);
+            if (correlationId != null) {
+                json.put("correlationId", correlationId);
+            }
+            return json;
+        }
+    }
+
+    /** The HTTP status of an error: the kind's status, refined by a few codes (413, 405, 415). */
+    public static int httpStatus(HotlineException e) {
+        return switch (e.code()) {
+            case "request.too-large" -> 413;
+            case "request.method-not-allowed" -> 405;
+            case "request.unsupported-media-type" -> 415;
+            default -> e.kind().httpStatus();
+        };
+    }
+
+    private static String titleFor(int status) {
+        return switch (status) {
+            case 400 -> "请求无效";
+            case 401 -> "未认证";
+            case 403 -> "禁止访问";
+            case 404 -> "未找到";
+            case 405 -> "方法不允许";
+            case 409 -> "冲突";
+            case 413 -> "请求体过大";
+            case 415 -> "内容类型不支持";
+            case 422 -> "业务规则拒绝";
+            case 429 -> "请求过于频繁";
+            case 503 -> "服务不可用";
+            default -> status >= 500 ? "服务内部错误" : "请求无效";
+        };
+    }
+}
