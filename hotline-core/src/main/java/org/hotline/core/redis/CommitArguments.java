@@ -1,0 +1,90 @@
+package org.hotline.core.redis;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hotline.core.error.HotlineException;
+import org.hotline.core.port.SlaAlarm;
+import org.hotline.core.port.StreamEvent;
+import org.hotline.core.port.TicketCommit;
+import org.hotline.core.port.TicketIndexes;
+
+/** KEYS and ARGV of commit-ticket.lua for one commit, in the order the script documents. */
+record CommitArguments(String[] keys, String[] args) {
+
+    static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+
+    static CommitArguments of(TicketCommit commit, String idempotencyKeyOrNull, RedisTicketStoreConfig config) {
+        requireConsistent(commit);
+        requireValidKey(idempotencyKeyOrNull);
+        RedisTicketKeys keys = config.keys();
+        String id = commit.ticketId();
+        String[] scriptKeys = {
+            keys.ticket(id), keys.indexMemory(id), keys.eventStream(), keys.slaAlarms(),
+            keys.number(commit.number()), keys.open(),
+            keys.idempotency(idempotencyKeyOrNull == null ? "" : idempotencyKeyOrNull)};
+        TicketIndexes indexes = commit.indexes();
+        List<String> args = new ArrayList<>(32);
+        args.add(keys.prefix());
+        args.add(id);
+        args.add(commit.number());
+        args.add(Long.toString(commit.expectedVersion()));
+        args.add(Long.toString(commit.next().version()));
+        args.add(commit.next().snapshotJson());
+        args.add(idempotencyKeyOrNull == null ? "0" : "1");
+        args.add(Long.toString(config.idempotencyTtl().toSeconds()));
+        args.add(Long.toString(commit.events().get(0).at().toEpochMilli()));
+        args.add(indexes.open() ? "1" : "0");
+        args.add(indexes.status());
+        args.add(score(indexes.inboxScore()));
+        args.add(indexes.callerPhone() == null ? "" : indexes.callerPhone());
+        args.add(Integer.toString(indexes.departments().size()));
+        args.addAll(indexes.departments());
+        args.add(Integer.toString(indexes.alarms().size()));
+        for (SlaAlarm alarm : indexes.alarms()) {
+            args.add(alarm.member(id));
+            args.add(Long.toString(alarm.fireAtEpochMs()));
+        }
+        args.add(Integer.toString(commit.events().size()));
+        for (StreamEvent event : commit.events()) {
+            args.add(event.type());
+            args.add(Long.toString(event.version()));
+            args.add(event.at().toString());
+            args.add(event.eventJson());
+        }
+        return new CommitArguments(scriptKeys, args.toArray(String[]::new));
+    }
+
+    /** Redis sorted-set scores: Java prints infinities as "Infinity", Redis expects "+inf". */
+    static String score(double value) {
+        if (Double.isNaN(value)) {
+            throw HotlineException.invalid("ticket.commit-invalid", "收件排序值无效");
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "+inf" : "-inf";
+        }
+        return Double.toString(value);
+    }
+
+    /** The TicketCommit record checks versions against each other; this checks them against the snapshot and events. */
+    private static void requireConsistent(TicketCommit commit) {
+        boolean sameTicket = commit.ticketId().equals(commit.next().id()) && commit.number().equals(commit.next().number());
+        long expectedEventVersion = commit.expectedVersion();
+        for (StreamEvent event : commit.events()) {
+            expectedEventVersion++;
+            if (event.version() != expectedEventVersion) {
+                sameTicket = false;
+            }
+        }
+        if (!sameTicket || commit.indexes().status().isBlank()
+                || commit.indexes().departments().stream().anyMatch(String::isBlank)) {
+            throw HotlineException.invalid("ticket.commit-invalid", "工单提交内容不一致");
+        }
+    }
+
+    private static void requireValidKey(String idempotencyKeyOrNull) {
+        if (idempotencyKeyOrNull != null
+                && (idempotencyKeyOrNull.isBlank() || idempotencyKeyOrNull.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
+            throw HotlineException.invalid("ticket.idempotency-key-invalid", "幂等键不能为空且不能超过200个字符");
+        }
+    }
+}

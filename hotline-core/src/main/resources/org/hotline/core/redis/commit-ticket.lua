@@ -1,0 +1,105 @@
+#!lua
+-- One ticket transition, atomically: version check, snapshot, number and idempotency keys,
+-- index replacement, SLA alarms replacement and the stream events. See RedisTicketStore for the
+-- layout of KEYS and ARGV. All checks come before the first write, so a refusal writes nothing;
+-- the "#!lua" header makes Redis refuse the whole script up front when it is out of memory.
+--
+-- KEYS: 1 ticket hash, 2 index-memory hash, 3 event stream, 4 SLA alarms zset, 5 number key,
+--       6 open-tickets zset, 7 idempotency key (ignored when ARGV[7] ~= '1')
+-- ARGV: 1 key prefix, 2 id, 3 number, 4 expected version, 5 next version, 6 snapshot json,
+--       7 '1' when an idempotency key is given, 8 its TTL in seconds, 9 creation epoch ms,
+--       10 '1' when open, 11 status, 12 inbox score, 13 caller phone ('' = none),
+--       14 n departments, departments..., n alarms, (member, score)..., n events,
+--       (type, version, at, event json)...
+-- Returns {'OK', streamIds...} | {'STALE', currentVersion} | {'MISSING'} | {'NUMBER_TAKEN'}
+--         | {'REPLAY', id, number, version, snapshot}
+
+local ticketKey, indexKey, streamKey, alarmsKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local numberKey, openKey, idempotencyKey = KEYS[5], KEYS[6], KEYS[7]
+local prefix, id, number = ARGV[1], ARGV[2], ARGV[3]
+local expected = tonumber(ARGV[4])
+local snapshot = ARGV[6]
+local idempotent = ARGV[7] == '1'
+
+if idempotent then
+  local existing = redis.call('GET', idempotencyKey)
+  if existing then
+    local t = redis.call('HMGET', prefix .. 'ticket:' .. existing, 'n', 'v', 's')
+    return {'REPLAY', existing, t[1] or '', t[2] or '0', t[3] or ''}
+  end
+end
+
+local current = tonumber(redis.call('HGET', ticketKey, 'v') or '0')
+if current ~= expected then
+  if current == 0 then
+    return {'MISSING'}
+  end
+  return {'STALE', tostring(current)}
+end
+if expected == 0 and redis.call('EXISTS', numberKey) == 1 then
+  return {'NUMBER_TAKEN'}
+end
+
+-- Checks done: from here on, every command writes.
+redis.call('HSET', ticketKey, 'n', number, 'v', ARGV[5], 's', snapshot)
+if expected == 0 then
+  redis.call('SET', numberKey, id)
+  if idempotent then
+    redis.call('SET', idempotencyKey, id, 'EX', ARGV[8])
+  end
+end
+
+-- Forget the memberships written by the previous commit of this ticket.
+local old = redis.call('HMGET', indexKey, 'd', 'p', 'st', 'a', 'c')
+local created = old[5] or ARGV[9]
+if old[1] then
+  for _, department in ipairs(cjson.decode(old[1])) do
+    redis.call('ZREM', prefix .. 'inbox:' .. department, id)
+  end
+end
+if old[2] and old[2] ~= '' then
+  redis.call('ZREM', prefix .. 'caller:' .. old[2], id)
+end
+if old[3] then
+  redis.call('ZREM', prefix .. 'status:' .. old[3], id)
+end
+if old[4] then
+  for _, member in ipairs(cjson.decode(old[4])) do
+    redis.call('ZREM', alarmsKey, member)
+  end
+end
+
+-- Write the new memberships.
+local open, status, score, phone = ARGV[10] == '1', ARGV[11], ARGV[12], ARGV[13]
+local i = 14
+local departments = {}
+for k = 1, tonumber(ARGV[i]) do
+  departments[k] = ARGV[i + k]
+  redis.call('ZADD', prefix .. 'inbox:' .. ARGV[i + k], score, id)
+end
+i = i + #departments + 1
+local members = {}
+for k = 1, tonumber(ARGV[i]) do
+  members[k] = ARGV[i + 2 * k - 1]
+  redis.call('ZADD', alarmsKey, ARGV[i + 2 * k], members[k])
+end
+i = i + 2 * #members + 1
+if phone ~= '' then
+  redis.call('ZADD', prefix .. 'caller:' .. phone, created, id)
+end
+redis.call('ZADD', prefix .. 'status:' .. status, created, id)
+if open then
+  redis.call('ZADD', openKey, score, id)
+else
+  redis.call('ZREM', openKey, id)
+end
+redis.call('HSET', indexKey, 'd', cjson.encode(departments), 'p', phone, 'st', status,
+  'a', cjson.encode(members), 'c', created)
+
+local result = {'OK'}
+for k = 0, tonumber(ARGV[i]) - 1 do
+  local b = i + 1 + 4 * k
+  result[k + 2] = redis.call('XADD', streamKey, '*', 'ticketId', id, 'number', number,
+    'version', ARGV[b + 1], 'type', ARGV[b], 'at', ARGV[b + 2], 'event', ARGV[b + 3], 'ticket', snapshot)
+end
+return result

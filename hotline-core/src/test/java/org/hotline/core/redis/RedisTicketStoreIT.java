@@ -1,0 +1,144 @@
+package org.hotline.core.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.core.redis.Commits.T0;
+
+import io.lettuce.core.Range;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hotline.core.port.SlaAlarm;
+import org.hotline.core.port.StoredTicket;
+import org.hotline.core.port.TicketCommit;
+import org.hotline.core.port.TicketStore;
+import org.hotline.testsupport.RealRedis;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The TicketStore contract plus the Redis-side formats other modules read (stream, alarms), on a real Redis. */
+class RedisTicketStoreIT extends TicketStoreContract {
+
+    private static Vertx vertx;
+    private static RedisConnector connector;
+    private static RedisTicketStore store;
+    private static RedisCommands<String, String> redis;
+    private static final RedisTicketKeys KEYS = RedisTicketKeys.defaults();
+
+    @BeforeAll
+    static void startStore() {
+        vertx = Vertx.vertx();
+        connector = RedisConnector.create(vertx, RedisConfig.of(RealRedis.shared().uri()));
+        store = Await.result(RedisTicketStore.start(vertx, connector, RedisTicketStoreConfig.defaults()));
+        StatefulRedisConnection<String, String> raw = Await.result(connector.connect());
+        redis = raw.sync();
+    }
+
+    @AfterAll
+    static void stopStore() {
+        Await.result(connector.close());
+        Await.result(vertx.close());
+    }
+
+    @Override
+    protected TicketStore store() {
+        return store;
+    }
+
+    @Override
+    protected Vertx vertx() {
+        return vertx;
+    }
+
+    static List<StreamMessage<String, String>> streamEntriesOf(RedisCommands<String, String> redis, String ticketId) {
+        return redis.xrange(KEYS.eventStream(), Range.create("-", "+")).stream()
+                .filter(message -> ticketId.equals(message.getBody().get("ticketId")))
+                .toList();
+    }
+
+    @Test
+    void eachEventIsAppendedToTheStreamWithEveryContractField() {
+        TicketCommit create = Commits.create(Commits.newId(), Commits.newNumber());
+        StoredTicket v1 = Await.result(store.create(create, null));
+        TicketCommit assign = Commits.next(v1, T0.plusSeconds(5), Commits.received(null), "TicketClassified", "TicketAssigned");
+        Await.result(store.commit(assign));
+
+        List<StreamMessage<String, String>> entries = streamEntriesOf(redis, v1.id());
+
+        assertThat(entries).extracting(entry -> entry.getBody().get("version")).containsExactly("1", "2", "3");
+        assertThat(entries).extracting(entry -> entry.getBody().get("type"))
+                .containsExactly("TicketReceived", "TicketClassified", "TicketAssigned");
+        Map<String, String> last = entries.get(2).getBody();
+        assertThat(last).containsOnlyKeys("ticketId", "number", "version", "type", "at", "event", "ticket");
+        assertThat(last).containsEntry("number", v1.number())
+                .containsEntry("at", "2026-11-22T02:00:05Z")
+                .containsEntry("event", assign.events().get(1).eventJson())
+                .containsEntry("ticket", assign.next().snapshotJson());
+    }
+
+    @Test
+    void slaAlarmsOfTheTicketAreReplacedByEachCommit() {
+        String id = Commits.newId();
+        SlaAlarm yellow = new SlaAlarm("SIGN", "YELLOW", 2_000L, 1_500L);
+        SlaAlarm red = new SlaAlarm("SIGN", "RED", 2_000L, 2_000L);
+        SlaAlarm handling = new SlaAlarm("HANDLING", "RED", 9_000L, 9_000L);
+        StoredTicket v1 = Await.result(store.create(Commits.create(id, Commits.newNumber(), T0,
+                Commits.indexes("ASSIGNED", true, null, 2_000.0, Set.of(), Set.of(yellow, red))), null));
+
+        Await.result(store.commit(Commits.next(v1, T0, Commits.indexes("SIGNED", true, null, 9_000.0, Set.of(), Set.of(handling)),
+                "TicketSigned")));
+
+        assertThat(redis.zscore(KEYS.slaAlarms(), yellow.member(id))).isNull();
+        assertThat(redis.zscore(KEYS.slaAlarms(), red.member(id))).isNull();
+        assertThat(redis.zscore(KEYS.slaAlarms(), handling.member(id))).isEqualTo(9_000.0);
+    }
+
+    @Test
+    void closingTheTicketDisarmsItsAlarmsAndTakesItOffTheOpenList() {
+        String id = Commits.newId();
+        SlaAlarm red = new SlaAlarm("REPLY", "RED", 5_000L, 5_000L);
+        StoredTicket v1 = Await.result(store.create(Commits.create(id, Commits.newNumber(), T0,
+                Commits.indexes("ASSIGNED", true, null, 5_000.0, Set.of(), Set.of(red))), null));
+        assertThat(Await.result(store.openTickets(0, 1000))).contains(id);
+
+        Await.result(store.commit(Commits.next(v1, T0, Commits.indexes("CLOSED", false, null, 0, Set.of(), Set.of()),
+                "TicketClosed")));
+
+        assertThat(redis.zscore(KEYS.slaAlarms(), red.member(id))).isNull();
+        assertThat(redis.zscore(KEYS.open(), id)).isNull();
+    }
+
+    @Test
+    void anIntakeKeyExpiresAfterItsTimeToLive() {
+        String key = "app-" + Commits.newId();
+        Await.result(store.create(Commits.create(Commits.newId(), Commits.newNumber()), key));
+
+        long ttl = redis.ttl(KEYS.idempotency(key));
+
+        assertThat(ttl).isBetween(1L, RedisTicketStoreConfig.DEFAULT_IDEMPOTENCY_TTL.toSeconds());
+    }
+
+    @Test
+    void aReplayedIntakeAppendsNothingToTheStream() {
+        String key = "wechat-" + Commits.newId();
+        TicketCommit replay = Commits.create(Commits.newId(), Commits.newNumber());
+        Await.result(store.create(Commits.create(Commits.newId(), Commits.newNumber()), key));
+
+        Await.result(store.create(replay, key));
+
+        assertThat(streamEntriesOf(redis, replay.ticketId())).isEmpty();
+    }
+
+    @Test
+    void scriptIsLoadedAgainAfterRedisForgotIt() {
+        redis.scriptFlush();
+
+        StoredTicket stored = Await.result(store.create(Commits.create(Commits.newId(), Commits.newNumber()), null));
+
+        assertThat(Await.result(store.findById(stored.id()))).contains(stored);
+    }
+}
