@@ -1,0 +1,92 @@
+package org.hotline.core.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.core.redis.Commits.T0;
+
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.Set;
+import org.hotline.core.error.ErrorKind;
+import org.hotline.core.error.HotlineException;
+import org.hotline.core.port.StoredTicket;
+import org.hotline.core.port.TicketCommit;
+import org.hotline.testsupport.RealRedis;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A private Redis with {@code appendfsync always} that the tests kill and stop: acknowledged
+ * commits survive, and while Redis is away the store fails fast and writes nothing.
+ */
+class RedisTicketStoreDurabilityIT {
+
+    private static RealRedis server;
+    private static Vertx vertx;
+    private static RedisConnector connector;
+    private static RedisTicketStore store;
+
+    @BeforeAll
+    static void startStore() {
+        server = RealRedis.startNew(RealRedis.Options.defaults().with("appendfsync", AppendFsync.ALWAYS.redisValue()));
+        vertx = Vertx.vertx();
+        connector = RedisConnector.create(vertx, RedisConfig.of(server.uri()).withCommandTimeout(Duration.ofSeconds(1)));
+        store = Await.result(RedisTicketStore.start(vertx, connector, RedisTicketStoreConfig.defaults()));
+    }
+
+    @AfterAll
+    static void stopStore() {
+        Await.result(connector.close());
+        Await.result(vertx.close());
+        server.stop();
+    }
+
+    @Test
+    void anAcknowledgedCommitSurvivesAKilledRedisInAlwaysMode() {
+        StoredTicket v1 = Await.result(store.create(Commits.create(Commits.newId(), Commits.newNumber()), "intake-" + Commits.newId()));
+        TicketCommit assign = Commits.next(v1, T0, Commits.indexes("ASSIGNED", true, null, 1, Set.of("dept-gas"), Set.of()),
+                "TicketAssigned");
+        Await.result(store.commit(assign));
+
+        server.crash();
+        server.start();
+
+        assertThat(eventually(() -> Await.result(store.findById(v1.id())))).contains(assign.next());
+        assertThat(Await.result(store.inbox("dept-gas", 0, 1000))).contains(v1.id());
+    }
+
+    @Test
+    void aCommitWhileRedisIsDownFailsAsUnavailableAndLeavesNothingBehind() {
+        TicketCommit create = Commits.create(Commits.newId(), Commits.newNumber());
+        server.stop();
+        HotlineException failure;
+        try {
+            failure = Await.failure(store.create(create, null));
+        } finally {
+            server.start();
+        }
+
+        assertThat(failure.kind()).isEqualTo(ErrorKind.UNAVAILABLE);
+        assertThat(failure.code()).isEqualTo(LettuceBridge.UNAVAILABLE_CODE);
+        assertThat(eventually(() -> Await.result(store.findById(create.ticketId())))).isEmpty();
+        assertThat(Await.result(store.findByNumber(create.number()))).isEmpty();
+        assertThat(Await.result(store.create(create, null))).isEqualTo(create.next());
+    }
+
+    /** After a restart the connection reconnects on its own; until it has, reads fail as UNAVAILABLE. */
+    private static <T> T eventually(java.util.function.Supplier<T> read) {
+        HotlineException last = null;
+        for (int attempt = 0; attempt < 300; attempt++) {
+            try {
+                return read.get();
+            } catch (HotlineException e) {
+                if (e.kind() != ErrorKind.UNAVAILABLE) {
+                    throw e;
+                }
+                last = e;
+                Await.result(vertx.timer(100));
+            }
+        }
+        throw new AssertionError("Redis did not come back", last);
+    }
+}
