@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -39,7 +37,7 @@ final class ElasticsearchDistribution {
             partial.toFile().setExecutable(true, false);
             // Rename only when complete, so a killed build never leaves a half-unpacked server.
             Files.move(partial.resolve("elasticsearch-" + VERSION), home, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(partial);
+            Folders.delete(partial);
             return home;
         } catch (IOException e) {
             if (Files.isExecutable(home.resolve("bin/elasticsearch"))) {
@@ -97,17 +95,6 @@ final class ElasticsearchDistribution {
         // The zip format as read by Java drops Unix modes; only the launch scripts need them.
         if (out.getParent().getFileName().toString().equals("bin")) {
             out.toFile().setExecutable(true, false);
-        }
-    }
-
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + root, e);
         }
     }
 }

@@ -176,7 +176,7 @@ public final class RealElasticsearch {
     private void stopAndDelete() {
         try {
             stop();
-            ElasticsearchDistribution.deleteTree(runDir);
+            Folders.delete(runDir);
         } catch (RuntimeException ignored) {
             // JVM exit: nothing left to report to.
         }
