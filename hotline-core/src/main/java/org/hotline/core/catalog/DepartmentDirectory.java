@@ -1,0 +1,54 @@
+package org.hotline.core.catalog;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hotline.core.model.Department;
+import org.hotline.core.model.DepartmentLevel;
+
+/** The handling units of the jurisdiction, with their hierarchy (district → street → community). */
+public final class DepartmentDirectory {
+
+    private final Map<String, Department> byId;
+
+    public DepartmentDirectory(Collection<Department> departments) {
+        Map<String, Department> map = new LinkedHashMap<>();
+        for (Department department : departments) {
+            if (map.put(department.id(), department) != null) {
+                throw new IllegalArgumentException("duplicate department id " + department.id());
+            }
+        }
+        for (Department department : map.values()) {
+            if (department.parentId() != null && !map.containsKey(department.parentId())) {
+                throw new IllegalArgumentException("department " + department.id() + " has unknown parent " + department.parentId());
+            }
+        }
+        this.byId = java.util.Collections.unmodifiableMap(map);
+    }
+
+    public Optional<Department> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public boolean contains(String id) {
+        return byId.containsKey(id);
+    }
+
+    public List<Department> all() {
+        return List.copyOf(byId.values());
+    }
+
+    public List<Department> children(String parentId) {
+        return byId.values().stream().filter(d -> parentId.equals(d.parentId())).toList();
+    }
+
+    public List<Department> atLevel(DepartmentLevel level) {
+        return byId.values().stream().filter(d -> d.level() == level).toList();
+    }
+
+    public int size() {
+        return byId.size();
+    }
+}

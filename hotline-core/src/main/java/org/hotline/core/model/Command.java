@@ -1,0 +1,205 @@
+package org.hotline.core.model;
+
+import java.time.Instant;
+import java.util.Set;
+import org.hotline.core.time.ClockName;
+import org.hotline.core.time.TimeLimit;
+
+/** What someone asks to do with an existing ticket. Text limits are checked here, rules in {@link TicketRules}. */
+public sealed interface Command {
+
+    int MAX_REASON = 1000;
+    int MAX_REPLY = 4000;
+
+    CommandKind kind();
+
+    record AnswerDirectly(String answer) implements Command {
+        public AnswerDirectly { Texts.require(answer, "答复内容", MAX_REPLY); }
+        public CommandKind kind() { return CommandKind.ANSWER_DIRECTLY; }
+    }
+
+    /** appealType and urgency may be null to keep the ticket's. */
+    record Classify(Category category, AppealType appealType, Urgency urgency, String reason) implements Command {
+        public Classify {
+            java.util.Objects.requireNonNull(category, "category");
+            Texts.limit(reason, "原因", MAX_REASON);
+        }
+        public CommandKind kind() { return CommandKind.CLASSIFY; }
+    }
+
+    record Assign(String lead, Set<String> assisting, String reason) implements Command {
+        public Assign {
+            Texts.require(lead, "主办单位", 64);
+            assisting = Set.copyOf(assisting);
+            Texts.limit(reason, "原因", MAX_REASON);
+        }
+        public CommandKind kind() { return CommandKind.ASSIGN; }
+    }
+
+    record Reassign(String lead, Set<String> assisting, String reason) implements Command {
+        public Reassign {
+            Texts.require(lead, "主办单位", 64);
+            assisting = Set.copyOf(assisting);
+            Texts.require(reason, "改派原因", MAX_REASON);
+        }
+        public CommandKind kind() { return CommandKind.REASSIGN; }
+    }
+
+    record Sign() implements Command {
+        public CommandKind kind() { return CommandKind.SIGN; }
+    }
+
+    record RecordContact(String note) implements Command {
+        public RecordContact { Texts.require(note, "联系情况", MAX_REASON); }
+        public CommandKind kind() { return CommandKind.RECORD_CONTACT; }
+    }
+
+    /** responsibleParty names who should handle it instead (退单须说明责任单位). */
+    record RequestReturn(String reason, String responsibleParty) implements Command {
+        public RequestReturn {
+            Texts.require(reason, "退单理由", MAX_REASON);
+            Texts.require(responsibleParty, "建议承办单位", 100);
+        }
+        public CommandKind kind() { return CommandKind.REQUEST_RETURN; }
+    }
+
+    /** With a new lead the ticket is re-dispatched at once (改派); without, it waits classified. */
+    record ApproveReturn(String newLead, Set<String> assisting, String reason) implements Command {
+        public ApproveReturn {
+            assisting = Set.copyOf(assisting);
+            Texts.limit(reason, "审核意见", MAX_REASON);
+        }
+        public CommandKind kind() { return CommandKind.APPROVE_RETURN; }
+    }
+
+    record RejectReturn(String reason) implements Command {
+        public RejectReturn { Texts.require(reason, "驳回理由", MAX_REASON); }
+        public CommandKind kind() { return CommandKind.REJECT_RETURN; }
+    }
+
+    record RequestExtension(TimeLimit amount, String reason) implements Command {
+        public RequestExtension {
+            java.util.Objects.requireNonNull(amount, "amount");
+            Texts.require(reason, "延期理由", MAX_REASON);
+        }
+        public CommandKind kind() { return CommandKind.REQUEST_EXTENSION; }
+    }
+
+    record ApproveExtension(String reason) implements Command {
+        public ApproveExtension { Texts.limit(reason, "审核意见", MAX_REASON); }
+        public CommandKind kind() { return CommandKind.APPROVE_EXTENSION; }
+    }
+
+    record RejectExtension(String reason) implements Command {
+        public RejectExtension { Texts.require(reason, "驳回理由", MAX_REASON); }
+        public CommandKind kind() { return CommandKind.REJECT_EXTENSION; }
+    }
+
+    record Suspend(String reason) implements Command {
+        public Suspend { Texts.require(reason, "挂起理由", MAX_REASON); }
+        public CommandKind kind() { return CommandKind.SUSPEND; }
+    }
+
+    record Resume(String reason) implements Command {
+        public Resume { Texts.limit(reason, "原因", MAX_REASON); }
+        public CommandKind kind() { return CommandKind.RESUME; }
+    }
+
+    record Urge(UrgeLevel level, String reason) implements Command {
+        public Urge {
+            java.util.Objects.requireNonNull(level, "level");
+            Texts.require(reason, "督办意见", MAX_REASON);
+        }
+        public CommandKind kind() { return CommandKind.URGE; }
+    }
+
+    record SubmitReply(String text, ReplyResult result) implements Command {
+        public SubmitReply {
+            Texts.require(text, "答复内容", MAX_REPLY);
+            java.util.Objects.requireNonNull(result, "result");
+        }
+        public CommandKind kind() { return CommandKind.SUBMIT_REPLY; }
+    }
+
+    record AcceptReply(String reason) implements Command {
+        public AcceptReply { Texts.limit(reason, "审核意见", MAX_REASON); }
+        public CommandKind kind() { return CommandKind.ACCEPT_REPLY; }
+    }
+
+    record SendBackReply(String reason) implements Command {
+        public SendBackReply { Texts.require(reason, "退回理由", MAX_REASON); }
+        public CommandKind kind() { return CommandKind.SEND_BACK_REPLY; }
+    }
+
+    record RecordReturnVisit(Resolution resolution, Satisfaction satisfaction, String note) implements Command {
+        public RecordReturnVisit {
+            java.util.Objects.requireNonNull(resolution, "resolution");
+            java.util.Objects.requireNonNull(satisfaction, "satisfaction");
+            Texts.limit(note, "回访记录", MAX_REASON);
+        }
+        public CommandKind kind() { return CommandKind.RECORD_RETURN_VISIT; }
+    }
+
+    record Rehandle(String reason) implements Command {
+        public Rehandle { Texts.require(reason, "重办理由", MAX_REASON); }
+        public CommandKind kind() { return CommandKind.REHANDLE; }
+    }
+
+    record Close(String reason) implements Command {
+        public Close { Texts.limit(reason, "办结说明", MAX_REASON); }
+        public CommandKind kind() { return CommandKind.CLOSE; }
+    }
+
+    /** properChannel names where the citizen should go instead (诉讼, 信访, ...). */
+    record NotAccept(String reason, String properChannel) implements Command {
+        public NotAccept {
+            Texts.require(reason, "不予受理理由", MAX_REASON);
+            Texts.require(properChannel, "建议反映渠道", 200);
+        }
+        public CommandKind kind() { return CommandKind.NOT_ACCEPT; }
+    }
+
+    record MergeInto(TicketId master, String reason) implements Command {
+        public MergeInto {
+            java.util.Objects.requireNonNull(master, "master");
+            Texts.limit(reason, "并单说明", MAX_REASON);
+        }
+        public CommandKind kind() { return CommandKind.MERGE_INTO; }
+    }
+
+    record AbsorbDuplicate(TicketId duplicate, String reason) implements Command {
+        public AbsorbDuplicate {
+            java.util.Objects.requireNonNull(duplicate, "duplicate");
+            Texts.limit(reason, "并单说明", MAX_REASON);
+        }
+        public CommandKind kind() { return CommandKind.ABSORB_DUPLICATE; }
+    }
+
+    record MirrorMasterReply(TicketId master, Reply reply) implements Command {
+        public MirrorMasterReply {
+            java.util.Objects.requireNonNull(master, "master");
+            java.util.Objects.requireNonNull(reply, "reply");
+        }
+        public CommandKind kind() { return CommandKind.MIRROR_MASTER_REPLY; }
+    }
+
+    /** Sent by the SLA scheduler when an armed alarm fires; {@code dueAt} identifies the alarm. */
+    record RecordSlaWarning(ClockName clock, SlaLevel level, Instant dueAt) implements Command {
+        public RecordSlaWarning {
+            java.util.Objects.requireNonNull(clock, "clock");
+            java.util.Objects.requireNonNull(level, "level");
+            java.util.Objects.requireNonNull(dueAt, "dueAt");
+        }
+        public CommandKind kind() { return CommandKind.RECORD_SLA_WARNING; }
+    }
+
+    record LinkCall(String callId) implements Command {
+        public LinkCall { Texts.require(callId, "通话编号", 128); }
+        public CommandKind kind() { return CommandKind.LINK_CALL; }
+    }
+
+    record AddTag(String tag) implements Command {
+        public AddTag { Texts.require(tag, "标签", 32); }
+        public CommandKind kind() { return CommandKind.ADD_TAG; }
+    }
+}

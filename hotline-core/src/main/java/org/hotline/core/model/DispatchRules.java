@@ -1,0 +1,99 @@
+package org.hotline.core.model;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.hotline.core.time.ClockName;
+import org.hotline.core.time.ClockStatus;
+import org.hotline.core.time.ClockTrack;
+
+/** Assignment to the lead and assisting units, re-assignment, and the return (退单) loop. */
+final class DispatchRules {
+
+    private DispatchRules() {
+    }
+
+    static Decision decide(Step step, Command command) {
+        if (command instanceof Command.Assign c) {
+            return assign(step, c.lead(), c.assisting(), c.reason(), false);
+        } else if (command instanceof Command.Reassign c) {
+            return assign(step, c.lead(), c.assisting(), c.reason(), true);
+        } else if (command instanceof Command.RequestReturn c) {
+            return requestReturn(step, c);
+        } else if (command instanceof Command.ApproveReturn c) {
+            return approveReturn(step, c);
+        } else if (command instanceof Command.RejectReturn c) {
+            return rejectReturn(step, c);
+        }
+        throw new IllegalArgumentException("not a dispatch command: " + command.kind());
+    }
+
+    /** Assigning starts every clock afresh: the new lead unit gets its full limits. */
+    private static Decision assign(Step step, String lead, Set<String> assisting, String reason, boolean reassign) {
+        Ticket t = step.ticket();
+        if (t.category() == null) {
+            return Step.refuse("ticket.missing-category", "请先对工单分类再派单");
+        }
+        if (assisting.contains(lead)) {
+            return Step.refuse("ticket.lead-also-assisting", "主办单位不能同时作为协办单位");
+        }
+        if (reassign && lead.equals(t.leadDepartment()) && assisting.equals(t.assistingDepartments())) {
+            return Step.refuse("ticket.same-assignment", "改派的单位与当前承办单位相同");
+        }
+        Map<ClockName, ClockTrack> clocks = step.freshClocks(t);
+        TicketBuilder next = step.next().status(TicketStatus.ASSIGNED).leadDepartment(lead)
+                .assistingDepartments(assisting).clocks(clocks).signedAt(null).firstContactAt(null)
+                .pendingExtension(null).pendingReturn(null);
+        Instant due = step.handleDue(clocks);
+        TicketEvent event = reassign
+                ? new TicketEvent.TicketReassigned(step.actor(), step.now(), reason, t.leadDepartment(), lead, assisting, due)
+                : new TicketEvent.TicketAssigned(step.actor(), step.now(), reason, lead, assisting, due);
+        return step.accept(next, event);
+    }
+
+    private static Decision requestReturn(Step step, Command.RequestReturn c) {
+        Ticket t = step.ticket();
+        ClockTrack window = t.clocks().get(ClockName.RETURN_WINDOW);
+        if (window == null) {
+            return Step.refuse("ticket.return-not-allowed", "该类工单不允许退单，请先行处置");
+        }
+        ClockStatus status = step.status(window);
+        if (status.dueAt() != null && step.now().isAfter(status.dueAt())) {
+            return Step.refuse("ticket.return-window-elapsed", "已超过退单期限，不能退单");
+        }
+        int bounce = t.returnCount() + 1;
+        ReturnRequest request = new ReturnRequest(c.reason(), c.responsibleParty(), t.leadDepartment(), t.status(), step.now());
+        TicketBuilder next = step.next().status(TicketStatus.RETURN_REQUESTED).pendingReturn(request).returnCount(bounce);
+        return step.accept(next, new TicketEvent.ReturnRequested(step.actor(), step.now(), c.reason(),
+                c.responsibleParty(), t.leadDepartment(), bounce));
+    }
+
+    /** Approved: re-dispatched at once when a new lead is named, otherwise back to the dispatch queue. */
+    private static Decision approveReturn(Step step, Command.ApproveReturn c) {
+        Ticket t = step.ticket();
+        String returnedBy = t.pendingReturn().departmentId();
+        if (c.newLead() != null && c.newLead().equals(returnedBy)) {
+            return Step.refuse("ticket.same-assignment", "改派单位不能是退单单位");
+        }
+        TicketEvent approved = new TicketEvent.ReturnApproved(step.actor(), step.now(), c.reason(), returnedBy, c.newLead());
+        if (c.newLead() == null) {
+            TicketBuilder next = step.next().status(TicketStatus.CLASSIFIED).pendingReturn(null)
+                    .leadDepartment(null).assistingDepartments(Set.of()).signedAt(null).firstContactAt(null)
+                    .clocks(step.stopAll());
+            return step.accept(next, approved);
+        }
+        Map<ClockName, ClockTrack> clocks = step.freshClocks(t);
+        TicketBuilder next = step.next().status(TicketStatus.ASSIGNED).pendingReturn(null).leadDepartment(c.newLead())
+                .assistingDepartments(c.assisting()).signedAt(null).firstContactAt(null).clocks(clocks);
+        TicketEvent reassigned = new TicketEvent.TicketReassigned(step.actor(), step.now(), c.reason(), returnedBy,
+                c.newLead(), c.assisting(), step.handleDue(clocks));
+        return step.accept(next, approved, reassigned);
+    }
+
+    /** Rejected: back where it was; the clocks kept running, so a frivolous return costs time. */
+    private static Decision rejectReturn(Step step, Command.RejectReturn c) {
+        ReturnRequest request = step.ticket().pendingReturn();
+        TicketBuilder next = step.next().status(request.fromStatus()).pendingReturn(null);
+        return step.accept(next, new TicketEvent.ReturnRejected(step.actor(), step.now(), c.reason(), request.departmentId()));
+    }
+}

@@ -1,0 +1,65 @@
+package org.hotline.core.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hotline.core.time.ClockStatus;
+import org.hotline.core.time.ClockTrack;
+
+/** Urging, SLA cards from the scheduler, linked calls and tags: none of them changes the status. */
+final class SupervisionRules {
+
+    private SupervisionRules() {
+    }
+
+    static Decision decide(Step step, Command command) {
+        Ticket t = step.ticket();
+        if (command instanceof Command.Urge c) {
+            UrgeLevel level = t.urgeLevel() == null || c.level().compareTo(t.urgeLevel()) > 0 ? c.level() : t.urgeLevel();
+            int count = t.urgeCount() + 1;
+            return step.accept(step.next().urgeCount(count).urgeLevel(level),
+                    new TicketEvent.TicketUrged(step.actor(), step.now(), c.reason(), c.level(), count));
+        } else if (command instanceof Command.RecordSlaWarning c) {
+            return slaWarning(step, c);
+        } else if (command instanceof Command.LinkCall c) {
+            if (t.callIds().contains(c.callId())) {
+                return Step.refuse("ticket.call-already-linked", "该通话已关联本工单");
+            }
+            return step.accept(step.next().callIds(append(t.callIds(), c.callId())),
+                    new TicketEvent.CallLinked(step.actor(), step.now(), null, c.callId()));
+        } else if (command instanceof Command.AddTag c) {
+            if (t.tags().contains(c.tag())) {
+                return Step.refuse("ticket.tag-exists", "工单已有该标签");
+            }
+            return step.accept(step.next().tags(append(t.tags(), c.tag())),
+                    new TicketEvent.TicketTagged(step.actor(), step.now(), null, c.tag()));
+        }
+        throw new IllegalArgumentException("not a supervision command: " + command.kind());
+    }
+
+    /**
+     * Only an alarm that matches the clock as it is now is recorded: after a pause, an extension
+     * or a stop the scheduler may still fire an old alarm, and that one is stale.
+     */
+    private static Decision slaWarning(Step step, Command.RecordSlaWarning c) {
+        ClockTrack track = step.ticket().clocks().get(c.clock());
+        if (track == null || !track.isRunning()) {
+            return Step.refuse("ticket.sla-stale", "该时限已停止或暂停，预警作废");
+        }
+        ClockStatus status = step.status(track);
+        if (!c.dueAt().equals(status.dueAt())) {
+            return Step.refuse("ticket.sla-stale", "时限已变更，预警作废");
+        }
+        String reason = c.clock().label() + "时限" + (c.level() == SlaLevel.YELLOW ? "即将到期" : "已超期");
+        TicketEvent event = switch (c.level()) {
+            case YELLOW -> new TicketEvent.SlaWarningRecorded(step.actor(), step.now(), reason, c.clock(), c.dueAt());
+            case RED -> new TicketEvent.SlaOverdueRecorded(step.actor(), step.now(), reason, c.clock(), c.dueAt());
+        };
+        return step.accept(step.next(), event);
+    }
+
+    private static List<String> append(List<String> list, String value) {
+        List<String> next = new ArrayList<>(list);
+        next.add(value);
+        return next;
+    }
+}

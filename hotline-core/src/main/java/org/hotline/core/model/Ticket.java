@@ -1,0 +1,71 @@
+package org.hotline.core.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.hotline.core.time.ClockName;
+import org.hotline.core.time.ClockTrack;
+
+/**
+ * A work order (工单) as it stands after {@code version} events. Immutable; transitions build the
+ * next one through {@link #toBuilder()} in {@link TicketRules}. Clocks are kept as their histories
+ * ({@link ClockTrack}) so deadlines are always derived, never stored.
+ */
+public record Ticket(
+        TicketId id, TicketNumber number, QueryCode queryCode, long version, TicketStatus status,
+        Channel channel, AppealType appealType, Urgency urgency, String title, String content,
+        Caller caller, Location location, Category category,
+        String leadDepartment, Set<String> assistingDepartments,
+        Instant receivedAt, Instant signedAt, Instant firstContactAt, Instant repliedAt, Instant closedAt,
+        Map<ClockName, ClockTrack> clocks, Reply reply, ReturnVisit visit,
+        ExtensionRequest pendingExtension, ReturnRequest pendingReturn, TicketStatus suspendedFrom,
+        int returnCount, int extensionCount, int urgeCount, UrgeLevel urgeLevel, int reopenCount,
+        TicketId masterTicketId, List<TicketId> mergedTicketIds, String properChannel,
+        List<String> callIds, List<String> tags) {
+
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_CONTENT = 4000;
+
+    public Ticket {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(number, "number");
+        Objects.requireNonNull(queryCode, "queryCode");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(appealType, "appealType");
+        Objects.requireNonNull(urgency, "urgency");
+        Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        Texts.require(title, "标题", MAX_TITLE);
+        Texts.require(content, "诉求内容", MAX_CONTENT);
+        if (version < 1) {
+            throw new IllegalArgumentException("a ticket exists from version 1");
+        }
+        assistingDepartments = Set.copyOf(assistingDepartments);
+        clocks = Map.copyOf(clocks);
+        mergedTicketIds = List.copyOf(mergedTicketIds);
+        callIds = List.copyOf(callIds);
+        tags = List.copyOf(tags);
+    }
+
+    public Optional<ClockTrack> clock(ClockName name) {
+        return Optional.ofNullable(clocks.get(name));
+    }
+
+    /** Lead and assisting units: every department that sees the ticket in its inbox. */
+    public Set<String> departments() {
+        Set<String> all = new java.util.TreeSet<>(assistingDepartments);
+        if (leadDepartment != null) {
+            all.add(leadDepartment);
+        }
+        return all;
+    }
+
+    public TicketBuilder toBuilder() {
+        return new TicketBuilder(this);
+    }
+}

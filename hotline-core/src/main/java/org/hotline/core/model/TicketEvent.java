@@ -1,0 +1,86 @@
+package org.hotline.core.model;
+
+import java.time.Instant;
+import java.util.Set;
+import org.hotline.core.time.ClockName;
+import org.hotline.core.time.TimeLimit;
+
+/**
+ * Something that happened to a ticket, in the past tense, with who, when and why. The trail is
+ * append-only: every reply, return and rating stays as it was recorded.
+ */
+public sealed interface TicketEvent {
+
+    Actor actor();
+
+    Instant at();
+
+    /** Why, as given by the actor; may be null when the act needs no reason (e.g. signing). */
+    String reason();
+
+    /** The type name on the event stream, e.g. {@code TicketSigned}. */
+    default String type() {
+        return getClass().getSimpleName();
+    }
+
+    record TicketReceived(Actor actor, Instant at, String reason, Channel channel, AppealType appealType, Urgency urgency) implements TicketEvent { }
+
+    record TicketAnsweredDirectly(Actor actor, Instant at, String reason, String answer) implements TicketEvent { }
+
+    record TicketClassified(Actor actor, Instant at, String reason, String categoryCode, AppealType appealType, Urgency urgency) implements TicketEvent { }
+
+    record TicketAssigned(Actor actor, Instant at, String reason, String lead, Set<String> assisting, Instant handleDueAt) implements TicketEvent { }
+
+    record TicketReassigned(Actor actor, Instant at, String reason, String previousLead, String lead, Set<String> assisting, Instant handleDueAt) implements TicketEvent { }
+
+    record TicketSigned(Actor actor, Instant at, String reason, String departmentId) implements TicketEvent { }
+
+    record CitizenContacted(Actor actor, Instant at, String reason, boolean first) implements TicketEvent { }
+
+    record ReturnRequested(Actor actor, Instant at, String reason, String responsibleParty, String departmentId, int bounce) implements TicketEvent { }
+
+    record ReturnApproved(Actor actor, Instant at, String reason, String returnedBy, String newLead) implements TicketEvent { }
+
+    record ReturnRejected(Actor actor, Instant at, String reason, String returnedBy) implements TicketEvent { }
+
+    record ExtensionRequested(Actor actor, Instant at, String reason, TimeLimit amount) implements TicketEvent { }
+
+    /** {@code newDueAt} is the handling deadline the citizen is told. */
+    record ExtensionApproved(Actor actor, Instant at, String reason, TimeLimit amount, Instant newDueAt) implements TicketEvent { }
+
+    record ExtensionRejected(Actor actor, Instant at, String reason) implements TicketEvent { }
+
+    record TicketSuspended(Actor actor, Instant at, String reason) implements TicketEvent { }
+
+    record TicketResumed(Actor actor, Instant at, String reason) implements TicketEvent { }
+
+    record TicketUrged(Actor actor, Instant at, String reason, UrgeLevel level, int urgeCount) implements TicketEvent { }
+
+    record TicketReplied(Actor actor, Instant at, String reason, ReplyResult result, String text) implements TicketEvent { }
+
+    record ReplyAccepted(Actor actor, Instant at, String reason) implements TicketEvent { }
+
+    record ReplySentBack(Actor actor, Instant at, String reason) implements TicketEvent { }
+
+    record ReturnVisitRecorded(Actor actor, Instant at, String reason, Resolution resolution, Satisfaction satisfaction) implements TicketEvent { }
+
+    record TicketReopened(Actor actor, Instant at, String reason, int reopenCount) implements TicketEvent { }
+
+    record TicketClosed(Actor actor, Instant at, String reason) implements TicketEvent { }
+
+    record TicketNotAccepted(Actor actor, Instant at, String reason, String properChannel) implements TicketEvent { }
+
+    record TicketMerged(Actor actor, Instant at, String reason, TicketId master) implements TicketEvent { }
+
+    record DuplicateAbsorbed(Actor actor, Instant at, String reason, TicketId duplicate) implements TicketEvent { }
+
+    record MasterReplyMirrored(Actor actor, Instant at, String reason, TicketId master, ReplyResult result, String text) implements TicketEvent { }
+
+    record SlaWarningRecorded(Actor actor, Instant at, String reason, ClockName clock, Instant dueAt) implements TicketEvent { }
+
+    record SlaOverdueRecorded(Actor actor, Instant at, String reason, ClockName clock, Instant dueAt) implements TicketEvent { }
+
+    record CallLinked(Actor actor, Instant at, String reason, String callId) implements TicketEvent { }
+
+    record TicketTagged(Actor actor, Instant at, String reason, String tag) implements TicketEvent { }
+}

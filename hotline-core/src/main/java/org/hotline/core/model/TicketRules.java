@@ -1,0 +1,104 @@
+package org.hotline.core.model;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+import static org.hotline.core.model.CommandKind.*;
+
+/**
+ * The ticket state machine: which command is accepted in which status, who may give it, and what
+ * it changes. Pure: time and policy are arguments; the outcome is a {@link Decision} value.
+ */
+public final class TicketRules {
+
+    private TicketRules() {
+    }
+
+    /** The commands a ticket accepts in a status (before checking who asks). */
+    public static Set<CommandKind> acceptedIn(TicketStatus status) {
+        return switch (status) {
+            case RECEIVED -> EnumSet.of(ANSWER_DIRECTLY, CLASSIFY, NOT_ACCEPT, MERGE_INTO, ABSORB_DUPLICATE, LINK_CALL, ADD_TAG);
+            case CLASSIFIED -> EnumSet.of(CLASSIFY, ASSIGN, NOT_ACCEPT, MERGE_INTO, ABSORB_DUPLICATE, LINK_CALL, ADD_TAG);
+            case ASSIGNED -> EnumSet.of(SIGN, REASSIGN, REQUEST_RETURN, URGE, ABSORB_DUPLICATE, RECORD_SLA_WARNING, LINK_CALL, ADD_TAG);
+            case SIGNED, IN_PROGRESS -> EnumSet.of(RECORD_CONTACT, REASSIGN, REQUEST_RETURN, REQUEST_EXTENSION,
+                    APPROVE_EXTENSION, REJECT_EXTENSION, SUSPEND, URGE, SUBMIT_REPLY, ABSORB_DUPLICATE,
+                    RECORD_SLA_WARNING, LINK_CALL, ADD_TAG);
+            case RETURN_REQUESTED -> EnumSet.of(APPROVE_RETURN, REJECT_RETURN, URGE, RECORD_SLA_WARNING, LINK_CALL, ADD_TAG);
+            case SUSPENDED -> EnumSet.of(RESUME, URGE, LINK_CALL, ADD_TAG);
+            case REPLIED -> EnumSet.of(ACCEPT_REPLY, SEND_BACK_REPLY, ABSORB_DUPLICATE, LINK_CALL, ADD_TAG);
+            case REVIEWED -> EnumSet.of(RECORD_RETURN_VISIT, CLOSE, ABSORB_DUPLICATE, LINK_CALL, ADD_TAG);
+            case REVISITED -> EnumSet.of(REHANDLE, CLOSE, ABSORB_DUPLICATE, LINK_CALL, ADD_TAG);
+            case MERGED -> EnumSet.of(MIRROR_MASTER_REPLY, RECORD_RETURN_VISIT, LINK_CALL);
+            case CLOSED, NOT_ACCEPTED -> EnumSet.of(LINK_CALL);
+        };
+    }
+
+    /** The roles that may give a command at all; DEPARTMENT users must also be the lead unit. */
+    public static Set<Role> rolesFor(CommandKind kind) {
+        return switch (kind) {
+            case ANSWER_DIRECTLY, NOT_ACCEPT -> EnumSet.of(Role.AGENT, Role.DISPATCHER, Role.SUPERVISOR);
+            case CLASSIFY, ASSIGN, CLOSE, ADD_TAG -> EnumSet.of(Role.AGENT, Role.DISPATCHER, Role.SUPERVISOR, Role.SYSTEM);
+            case REASSIGN, APPROVE_RETURN, REJECT_RETURN, APPROVE_EXTENSION, REJECT_EXTENSION, SUSPEND,
+                 ACCEPT_REPLY, SEND_BACK_REPLY, REHANDLE -> EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR);
+            case SIGN, RECORD_CONTACT, REQUEST_RETURN, REQUEST_EXTENSION, SUBMIT_REPLY -> EnumSet.of(Role.DEPARTMENT);
+            case RESUME -> EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR, Role.SYSTEM, Role.DEPARTMENT);
+            case URGE, MERGE_INTO, ABSORB_DUPLICATE -> EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR, Role.SYSTEM);
+            case RECORD_RETURN_VISIT -> EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.SYSTEM, Role.CITIZEN);
+            case MIRROR_MASTER_REPLY, RECORD_SLA_WARNING -> EnumSet.of(Role.SYSTEM);
+            case LINK_CALL -> EnumSet.of(Role.AGENT, Role.SYSTEM);
+        };
+    }
+
+    /** Decides a command on an existing ticket. */
+    public static Decision decide(Ticket ticket, Command command, Actor actor, Instant now, Policy policy) {
+        CommandKind kind = command.kind();
+        if (!rolesFor(kind).contains(actor.role())) {
+            return new Decision.Refused("ticket.forbidden-role", "当前角色无权执行此操作", true);
+        }
+        if (!acceptedIn(ticket.status()).contains(kind)) {
+            return ticket.status().isOpen()
+                    ? new Decision.Refused("ticket.illegal-transition", "工单当前状态为“" + ticket.status().label() + "”，不能执行此操作", false)
+                    : new Decision.Refused("ticket.terminal", "工单已" + ticket.status().label() + "，不能再办理", false);
+        }
+        if (actor.role() == Role.DEPARTMENT && !actor.belongsTo(ticket.leadDepartment())) {
+            return new Decision.Refused("ticket.not-assignee", "只有主办单位可以执行此操作", true);
+        }
+        Step step = new Step(ticket, actor, now, policy);
+        return switch (kind) {
+            case ANSWER_DIRECTLY, CLASSIFY, NOT_ACCEPT, MERGE_INTO, ABSORB_DUPLICATE -> IntakeRules.decide(step, command);
+            case ASSIGN, REASSIGN, REQUEST_RETURN, APPROVE_RETURN, REJECT_RETURN -> DispatchRules.decide(step, command);
+            case SIGN, RECORD_CONTACT, REQUEST_EXTENSION, APPROVE_EXTENSION, REJECT_EXTENSION, SUSPEND, RESUME,
+                 SUBMIT_REPLY -> HandlingRules.decide(step, command);
+            case ACCEPT_REPLY, SEND_BACK_REPLY, RECORD_RETURN_VISIT, REHANDLE, CLOSE, MIRROR_MASTER_REPLY ->
+                    ClosingRules.decide(step, command);
+            case URGE, RECORD_SLA_WARNING, LINK_CALL, ADD_TAG -> SupervisionRules.decide(step, command);
+        };
+    }
+
+    /** Creates a ticket from an appeal: citizens only on their own channels, departments never. */
+    public static Decision receive(NewAppeal appeal, TicketId id, TicketNumber number, QueryCode queryCode,
+                                   Actor actor, Instant now) {
+        boolean citizenChannel = switch (appeal.channel()) {
+            case WEB, APP, WECHAT, SMS -> true;
+            case PHONE, LETTER, ON_SITE, POLICE_110, PROVINCIAL_PLATFORM, LEADER_ASSIGNED -> false;
+        };
+        boolean allowed = switch (actor.role()) {
+            case AGENT, DISPATCHER, SUPERVISOR, SYSTEM -> true;
+            case CITIZEN -> citizenChannel;
+            case DEPARTMENT, ADMIN -> false;
+        };
+        if (!allowed) {
+            return new Decision.Refused("ticket.forbidden-role", "当前角色无权通过该渠道登记诉求", true);
+        }
+        Ticket ticket = new TicketBuilder()
+                .id(id).number(number).queryCode(queryCode).version(1).status(TicketStatus.RECEIVED)
+                .channel(appeal.channel()).appealType(appeal.appealType()).urgency(appeal.urgency())
+                .title(appeal.title()).content(appeal.content()).caller(appeal.caller())
+                .location(appeal.location()).tags(appeal.tags()).receivedAt(now)
+                .build();
+        TicketEvent received = new TicketEvent.TicketReceived(actor, now, null, appeal.channel(),
+                appeal.appealType(), appeal.urgency());
+        return new Decision.Accepted(ticket, java.util.List.of(received));
+    }
+}

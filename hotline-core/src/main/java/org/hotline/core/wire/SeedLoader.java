@@ -1,0 +1,97 @@
+package org.hotline.core.wire;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.hotline.core.catalog.Seed;
+import org.hotline.core.time.WorkCalendar;
+import org.hotline.core.wire.SeedFiles.CategoriesFile;
+import org.hotline.core.wire.SeedFiles.DepartmentsFile;
+import org.hotline.core.wire.SeedFiles.HolidayYearFile;
+import org.hotline.core.wire.SeedFiles.TimeLimitsFile;
+
+/**
+ * Loads a jurisdiction's configuration: the built-in 中原市 seed from the classpath, or an
+ * administrator's own files from a directory with the same layout ({@code departments.json},
+ * {@code categories.json}, {@code time-limits.json}, {@code holidays/YYYY.json}), or JSON strings.
+ * Any inconsistency (unknown department, missing parent, bad limit) fails the load with a message.
+ */
+public final class SeedLoader {
+
+    private static final String BASE = "/org/hotline/core/seed/";
+
+    private SeedLoader() {
+    }
+
+    public static Seed fromClasspath() {
+        DepartmentsFile departments = read(resource("departments.json"), DepartmentsFile.class);
+        List<String> years = new ArrayList<>();
+        for (int year : departments.city().holidayYears()) {
+            years.add(resource("holidays/" + year + ".json"));
+        }
+        return SeedMapping.seed(departments, read(resource("categories.json"), CategoriesFile.class),
+                read(resource("time-limits.json"), TimeLimitsFile.class), years);
+    }
+
+    /** Every {@code holidays/*.json} in the directory is loaded, whatever the years listed. */
+    public static Seed fromDirectory(Path dir) {
+        try {
+            List<String> years = new ArrayList<>();
+            Path holidays = dir.resolve("holidays");
+            if (Files.isDirectory(holidays)) {
+                try (var files = Files.list(holidays)) {
+                    for (Path file : files.filter(f -> f.getFileName().toString().matches("\\d{4}\\.json")).sorted().toList()) {
+                        years.add(Files.readString(file));
+                    }
+                }
+            }
+            return fromJson(Files.readString(dir.resolve("departments.json")), Files.readString(dir.resolve("categories.json")),
+                    Files.readString(dir.resolve("time-limits.json")), years);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read seed directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static Seed fromJson(String departments, String categories, String timeLimits, List<String> holidayYears) {
+        return SeedMapping.seed(read(departments, DepartmentsFile.class), read(categories, CategoriesFile.class),
+                read(timeLimits, TimeLimitsFile.class), holidayYears);
+    }
+
+    /** A year's holiday file (holiday-cn shape) added to a calendar, e.g. when the State Council publishes it. */
+    public static WorkCalendar withHolidayYear(WorkCalendar calendar, String holidayYearJson) {
+        return SeedMapping.addYear(calendar, read(holidayYearJson, HolidayYearFile.class));
+    }
+
+    public static WorkCalendar calendar(ZoneId zone, List<String> holidayYears) {
+        WorkCalendar calendar = WorkCalendar.weekendsOnly(zone);
+        for (String json : holidayYears) {
+            calendar = withHolidayYear(calendar, json);
+        }
+        return calendar;
+    }
+
+    static <T> T read(String json, Class<T> type) {
+        try {
+            return WireJson.mapper().readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("bad " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = SeedLoader.class.getResourceAsStream(BASE + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing seed resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read seed resource " + name, e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.hotline.core.wire;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.hotline.core.catalog.CategoryCatalog;
+import org.hotline.core.catalog.DepartmentDirectory;
+import org.hotline.core.catalog.Seed;
+import org.hotline.core.catalog.TimeLimitRule;
+import org.hotline.core.catalog.TimeLimitTable;
+import org.hotline.core.model.AppealType;
+import org.hotline.core.model.Category;
+import org.hotline.core.model.Channel;
+import org.hotline.core.model.ClockLimits;
+import org.hotline.core.model.Department;
+import org.hotline.core.model.DepartmentLevel;
+import org.hotline.core.model.Urgency;
+import org.hotline.core.time.ClockName;
+import org.hotline.core.time.Deadlines;
+import org.hotline.core.time.TimeLimit;
+import org.hotline.core.time.WorkCalendar;
+import org.hotline.core.time.YellowRule;
+import org.hotline.core.wire.SeedFiles.CategoriesFile;
+import org.hotline.core.wire.SeedFiles.CategoryJson;
+import org.hotline.core.wire.SeedFiles.DepartmentsFile;
+import org.hotline.core.wire.SeedFiles.HolidayYearFile;
+import org.hotline.core.wire.SeedFiles.RuleJson;
+import org.hotline.core.wire.SeedFiles.TimeLimitsFile;
+
+/** Turns the seed files into the pure catalog types, validating as it goes. */
+final class SeedMapping {
+
+    private SeedMapping() {
+    }
+
+    static Seed seed(DepartmentsFile departments, CategoriesFile categories, TimeLimitsFile limits, List<String> years) {
+        ZoneId zone = ZoneId.of(departments.city().zone() == null ? "Asia/Shanghai" : departments.city().zone());
+        WorkCalendar calendar = SeedLoader.calendar(zone, years);
+        YellowRule yellow = limits.yellow() == null ? YellowRule.DEFAULT
+                : new YellowRule(limits.yellow().remainingWorkingDays(), limits.yellow().remainingFraction());
+        TimeLimitTable table = new TimeLimitTable(limits.rules().stream().map(SeedMapping::rule).toList(),
+                new Deadlines(calendar, yellow));
+        DepartmentDirectory directory = new DepartmentDirectory(departments.departments().stream()
+                .map(d -> new Department(d.id(), d.name(), d.parent(), DepartmentLevel.valueOf(d.level()), d.functional()))
+                .toList());
+        return new Seed(departments.city().name(), directory, catalog(categories), table, calendar);
+    }
+
+    static WorkCalendar addYear(WorkCalendar calendar, HolidayYearFile file) {
+        List<WorkCalendar.SpecialDay> days = new ArrayList<>();
+        for (var day : file.days() == null ? List.<SeedFiles.HolidayDayJson>of() : file.days()) {
+            days.add(new WorkCalendar.SpecialDay(day.date(), day.name(), day.isOffDay()));
+        }
+        return calendar.withYear(file.year(), days);
+    }
+
+    /** Names are resolved parent-first so each category carries its full path. */
+    private static CategoryCatalog catalog(CategoriesFile file) {
+        Map<String, CategoryJson> byCode = new HashMap<>();
+        file.categories().forEach(c -> byCode.put(c.code(), c));
+        List<CategoryCatalog.Entry> entries = new ArrayList<>();
+        for (CategoryJson c : file.categories()) {
+            Category bare = new Category(c.code(), c.name(), List.of(c.name()));
+            List<String> path = new ArrayList<>();
+            for (String code = bare.code(); code != null; code = new Category(code, "x", List.of()).parentCode()) {
+                CategoryJson node = byCode.get(code);
+                if (node == null) {
+                    throw new IllegalArgumentException("category " + c.code() + " has no parent " + code);
+                }
+                path.add(0, node.name());
+            }
+            entries.add(new CategoryCatalog.Entry(new Category(c.code(), c.name(), path),
+                    c.departments() == null ? List.of() : c.departments()));
+        }
+        return new CategoryCatalog(entries);
+    }
+
+    private static TimeLimitRule rule(RuleJson r) {
+        Map<ClockName, TimeLimit> clocks = new EnumMap<>(ClockName.class);
+        if (r.clocks() != null) {
+            r.clocks().forEach((name, limit) -> clocks.put(ClockName.valueOf(name), TimeLimit.parse(limit)));
+        }
+        ClockLimits limits = new ClockLimits(clocks, r.maxExtensions(),
+                r.maxExtension() == null ? null : TimeLimit.parse(r.maxExtension()));
+        return new TimeLimitRule(r.name(), enums(r.appealTypes(), AppealType::valueOf, AppealType.class),
+                enums(r.urgencies(), Urgency::valueOf, Urgency.class),
+                r.categoryPrefixes() == null ? List.of() : r.categoryPrefixes(),
+                enums(r.channels(), Channel::valueOf, Channel.class), limits);
+    }
+
+    private static <E extends Enum<E>> Set<E> enums(List<String> names, Function<String, E> parse, Class<E> type) {
+        Set<E> set = EnumSet.noneOf(type);
+        if (names != null) {
+            names.forEach(name -> set.add(parse.apply(name)));
+        }
+        return set;
+    }
+}

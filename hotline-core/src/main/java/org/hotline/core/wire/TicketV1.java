@@ -1,0 +1,45 @@
+package org.hotline.core.wire;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ticket snapshot, schema {@code ticket.v1} (docs/architecture.md). Fields beyond the listed
+ * contract ({@code queryCode}, clock {@code limit}/{@code marks}, pending requests, ...) let the
+ * core restore the ticket exactly from its snapshot; consumers ignore them.
+ */
+public record TicketV1(
+        String schema, String id, String number, String queryCode, long version, String status,
+        String channel, String appealType, String urgency, String title, String content,
+        CallerV1 caller, LocationV1 location, CategoryV1 category,
+        String leadDepartment, List<String> assistingDepartments,
+        Instant receivedAt, Instant signedAt, Instant firstContactAt, Instant repliedAt, Instant closedAt,
+        Map<String, ClockV1> clocks, ReplyV1 reply, VisitV1 visit,
+        ExtensionV1 pendingExtension, ReturnV1 pendingReturn, String suspendedFrom,
+        int returnCount, int extensionCount, int urgeCount, String urgeLevel, int reopenCount,
+        String masterTicketId, List<String> mergedTicketIds, String properChannel,
+        List<String> callIds, List<String> tags) {
+
+    public static final String SCHEMA = "ticket.v1";
+
+    public record CallerV1(String name, String phone, boolean confidential, boolean anonymous) { }
+
+    public record LocationV1(String district, String street, String community, String address, Double lat, Double lon) { }
+
+    /** {@code path} is the names from the top level down joined by "/", e.g. 城乡建设/市容环境/占道经营. */
+    public record CategoryV1(String code, String name, String path) { }
+
+    public record ClockV1(Instant startedAt, Instant dueAt, Instant yellowAt, Instant stoppedAt, boolean paused,
+                          String limit, List<MarkV1> marks) { }
+
+    public record MarkV1(String kind, Instant at, String extension) { }
+
+    public record ReplyV1(String text, String result, Instant at, String departmentId) { }
+
+    public record VisitV1(String resolution, String satisfaction, String note, Instant at) { }
+
+    public record ExtensionV1(String amount, String reason, String departmentId, Instant at) { }
+
+    public record ReturnV1(String reason, String responsibleParty, String departmentId, String fromStatus, Instant at) { }
+}
