@@ -1,0 +1,115 @@
+package org.hotline.server;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.util.ArrayList;
+import java.util.List;
+import org.hotline.server.config.HotlineConfig;
+import org.hotline.server.health.DependencyCheck;
+import org.hotline.server.health.HealthRoutes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the modules together: one Redis client, the HTTP router with every module's routes, the
+ * background verticles. Collaborators are built here and handed to the modules through their
+ * constructors; no module reaches for another's internals.
+ */
+public final class Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    private final Vertx vertx;
+    private final HotlineConfig config;
+    private final String redisUri;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private RedisClient redisClient;
+    private StatefulRedisConnection<String, String> redis;
+    private HttpServer httpServer;
+
+    public Application(Vertx vertx, HotlineConfig config, String redisUri) {
+        this.vertx = vertx;
+        this.config = config;
+        this.redisUri = redisUri;
+    }
+
+    /** Completes with the HTTP port once every part is up. */
+    public Future<Integer> start() {
+        return connectRedis()
+                .compose(v -> startHttp())
+                .map(HttpServer::actualPort);
+    }
+
+    public Future<Void> stop() {
+        Future<Void> http = httpServer == null ? Future.succeededFuture() : httpServer.close();
+        return http.eventually(() -> vertx.executeBlocking(() -> {
+            for (int i = closeables.size() - 1; i >= 0; i--) {
+                try {
+                    closeables.get(i).close();
+                } catch (Exception e) {
+                    LOG.warn("closing a component failed [{}]", e.getMessage());
+                }
+            }
+            return null;
+        }));
+    }
+
+    private Future<Void> connectRedis() {
+        return vertx.executeBlocking(() -> {
+            redisClient = RedisClient.create(redisUri);
+            closeables.add(redisClient::shutdown);
+            redis = redisClient.connect();
+            closeables.add(redis::close);
+            return null;
+        });
+    }
+
+    private Future<HttpServer> startHttp() {
+        Router router = Router.router(vertx);
+        new HealthRoutes(vertx, checks()).mount(router);
+        router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
+        return vertx.createHttpServer(new HttpServerOptions().setHost(config.http().host()).setPort(config.http().port())
+                        .setCompressionSupported(true))
+                .requestHandler(router)
+                .listen()
+                .onSuccess(server -> httpServer = server);
+    }
+
+    private List<DependencyCheck> checks() {
+        List<DependencyCheck> checks = new ArrayList<>();
+        checks.add(redisCheck());
+        if (!config.telephony().enabled()) {
+            checks.add(DependencyCheck.disabled("telephony", "HOTLINE_AMI_HOST is not set"));
+        }
+        if (!config.link110().enabled()) {
+            checks.add(DependencyCheck.disabled("link110", "HOTLINE_LINK110_URL is not set"));
+        }
+        return checks;
+    }
+
+    private DependencyCheck redisCheck() {
+        return new DependencyCheck() {
+            @Override
+            public String name() {
+                return "redis";
+            }
+
+            @Override
+            public boolean required() {
+                return true;
+            }
+
+            @Override
+            public Future<String> check() {
+                return Future.fromCompletionStage(redis.async().ping(), vertx.getOrCreateContext())
+                        .map(pong -> (config.redis().isEmbedded() ? "embedded " : "external ") + pong);
+            }
+        };
+    }
+}

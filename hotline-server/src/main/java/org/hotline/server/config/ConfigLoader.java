@@ -1,0 +1,148 @@
+package org.hotline.server.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Loads the configuration once: defaults, then an optional properties file (HOTLINE_CONFIG_FILE,
+ * keys named like the environment variables), then HOTLINE_* environment variables. Unknown
+ * HOTLINE_* variables are refused, so a typo does not silently fall back to a default.
+ */
+public final class ConfigLoader {
+
+    /** Demo password of the embedded default, documented in the README. */
+    public static final String EMBEDDED_ADMIN_PASSWORD = "admin12345";
+
+    private ConfigLoader() {
+    }
+
+    public static HotlineConfig fromEnvironment() {
+        return load(System.getenv());
+    }
+
+    public static HotlineConfig load(Map<String, String> environment) {
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        for (Setting setting : Setting.values()) {
+            values.put(setting, setting.defaultValue());
+        }
+        String file = environment.get("HOTLINE_CONFIG_FILE");
+        if (file != null && !file.isBlank()) {
+            putAll(values, readFile(Path.of(file)));
+        }
+        Map<String, String> fromEnv = new HashMap<>(environment);
+        fromEnv.keySet().removeIf(key -> !key.startsWith("HOTLINE_") || key.equals("HOTLINE_CONFIG_FILE"));
+        putAll(values, fromEnv);
+        return build(values);
+    }
+
+    private static void putAll(Map<Setting, String> values, Map<String, String> overrides) {
+        overrides.forEach((key, value) -> {
+            Setting setting = Arrays.stream(Setting.values()).filter(s -> s.name().equals(key)).findFirst()
+                    .orElseThrow(() -> new InvalidConfigException(key, "unknown setting (see docs/configuration.md)"));
+            values.put(setting, value.strip());
+        });
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        Properties properties = new Properties();
+        try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new InvalidConfigException("HOTLINE_CONFIG_FILE", "cannot read " + file + ": " + e.getMessage());
+        }
+        Map<String, String> map = new HashMap<>();
+        properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name)));
+        return map;
+    }
+
+    private static HotlineConfig build(Map<Setting, String> v) {
+        Path dataDir = Path.of(v.get(Setting.HOTLINE_DATA_DIR)).toAbsolutePath().normalize();
+        var redis = new HotlineConfig.Redis(v.get(Setting.HOTLINE_REDIS_URI), fsync(v.get(Setting.HOTLINE_REDIS_FSYNC)),
+                integer(v, Setting.HOTLINE_EMBEDDED_REDIS_PORT));
+        boolean embedded = redis.isEmbedded();
+        var http = new HotlineConfig.Http(v.get(Setting.HOTLINE_HTTP_HOST), integer(v, Setting.HOTLINE_HTTP_PORT),
+                longValue(v, Setting.HOTLINE_HTTP_BODY_LIMIT));
+        var search = new HotlineConfig.Search(list(v.get(Setting.HOTLINE_ES_URLS)));
+        var telephony = new HotlineConfig.Telephony(v.get(Setting.HOTLINE_AMI_HOST), integer(v, Setting.HOTLINE_AMI_PORT),
+                v.get(Setting.HOTLINE_AMI_USERNAME), v.get(Setting.HOTLINE_AMI_SECRET), integer(v, Setting.HOTLINE_AGI_PORT));
+        var auth = new HotlineConfig.Auth(jwtSecret(v, embedded, dataDir), adminPassword(v, embedded),
+                longValue(v, Setting.HOTLINE_TOKEN_TTL_SECONDS));
+        var link110 = new HotlineConfig.Link110(v.get(Setting.HOTLINE_LINK110_URL), v.get(Setting.HOTLINE_LINK110_SECRET));
+        return new HotlineConfig(http, dataDir, redis, search, telephony, auth, link110, embedded);
+    }
+
+    private static String adminPassword(Map<Setting, String> v, boolean embedded) {
+        String password = v.get(Setting.HOTLINE_BOOTSTRAP_ADMIN_PASSWORD);
+        if (!password.isBlank()) {
+            if (password.length() < 8) {
+                throw new InvalidConfigException("HOTLINE_BOOTSTRAP_ADMIN_PASSWORD", "must be at least 8 characters");
+            }
+            return password;
+        }
+        if (!embedded) {
+            throw new InvalidConfigException("HOTLINE_BOOTSTRAP_ADMIN_PASSWORD", "is required when HOTLINE_REDIS_URI is set");
+        }
+        return EMBEDDED_ADMIN_PASSWORD;
+    }
+
+    /** Embedded mode keeps a generated key in the data dir so tokens survive a restart. */
+    private static String jwtSecret(Map<Setting, String> v, boolean embedded, Path dataDir) {
+        String secret = v.get(Setting.HOTLINE_JWT_SECRET);
+        if (!secret.isBlank()) {
+            return secret;
+        }
+        if (!embedded) {
+            throw new InvalidConfigException("HOTLINE_JWT_SECRET", "is required when HOTLINE_REDIS_URI is set");
+        }
+        Path file = dataDir.resolve("secrets/jwt-secret");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            byte[] key = new byte[48];
+            new SecureRandom().nextBytes(key);
+            String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, generated);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return generated;
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new InvalidConfigException("HOTLINE_DATA_DIR", "cannot keep the generated token key in " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static HotlineConfig.Fsync fsync(String value) {
+        return switch (value.toLowerCase()) {
+            case "everysec" -> HotlineConfig.Fsync.EVERYSEC;
+            case "always" -> HotlineConfig.Fsync.ALWAYS;
+            default -> throw new InvalidConfigException("HOTLINE_REDIS_FSYNC", "must be everysec or always, was '" + value + "'");
+        };
+    }
+
+    private static int integer(Map<Setting, String> v, Setting setting) {
+        return (int) longValue(v, setting);
+    }
+
+    private static long longValue(Map<Setting, String> v, Setting setting) {
+        try {
+            return Long.parseLong(v.get(setting));
+        } catch (NumberFormatException e) {
+            throw new InvalidConfigException(setting.name(), "must be a whole number, was '" + v.get(setting) + "'");
+        }
+    }
+
+    private static List<String> list(String value) {
+        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,135 @@
+package org.hotline.server.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The whole server's configuration, loaded once at start (see {@link ConfigLoader}) and validated
+ * before any port opens. Module-specific records are derived from it in the wiring code.
+ *
+ * @param embedded true when no external Redis is configured: the server starts its own Redis and
+ *                 creates the demo accounts documented in the README
+ */
+public record HotlineConfig(
+        Http http,
+        Path dataDir,
+        Redis redis,
+        Search search,
+        Telephony telephony,
+        Auth auth,
+        Link110 link110,
+        boolean embedded) {
+
+    public HotlineConfig {
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(redis, "redis");
+        Objects.requireNonNull(search, "search");
+        Objects.requireNonNull(telephony, "telephony");
+        Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(link110, "link110");
+    }
+
+    /** HTTP listener. {@code bodyLimitBytes} caps every request body. */
+    public record Http(String host, int port, long bodyLimitBytes) {
+        public Http {
+            ConfigChecks.port("HOTLINE_HTTP_PORT", port, true);
+            ConfigChecks.positive("HOTLINE_HTTP_BODY_LIMIT", bodyLimitBytes);
+            ConfigChecks.notBlank("HOTLINE_HTTP_HOST", host);
+        }
+    }
+
+    /**
+     * Redis: an external URI, or (uri empty) an embedded Redis under dataDir/redis.
+     * {@code fsync} is AOF appendfsync for the embedded server: everysec (default) or always.
+     */
+    public record Redis(String uri, Fsync fsync, int embeddedPort) {
+        public Redis {
+            Objects.requireNonNull(fsync, "fsync");
+            if (!uri.isBlank() && !uri.matches("^(redis|rediss|redis-sentinel|redis-socket)://.+")) {
+                throw new InvalidConfigException("HOTLINE_REDIS_URI",
+                        "must start with redis://, rediss://, redis-sentinel:// or redis-socket://");
+            }
+            ConfigChecks.port("HOTLINE_EMBEDDED_REDIS_PORT", embeddedPort, true);
+        }
+
+        public boolean isEmbedded() {
+            return uri.isBlank();
+        }
+    }
+
+    /** AOF fsync policy: everysec loses at most about a second on power loss, always loses nothing. */
+    public enum Fsync { EVERYSEC, ALWAYS }
+
+    /** Search backend: Elasticsearch nodes, or (empty) an embedded Lucene index under dataDir/search. */
+    public record Search(List<String> elasticsearchUrls) {
+        public Search {
+            elasticsearchUrls = List.copyOf(elasticsearchUrls);
+            elasticsearchUrls.forEach(url -> ConfigChecks.httpUrl("HOTLINE_ES_URLS", url));
+        }
+
+        public boolean isEmbedded() {
+            return elasticsearchUrls.isEmpty();
+        }
+    }
+
+    /** Asterisk manager and FastAGI; telephony is off while {@code amiHost} is empty. */
+    public record Telephony(String amiHost, int amiPort, String amiUsername, String amiSecret, int agiPort) {
+        public Telephony {
+            ConfigChecks.port("HOTLINE_AMI_PORT", amiPort, false);
+            ConfigChecks.port("HOTLINE_AGI_PORT", agiPort, true);
+            if (!amiHost.isBlank() && (amiUsername.isBlank() || amiSecret.isBlank())) {
+                throw new InvalidConfigException("HOTLINE_AMI_USERNAME",
+                        "HOTLINE_AMI_USERNAME and HOTLINE_AMI_SECRET are required when HOTLINE_AMI_HOST is set");
+            }
+        }
+
+        public boolean enabled() {
+            return !amiHost.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Telephony[amiHost=" + amiHost + ", amiPort=" + amiPort + ", amiUsername=" + amiUsername
+                    + ", amiSecret=***, agiPort=" + agiPort + "]";
+        }
+    }
+
+    /** Token signing and the first administrator's password. Secrets never print. */
+    public record Auth(String jwtSecret, String bootstrapAdminPassword, long tokenTtlSeconds) {
+        public Auth {
+            if (jwtSecret.length() < 32) {
+                throw new InvalidConfigException("HOTLINE_JWT_SECRET", "must be at least 32 characters");
+            }
+            ConfigChecks.positive("HOTLINE_TOKEN_TTL_SECONDS", tokenTtlSeconds);
+        }
+
+        @Override
+        public String toString() {
+            return "Auth[jwtSecret=***, bootstrapAdminPassword=***, tokenTtlSeconds=" + tokenTtlSeconds + "]";
+        }
+    }
+
+    /** The 110 platform's endpoint and the shared signing key; linkage is off while the URL is empty. */
+    public record Link110(String peerUrl, String sharedSecret) {
+        public Link110 {
+            if (!peerUrl.isBlank()) {
+                ConfigChecks.httpUrl("HOTLINE_LINK110_URL", peerUrl);
+                if (sharedSecret.length() < 16) {
+                    throw new InvalidConfigException("HOTLINE_LINK110_SECRET",
+                            "must be at least 16 characters when HOTLINE_LINK110_URL is set");
+                }
+            }
+        }
+
+        public boolean enabled() {
+            return !peerUrl.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Link110[peerUrl=" + peerUrl + ", sharedSecret=***]";
+        }
+    }
+}

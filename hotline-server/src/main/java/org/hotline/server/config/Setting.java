@@ -1,0 +1,47 @@
+package org.hotline.server.config;
+
+/**
+ * Every setting the server reads, with its default and meaning. The configuration reference in
+ * docs/configuration.md is generated from this list ({@link ConfigReference}), so it cannot drift.
+ */
+public enum Setting {
+    HOTLINE_HTTP_HOST("0.0.0.0", "Address the HTTP server binds to."),
+    HOTLINE_HTTP_PORT("8080", "HTTP port (0 = any free port, printed in the startup log)."),
+    HOTLINE_HTTP_BODY_LIMIT("1048576", "Largest accepted request body in bytes."),
+    HOTLINE_DATA_DIR("./data", "Where embedded Redis, the embedded search index and generated secrets live."),
+    HOTLINE_REDIS_URI("", "External Redis (redis://, rediss://, redis-sentinel://). Empty: start an embedded Redis under the data dir."),
+    HOTLINE_REDIS_FSYNC("everysec", "AOF fsync of the embedded Redis: everysec (at most ~1 s lost on power loss) or always (nothing acknowledged is lost)."),
+    HOTLINE_EMBEDDED_REDIS_PORT("0", "Port of the embedded Redis (0 = any free port)."),
+    HOTLINE_ES_URLS("", "Comma-separated Elasticsearch 8.19 node URLs. Empty: embedded Lucene index under the data dir."),
+    HOTLINE_AMI_HOST("", "Asterisk manager host. Empty: telephony off."),
+    HOTLINE_AMI_PORT("5038", "Asterisk manager port."),
+    HOTLINE_AMI_USERNAME("", "Asterisk manager user."),
+    HOTLINE_AMI_SECRET("", "Asterisk manager secret (secret, never printed)."),
+    HOTLINE_AGI_PORT("4573", "Port of the FastAGI server the dialplan calls (0 = any free port)."),
+    HOTLINE_JWT_SECRET("", "HMAC key for access tokens, at least 32 characters (secret). Required with an external Redis; embedded mode generates one under the data dir."),
+    HOTLINE_TOKEN_TTL_SECONDS("43200", "Lifetime of an access token in seconds."),
+    HOTLINE_BOOTSTRAP_ADMIN_PASSWORD("", "Password of the 'admin' account created on first start (secret). Required with an external Redis; embedded mode uses the demo password in the README."),
+    HOTLINE_LINK110_URL("", "Base URL of the 110 platform's exchange endpoint. Empty: 110 system push off."),
+    HOTLINE_LINK110_SECRET("", "Shared HMAC key with the 110 platform, at least 16 characters (secret)."),
+    HOTLINE_LOG_FORMAT("console", "Log layout: console (readable lines) or json (ECS JSON lines for log collectors).");
+
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String defaultValue, String description) {
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean secret() {
+        return description.contains("(secret");
+    }
+}
