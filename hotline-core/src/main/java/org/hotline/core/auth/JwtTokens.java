@@ -58,7 +58,13 @@ public final class JwtTokens {
         }
         return jwt.authenticate(new TokenCredentials(token))
             .recover(failure -> Future.failedFuture(unauthenticated()))
-            .compose(user -> toActor(user.principal()));
+            .compose(user -> toActor(claimsOf(user)));
+    }
+
+    // the decoded payload sits in the principal or, depending on the provider version, in attributes.accessToken
+    private static JsonObject claimsOf(io.vertx.ext.auth.User user) {
+        JsonObject access = user.attributes() == null ? null : user.attributes().getJsonObject("accessToken");
+        return access != null && access.containsKey("role") ? access : user.principal();
     }
 
     private static Future<Actor> toActor(JsonObject claims) {

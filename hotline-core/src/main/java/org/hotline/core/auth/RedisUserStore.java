@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.hotline.core.error.HotlineException;
 import org.hotline.core.model.Role;
+import org.hotline.core.redis.LettuceBridge;
 
 /**
  * Staff accounts in Redis: one JSON string per account under {@code hotline:auth:user:{username}}
@@ -68,7 +69,7 @@ public final class RedisUserStore {
         return bridge(redis.smembers(USERS_KEY))
             .compose(names -> names.isEmpty()
                 ? Future.succeededFuture(List.<String>of())
-                : bridge(redis.mget(names.toArray(String[]::new)))
+                : bridge(redis.mget(names.stream().map(name -> USER_KEY + name).toArray(String[]::new)))
                     .map(values -> values.stream().filter(v -> v.hasValue()).map(v -> v.getValue()).toList()))
             .map(values -> {
                 List<UserAccount> users = new ArrayList<>();
@@ -94,8 +95,6 @@ public final class RedisUserStore {
     }
 
     private <T> Future<T> bridge(CompletionStage<T> stage) {
-        return Future.<T>fromCompletionStage(stage, vertx.getOrCreateContext())
-            .recover(failure -> Future.failedFuture(failure instanceof HotlineException ? failure
-                : HotlineException.unavailable("redis.unavailable", "数据存储暂时不可用", failure)));
+        return LettuceBridge.toFuture(vertx, stage);
     }
 }

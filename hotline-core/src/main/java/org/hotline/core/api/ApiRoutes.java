@@ -1,0 +1,113 @@
+package org.hotline.core.api;
+
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import org.hotline.core.audit.AuditLog;
+import org.hotline.core.auth.AuthRoutes;
+import org.hotline.core.auth.Authenticated;
+import org.hotline.core.auth.JwtTokens;
+import org.hotline.core.auth.PasswordHasher;
+import org.hotline.core.auth.RedisUserStore;
+
+/**
+ * The service API in one piece: build it with its collaborators, {@link #start()} it (bootstrap
+ * accounts), then {@link #mount(Router)} it on the server's root router. Other modules' routers
+ * mounted under {@code /api/v1/} after it find the actor through {@link Authenticated#actor}.
+ */
+public final class ApiRoutes {
+
+    public static final String OPENAPI_RESOURCE = "/org/hotline/core/api/openapi.json";
+
+    private final ApiConfig config;
+    private final JwtTokens tokens;
+    private final RedisUserStore users;
+    private final AuditLog audit;
+    private final RateLimiter limiter;
+    private final AuthRoutes auth;
+    private final Buffer openApi;
+
+    public ApiRoutes(Vertx vertx, ApiConfig config, RedisAsyncCommands<String, String> redis, Clock clock) {
+        this(vertx, config, redis, clock, new PasswordHasher());
+    }
+
+    public ApiRoutes(Vertx vertx, ApiConfig config, RedisAsyncCommands<String, String> redis, Clock clock, PasswordHasher hasher) {
+        this.config = config;
+        this.tokens = new JwtTokens(vertx, config.auth());
+        this.users = new RedisUserStore(vertx, redis, hasher);
+        this.audit = new AuditLog(vertx, redis, clock);
+        this.limiter = new RateLimiter(vertx, redis);
+        this.auth = new AuthRoutes(users, tokens, audit);
+        this.openApi = Buffer.buffer(readResource(OPENAPI_RESOURCE));
+    }
+
+    /** Creates the bootstrap administrator and demo accounts when missing. */
+    public Future<Void> start() {
+        return AuthRoutes.bootstrap(users, config.auth());
+    }
+
+    /** Mounts every route of the API (and the problem handling) on the router. */
+    public Router mount(Router router) {
+        Problems.install(router);
+        router.route("/api/v1/*").handler(ApiRoutes::securityHeaders);
+        router.route("/open311/*").handler(ApiRoutes::securityHeaders);
+        router.route("/api/v1/*").handler(Problems.bodyHandler(config.bodyLimitBytes()));
+        router.get("/api/v1/openapi.json").handler(this::serveOpenApi);
+        router.post("/api/v1/auth/token")
+            .handler(limiter.handler(new RateLimiter.Rule("login", config.loginPerAddressPerMinute(), Duration.ofMinutes(1)),
+                RateLimiter::clientAddress));
+        auth.mountPublic(router);
+        router.route("/api/v1/*").handler(authHandler());
+        auth.mountAuthenticated(router);
+        return router;
+    }
+
+    /** The bearer-token handler, for routers mounted elsewhere than under {@code /api/v1/}. */
+    public Handler<RoutingContext> authHandler() {
+        return Authenticated.handler(tokens);
+    }
+
+    public JwtTokens tokens() {
+        return tokens;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public RateLimiter rateLimiter() {
+        return limiter;
+    }
+
+    private void serveOpenApi(RoutingContext ctx) {
+        ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(openApi);
+    }
+
+    // answers are data, never pages: browsers must not sniff them into HTML and run embedded script
+    private static void securityHeaders(RoutingContext ctx) {
+        ctx.response()
+            .putHeader("X-Content-Type-Options", "nosniff")
+            .putHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        ctx.next();
+    }
+
+    static byte[] readResource(String name) {
+        try (InputStream in = ApiRoutes.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
+    }
+}

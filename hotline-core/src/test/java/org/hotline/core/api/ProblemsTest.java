@@ -1,0 +1,48 @@
+package org.hotline.core.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.handler.HttpException;
+import org.hotline.core.error.HotlineException;
+import org.junit.jupiter.api.Test;
+
+class ProblemsTest {
+
+    @Test
+    void internalFailuresCarryOnlyACorrelationId() {
+        JsonObject body = Problems.toProblem(new IllegalStateException("redis at 10.0.0.7:6379 said WRONGTYPE"), -1).toJson();
+
+        assertThat(body.getInteger("status")).isEqualTo(500);
+        assertThat(body.getString("code")).isEqualTo("internal");
+        assertThat(body.encode()).doesNotContain("10.0.0.7").doesNotContain("WRONGTYPE").doesNotContain("IllegalState");
+        assertThat(body.getString("detail")).contains(body.getString("correlationId"));
+    }
+
+    @Test
+    void unavailableDependencyIsA503WithoutItsMessage() {
+        JsonObject body = Problems.toProblem(HotlineException.unavailable("redis.unavailable", "connection to 10.0.0.7 refused", null), -1).toJson();
+
+        assertThat(body.getInteger("status")).isEqualTo(503);
+        assertThat(body.encode()).doesNotContain("10.0.0.7");
+    }
+
+    @Test
+    void familyErrorsKeepTheirCodeAndMessage() {
+        JsonObject body = Problems.toProblem(HotlineException.rejected("ticket.illegal-transition", "工单已退回，不能签收"), -1).toJson();
+
+        assertThat(body.getInteger("status")).isEqualTo(422);
+        assertThat(body.getString("code")).isEqualTo("ticket.illegal-transition");
+        assertThat(body.getString("detail")).isEqualTo("工单已退回，不能签收");
+        assertThat(body.getString("type")).isEqualTo("urn:hotline:problem:ticket.illegal-transition");
+    }
+
+    @Test
+    void webErrorsMapToTheirStatus() {
+        assertThat(Problems.toProblem(new HttpException(413), -1).status()).isEqualTo(413);
+        assertThat(Problems.toProblem(null, 405).status()).isEqualTo(405);
+        assertThat(Problems.toProblem(new DecodeException("bad"), -1).code()).isEqualTo("request.malformed-json");
+        assertThat(Problems.toProblem(null, 401).code()).isEqualTo("auth.unauthenticated");
+    }
+}
