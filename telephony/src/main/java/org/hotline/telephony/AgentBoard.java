@@ -1,0 +1,97 @@
+package org.hotline.telephony;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Live agent states for supervisors, folded from queue-member AMI events (so that changes made
+ * outside the backend, or before a reconnect, show up too). Single-threaded like the tracker.
+ */
+public final class AgentBoard {
+
+    /** Pause reason the backend uses for wrap-up after a call. */
+    public static final String WRAP_UP_REASON = "话后整理";
+
+    /** What an agent is doing. */
+    public enum State { READY, BUSY, WRAP_UP, PAUSED, LOGGED_OUT }
+
+    private record Agent(State state, String reason, Set<String> queues, Instant since) {
+    }
+
+    private final Map<String, Agent> agents = new TreeMap<>();
+
+    public void apply(AmiEvent e, Instant now) {
+        String agentId = e.get("membername").isEmpty() ? e.get("name") : e.get("membername");
+        if (agentId.isEmpty()) {
+            return;
+        }
+        switch (e.name()) {
+            case "queuememberadded", "queuemember", "queuememberpause", "queuememberstatus" -> member(agentId, e, now);
+            case "queuememberremoved" -> removed(agentId, e.get("queue"), now);
+            case "agentconnect" -> set(agentId, State.BUSY, "", now);
+            default -> { }
+        }
+    }
+
+    public State stateOf(String agentId) {
+        Agent a = agents.get(agentId);
+        return a == null ? State.LOGGED_OUT : a.state();
+    }
+
+    public JsonArray snapshot() {
+        JsonArray list = new JsonArray();
+        agents.forEach((id, a) -> list.add(new JsonObject().put("agentId", id).put("state", a.state().name())
+                .put("reason", a.reason()).put("queues", new JsonArray(a.queues().stream().toList()))
+                .put("since", a.since().toString())));
+        return list;
+    }
+
+    public JsonObject countsByState() {
+        JsonObject counts = new JsonObject();
+        for (State s : State.values()) {
+            counts.put(s.name(), agents.values().stream().filter(a -> a.state() == s).count());
+        }
+        return counts;
+    }
+
+    private void member(String agentId, AmiEvent e, Instant now) {
+        Agent old = agents.get(agentId);
+        Set<String> queues = new TreeSet<>(old == null ? Set.of() : old.queues());
+        queues.add(e.get("queue"));
+        String reason = e.get("pausedreason");
+        State state;
+        if (truthy(e.get("paused"))) {
+            state = WRAP_UP_REASON.equals(reason) ? State.WRAP_UP : State.PAUSED;
+        } else {
+            state = truthy(e.get("incall")) ? State.BUSY : State.READY;
+            reason = "";
+        }
+        Instant since = old != null && old.state() == state ? old.since() : now;
+        agents.put(agentId, new Agent(state, reason, queues, since));
+    }
+
+    private void removed(String agentId, String queue, Instant now) {
+        Agent old = agents.get(agentId);
+        if (old == null) {
+            return;
+        }
+        Set<String> queues = new TreeSet<>(old.queues());
+        queues.remove(queue);
+        agents.put(agentId, queues.isEmpty() ? new Agent(State.LOGGED_OUT, "", queues, now)
+                : new Agent(old.state(), old.reason(), queues, old.since()));
+    }
+
+    private void set(String agentId, State state, String reason, Instant now) {
+        Agent old = agents.get(agentId);
+        agents.put(agentId, new Agent(state, reason, old == null ? Set.of() : old.queues(), now));
+    }
+
+    private static boolean truthy(String value) {
+        return "1".equals(value) || "true".equalsIgnoreCase(value);
+    }
+}

@@ -1,0 +1,144 @@
+package org.hotline.telephony;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Map;
+import org.asteriskjava.manager.action.AtxferAction;
+import org.asteriskjava.manager.action.HangupAction;
+import org.asteriskjava.manager.action.MuteAudioAction;
+import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.action.QueueAddAction;
+import org.asteriskjava.manager.action.QueuePauseAction;
+import org.asteriskjava.manager.action.QueueRemoveAction;
+import org.asteriskjava.manager.action.RedirectAction;
+import org.hotline.core.error.HotlineException;
+
+/**
+ * What agents (and the 110 linkage) do to calls and to their own queue membership, as AMI actions.
+ * Dialplan contexts are those of docker/asterisk/extensions.conf.
+ */
+public final class CallControl {
+
+    static final String OUT_CONTEXT = "hotline-out";
+    static final String CONFERENCE_CONTEXT = "hotline-conference";
+    static final String HOTLINE_NUMBER = "12345";
+
+    private final AmiGateway ami;
+    private final TelephonyConfig config;
+    private final CallTracker tracker;
+
+    public CallControl(AmiGateway ami, TelephonyConfig config, CallTracker tracker) {
+        this.ami = ami;
+        this.config = config;
+        this.tracker = tracker;
+    }
+
+    /** Log-in: the agent becomes a member of the given skill queues (all configured ones if empty). */
+    public Future<Void> login(String agentId, List<String> queues) {
+        List<String> chosen = queues.isEmpty() ? config.queues() : queues;
+        for (String q : chosen) {
+            if (!config.queues().contains(q)) {
+                return Future.failedFuture(HotlineException.invalid("telephony.unknown-queue", "未知的队列：" + q));
+            }
+        }
+        return Future.all(chosen.stream().map(q -> ami.send(queueAdd(agentId, q))).toList()).mapEmpty();
+    }
+
+    /** Log-out from every queue; queues the agent was not in are ignored. */
+    public Future<Void> logout(String agentId) {
+        String iface = config.interfaceOf(agentId);
+        return Future.join(config.queues().stream().map(q -> ami.send(new QueueRemoveAction(q, iface))).toList())
+                .<Void>mapEmpty().otherwiseEmpty();
+    }
+
+    /** Paused with a reason (休息, 培训, 话后整理 ...) in all queues, or ready again. */
+    public Future<Void> pause(String agentId, boolean paused, String reason) {
+        QueuePauseAction action = new QueuePauseAction(config.interfaceOf(agentId), paused);
+        if (paused) {
+            action.setReason(reason);
+        }
+        return ami.send(action).mapEmpty();
+    }
+
+    public Future<Void> hangup(String callId) {
+        return channels(callId).compose(c -> ami.send(new HangupAction(c.caller()))).mapEmpty();
+    }
+
+    /** Hold as the backend can do it without the phone: the citizen no longer hears the agent. */
+    public Future<Void> hold(String callId, boolean on) {
+        MuteAudioAction.State state = on ? MuteAudioAction.State.MUTE : MuteAudioAction.State.UNMUTE;
+        return connected(callId).compose(c -> ami.send(new MuteAudioAction(c.agent(), MuteAudioAction.Direction.ALL, state)))
+                .mapEmpty();
+    }
+
+    /** Blind: the citizen is sent to the target and the agent is free. Attended: the agent talks first. */
+    public Future<Void> transfer(String callId, String target, boolean attended) {
+        if (!isNumber(target)) {
+            return badNumber();
+        }
+        Future<?> sent = attended
+                ? connected(callId).compose(c -> ami.send(new AtxferAction(c.agent(), OUT_CONTEXT, target, 1)))
+                : channels(callId).compose(c -> ami.send(new RedirectAction(c.caller(), OUT_CONTEXT, target, 1)));
+        return sent.onSuccess(r -> tracker.noteTransfer(callId, attended ? "attended:" + target : target)).mapEmpty();
+    }
+
+    /** Three-way call: citizen and agent move into a bridge named after the call, the target is called into it. */
+    public Future<Void> conference(String callId, String target) {
+        if (!isNumber(target)) {
+            return badNumber();
+        }
+        return connected(callId)
+                .compose(c -> ami.send(new RedirectAction(c.caller(), c.agent(), CONFERENCE_CONTEXT, callId, 1, CONFERENCE_CONTEXT, callId, 1)))
+                .compose(r -> ami.send(originate("Local/" + target + "@" + OUT_CONTEXT, CONFERENCE_CONTEXT, callId,
+                        Map.of("HOTLINE_CONFERENCE_OF", callId))))
+                .onSuccess(r -> tracker.noteConference(callId, target)).mapEmpty();
+    }
+
+    /** Rings the agent first, then dials the citizen (callback of a missed call, return visit). */
+    public Future<Void> callAs(String agentId, String phone, Map<String, String> variables) {
+        if (!isNumber(phone)) {
+            return badNumber();
+        }
+        return ami.send(originate(config.interfaceOf(agentId), OUT_CONTEXT, phone, variables)).mapEmpty();
+    }
+
+    private QueueAddAction queueAdd(String agentId, String queue) {
+        QueueAddAction add = new QueueAddAction(queue, config.interfaceOf(agentId));
+        add.setMemberName(agentId);
+        return add;
+    }
+
+    private static OriginateAction originate(String channel, String context, String exten, Map<String, String> vars) {
+        OriginateAction o = new OriginateAction();
+        o.setChannel(channel);
+        o.setContext(context);
+        o.setExten(exten);
+        o.setPriority(1);
+        o.setCallerId(HOTLINE_NUMBER);
+        o.setAsync(true);
+        o.setTimeout(30_000L);
+        if (!vars.isEmpty()) {
+            o.setVariables(vars);
+        }
+        return o;
+    }
+
+    private Future<CallTracker.Channels> channels(String callId) {
+        return tracker.channelsOf(callId).map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(
+                HotlineException.notFound("telephony.call-not-found", "通话不存在或已结束")));
+    }
+
+    private Future<CallTracker.Channels> connected(String callId) {
+        return channels(callId).compose(c -> c.agent().isEmpty()
+                ? Future.failedFuture(HotlineException.rejected("telephony.call-not-answered", "通话尚未接通坐席"))
+                : Future.succeededFuture(c));
+    }
+
+    private static boolean isNumber(String target) {
+        return target != null && target.matches("[0-9]{3,20}|queue-[a-z]+");
+    }
+
+    private static Future<Void> badNumber() {
+        return Future.failedFuture(HotlineException.invalid("telephony.bad-number", "号码格式不正确"));
+    }
+}

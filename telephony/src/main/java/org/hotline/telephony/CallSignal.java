@@ -1,0 +1,23 @@
+package org.hotline.telephony;
+
+import java.time.Instant;
+
+/** What the call tracker tells the rest of the module after an AMI event. */
+public sealed interface CallSignal {
+
+    /** An agent answered: time for the screen pop. */
+    record Answered(String callId, String caller, String queue, String agentId, Instant at) implements CallSignal {
+    }
+
+    /** Every caller-side channel hung up; the record is final after a short grace period. */
+    record Ended(String callId) implements CallSignal {
+    }
+
+    /** A caller started waiting in a queue. */
+    record Queued(String callId, String queue, Instant at) implements CallSignal {
+    }
+
+    /** A caller stopped waiting (answered, abandoned or timed out). */
+    record LeftQueue(String callId, String queue) implements CallSignal {
+    }
+}

@@ -1,0 +1,92 @@
+package org.hotline.telephony;
+
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import org.hotline.core.error.HotlineException;
+import org.hotline.core.stream.RedisKeys;
+
+/**
+ * Telephony's Redis keys: the call-record stream (shared contract), the missed-call callback list,
+ * tickets linked to calls in progress and the blocked-number list. Agent and queue state are not
+ * kept here: Asterisk is their source of truth and is re-read after every reconnect.
+ */
+public final class RedisTelephonyStore {
+
+    /** Hash callId → JSON {callId, caller, queue, abandonedAt, waitSeconds} of calls to call back. */
+    public static final String CALLBACKS = "hotline:telephony:callbacks";
+    /** Set of numbers refused per the harassment policy. */
+    public static final String BLOCKED = "hotline:telephony:blocked";
+    /** Prefix of the set of ticket ids linked to one call ({@code ...:{callId}}), kept one day. */
+    public static final String CALL_TICKETS = "hotline:telephony:call-tickets:";
+
+    private static final long LINK_TTL_SECONDS = Duration.ofDays(1).toSeconds();
+
+    private final Context context;
+    private final RedisAsyncCommands<String, String> redis;
+
+    public RedisTelephonyStore(Context context, RedisAsyncCommands<String, String> redis) {
+        this.context = context;
+        this.redis = redis;
+    }
+
+    /** Adds the linked ticket ids, appends the record to the stream and, if abandoned, to the callback list. */
+    public Future<CallRecord> append(CallRecord record) {
+        return bridge(redis.smembers(CALL_TICKETS + record.callId()))
+                .map(ids -> record.withTicketIds(ids.stream().sorted().toList()))
+                .compose(full -> bridge(redis.xadd(RedisKeys.CALL_RECORDS, full.toStreamFields()))
+                        .compose(id -> full.abandoned() ? addCallback(full) : Future.succeededFuture())
+                        .map(full));
+    }
+
+    public Future<Void> linkTicket(String callId, String ticketId) {
+        String key = CALL_TICKETS + callId;
+        return bridge(redis.sadd(key, ticketId)).compose(n -> bridge(redis.expire(key, LINK_TTL_SECONDS))).mapEmpty();
+    }
+
+    /** Missed calls still to be called back, oldest first. */
+    public Future<List<JsonObject>> callbacks() {
+        return bridge(redis.hvals(CALLBACKS)).map(values -> values.stream().map(JsonObject::new)
+                .sorted(Comparator.comparing(o -> o.getString("abandonedAt"))).toList());
+    }
+
+    public Future<JsonObject> callback(String callId) {
+        return bridge(redis.hget(CALLBACKS, callId)).compose(json -> json == null
+                ? Future.failedFuture(HotlineException.notFound("telephony.callback-not-found", "回拨记录不存在或已处理"))
+                : Future.succeededFuture(new JsonObject(json)));
+    }
+
+    public Future<Boolean> callbackDone(String callId) {
+        return bridge(redis.hdel(CALLBACKS, callId)).map(n -> n > 0);
+    }
+
+    public Future<Boolean> isBlocked(String phone) {
+        return bridge(redis.sismember(BLOCKED, phone));
+    }
+
+    public Future<Void> block(String phone) {
+        return bridge(redis.sadd(BLOCKED, phone)).mapEmpty();
+    }
+
+    public Future<Void> unblock(String phone) {
+        return bridge(redis.srem(BLOCKED, phone)).mapEmpty();
+    }
+
+    private Future<Void> addCallback(CallRecord record) {
+        JsonObject entry = new JsonObject().put("callId", record.callId()).put("caller", record.caller())
+                .put("queue", record.queue()).put("abandonedAt", record.endedAt().toString())
+                .put("waitSeconds", record.waitTime().toSeconds());
+        return bridge(redis.hset(CALLBACKS, Map.of(record.callId(), entry.encode()))).mapEmpty();
+    }
+
+    private <T> Future<T> bridge(CompletionStage<T> stage) {
+        return Future.fromCompletionStage(stage, context).recover(failure -> Future.failedFuture(
+                HotlineException.unavailable("telephony.store-unavailable", "数据存储暂时不可用，请稍后重试", failure)));
+    }
+}

@@ -1,0 +1,134 @@
+package org.hotline.telephony;
+
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Map;
+import java.util.Optional;
+import org.hotline.core.error.HotlineException;
+
+/**
+ * The telephony HTTP API under {@code /api/telephony}. Failures are passed to the router's failure
+ * handler (core's Problems renders them as problem+json). Authentication is put in front by the
+ * server; these handlers trust the agent id in the path.
+ */
+public final class TelephonyRoutes {
+
+    private static final long BODY_LIMIT = 16 * 1024;
+    private static final long SSE_HEARTBEAT_MS = 15_000;
+
+    private final TelephonyVerticle telephony;
+
+    private TelephonyRoutes(TelephonyVerticle telephony) {
+        this.telephony = telephony;
+    }
+
+    public static Router mount(Router router, TelephonyVerticle telephony) {
+        TelephonyRoutes r = new TelephonyRoutes(telephony);
+        router.route("/api/telephony/*").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT));
+        router.get("/api/telephony/dashboard").handler(ctx -> ctx.json(telephony.dashboard()));
+        router.post("/api/telephony/agents/:agentId/login").handler(r::login);
+        router.post("/api/telephony/agents/:agentId/logout").handler(ctx -> r.answer(ctx, c -> c.logout(agent(ctx))));
+        router.post("/api/telephony/agents/:agentId/pause").handler(ctx -> r.answer(ctx, c -> c.pause(agent(ctx), true, reason(ctx))));
+        router.post("/api/telephony/agents/:agentId/ready").handler(ctx -> r.answer(ctx, c -> c.pause(agent(ctx), false, "")));
+        router.get("/api/telephony/agents/:agentId/events").handler(r::events);
+        router.post("/api/telephony/calls/:callId/hangup").handler(ctx -> r.answer(ctx, c -> c.hangup(call(ctx))));
+        router.post("/api/telephony/calls/:callId/hold").handler(ctx -> r.answer(ctx, c -> c.hold(call(ctx), body(ctx).getBoolean("on", true))));
+        router.post("/api/telephony/calls/:callId/transfer").handler(ctx -> r.answer(ctx, c -> c.transfer(call(ctx),
+                body(ctx).getString("target"), body(ctx).getBoolean("attended", false))));
+        router.post("/api/telephony/calls/:callId/conference").handler(ctx -> r.answer(ctx, c -> c.conference(call(ctx),
+                body(ctx).getString("target"))));
+        router.post("/api/telephony/calls/:callId/tickets").handler(ctx -> r.done(ctx,
+                telephony.store().linkTicket(call(ctx), required(body(ctx), "ticketId"))));
+        router.get("/api/telephony/callbacks").handler(ctx -> telephony.store().callbacks()
+                .onSuccess(list -> ctx.json(new JsonObject().put("callbacks", new JsonArray(list)))).onFailure(ctx::fail));
+        router.post("/api/telephony/callbacks/:callId/call").handler(r::callBack);
+        router.post("/api/telephony/return-visits").handler(ctx -> r.answer(ctx, c -> c.callAs(
+                required(body(ctx), "agentId"), required(body(ctx), "phone"),
+                Map.of("HOTLINE_VISIT_TICKET", body(ctx).getString("ticketId", "")))));
+        return router;
+    }
+
+    private void login(RoutingContext ctx) {
+        JsonArray queues = body(ctx).getJsonArray("queues", new JsonArray());
+        answer(ctx, c -> c.login(agent(ctx), queues.stream().map(String::valueOf).toList()));
+    }
+
+    /** Calls a missed caller back through the given agent and takes the call off the list. */
+    private void callBack(RoutingContext ctx) {
+        String agentId = required(body(ctx), "agentId");
+        RedisTelephonyStore store = telephony.store();
+        done(ctx, store.callback(call(ctx))
+                .compose(entry -> telephony.control().callAs(agentId, entry.getString("caller"),
+                        Map.of("HOTLINE_CALLBACK_OF", call(ctx))))
+                .compose(v -> store.callbackDone(call(ctx))));
+    }
+
+    /** Server-sent events of one agent: screen pops as {@code event: screen-pop}. */
+    private void events(RoutingContext ctx) {
+        HttpServerResponse response = ctx.response().setChunked(true)
+                .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                .putHeader("Cache-Control", "no-cache").putHeader("X-Accel-Buffering", "no");
+        MessageConsumer<JsonObject> consumer = ctx.vertx().eventBus().consumer(
+                TelephonyVerticle.AGENT_ADDRESS_PREFIX + agent(ctx),
+                m -> response.write("event: " + m.body().getString("type", "message") + "\ndata: " + m.body().encode() + "\n\n"));
+        long heartbeat = ctx.vertx().setPeriodic(SSE_HEARTBEAT_MS, t -> response.write(": keep-alive\n\n"));
+        response.closeHandler(v -> {
+            consumer.unregister();
+            ctx.vertx().cancelTimer(heartbeat);
+        });
+        consumer.completion().onSuccess(v -> response.write(": connected\n\n")).onFailure(ctx::fail);
+    }
+
+    private interface Action {
+        Future<?> on(CallControl control);
+    }
+
+    private void answer(RoutingContext ctx, Action action) {
+        Future<?> result;
+        try {
+            result = action.on(telephony.control());
+        } catch (HotlineException refused) {
+            result = Future.failedFuture(refused);
+        }
+        done(ctx, result);
+    }
+
+    private void done(RoutingContext ctx, Future<?> result) {
+        result.onSuccess(v -> ctx.json(new JsonObject().put("ok", true))).onFailure(ctx::fail);
+    }
+
+    private static String agent(RoutingContext ctx) {
+        String id = ctx.pathParam("agentId");
+        if (!id.matches("[0-9a-z]{1,32}")) {
+            throw HotlineException.invalid("telephony.bad-agent", "坐席工号格式不正确");
+        }
+        return id;
+    }
+
+    private static String call(RoutingContext ctx) {
+        return ctx.pathParam("callId");
+    }
+
+    private static String reason(RoutingContext ctx) {
+        return body(ctx).getString("reason", "休息");
+    }
+
+    private static JsonObject body(RoutingContext ctx) {
+        return Optional.ofNullable(ctx.body().asJsonObject()).orElseGet(JsonObject::new);
+    }
+
+    private static String required(JsonObject body, String field) {
+        String value = body.getString(field);
+        if (value == null || value.isBlank()) {
+            throw HotlineException.invalid("telephony.missing-field", "缺少字段：" + field);
+        }
+        return value;
+    }
+
+}

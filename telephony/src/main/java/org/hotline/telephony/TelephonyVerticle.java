@@ -1,0 +1,214 @@
+package org.hotline.telephony;
+
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.QueueStatusAction;
+import org.hotline.core.error.HotlineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Telephony: AMI events → call records, screen pops, queue statistics and agent states; the FastAGI
+ * server; the event-bus actions used by the 110 linkage. One context processes every AMI event in
+ * Asterisk's order, so each call's events are handled in order; blocking Asterisk-Java calls run on
+ * the {@value AmiGateway#WORKER_POOL} worker pool. An empty AMI host leaves telephony off.
+ */
+public final class TelephonyVerticle extends VerticleBase {
+
+    /** Request {callId, target, attended?}: transfer a call (reply {ok:true}). */
+    public static final String TRANSFER_ADDRESS = "telephony.call.transfer";
+    /** Request {callId, target}: three-way call with an external number. */
+    public static final String CONFERENCE_ADDRESS = "telephony.call.conference";
+    /** Request {callId, ticketId}: link a ticket created during the call to its record. */
+    public static final String LINK_TICKET_ADDRESS = "telephony.call.link-ticket";
+    /** Published after each call record is stored: the stream fields as JSON. */
+    public static final String RECORDED_ADDRESS = "telephony.call.recorded";
+    /** Prefix of each agent's own address ({@code telephony.agent.<agentId>}): screen pops. */
+    public static final String AGENT_ADDRESS_PREFIX = "telephony.agent.";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TelephonyVerticle.class);
+    private static final Duration RECORD_GRACE = Duration.ofSeconds(1);
+    private static final long HISTORY_TIMEOUT_MS = 200;
+
+    private final TelephonyConfig config;
+    private final RedisAsyncCommands<String, String> redis;
+    private final CallerHistory history;
+    private final TicketProgressLookup progress;
+    private final Clock clock;
+    private final CallTracker tracker = new CallTracker();
+    private final AgentBoard board = new AgentBoard();
+    private final QueueStatistics stats = new QueueStatistics();
+    private RedisTelephonyStore store;
+    private AmiGateway gateway;
+    private CallControl control;
+    private HotlineAgiServer agi;
+    private Future<Void> firstLogin = Future.failedFuture("telephony off");
+
+    public TelephonyVerticle(TelephonyConfig config, RedisAsyncCommands<String, String> redis, CallerHistory history,
+                             TicketProgressLookup progress, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.redis = redis;
+        this.history = Objects.requireNonNull(history, "history");
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Future<?> start() {
+        if (!config.enabled()) {
+            LOG.info("telephony off: no AMI host configured (set telephony.amiHost to enable)");
+            return Future.succeededFuture();
+        }
+        store = new RedisTelephonyStore(context, Objects.requireNonNull(redis, "redis"));
+        gateway = new AmiGateway(vertx, config);
+        control = new CallControl(gateway, config, tracker);
+        agi = new HotlineAgiServer(context, config, store, progress);
+        var bus = vertx.eventBus();
+        bus.<JsonObject>consumer(TRANSFER_ADDRESS, m -> TelephonyReplies.reply(m, control.transfer(
+                m.body().getString("callId"), m.body().getString("target"), m.body().getBoolean("attended", false))));
+        bus.<JsonObject>consumer(CONFERENCE_ADDRESS, m -> TelephonyReplies.reply(m,
+                control.conference(m.body().getString("callId"), m.body().getString("target"))));
+        bus.<JsonObject>consumer(LINK_TICKET_ADDRESS, m -> TelephonyReplies.reply(m,
+                store.linkTicket(m.body().getString("callId"), m.body().getString("ticketId"))));
+        return vertx.executeBlocking(() -> {
+            agi.start();
+            return null;
+        }).onSuccess(v -> {
+            LOG.info("telephony on [{}]", config);
+            firstLogin = gateway.start(this::onEvent, v2 -> resync());
+        });
+    }
+
+    @Override
+    public Future<?> stop() {
+        if (agi != null) {
+            agi.stop();
+        }
+        return gateway == null ? Future.succeededFuture() : gateway.stop();
+    }
+
+    /** Completes at the first successful AMI log-in (readiness). */
+    public Future<Void> whenConnected() {
+        return firstLogin;
+    }
+
+    public boolean connected() {
+        return gateway != null && gateway.connected();
+    }
+
+    public CallControl control() {
+        return requireOn(control);
+    }
+
+    public RedisTelephonyStore store() {
+        return requireOn(store);
+    }
+
+    public JsonObject dashboard() {
+        Instant now = clock.instant();
+        JsonArray queues = new JsonArray(config.queues().stream().map(q -> stats.snapshot(q, now)).toList());
+        return new JsonObject().put("queues", queues).put("agents", board.snapshot())
+                .put("agentsByState", board.countsByState()).put("callsInProgress", tracker.inProgress());
+    }
+
+    private void onEvent(AmiEvent e) {
+        Instant now = clock.instant();
+        board.apply(e, now);
+        if (e.is("agentcomplete") && !config.wrapUp().isZero()) {
+            wrapUp(e.get("membername"));
+        }
+        tracker.apply(e, now).forEach(this::handle);
+    }
+
+    private void handle(CallSignal signal) {
+        // Java 17: no pattern switch yet; the sealed interface keeps this list complete by review.
+        if (signal instanceof CallSignal.Answered a) {
+            screenPop(a);
+        } else if (signal instanceof CallSignal.Ended ended) {
+            vertx.setTimer(RECORD_GRACE.toMillis(), t -> finish(ended.callId(), 3));
+        } else if (signal instanceof CallSignal.Queued q) {
+            stats.queued(q.queue(), q.callId(), q.at());
+        } else if (signal instanceof CallSignal.LeftQueue l) {
+            stats.leftQueue(l.queue(), l.callId());
+        }
+    }
+
+    private void screenPop(CallSignal.Answered a) {
+        history.recentTickets(a.caller(), 5).timeout(HISTORY_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                .otherwise(failure -> new JsonArray())
+                .onSuccess(tickets -> vertx.eventBus().publish(AGENT_ADDRESS_PREFIX + a.agentId(), new JsonObject()
+                        .put("type", "screen-pop").put("callId", a.callId()).put("caller", a.caller())
+                        .put("queue", a.queue()).put("answeredAt", a.at().toString()).put("tickets", tickets)));
+    }
+
+    private void finish(String callId, int attemptsLeft) {
+        tracker.finish(callId, clock.instant()).ifPresent(record -> store(record, attemptsLeft));
+    }
+
+    private void store(CallRecord record, int attemptsLeft) {
+        store.append(record).onSuccess(full -> {
+            stats.finished(full);
+            vertx.eventBus().publish(RECORDED_ADDRESS, new JsonObject(new java.util.HashMap<>(full.toStreamFields())));
+        }).onFailure(failure -> {
+            LOG.warn("call record not stored yet [callId={}, attemptsLeft={}]", record.callId(), attemptsLeft, failure);
+            if (attemptsLeft > 0) {
+                vertx.setTimer(1000, t -> store(record, attemptsLeft - 1));
+            }
+        });
+    }
+
+    private void wrapUp(String agentId) {
+        control.pause(agentId, true, AgentBoard.WRAP_UP_REASON)
+                .onSuccess(v -> vertx.setTimer(config.wrapUp().toMillis(), t -> {
+                    if (board.stateOf(agentId) == AgentBoard.State.WRAP_UP) {
+                        control.pause(agentId, false, "").onFailure(f -> LOG.warn("wrap-up end failed [agent={}]", agentId, f));
+                    }
+                }))
+                .onFailure(f -> LOG.warn("wrap-up start failed [agent={}]", agentId, f));
+    }
+
+    /** After (re)connecting: Asterisk's view of members, waiting callers and live calls replaces ours. */
+    private void resync() {
+        Instant now = clock.instant();
+        List<Future<?>> queues = config.queues().stream().<Future<?>>map(q -> gateway.list(queueStatus(q))
+                .onSuccess(events -> {
+                    stats.resetWaiting(q);
+                    events.forEach(e -> board.apply(e, now));
+                    events.stream().filter(e -> e.is("queueentry"))
+                            .forEach(e -> stats.queued(q, e.callId(), now.minusSeconds(e.seconds("wait"))));
+                })).toList();
+        Future.join(queues)
+                .compose(v -> gateway.list(new CoreShowChannelsAction()))
+                .onSuccess(channels -> {
+                    Set<String> live = channels.stream().map(AmiEvent::callId).collect(Collectors.toSet());
+                    tracker.endAllExcept(live, clock.instant()).forEach(this::handle);
+                    LOG.info("telephony resynchronised [liveChannels={}, callsTracked={}]", channels.size(), tracker.inProgress());
+                })
+                .onFailure(f -> LOG.warn("telephony resync failed [reason={}]", f.toString()));
+    }
+
+    private static QueueStatusAction queueStatus(String queue) {
+        QueueStatusAction action = new QueueStatusAction();
+        action.setQueue(queue);
+        return action;
+    }
+
+    private static <T> T requireOn(T part) {
+        if (part == null) {
+            throw HotlineException.unavailable("telephony.off", "电话系统未启用", null);
+        }
+        return part;
+    }
+}
