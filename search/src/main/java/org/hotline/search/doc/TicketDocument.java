@@ -1,0 +1,81 @@
+package org.hotline.search.doc;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the search side keeps of one ticket snapshot ({@code ticket.v1}): the fields people search,
+ * filter and report on. Times are instants or null; {@code segmented} holds title, content and reply
+ * as space-separated words of the project's segmenter, because the Elasticsearch build here has no
+ * Chinese analyzer.
+ */
+public record TicketDocument(
+        String id,
+        String number,
+        long version,
+        String status,
+        String channel,
+        String appealType,
+        String urgency,
+        String title,
+        String content,
+        String replyText,
+        String segmented,
+        Caller caller,
+        String district,
+        String street,
+        String community,
+        String address,
+        String categoryCode,
+        String categoryName,
+        String leadDepartment,
+        List<String> assistingDepartments,
+        Milestones at,
+        Deadlines due,
+        String resolution,
+        String satisfaction,
+        int returnCount,
+        int extensionCount,
+        int urgeCount,
+        List<String> tags) {
+
+    public TicketDocument {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(due, "due");
+        Objects.requireNonNull(caller, "caller");
+        assistingDepartments = assistingDepartments == null ? List.of() : List.copyOf(assistingDepartments);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** The caller as the stream carries it; masking happens where results leave the module. */
+    public record Caller(String name, String phone, boolean confidential, boolean anonymous) {
+    }
+
+    /** When the ticket passed its milestones; null until it did. */
+    public record Milestones(Instant received, Instant signed, Instant firstContact, Instant replied, Instant closed) {
+        public Milestones {
+            Objects.requireNonNull(received, "received");
+        }
+    }
+
+    /** Deadlines of the clocks supervisors are judged by; null when the clock never ran. */
+    public record Deadlines(Instant sign, Instant contact, Instant handle, Instant handleYellow) {
+    }
+
+    public boolean open() {
+        return at.closed() == null;
+    }
+
+    /** Departments whose data scope includes this ticket: the lead and every assisting unit. */
+    public List<String> departments() {
+        if (leadDepartment == null) {
+            return assistingDepartments;
+        }
+        var all = new java.util.ArrayList<String>(assistingDepartments.size() + 1);
+        all.add(leadDepartment);
+        all.addAll(assistingDepartments);
+        return all;
+    }
+}

@@ -1,0 +1,134 @@
+package org.hotline.search.elastic;
+
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hotline.search.port.TicketSearch.HotTopic;
+import org.hotline.search.port.TicketSearch.Period;
+import org.hotline.search.port.TicketSearch.VolumeBucket;
+import org.hotline.search.port.VolumeDimension;
+import org.hotline.search.port.VolumeInterval;
+import org.hotline.search.report.DepartmentTally;
+import org.hotline.search.report.HotTopicScore;
+
+/** Report requests as aggregations and their answers read back into the port's records. */
+final class ElasticReports {
+
+    private static final int MAX_DEPARTMENTS = 2000;
+    private final String alias;
+    private final ZoneId zone;
+
+    ElasticReports(String alias, ZoneId zone) {
+        this.alias = alias;
+        this.zone = zone;
+    }
+
+    SearchRequest talliesRequest(Period period, Instant asOf) {
+        var facts = new LinkedHashMap<String, Aggregation>();
+        facts.put("signDue", filter(ElasticQueries.due("due_sign", "signed_at", asOf)));
+        facts.put("responseDue", filter(ElasticQueries.due("due_contact", "first_contact_at", asOf)));
+        facts.put("completionDue", filter(ElasticQueries.due("due_handle", "replied_at", asOf)));
+        facts.put("overdue", filter(ElasticQueries.overdue(asOf)));
+        for (String sum : List.of("f_signed_on_time", "f_responded", "f_completed_on_time", "f_visited", "f_resolved",
+                "f_rated", "f_satisfied", "f_basically_satisfied", "return_count", "extension_count", "f_replied",
+                "f_handling_seconds")) {
+            facts.put(sum, Aggregation.of(a -> a.sum(s -> s.field(sum))));
+        }
+        return SearchRequest.of(r -> r.index(alias).size(0).query(ElasticQueries.received(period.from(), period.to()))
+                .aggregations("departments", a -> a.terms(t -> t.field("lead_department").size(MAX_DEPARTMENTS))
+                        .aggregations(facts)));
+    }
+
+    Map<String, DepartmentTally> tallies(SearchResponse<?> response) {
+        var tallies = new TreeMap<String, DepartmentTally>();
+        for (var bucket : response.aggregations().get("departments").sterms().buckets().array()) {
+            Map<String, Aggregate> a = bucket.aggregations();
+            tallies.put(bucket.key().stringValue(), new DepartmentTally(bucket.docCount(),
+                    count(a, "signDue"), sum(a, "f_signed_on_time"),
+                    count(a, "responseDue"), sum(a, "f_responded"),
+                    count(a, "completionDue"), sum(a, "f_completed_on_time"),
+                    sum(a, "f_visited"), sum(a, "f_resolved"),
+                    sum(a, "f_rated"), sum(a, "f_satisfied"), sum(a, "f_basically_satisfied"),
+                    sum(a, "return_count"), sum(a, "extension_count"),
+                    count(a, "overdue"),
+                    sum(a, "f_replied"), sum(a, "f_handling_seconds")));
+        }
+        return tallies;
+    }
+
+    SearchRequest volumesRequest(Period period, VolumeInterval by, VolumeDimension dimension) {
+        CalendarInterval interval = switch (by) {
+            case DAY -> CalendarInterval.Day;
+            case WEEK -> CalendarInterval.Week;
+            case MONTH -> CalendarInterval.Month;
+        };
+        String field = switch (dimension) {
+            case TOTAL -> null;
+            case CHANNEL -> "channel";
+            case APPEAL_TYPE -> "appeal_type";
+            case CATEGORY -> "category";
+            case DISTRICT -> "district";
+        };
+        return SearchRequest.of(r -> r.index(alias).size(0).query(ElasticQueries.received(period.from(), period.to()))
+                .aggregations("buckets", a -> {
+                    var histogram = a.dateHistogram(d -> d.field("received_at").calendarInterval(interval)
+                            .timeZone(zone.getId()).format("yyyy-MM-dd").minDocCount(1));
+                    return field == null ? histogram
+                            : histogram.aggregations("keys", k -> k.terms(t -> t.field(field).size(1000)));
+                }));
+    }
+
+    List<VolumeBucket> volumes(SearchResponse<?> response, VolumeDimension dimension) {
+        var result = new ArrayList<VolumeBucket>();
+        for (var bucket : response.aggregations().get("buckets").dateHistogram().buckets().array()) {
+            if (dimension == VolumeDimension.TOTAL) {
+                result.add(new VolumeBucket(bucket.keyAsString(), "total", bucket.docCount()));
+                continue;
+            }
+            var keys = new TreeMap<String, Long>();
+            bucket.aggregations().get("keys").sterms().buckets().array()
+                    .forEach(k -> keys.put(k.key().stringValue(), k.docCount()));
+            keys.forEach((key, n) -> result.add(new VolumeBucket(bucket.keyAsString(), key, n)));
+        }
+        return result;
+    }
+
+    SearchRequest hotTopicsRequest(Period period, String district, int size) {
+        Query received = ElasticQueries.received(period.from(), period.to());
+        Query scope = district == null || district.isBlank() ? received
+                : Query.of(q -> q.bool(b -> b.filter(received).filter(f -> f.term(t -> t.field("district").value(district)))));
+        return SearchRequest.of(r -> r.index(alias).size(0).query(scope)
+                .aggregations("topics", a -> a.significantText(s -> s.field("text_seg").size(size * 3).minDocCount(1L)
+                        .filterDuplicateText(false))));
+    }
+
+    List<HotTopic> hotTopics(SearchResponse<?> response, int size) {
+        return response.aggregations().get("topics").sigsterms().buckets().array().stream()
+                .filter(b -> HotTopicScore.candidate(b.key()))
+                .map(b -> new HotTopic(b.key(), b.docCount(), b.score()))
+                .limit(size)
+                .toList();
+    }
+
+    private static Aggregation filter(Query query) {
+        return Aggregation.of(a -> a.filter(query));
+    }
+
+    private static long count(Map<String, Aggregate> a, String name) {
+        return a.get(name).filter().docCount();
+    }
+
+    private static long sum(Map<String, Aggregate> a, String name) {
+        return Math.round(a.get(name).sum().value());
+    }
+}

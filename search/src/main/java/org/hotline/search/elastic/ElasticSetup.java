@@ -1,0 +1,58 @@
+package org.hotline.search.elastic;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch.indices.PutIndexTemplateRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.hotline.search.doc.ActivityRecord;
+
+/**
+ * Index templates (mappings, settings, alias) for tickets, events and call records, and one empty
+ * bootstrap index per alias so searches work before the first document arrives.
+ */
+final class ElasticSetup {
+
+    private final ElasticsearchAsyncClient client;
+    private final String prefix;
+
+    ElasticSetup(ElasticsearchAsyncClient client, String prefix) {
+        this.client = client;
+        this.prefix = prefix;
+    }
+
+    CompletionStage<Void> install() {
+        String events = ElasticDocuments.kindName(ActivityRecord.Kind.EVENT);
+        String calls = ElasticDocuments.kindName(ActivityRecord.Kind.CALL);
+        return template("tickets", resource("tickets-template.json", "tickets"))
+                .thenCompose(v -> template(events, resource("records-template.json", events)))
+                .thenCompose(v -> template(calls, resource("records-template.json", calls)))
+                .thenCompose(v -> bootstrap("tickets"))
+                .thenCompose(v -> bootstrap(events))
+                .thenCompose(v -> bootstrap(calls));
+    }
+
+    private CompletionStage<Void> template(String kind, String body) {
+        var request = PutIndexTemplateRequest.of(t -> t.name(prefix + "-" + kind).withJson(new StringReader(body)));
+        return client.indices().putIndexTemplate(request).thenApply(r -> null);
+    }
+
+    private CompletionStage<Void> bootstrap(String kind) {
+        String alias = prefix + "-" + kind;
+        return client.indices().existsAlias(a -> a.name(alias)).thenCompose(exists -> exists.value()
+                ? CompletableFuture.completedFuture(null)
+                : client.indices().create(c -> c.index(alias + "-bootstrap")).thenApply(r -> null));
+    }
+
+    private String resource(String name, String kind) {
+        try (InputStream in = ElasticSetup.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("__PREFIX__", prefix).replace("__KIND__", kind);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("missing index template " + name, e);
+        }
+    }
+}

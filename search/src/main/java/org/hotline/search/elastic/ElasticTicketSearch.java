@@ -1,0 +1,153 @@
+package org.hotline.search.elastic;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.apache.http.HttpHost;
+import org.elasticsearch.client.RestClient;
+import org.hotline.core.text.Segmenter;
+import org.hotline.search.SearchConfig;
+import org.hotline.search.doc.ActivityRecord;
+import org.hotline.search.doc.DocumentJson;
+import org.hotline.search.doc.TicketDocument;
+import org.hotline.search.port.IndexOutcome;
+import org.hotline.search.port.SearchPage;
+import org.hotline.search.port.SearchScope;
+import org.hotline.search.port.TicketHit;
+import org.hotline.search.port.TicketQuery;
+import org.hotline.search.port.TicketSearch;
+import org.hotline.search.port.VolumeDimension;
+import org.hotline.search.port.VolumeInterval;
+import org.hotline.search.report.DepartmentTally;
+
+/**
+ * Elasticsearch 8.19 backend. Tickets are written with external versioning (the ticket version),
+ * so a repeated or older snapshot is refused by the server as a conflict and counted as stale.
+ * Every answer of the async client is moved back onto the caller's Vert.x context.
+ */
+public final class ElasticTicketSearch implements TicketSearch {
+
+    private final Vertx vertx;
+    private final RestClient rest;
+    private final ElasticsearchAsyncClient client;
+    private final ElasticDocuments documents;
+    private final ElasticQueries queries;
+    private final ElasticHits hits;
+    private final ElasticReports reports;
+    private final ElasticSetup setup;
+
+    public ElasticTicketSearch(Vertx vertx, SearchConfig config, Segmenter segmenter) {
+        this.vertx = vertx;
+        var json = new DocumentJson();
+        int timeout = (int) config.requestTimeout().toMillis();
+        this.rest = RestClient.builder(config.elasticsearchUrls().stream().map(HttpHost::create).toArray(HttpHost[]::new))
+                .setRequestConfigCallback(r -> r.setConnectTimeout(Math.min(timeout, 2000)).setSocketTimeout(timeout))
+                .build();
+        this.client = new ElasticsearchAsyncClient(new RestClientTransport(rest, new JacksonJsonpMapper(json.mapperCopy())));
+        this.documents = new ElasticDocuments(json, config.indexPrefix());
+        this.queries = new ElasticQueries(segmenter);
+        this.hits = new ElasticHits(queries, documents);
+        this.reports = new ElasticReports(documents.ticketsAlias(), config.zone());
+        this.setup = new ElasticSetup(client, config.indexPrefix());
+    }
+
+    /** Installs the index templates and makes sure the aliases exist; call once before use. */
+    public Future<Void> start() {
+        return bridge(c -> setup.install());
+    }
+
+    @Override
+    public Future<IndexOutcome> index(List<TicketDocument> tickets) {
+        if (tickets.isEmpty()) {
+            return Future.succeededFuture(new IndexOutcome(0, 0, List.of()));
+        }
+        var bulk = new BulkRequest.Builder();
+        for (TicketDocument t : tickets) {
+            bulk.operations(op -> op.index(i -> i.index(documents.ticketIndex(t)).id(t.id())
+                    .version(t.version()).versionType(co.elastic.clients.elasticsearch._types.VersionType.External)
+                    .document(documents.source(t))));
+        }
+        return bridge(c -> c.bulk(bulk.build())).map(BulkOutcomes::of);
+    }
+
+    @Override
+    public Future<IndexOutcome> record(List<ActivityRecord> records) {
+        if (records.isEmpty()) {
+            return Future.succeededFuture(new IndexOutcome(0, 0, List.of()));
+        }
+        var bulk = new BulkRequest.Builder();
+        for (ActivityRecord r : records) {
+            bulk.operations(op -> op.index(i -> i.index(documents.recordIndex(r)).id(r.id()).document(documents.source(r))));
+        }
+        return bridge(c -> c.bulk(bulk.build())).map(BulkOutcomes::of);
+    }
+
+    @Override
+    public Future<Void> refresh() {
+        return bridge(c -> c.indices().refresh(r -> r.index(documents.ticketsAlias()))).mapEmpty();
+    }
+
+    @Override
+    public Future<SearchPage> search(TicketQuery query, SearchScope scope) {
+        SearchRequest request = hits.request(query, queries.search(query, scope));
+        return bridge(c -> c.search(request, Map.class)).map(r -> hits.page(query, r));
+    }
+
+    @Override
+    public Future<List<TicketHit>> similar(String text, String excludeTicketId, int size, SearchScope scope) {
+        if (text == null || text.isBlank()) {
+            return Future.succeededFuture(List.of());
+        }
+        SearchRequest request = SearchRequest.of(r -> r.index(documents.ticketsAlias()).size(size)
+                .query(queries.similar(text, excludeTicketId, scope)));
+        return bridge(c -> c.search(request, Map.class)).map(hits::list);
+    }
+
+    @Override
+    public Future<Map<String, DepartmentTally>> departmentTallies(Period period, Instant asOf) {
+        SearchRequest request = reports.talliesRequest(period, asOf);
+        return bridge(c -> c.search(request, Void.class)).map(reports::tallies);
+    }
+
+    @Override
+    public Future<List<VolumeBucket>> volumes(Period period, VolumeInterval by, VolumeDimension dimension) {
+        SearchRequest request = reports.volumesRequest(period, by, dimension);
+        return bridge(c -> c.search(request, Void.class)).map(r -> reports.volumes(r, dimension));
+    }
+
+    @Override
+    public Future<List<HotTopic>> hotTopics(Period period, String district, int size) {
+        SearchRequest request = reports.hotTopicsRequest(period, district, size);
+        return bridge(c -> c.search(request, Void.class)).map(r -> reports.hotTopics(r, size));
+    }
+
+    @Override
+    public Future<Void> close() {
+        return vertx.executeBlocking(() -> {
+            rest.close();
+            return null;
+        }, false);
+    }
+
+    /** Calls the client and completes on the current Vert.x context, translating failures to the error family. */
+    private <T> Future<T> bridge(Function<ElasticsearchAsyncClient, CompletionStage<T>> call) {
+        Context context = vertx.getOrCreateContext();
+        CompletionStage<T> stage;
+        try {
+            stage = call.apply(client);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(ElasticFailures.translate(e));
+        }
+        return Future.fromCompletionStage(stage, context).recover(e -> Future.failedFuture(ElasticFailures.translate(e)));
+    }
+}

@@ -1,0 +1,129 @@
+package org.hotline.search.lucene;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.index.LeafReaderContext;
+import org.hotline.search.doc.DocumentJson;
+import org.hotline.search.doc.TicketDocument;
+import org.hotline.search.port.TicketSearch.HotTopic;
+import org.hotline.search.port.TicketSearch.Period;
+import org.hotline.search.port.TicketSearch.VolumeBucket;
+import org.hotline.search.port.VolumeDimension;
+import org.hotline.search.port.VolumeInterval;
+import org.hotline.search.report.Buckets;
+import org.hotline.search.report.DepartmentTally;
+import org.hotline.search.report.HotTopicScore;
+import org.hotline.search.report.TicketFacts;
+
+/**
+ * Reports over the embedded index by walking the matching documents: fine at laptop sizes, and the
+ * numbers come from the same {@link TicketFacts} definition the Elasticsearch aggregations mirror.
+ */
+final class LuceneReports {
+
+    private final DocumentJson json;
+    private final ZoneId zone;
+
+    LuceneReports(DocumentJson json, ZoneId zone) {
+        this.json = json;
+        this.zone = zone;
+    }
+
+    Map<String, DepartmentTally> tallies(IndexSearcher s, Period period, Instant asOf) throws IOException {
+        var tallies = new TreeMap<String, DepartmentTally>();
+        each(s, received(period), t -> {
+            if (t.leadDepartment() != null) {
+                tallies.merge(t.leadDepartment(), DepartmentTally.EMPTY.plus(TicketFacts.of(t, asOf)),
+                        (a, b) -> a.plus(TicketFacts.of(t, asOf)));
+            }
+        });
+        return tallies;
+    }
+
+    List<VolumeBucket> volumes(IndexSearcher s, Period period, VolumeInterval by, VolumeDimension dimension) throws IOException {
+        var counts = new TreeMap<String, Map<String, Long>>();
+        each(s, received(period), t -> {
+            String bucket = Buckets.start(t.at().received(), by, zone);
+            String key = Buckets.key(t, dimension);
+            if (key != null) {
+                counts.computeIfAbsent(bucket, b -> new TreeMap<>()).merge(key, 1L, Long::sum);
+            }
+        });
+        var result = new ArrayList<VolumeBucket>();
+        counts.forEach((bucket, keys) -> keys.forEach((key, n) -> result.add(new VolumeBucket(bucket, key, n))));
+        return result;
+    }
+
+    List<HotTopic> hotTopics(IndexSearcher s, Period period, String district, int size) throws IOException {
+        var b = new BooleanQuery.Builder().add(received(period), Occur.FILTER);
+        if (district != null && !district.isBlank()) {
+            b.add(new TermQuery(new Term("district", district)), Occur.FILTER);
+        }
+        var foreground = new HashMap<String, Long>();
+        long[] subset = {0};
+        each(s, b.build(), t -> {
+            subset[0]++;
+            java.util.Arrays.stream(t.segmented().split(" ")).distinct()
+                    .filter(HotTopicScore::candidate)
+                    .forEach(w -> foreground.merge(w, 1L, Long::sum));
+        });
+        long all = s.getIndexReader().numDocs();
+        var topics = new ArrayList<HotTopic>();
+        for (var e : foreground.entrySet()) {
+            long background = s.getIndexReader().docFreq(new Term(LuceneDocuments.SEGMENTED, e.getKey()));
+            double score = HotTopicScore.jlh(e.getValue(), subset[0], background, all);
+            if (score > 0) {
+                topics.add(new HotTopic(e.getKey(), e.getValue(), score));
+            }
+        }
+        topics.sort(Comparator.comparingDouble(HotTopic::score).reversed().thenComparing(HotTopic::word));
+        return topics.subList(0, Math.min(size, topics.size()));
+    }
+
+    private static Query received(Period period) {
+        return LongPoint.newRangeQuery(LuceneDocuments.RECEIVED, period.from().toEpochMilli(), period.to().toEpochMilli() - 1);
+    }
+
+    private void each(IndexSearcher s, Query query, Consumer<TicketDocument> visit) throws IOException {
+        var docs = new ArrayList<Integer>();
+        s.search(query, new SimpleCollector() {
+            private int base;
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) {
+                base = context.docBase;
+            }
+
+            @Override
+            public void collect(int doc) {
+                docs.add(base + doc);
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
+        var stored = s.storedFields();
+        for (int doc : docs) {
+            visit.accept(json.read(stored.document(doc).get(LuceneDocuments.SOURCE)));
+        }
+    }
+}

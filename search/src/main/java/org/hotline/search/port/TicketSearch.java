@@ -1,0 +1,65 @@
+package org.hotline.search.port;
+
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.hotline.search.doc.ActivityRecord;
+import org.hotline.search.doc.TicketDocument;
+import org.hotline.search.report.DepartmentTally;
+
+/**
+ * The search side's port: one implementation per technology (Elasticsearch, embedded Lucene), both
+ * held to the same contract test suite. Futures complete on the caller's Vert.x context. Failures
+ * are {@link org.hotline.core.error.HotlineException}s: UNAVAILABLE when the backend cannot be
+ * reached (the indexer then leaves the backlog in Redis), INVALID_REQUEST for a bad query.
+ */
+public interface TicketSearch {
+
+    /**
+     * Indexes snapshots, each kept only if its version is newer than the indexed one, so repeats
+     * and out-of-order deliveries change nothing. Per-document refusals come back in the outcome;
+     * the future fails only when the backend as a whole did not take the batch.
+     */
+    Future<IndexOutcome> index(List<TicketDocument> tickets);
+
+    /**
+     * Keeps ticket events and call records (idempotent by id). The embedded backend has no use for
+     * them and accepts them without storing: the event trail stays in Redis.
+     */
+    Future<IndexOutcome> record(List<ActivityRecord> records);
+
+    /** Makes everything indexed so far visible to searches (tests and the rebuild command). */
+    Future<Void> refresh();
+
+    Future<SearchPage> search(TicketQuery query, SearchScope scope);
+
+    /** Tickets whose text resembles {@code text}, best first, for duplicate detection and dispatch. */
+    Future<List<TicketHit>> similar(String text, String excludeTicketId, int size, SearchScope scope);
+
+    /** Sums of {@link org.hotline.search.report.TicketFacts} per lead department for tickets received in the period. */
+    Future<Map<String, DepartmentTally>> departmentTallies(Period period, Instant asOf);
+
+    /** Ticket counts received per calendar bucket (in the configured zone) and per dimension value. */
+    Future<List<VolumeBucket>> volumes(Period period, VolumeInterval by, VolumeDimension dimension);
+
+    /** Words much more frequent in the period (and district, if given) than in all tickets. */
+    Future<List<HotTopic>> hotTopics(Period period, String district, int size);
+
+    Future<Void> close();
+
+    /** Half-open interval [from, to) of received times. */
+    record Period(Instant from, Instant to) {
+        public Period {
+            if (from == null || to == null || !from.isBefore(to)) {
+                throw org.hotline.core.error.HotlineException.invalid("report.period", "统计区间无效：开始时间须早于结束时间");
+            }
+        }
+    }
+
+    record VolumeBucket(String period, String key, long count) {
+    }
+
+    record HotTopic(String word, long count, double score) {
+    }
+}

@@ -1,0 +1,35 @@
+package org.hotline.search.report;
+
+import java.util.Objects;
+
+/**
+ * One department's line in the report: the raw counts and the rates of docs/measures.md. A rate is
+ * null when nothing was due (no denominator), which differs from a rate of 0.
+ */
+public record DepartmentRow(String department, DepartmentTally counts, Double onTimeSignRate,
+                            Double responseRate, Double onTimeCompletionRate, Double resolutionRate,
+                            Double satisfactionRate, Double averageHandlingHours) {
+
+    public DepartmentRow {
+        Objects.requireNonNull(department, "department");
+        Objects.requireNonNull(counts, "counts");
+    }
+
+    public static DepartmentRow of(String department, DepartmentTally c, double basicallySatisfiedWeight) {
+        return new DepartmentRow(department, c,
+                rate(c.signedOnTime(), c.signDue()),
+                rate(c.responded(), c.responseDue()),
+                rate(c.completedOnTime(), c.completionDue()),
+                rate(c.resolved(), c.visited()),
+                rate(c.satisfied() + basicallySatisfiedWeight * c.basicallySatisfied(), c.rated()),
+                c.replied() == 0 ? null : round(c.handlingSeconds() / 3600.0 / c.replied()));
+    }
+
+    private static Double rate(double numerator, long denominator) {
+        return denominator == 0 ? null : round(numerator / denominator);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000.0) / 10_000.0;
+    }
+}

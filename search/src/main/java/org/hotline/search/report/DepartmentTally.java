@@ -1,0 +1,28 @@
+package org.hotline.search.report;
+
+/** Sums of {@link TicketFacts} over the tickets of one department; rates are derived in {@link DepartmentRow}. */
+public record DepartmentTally(
+        long tickets,
+        long signDue, long signedOnTime,
+        long responseDue, long responded,
+        long completionDue, long completedOnTime,
+        long visited, long resolved,
+        long rated, long satisfied, long basicallySatisfied,
+        long returns, long extensions,
+        long overdue,
+        long replied, long handlingSeconds) {
+
+    public static final DepartmentTally EMPTY = new DepartmentTally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    public DepartmentTally plus(TicketFacts f) {
+        return new DepartmentTally(tickets + 1,
+                signDue + f.signDue(), signedOnTime + f.signedOnTime(),
+                responseDue + f.responseDue(), responded + f.responded(),
+                completionDue + f.completionDue(), completedOnTime + f.completedOnTime(),
+                visited + f.visited(), resolved + f.resolved(),
+                rated + f.rated(), satisfied + f.satisfied(), basicallySatisfied + f.basicallySatisfied(),
+                returns + f.returns(), extensions + f.extensions(),
+                overdue + f.overdue(),
+                replied + f.replied(), handlingSeconds + f.handlingSeconds());
+    }
+}

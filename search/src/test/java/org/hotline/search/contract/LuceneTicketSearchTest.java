@@ -1,0 +1,19 @@
+package org.hotline.search.contract;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import org.hotline.search.TicketSnapshot;
+import org.hotline.search.lucene.LuceneTicketSearch;
+import org.hotline.search.port.TicketSearch;
+import org.junit.jupiter.api.io.TempDir;
+
+class LuceneTicketSearchTest extends TicketSearchContract {
+
+    @TempDir
+    Path dir;
+
+    @Override
+    protected TicketSearch open(String name) {
+        return LuceneTicketSearch.open(VERTX, dir.resolve(name), TicketSnapshot.SEGMENTER, ZoneId.of("Asia/Shanghai"));
+    }
+}
