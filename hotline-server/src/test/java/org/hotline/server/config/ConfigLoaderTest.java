@@ -1,0 +1,105 @@
+package org.hotline.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dataDir;
+
+    private Map<String, String> env(String... pairs) {
+        Map<String, String> env = new HashMap<>();
+        env.put("HOTLINE_DATA_DIR", dataDir.toString());
+        for (int i = 0; i < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return env;
+    }
+
+    @Test
+    void withoutSettingsTheServerRunsOnEmbeddedDefaults() {
+        HotlineConfig config = ConfigLoader.load(env());
+
+        assertThat(config.embedded()).isTrue();
+        assertThat(config.redis().isEmbedded()).isTrue();
+        assertThat(config.redis().fsync()).isEqualTo(HotlineConfig.Fsync.EVERYSEC);
+        assertThat(config.search().isEmbedded()).isTrue();
+        assertThat(config.telephony().enabled()).isFalse();
+        assertThat(config.link110().enabled()).isFalse();
+        assertThat(config.http().port()).isEqualTo(8080);
+        assertThat(config.auth().bootstrapAdminPassword()).isEqualTo(ConfigLoader.EMBEDDED_ADMIN_PASSWORD);
+    }
+
+    @Test
+    void embeddedModeKeepsTheGeneratedTokenKeyAcrossRestarts() {
+        String first = ConfigLoader.load(env()).auth().jwtSecret();
+        String second = ConfigLoader.load(env()).auth().jwtSecret();
+
+        assertThat(first).hasSizeGreaterThanOrEqualTo(32).isEqualTo(second);
+        assertThat(dataDir.resolve("secrets/jwt-secret")).exists();
+    }
+
+    @Test
+    void anExternalRedisRequiresAnExplicitTokenKeyAndAdminPassword() {
+        assertThatThrownBy(() -> ConfigLoader.load(env("HOTLINE_REDIS_URI", "redis://10.0.0.5:6379")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("HOTLINE_JWT_SECRET");
+        assertThatThrownBy(() -> ConfigLoader.load(env("HOTLINE_REDIS_URI", "redis://10.0.0.5:6379",
+                "HOTLINE_JWT_SECRET", "x".repeat(40))))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("HOTLINE_BOOTSTRAP_ADMIN_PASSWORD");
+    }
+
+    @Test
+    void aMisspelledVariableStopsTheStartInsteadOfFallingBackToADefault() {
+        assertThatThrownBy(() -> ConfigLoader.load(env("HOTLINE_REDIS_URL", "redis://x:1")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("HOTLINE_REDIS_URL")
+                .hasMessageContaining("unknown setting");
+    }
+
+    @Test
+    void badValuesNameTheSettingAtFault() {
+        assertThatThrownBy(() -> ConfigLoader.load(env("HOTLINE_HTTP_PORT", "eighty")))
+                .hasMessageContaining("HOTLINE_HTTP_PORT");
+        assertThatThrownBy(() -> ConfigLoader.load(env("HOTLINE_HTTP_PORT", "70000")))
+                .hasMessageContaining("HOTLINE_HTTP_PORT");
+        assertThatThrownBy(() -> ConfigLoader.load(env("HOTLINE_REDIS_FSYNC", "sometimes")))
+                .hasMessageContaining("HOTLINE_REDIS_FSYNC");
+        assertThatThrownBy(() -> ConfigLoader.load(env("HOTLINE_ES_URLS", "localhost:9200")))
+                .hasMessageContaining("HOTLINE_ES_URLS");
+        assertThatThrownBy(() -> ConfigLoader.load(env("HOTLINE_AMI_HOST", "127.0.0.1")))
+                .hasMessageContaining("HOTLINE_AMI_USERNAME");
+        assertThatThrownBy(() -> ConfigLoader.load(env("HOTLINE_LINK110_URL", "http://110.example", "HOTLINE_LINK110_SECRET", "short")))
+                .hasMessageContaining("HOTLINE_LINK110_SECRET");
+    }
+
+    @Test
+    void environmentOverridesTheConfigFile() throws Exception {
+        Path file = dataDir.resolve("hotline.properties");
+        Files.writeString(file, "HOTLINE_HTTP_PORT=9000\nHOTLINE_ES_URLS=http://es1:9200, http://es2:9200\n");
+
+        HotlineConfig config = ConfigLoader.load(env("HOTLINE_CONFIG_FILE", file.toString(), "HOTLINE_HTTP_PORT", "9100"));
+
+        assertThat(config.http().port()).isEqualTo(9100);
+        assertThat(config.search().elasticsearchUrls()).containsExactly("http://es1:9200", "http://es2:9200");
+    }
+
+    @Test
+    void secretsNeverAppearWhenTheConfigurationIsPrinted() {
+        HotlineConfig config = ConfigLoader.load(env("HOTLINE_AMI_HOST", "127.0.0.1", "HOTLINE_AMI_USERNAME", "hotline",
+                "HOTLINE_AMI_SECRET", "ami-secret-value", "HOTLINE_JWT_SECRET", "j".repeat(40),
+                "HOTLINE_LINK110_URL", "http://110.example", "HOTLINE_LINK110_SECRET", "link-secret-value-123"));
+
+        assertThat(config.toString()).doesNotContain("ami-secret-value", "j".repeat(40), "link-secret-value-123",
+                ConfigLoader.EMBEDDED_ADMIN_PASSWORD);
+    }
+}
