@@ -1,0 +1,131 @@
+package org.hotline.dispatch.classify;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.hotline.dispatch.store.CatalogEntry;
+import org.hotline.dispatch.store.RedisCatalog;
+import org.hotline.dispatch.store.RedisTrainingCorpus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Live classification with background retraining. Requests read the current model through an
+ * atomic reference; a retrain builds a new model on one dedicated worker thread and swaps it in,
+ * so intake never waits for training. Retrain requests that arrive while one is queued share it.
+ */
+public final class Classifier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Classifier.class);
+
+    private final Vertx vertx;
+    private final ClassifierTrainer trainer;
+    private final ClassifierConfig config;
+    private final RedisCatalog catalog;
+    private final RedisTrainingCorpus corpus;
+    private final Clock clock;
+    private final WorkerExecutor trainingThread;
+    private final AtomicReference<TrainedModel> model = new AtomicReference<>();
+    private final AtomicReference<ModelStatus> status = new AtomicReference<>(ModelStatus.coldStart(false));
+    private Future<ModelStatus> tail = Future.succeededFuture();
+    private Promise<ModelStatus> queued;
+
+    public Classifier(Vertx vertx, TextFeatures features, ClassifierConfig config, RedisCatalog catalog,
+            RedisTrainingCorpus corpus, Clock clock) {
+        this.vertx = vertx;
+        this.config = config;
+        this.trainer = new ClassifierTrainer(features, config);
+        this.catalog = catalog;
+        this.corpus = corpus;
+        this.clock = clock;
+        this.trainingThread = vertx.createSharedWorkerExecutor("dispatch-training", 1, 30, TimeUnit.MINUTES);
+    }
+
+    /** Suggestions best first: every catalog category, the model's or the keywords' confidence each. */
+    public Future<List<Suggestion>> suggest(String text, int limit) {
+        return catalog.all().compose(entries -> vertx.executeBlocking(() -> rank(text, entries, limit), false));
+    }
+
+    private List<Suggestion> rank(String text, List<CatalogEntry> entries, int limit) {
+        TrainedModel current = model.get();
+        List<ScoredCategory> scored = current == null
+                ? KeywordRules.score(text, entries)
+                : new ArrayList<>(current.classify(text));
+        Map<String, CatalogEntry> byCode = entries.stream()
+                .collect(Collectors.toMap(CatalogEntry::code, Function.identity()));
+        Set<String> seen = new HashSet<>();
+        scored.forEach(s -> seen.add(s.category()));
+        entries.stream().filter(e -> !seen.contains(e.code()))
+                .forEach(e -> scored.add(new ScoredCategory(e.code(), 0, "catalog")));
+        return scored.stream().limit(limit).map(s -> toSuggestion(s, byCode.get(s.category()), current)).toList();
+    }
+
+    private static Suggestion toSuggestion(ScoredCategory scored, CatalogEntry entry, TrainedModel current) {
+        String department = entry != null && entry.department() != null ? entry.department()
+                : current == null ? null : current.usualDepartment(scored.category()).orElse(null);
+        String name = entry == null ? scored.category() : entry.name();
+        return new Suggestion(scored.category(), name, scored.confidence(), department, scored.basis());
+    }
+
+    public ModelStatus status() {
+        return status.get();
+    }
+
+    /**
+     * Retrains from the whole corpus in Redis. The future completes when a model that includes
+     * everything appended before this call is serving (or training was not possible).
+     */
+    public synchronized Future<ModelStatus> retrain() {
+        if (queued != null) {
+            return queued.future();
+        }
+        Promise<ModelStatus> next = Promise.promise();
+        queued = next;
+        tail = tail.transform(ignored -> startQueuedRun()).onComplete(next);
+        return next.future();
+    }
+
+    private Future<ModelStatus> startQueuedRun() {
+        synchronized (this) {
+            queued = null;
+        }
+        status.updateAndGet(s -> s.withTraining(true));
+        return corpus.readAll()
+                .compose(examples -> trainingThread.executeBlocking(() -> trainAndSwap(examples), true))
+                .onComplete(done -> status.updateAndGet(s -> s.withTraining(false)))
+                .onFailure(failure -> LOG.warn("classifier retraining failed [reason={}]", failure.toString()));
+    }
+
+    private ModelStatus trainAndSwap(List<LabelledText> examples) {
+        long categories = examples.stream().map(LabelledText::category).distinct().count();
+        if (examples.size() < config.minTrainingExamples() || categories < 2) {
+            LOG.info("classifier stays on keyword rules [examples={}, categories={}]", examples.size(), categories);
+            return status.get().withTraining(false);
+        }
+        long start = System.nanoTime();
+        TrainedModel trained = trainer.train(examples);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        model.set(trained);
+        ModelStatus now = new ModelStatus(true, trained.trainingExamples(), trained.categories().size(),
+                trained.dimension(), clock.instant(), millis, true);
+        status.set(now);
+        LOG.info("classifier retrained [examples={}, categories={}, features={}, millis={}]",
+                now.examples(), now.categories(), now.features(), millis);
+        return now.withTraining(false);
+    }
+
+    public Future<Void> close() {
+        return trainingThread.close();
+    }
+}

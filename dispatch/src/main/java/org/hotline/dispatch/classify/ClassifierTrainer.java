@@ -1,0 +1,82 @@
+package org.hotline.dispatch.classify;
+
+import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Model;
+import de.bwaldvogel.liblinear.Parameter;
+import de.bwaldvogel.liblinear.Problem;
+import de.bwaldvogel.liblinear.SolverType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.hotline.core.error.HotlineException;
+
+/**
+ * Trains a {@link TrainedModel} from labelled history. CPU-bound (seconds for tens of thousands
+ * of appeals): call it from a worker thread, never from an event loop.
+ */
+public final class ClassifierTrainer {
+
+    static {
+        Linear.disableDebugOutput(); // liblinear prints iterations to stdout otherwise
+    }
+
+    private final TextFeatures features;
+    private final ClassifierConfig config;
+
+    public ClassifierTrainer(TextFeatures features, ClassifierConfig config) {
+        this.features = Objects.requireNonNull(features, "features");
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    public TrainedModel train(List<LabelledText> examples) {
+        List<String> categories = new ArrayList<>(new TreeSet<>(
+                examples.stream().map(LabelledText::category).toList()));
+        if (categories.size() < 2) {
+            throw HotlineException.rejected("classifier.too-few-categories",
+                    "训练分类模型至少需要两个类别的历史工单");
+        }
+        List<List<String>> documents = examples.parallelStream()
+                .map(example -> features.extract(example.text()))
+                .toList();
+        FeatureSpace space = FeatureSpace.fit(documents, config.minDocumentFrequency());
+        Map<String, Integer> labelOf = new HashMap<>();
+        for (int i = 0; i < categories.size(); i++) {
+            labelOf.put(categories.get(i), i);
+        }
+        Problem problem = new Problem();
+        problem.l = examples.size();
+        problem.n = space.dimension();
+        problem.bias = -1;
+        problem.x = documents.parallelStream().map(space::vector).toArray(Feature[][]::new);
+        problem.y = examples.stream().mapToDouble(e -> labelOf.get(e.category())).toArray();
+        Model model = Linear.train(problem, parameter());
+        return new TrainedModel(features, space, model, categories, usualDepartments(examples),
+                config, examples.size());
+    }
+
+    private Parameter parameter() {
+        SolverType solver = switch (config.model()) {
+            case LOGISTIC -> SolverType.L2R_LR_DUAL;
+            case SVM -> SolverType.L2R_L2LOSS_SVC_DUAL;
+        };
+        return new Parameter(solver, config.c(), 0.1);
+    }
+
+    private static Map<String, String> usualDepartments(List<LabelledText> examples) {
+        Map<String, Map<String, Long>> counts = examples.stream()
+                .filter(e -> e.department() != null && !e.department().isBlank())
+                .collect(Collectors.groupingBy(LabelledText::category,
+                        Collectors.groupingBy(LabelledText::department, Collectors.counting())));
+        Map<String, String> usual = new HashMap<>();
+        counts.forEach((category, byDepartment) -> byDepartment.entrySet().stream()
+                .max(Map.Entry.<String, Long>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .ifPresent(best -> usual.put(category, best.getKey())));
+        return usual;
+    }
+}

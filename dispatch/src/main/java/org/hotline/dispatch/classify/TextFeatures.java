@@ -1,0 +1,92 @@
+package org.hotline.dispatch.classify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.hotline.core.text.Segmenter;
+
+/**
+ * Turns a citizen's free text into the raw features the classifier counts: word unigrams and
+ * bigrams from the shared segmenter, and character 1..3-grams. Character n-grams make the model
+ * robust to segmentation errors on colloquial text and unknown place names; word n-grams carry the
+ * longer matters ("违章搭建", "拖欠工资"). Digit runs collapse to one symbol because house numbers,
+ * phone numbers and amounts vary endlessly and say nothing about the category.
+ */
+public final class TextFeatures {
+
+    static final char DIGITS = '#';
+    private static final String WORD = "w\u0001";
+    private static final String BIGRAM = "b\u0001";
+    private static final String CHARS = "c\u0001";
+
+    private final Segmenter segmenter;
+    private final int maxCharGram;
+
+    public TextFeatures(Segmenter segmenter, int maxCharGram) {
+        this.segmenter = Objects.requireNonNull(segmenter, "segmenter");
+        if (maxCharGram < 1 || maxCharGram > 4) {
+            throw new IllegalArgumentException("maxCharGram must be 1..4");
+        }
+        this.maxCharGram = maxCharGram;
+    }
+
+    /** Every feature occurrence of the text (repeats count as term frequency). */
+    public List<String> extract(String text) {
+        String normalized = normalize(text);
+        List<String> features = new ArrayList<>(normalized.length() * (maxCharGram + 2));
+        addWordGrams(normalized, features);
+        addCharGrams(normalized, features);
+        return features;
+    }
+
+    private void addWordGrams(String normalized, List<String> features) {
+        String previous = null;
+        for (String word : segmenter.words(normalized)) {
+            features.add(WORD + word);
+            if (previous != null) {
+                features.add(BIGRAM + previous + '\u0002' + word);
+            }
+            previous = word;
+        }
+    }
+
+    private void addCharGrams(String normalized, List<String> features) {
+        // n-grams never span punctuation: a clause boundary is not part of a phrase
+        for (String run : normalized.split("[^\\p{L}\\p{N}#]+")) {
+            for (int n = 1; n <= maxCharGram; n++) {
+                for (int i = 0; i + n <= run.length(); i++) {
+                    features.add(CHARS + run.substring(i, i + n));
+                }
+            }
+        }
+    }
+
+    /** Full-width to half-width, lower case, digit runs to one symbol, whitespace removed. */
+    static String normalize(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        boolean inDigits = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u3000') {
+                c = ' ';
+            } else if (c >= '\uFF01' && c <= '\uFF5E') {
+                c = (char) (c - 0xFEE0);
+            }
+            if (Character.isWhitespace(c)) {
+                continue;
+            }
+            boolean digit = c >= '0' && c <= '9';
+            if (digit && !inDigits) {
+                out.append(DIGITS);
+            } else if (!digit) {
+                out.append(Character.toLowerCase(c));
+            }
+            inDigits = digit;
+        }
+        return out.toString().toLowerCase(Locale.ROOT);
+    }
+}
