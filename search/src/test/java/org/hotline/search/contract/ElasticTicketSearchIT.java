@@ -9,7 +9,7 @@ import org.hotline.search.elastic.ElasticTicketSearch;
 import org.hotline.search.port.TicketSearch;
 import org.hotline.testsupport.RealElasticsearch;
 
-class ElasticTicketSearchIT extends TicketSearchContract {
+class ElasticTicketSearchIT extends TicketReportsContract {
 
     private static final AtomicInteger RUN = new AtomicInteger();
 

@@ -7,7 +7,7 @@ import org.hotline.search.lucene.LuceneTicketSearch;
 import org.hotline.search.port.TicketSearch;
 import org.junit.jupiter.api.io.TempDir;
 
-class LuceneTicketSearchTest extends TicketSearchContract {
+class LuceneTicketSearchTest extends TicketReportsContract {
 
     @TempDir
     Path dir;

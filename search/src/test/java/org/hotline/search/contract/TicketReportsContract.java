@@ -1,0 +1,114 @@
+package org.hotline.search.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.search.TicketSnapshot.ticket;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hotline.search.TicketSnapshot;
+import org.hotline.search.doc.TicketDocument;
+import org.hotline.search.port.TicketSearch.Period;
+import org.hotline.search.port.TicketSearch.VolumeBucket;
+import org.hotline.search.port.VolumeDimension;
+import org.hotline.search.port.VolumeInterval;
+import org.hotline.search.report.DepartmentTally;
+import org.hotline.search.report.TicketFacts;
+import org.junit.jupiter.api.Test;
+
+/** Report behaviour every backend must show; numbers are checked against a recomputation from the snapshots. */
+public abstract class TicketReportsContract extends TicketSearchContract {
+
+    static final Period NOVEMBER = new Period(Instant.parse("2026-10-31T16:00:00Z"), Instant.parse("2026-11-30T16:00:00Z"));
+
+    /** A month of tickets across departments with every kind of outcome, deterministic. */
+    static List<TicketDocument> month() {
+        var tickets = new ArrayList<TicketDocument>();
+        String[] departments = {"D-ENV", "D-ROADS", "D-WATER"};
+        String[] resolutions = {"RESOLVED", "PARTLY_RESOLVED", "UNRESOLVED", null};
+        String[] ratings = {"SATISFIED", "BASICALLY_SATISFIED", "DISSATISFIED", "NO_RATING"};
+        String[] channels = {"PHONE", "WEB", "WECHAT"};
+        for (int i = 0; i < 60; i++) {
+            Instant received = Instant.parse("2026-11-01T01:00:00Z").plus(Duration.ofHours(11L * i));
+            TicketSnapshot s = ticket("m" + i, received).text("路灯不亮" + i, "路灯坏了" + i)
+                    .department(departments[i % 3]).set("channel", channels[i % 3])
+                    .clock("SIGN", Duration.ofHours(24)).clock("CONTACT", Duration.ofHours(48)).clock("HANDLE", Duration.ofDays(5))
+                    .count("returnCount", i % 4 == 0 ? 1 : 0).count("extensionCount", i % 7 == 0 ? 1 : 0);
+            if (i % 5 != 0) {
+                s.after("signedAt", Duration.ofHours(i % 2 == 0 ? 2 : 30));
+            }
+            if (i % 3 != 0) {
+                s.after("firstContactAt", Duration.ofHours(i % 4 == 0 ? 60 : 20));
+            }
+            if (i % 2 == 0) {
+                s.after("repliedAt", Duration.ofDays(i % 8 == 0 ? 6 : 3)).reply("已修复" + i);
+                String resolution = resolutions[i % 4];
+                if (resolution != null) {
+                    s.visit(resolution, ratings[(i / 2) % 4]);
+                }
+            }
+            tickets.add(s.document());
+        }
+        tickets.add(ticket("unassigned", Instant.parse("2026-11-03T01:00:00Z")).text("甲", "甲").document());
+        tickets.add(ticket("october", Instant.parse("2026-10-20T01:00:00Z")).text("乙", "乙").department("D-ENV").document());
+        return tickets;
+    }
+
+    static Map<String, DepartmentTally> recompute(List<TicketDocument> tickets, Period period, Instant asOf) {
+        var expected = new TreeMap<String, DepartmentTally>();
+        for (TicketDocument t : tickets) {
+            Instant r = t.at().received();
+            if (t.leadDepartment() != null && !r.isBefore(period.from()) && r.isBefore(period.to())) {
+                expected.merge(t.leadDepartment(), DepartmentTally.EMPTY.plus(TicketFacts.of(t, asOf)),
+                        (a, b) -> a.plus(TicketFacts.of(t, asOf)));
+            }
+        }
+        return expected;
+    }
+
+    @Test
+    void departmentTalliesEqualARecomputationFromTheSnapshots() {
+        List<TicketDocument> tickets = month();
+        index(tickets.toArray(TicketDocument[]::new));
+        Instant asOf = Instant.parse("2026-11-20T00:00:00Z");
+        Map<String, DepartmentTally> tallies = await(search.departmentTallies(NOVEMBER, asOf));
+        assertThat(tallies).isEqualTo(recompute(tickets, NOVEMBER, asOf));
+        assertThat(tallies.get("D-ENV").tickets()).isEqualTo(20);
+        assertThat(tallies.get("D-ENV").overdue()).isPositive();
+    }
+
+    @Test
+    void volumesCountTicketsPerLocalDayAndChannel() {
+        index(ticket("a", Instant.parse("2026-11-02T15:30:00Z")).text("甲", "甲").set("channel", "WEB").document(),
+                ticket("b", Instant.parse("2026-11-02T16:30:00Z")).text("乙", "乙").set("channel", "WEB").document(),
+                ticket("c", Instant.parse("2026-11-03T02:00:00Z")).text("丙", "丙").set("channel", "PHONE").document());
+        List<VolumeBucket> byDay = await(search.volumes(NOVEMBER, VolumeInterval.DAY, VolumeDimension.CHANNEL));
+        assertThat(byDay).containsExactly(new VolumeBucket("2026-11-02", "WEB", 1),
+                new VolumeBucket("2026-11-03", "PHONE", 1), new VolumeBucket("2026-11-03", "WEB", 1));
+        List<VolumeBucket> byMonth = await(search.volumes(NOVEMBER, VolumeInterval.MONTH, VolumeDimension.TOTAL));
+        assertThat(byMonth).containsExactly(new VolumeBucket("2026-11-01", "total", 3));
+        List<VolumeBucket> byWeek = await(search.volumes(NOVEMBER, VolumeInterval.WEEK, VolumeDimension.TOTAL));
+        assertThat(byWeek).containsExactly(new VolumeBucket("2026-11-02", "total", 3));
+    }
+
+    @Test
+    void hotTopicsFindTheWordThatSuddenlyComesUpInADistrict() {
+        var tickets = new ArrayList<TicketDocument>();
+        for (int i = 0; i < 30; i++) {
+            tickets.add(ticket("bg" + i, Instant.parse("2026-10-05T02:00:00Z").plusSeconds(i)).text("咨询医保报销", "想了解医保报销比例")
+                    .district("二七区", "建中街街道").document());
+        }
+        for (int i = 0; i < 6; i++) {
+            tickets.add(ticket("hot" + i, Instant.parse("2026-11-05T02:00:00Z").plusSeconds(i)).text("小区停水", "小区突然停水，没有通知")
+                    .district("金水区", "花园路街道").document());
+        }
+        index(tickets.toArray(TicketDocument[]::new));
+        var topics = await(search.hotTopics(NOVEMBER, "金水区", 5));
+        assertThat(topics).isNotEmpty();
+        assertThat(topics.get(0).word()).isIn("停水", "小区");
+        assertThat(topics).extracting(t -> t.word()).contains("停水").doesNotContain("医保");
+    }
+}
