@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotline.server.config.HotlineConfig;
@@ -73,6 +74,7 @@ public final class Application {
     private Future<HttpServer> startHttp() {
         Router router = Router.router(vertx);
         new HealthRoutes(vertx, checks()).mount(router);
+        router.get("/metrics").handler(PrometheusScrapingHandler.create());
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         return vertx.createHttpServer(new HttpServerOptions().setHost(config.http().host()).setPort(config.http().port())
                         .setCompressionSupported(true))

@@ -3,6 +3,8 @@ package org.hotline.server;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -56,7 +58,9 @@ public final class HotlineServer {
                 ? EmbeddedRedis.start(config.dataDir(), config.redis().fsync(), config.redis().embeddedPort())
                 : null;
         String redisUri = embeddedRedis != null ? embeddedRedis.uri() : config.redis().uri();
-        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false));
+        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false).setMetricsOptions(
+                new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
+                        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))));
         Application application = new Application(vertx, config, redisUri);
         try {
             int port = application.start().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);

@@ -78,4 +78,19 @@ class EmbeddedServerIT {
             second.stop();
         }
     }
+
+    @Test
+    void exposesPrometheusMetricsOfHttpAndTheJvm() throws Exception {
+        HotlineServer.Running server = start();
+        try {
+            health(server.httpPort());
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.httpPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("vertx_http_server_requests_total", "jvm_memory_used_bytes");
+        } finally {
+            server.stop();
+        }
+    }
 }
