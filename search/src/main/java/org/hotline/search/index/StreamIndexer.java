@@ -1,0 +1,150 @@
+package org.hotline.search.index;
+
+import io.lettuce.core.Consumer;
+import io.lettuce.core.RedisBusyException;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import org.hotline.search.SearchConfig;
+import org.hotline.search.port.IndexOutcome;
+import org.hotline.search.port.TicketSearch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feeds the search backend from the Redis streams with a consumer group. Entries are acknowledged
+ * only after the backend took them, so while the backend is down the backlog stays pending in Redis
+ * and is read again (pending entries first) once it answers. Versions make re-delivery harmless.
+ * Unreadable entries and documents the backend refuses are parked with their error, then acknowledged.
+ *
+ * <p>Needs a connection of its own: XREADGROUP blocks it for up to {@code indexerIdle}.
+ */
+public final class StreamIndexer extends VerticleBase {
+
+    /** Event-bus address published after each indexed batch (body: number of entries), e.g. for the dashboard. */
+    public static final String INDEXED_ADDRESS = "hotline.search.indexed";
+    private static final Logger LOG = LoggerFactory.getLogger(StreamIndexer.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+
+    private final TicketSearch search;
+    private final StatefulRedisConnection<String, String> connection;
+    private final StreamEntries entries;
+    private final SearchConfig config;
+    private final Parking parking;
+    private boolean pendingFirst = true;
+    private boolean stopped;
+    private long backoffMillis = 250;
+
+    public StreamIndexer(TicketSearch search, StatefulRedisConnection<String, String> connection, StreamEntries entries,
+                         SearchConfig config) {
+        this.search = search;
+        this.connection = connection;
+        this.entries = entries;
+        this.config = config;
+        this.parking = new Parking();
+    }
+
+    @Override
+    public Future<?> start() {
+        Future<Void> groups = Future.succeededFuture();
+        for (String stream : StreamEntries.STREAMS) {
+            groups = groups.compose(v -> createGroup(stream));
+        }
+        return groups.onSuccess(v -> context.runOnContext(x -> poll()));
+    }
+
+    @Override
+    public Future<?> stop() {
+        stopped = true;
+        return Future.succeededFuture();
+    }
+
+    private Future<Void> createGroup(String stream) {
+        return redis(c -> c.xgroupCreate(XReadArgs.StreamOffset.from(stream, "0"), config.consumerGroup(),
+                XGroupCreateArgs.Builder.mkstream()))
+                .<Void>mapEmpty()
+                .recover(e -> e instanceof RedisBusyException || String.valueOf(e.getMessage()).contains("BUSYGROUP")
+                        ? Future.succeededFuture() : Future.failedFuture(e));
+    }
+
+    private void poll() {
+        if (stopped) {
+            return;
+        }
+        read().compose(this::process).onComplete(done -> {
+            if (done.succeeded()) {
+                backoffMillis = 250;
+                pendingFirst = pendingFirst && done.result() > 0;
+                context.runOnContext(v -> poll());
+            } else {
+                LOG.warn("indexing paused, backlog stays in redis [retryInMs={}, cause={}]", backoffMillis, done.cause().toString());
+                pendingFirst = true;
+                vertx.setTimer(backoffMillis, t -> poll());
+                backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF.toMillis());
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private Future<List<StreamMessage<String, String>>> read() {
+        XReadArgs.StreamOffset<String>[] offsets = StreamEntries.STREAMS.stream()
+                .map(s -> pendingFirst ? XReadArgs.StreamOffset.from(s, "0") : XReadArgs.StreamOffset.lastConsumed(s))
+                .toArray(XReadArgs.StreamOffset[]::new);
+        XReadArgs args = XReadArgs.Builder.count(config.indexerBatch());
+        if (!pendingFirst) {
+            args.block(config.indexerIdle());
+        }
+        return redis(c -> c.xreadgroup(Consumer.from(config.consumerGroup(), config.consumerName()), args, offsets));
+    }
+
+    /** Indexes one read and acknowledges it; the count of entries handled decides whether pending ones remain. */
+    private Future<Integer> process(List<StreamMessage<String, String>> messages) {
+        if (messages.isEmpty()) {
+            return Future.succeededFuture(0);
+        }
+        Map<String, List<StreamMessage<String, String>>> byStream = new LinkedHashMap<>();
+        messages.forEach(m -> byStream.computeIfAbsent(m.getStream(), s -> new ArrayList<>()).add(m));
+        var tickets = new ArrayList<org.hotline.search.doc.TicketDocument>();
+        var records = new ArrayList<org.hotline.search.doc.ActivityRecord>();
+        var poison = new ArrayList<StreamEntries.Poison>();
+        byStream.forEach((stream, list) -> {
+            StreamEntries.Batch batch = entries.read(stream, list);
+            tickets.addAll(batch.tickets());
+            records.addAll(batch.records());
+            poison.addAll(batch.poison());
+        });
+        return search.index(tickets)
+                .compose(outcome -> search.record(records).map(r -> refusals(outcome, r)))
+                .compose(refused -> parking.park(connection, context, poison, refused))
+                .compose(v -> acknowledge(byStream))
+                .onSuccess(v -> vertx.eventBus().publish(INDEXED_ADDRESS, messages.size()))
+                .map(messages.size());
+    }
+
+    private static List<IndexOutcome.Refused> refusals(IndexOutcome tickets, IndexOutcome records) {
+        var all = new ArrayList<>(tickets.refused());
+        all.addAll(records.refused());
+        return all;
+    }
+
+    private Future<Void> acknowledge(Map<String, List<StreamMessage<String, String>>> byStream) {
+        var acks = new ArrayList<Future<Long>>();
+        byStream.forEach((stream, list) -> acks.add(redis(c -> c.xack(stream, config.consumerGroup(),
+                list.stream().map(StreamMessage::getId).toArray(String[]::new)))));
+        return Future.all(acks).mapEmpty();
+    }
+
+    private <T> Future<T> redis(java.util.function.Function<RedisAsyncCommands<String, String>, CompletionStage<T>> call) {
+        return Future.fromCompletionStage(call.apply(connection.async()), context);
+    }
+}
