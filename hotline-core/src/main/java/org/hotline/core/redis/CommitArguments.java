@@ -1,6 +1,7 @@
 package org.hotline.core.redis;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.hotline.core.error.HotlineException;
 import org.hotline.core.port.SlaAlarm;
@@ -38,12 +39,13 @@ record CommitArguments(String[] keys, String[] args) {
         args.add(score(indexes.inboxScore()));
         args.add(indexes.callerPhone() == null ? "" : indexes.callerPhone());
         args.add(Integer.toString(indexes.departments().size()));
-        args.addAll(indexes.departments());
+        // Sorted, so that an unchanged set encodes the same and the script can skip rewriting it.
+        indexes.departments().stream().sorted().forEach(args::add);
         args.add(Integer.toString(indexes.alarms().size()));
-        for (SlaAlarm alarm : indexes.alarms()) {
+        indexes.alarms().stream().sorted(Comparator.comparing((SlaAlarm alarm) -> alarm.member(id))).forEach(alarm -> {
             args.add(alarm.member(id));
             args.add(Long.toString(alarm.fireAtEpochMs()));
-        }
+        });
         args.add(Integer.toString(commit.events().size()));
         for (StreamEvent event : commit.events()) {
             args.add(event.type());

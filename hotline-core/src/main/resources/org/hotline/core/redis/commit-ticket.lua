@@ -49,52 +49,64 @@ if expected == 0 then
   end
 end
 
--- Forget the memberships written by the previous commit of this ticket.
+-- Replace the memberships written by the previous commit of this ticket. Lists arrive sorted,
+-- so an unchanged list encodes the same and most transitions skip the remove-and-add work.
 local old = redis.call('HMGET', indexKey, 'd', 'p', 'st', 'a', 'c')
 local created = old[5] or ARGV[9]
-if old[1] then
-  for _, department in ipairs(cjson.decode(old[1])) do
-    redis.call('ZREM', prefix .. 'inbox:' .. department, id)
-  end
-end
-if old[2] and old[2] ~= '' then
-  redis.call('ZREM', prefix .. 'caller:' .. old[2], id)
-end
-if old[3] then
-  redis.call('ZREM', prefix .. 'status:' .. old[3], id)
-end
-if old[4] then
-  for _, member in ipairs(cjson.decode(old[4])) do
-    redis.call('ZREM', alarmsKey, member)
-  end
-end
-
--- Write the new memberships.
 local open, status, score, phone = ARGV[10] == '1', ARGV[11], ARGV[12], ARGV[13]
 local i = 14
 local departments = {}
 for k = 1, tonumber(ARGV[i]) do
   departments[k] = ARGV[i + k]
-  redis.call('ZADD', prefix .. 'inbox:' .. ARGV[i + k], score, id)
 end
 i = i + #departments + 1
-local members = {}
+local members, scores = {}, {}
 for k = 1, tonumber(ARGV[i]) do
   members[k] = ARGV[i + 2 * k - 1]
-  redis.call('ZADD', alarmsKey, ARGV[i + 2 * k], members[k])
+  scores[k] = ARGV[i + 2 * k]
 end
 i = i + 2 * #members + 1
-if phone ~= '' then
-  redis.call('ZADD', prefix .. 'caller:' .. phone, created, id)
+local encodedDepartments, encodedMembers = cjson.encode(departments), cjson.encode(members)
+
+if old[1] and old[1] ~= encodedDepartments then
+  for _, department in ipairs(cjson.decode(old[1])) do
+    redis.call('ZREM', prefix .. 'inbox:' .. department, id)
+  end
 end
-redis.call('ZADD', prefix .. 'status:' .. status, created, id)
+-- Always re-add: the inbox score (nearest deadline) may have moved.
+for _, department in ipairs(departments) do
+  redis.call('ZADD', prefix .. 'inbox:' .. department, score, id)
+end
+if old[2] ~= phone then
+  if old[2] and old[2] ~= '' then
+    redis.call('ZREM', prefix .. 'caller:' .. old[2], id)
+  end
+  if phone ~= '' then
+    redis.call('ZADD', prefix .. 'caller:' .. phone, created, id)
+  end
+end
+if old[3] ~= status then
+  if old[3] then
+    redis.call('ZREM', prefix .. 'status:' .. old[3], id)
+  end
+  redis.call('ZADD', prefix .. 'status:' .. status, created, id)
+end
+if old[4] ~= encodedMembers then
+  if old[4] then
+    for _, member in ipairs(cjson.decode(old[4])) do
+      redis.call('ZREM', alarmsKey, member)
+    end
+  end
+  for k = 1, #members do
+    redis.call('ZADD', alarmsKey, scores[k], members[k])
+  end
+end
 if open then
   redis.call('ZADD', openKey, score, id)
 else
   redis.call('ZREM', openKey, id)
 end
-redis.call('HSET', indexKey, 'd', cjson.encode(departments), 'p', phone, 'st', status,
-  'a', cjson.encode(members), 'c', created)
+redis.call('HSET', indexKey, 'd', encodedDepartments, 'p', phone, 'st', status, 'a', encodedMembers, 'c', created)
 
 local result = {'OK'}
 for k = 0, tonumber(ARGV[i]) - 1 do

@@ -13,15 +13,19 @@ final class Await {
     }
 
     static <T> T result(Future<T> future) {
+        return resultWithin(future, java.time.Duration.ofSeconds(10));
+    }
+
+    static <T> T resultWithin(Future<T> future, java.time.Duration timeout) {
         try {
-            return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (TimeoutException e) {
-            throw new AssertionError("no answer within 10 s", e);
+            throw new AssertionError("no answer within " + timeout, e);
         }
     }
 

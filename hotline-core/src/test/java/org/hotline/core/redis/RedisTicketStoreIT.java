@@ -98,6 +98,22 @@ class RedisTicketStoreIT extends TicketStoreContract {
     }
 
     @Test
+    void alarmsThatDidNotChangeStayArmedAndTheInboxScoreFollowsTheCommit() {
+        String id = Commits.newId();
+        String department = "dept-" + Commits.newId();
+        SlaAlarm red = new SlaAlarm("HANDLING", "RED", 7_000L, 7_000L);
+        StoredTicket v1 = Await.result(store.create(Commits.create(id, Commits.newNumber(), T0,
+                Commits.indexes("ASSIGNED", true, null, 7_000.0, Set.of(department), Set.of(red))), null));
+
+        Await.result(store.commit(Commits.next(v1, T0, Commits.indexes("ASSIGNED", true, null, 3_000.0, Set.of(department),
+                Set.of(red)), "TicketUrged")));
+
+        assertThat(redis.zscore(KEYS.slaAlarms(), red.member(id))).isEqualTo(7_000.0);
+        assertThat(redis.zscore(KEYS.inbox(department), id)).isEqualTo(3_000.0);
+        assertThat(redis.zscore(KEYS.open(), id)).isEqualTo(3_000.0);
+    }
+
+    @Test
     void closingTheTicketDisarmsItsAlarmsAndTakesItOffTheOpenList() {
         String id = Commits.newId();
         SlaAlarm red = new SlaAlarm("REPLY", "RED", 5_000L, 5_000L);

@@ -132,6 +132,18 @@ abstract class TicketStoreContract {
     }
 
     @Test
+    void aCorrectedPhoneMovesTheTicketToTheNewCallersHistory() {
+        String wrong = newPhone();
+        String right = newPhone();
+        StoredTicket v1 = created(wrong);
+
+        Await.result(store().commit(Commits.next(v1, T0, Commits.received(right), "TicketCorrected")));
+
+        assertThat(Await.result(store().ticketsOfCaller(wrong, 10))).isEmpty();
+        assertThat(Await.result(store().ticketsOfCaller(right, 10))).containsExactly(v1.id());
+    }
+
+    @Test
     void inboxListsTheNearestDeadlineFirst() {
         String department = "dept-" + Commits.newId();
         List<Double> deadlines = List.of(300.0, 100.0, 200.0);
