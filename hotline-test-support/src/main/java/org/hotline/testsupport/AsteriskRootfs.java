@@ -60,7 +60,7 @@ final class AsteriskRootfs {
         // A failed or killed build leaves only a .partial directory, never a half root under the real name.
         // Partials are not deleted automatically: debootstrap may have left /proc mounted inside.
         Path partial = root.resolveSibling(root.getFileName() + ".partial-" + ProcessHandle.current().pid());
-        System.err.println("[RealAsterisk] building the Asterisk 22 chroot at " + root + " (debootstrap, about a minute)");
+        System.err.println("[RealAsterisk] building the Asterisk 22 chroot at " + root + " (debootstrap, 1-5 minutes)");
         try {
             HostCommand.run("debootstrap", "--variant=minbase", "--include=asterisk", "sid", partial.toString(),
                     "http://deb.debian.org/debian");
