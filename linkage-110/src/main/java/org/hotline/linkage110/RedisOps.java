@@ -5,11 +5,11 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.function.Function;
-import org.hotline.core.error.HotlineException;
+import org.hotline.core.redis.LettuceBridge;
 
 /**
- * Runs a Lettuce command and brings its result back onto the calling Vert.x context: Lettuce
- * completes on its own threads, and handlers must not run there.
+ * Runs a Lettuce command and brings its result back onto the calling Vert.x context (through core's
+ * LettuceBridge, which also maps Redis failures to the error family).
  */
 public final class RedisOps {
 
@@ -22,8 +22,6 @@ public final class RedisOps {
     }
 
     public <T> Future<T> call(Function<RedisAsyncCommands<String, String>, RedisFuture<T>> command) {
-        return Future.fromCompletionStage(command.apply(redis), vertx.getOrCreateContext())
-                .recover(failure -> Future.failedFuture(HotlineException.unavailable(
-                        "linkage110.redis", "110联动存储暂不可用，请稍后重试", failure)));
+        return LettuceBridge.toFuture(vertx, command.apply(redis));
     }
 }

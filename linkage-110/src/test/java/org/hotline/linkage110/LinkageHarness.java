@@ -10,9 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.hotline.linkage110.api.Linkage110Routes;
+import org.hotline.testsupport.RealRedis;
 
 /**
- * Our side of the exchange for integration tests: a real Redis, the linkage assembled as
+ * Our side of the exchange for integration tests: the shared real Redis (hotline-test-support), the linkage assembled as
  * hotline-server will assemble it, its routes on a free port and the outbox verticle deployed.
  */
 final class LinkageHarness implements AutoCloseable {
@@ -28,9 +29,10 @@ final class LinkageHarness implements AutoCloseable {
     private final String deployment;
 
     LinkageHarness(Linkage110Config config) throws Exception {
-        client = RedisClient.create(TestRedis.shared().uri());
+        // database 11 is this module's own, so the flush cannot touch another module's test data
+        client = RedisClient.create(RealRedis.shared().uri() + "/11");
         connection = client.connect();
-        connection.sync().flushall();
+        connection.sync().flushdb();
         linkage = new Linkage110(vertx, connection.async(), config, intake, Clock.systemUTC());
         await(linkage.seedLists());
         Router router = Router.router(vertx);

@@ -57,7 +57,7 @@ class OutgoingExchangeIT {
         assertThat(done.resultText()).isEqualTo("民警已到场处置完毕");
         JsonObject state = peer.state();
         assertThat(state.getJsonArray("orders")).hasSize(1);
-        assertThat(state.getJsonObject("deliveries").getInteger(sent.id())).isEqualTo(1);
+        assertThat(state.getJsonArray("orders").getJsonObject(0).getString("transferId")).isEqualTo(sent.id());
         JsonObject to110 = await(ours.linkage.stats().report()).getJsonObject("to110");
         assertThat(to110.getLong("created")).isEqualTo(1);
         assertThat(to110.getLong("acknowledged")).isEqualTo(1);
@@ -96,9 +96,13 @@ class OutgoingExchangeIT {
         }
         JsonObject state = peer.state();
         assertThat(state.getJsonArray("orders")).hasSize(5);
-        assertThat(state.getJsonObject("deliveries").getMap()).containsOnlyKeys(ids.toArray(String[]::new))
-                .allSatisfy((key, count) -> assertThat(count).isEqualTo(1));
+        assertThat(state.getJsonArray("orders").stream().map(o -> ((JsonObject) o).getString("transferId")))
+                .containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(state.getJsonObject("deliveries").getMap()).containsOnlyKeys(ids.toArray(String[]::new));
         assertThat(ours.connection.sync().xlen(LinkageKeys.OUTBOX_PARKED)).isZero();
+        JsonObject to110 = await(ours.linkage.stats().report()).getJsonObject("to110");
+        assertThat(to110.getLong("acknowledged")).isEqualTo(5);
+        assertThat(to110.getLong("resulted")).isEqualTo(5);
     }
 
     @Test

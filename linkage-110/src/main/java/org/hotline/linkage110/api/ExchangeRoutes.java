@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
+import org.hotline.core.api.Problems;
 import org.hotline.core.error.HotlineException;
 import org.hotline.linkage110.Linkage110;
 import org.hotline.linkage110.exchange.LinkageOrder;
@@ -23,12 +23,12 @@ public final class ExchangeRoutes {
     }
 
     public static Router mount(Router router, Linkage110 linkage) {
-        var problems = new ProblemHandler();
-        router.post("/linkage/v1/orders").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT))
+        var problems = Problems.failureHandler();
+        router.post("/linkage/v1/orders").handler(Problems.bodyHandler(BODY_LIMIT))
                 .handler(linkage.guard())
                 .handler(ctx -> answer(ctx, linkage, () -> linkage.incoming().receive(LinkageOrder.fromJson(json(ctx)))))
                 .failureHandler(problems);
-        router.post("/linkage/v1/orders/:transferId/updates").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT))
+        router.post("/linkage/v1/orders/:transferId/updates").handler(Problems.bodyHandler(BODY_LIMIT))
                 .handler(linkage.guard())
                 .handler(ctx -> answer(ctx, linkage, () -> update(ctx, linkage)))
                 .failureHandler(problems);

@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
+import org.hotline.core.api.Problems;
 import org.hotline.core.error.HotlineException;
 import org.hotline.linkage110.Linkage110;
 import org.hotline.linkage110.LinkageKeys;
@@ -45,7 +45,7 @@ public final class Linkage110Routes {
         post(router, "/transfers/:id/updates", staff).handler(ctx -> reply(ctx, 200, report(ctx, linkage)));
         get(router, "/lists/:direction", staff).handler(ctx -> reply(ctx, 200, lists(ctx, linkage)));
         post(router, "/lists/:direction", admin).handler(ctx -> reply(ctx, 201, linkage.lists()
-                .publish(TransferList.fromJson(direction(ctx), json(ctx))).map(TransferList::toJson)));
+                .publish(list(ctx)).map(TransferList::toJson)));
         get(router, "/stats", staff).handler(ctx -> reply(ctx, 200, linkage.stats().report()));
         get(router, "/dispatcher-queue", staff).handler(ctx -> reply(ctx, 200,
                 entries(linkage, LinkageKeys.DISPATCHER_QUEUE, limit(ctx))));
@@ -63,11 +63,28 @@ public final class Linkage110Routes {
 
     private static Future<JsonObject> report(RoutingContext ctx, Linkage110 linkage) {
         JsonObject body = json(ctx);
-        UpdateType type = UpdateType.valueOf(body.getString("type", ""));
+        UpdateType type = updateType(body.getString("type"));
         JsonObject result = body.getJsonObject("result", new JsonObject());
         return linkage.incoming().report(ctx.pathParam("id"), type, body.getString("reason"),
                 result.getString("outcome"), result.getString("text"), result.getString("handledBy"))
                 .map(Transfer::toJson);
+    }
+
+    private static TransferList list(RoutingContext ctx) {
+        try {
+            return TransferList.fromJson(direction(ctx), json(ctx));
+        } catch (IllegalArgumentException | ClassCastException | NullPointerException
+                 | java.time.format.DateTimeParseException e) {
+            throw HotlineException.invalid("linkage110.bad-list", "清单格式错误：" + e.getMessage());
+        }
+    }
+
+    private static UpdateType updateType(String value) {
+        try {
+            return UpdateType.valueOf(String.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            throw HotlineException.invalid("linkage110.bad-update-type", "type必须是ACKNOWLEDGED、REJECTED、IN_PROGRESS或RESULT");
+        }
     }
 
     private static Future<JsonObject> lists(RoutingContext ctx, Linkage110 linkage) {
@@ -82,12 +99,12 @@ public final class Linkage110Routes {
     }
 
     private static Route post(Router router, String path, Handler<RoutingContext> auth) {
-        return router.post(BASE + path).handler(BodyHandler.create().setBodyLimit(ExchangeRoutes.BODY_LIMIT))
-                .handler(auth).failureHandler(new ProblemHandler());
+        return router.post(BASE + path).handler(Problems.bodyHandler(ExchangeRoutes.BODY_LIMIT))
+                .handler(auth).failureHandler(Problems.failureHandler());
     }
 
     private static Route get(Router router, String path, Handler<RoutingContext> auth) {
-        return router.get(BASE + path).handler(auth).failureHandler(new ProblemHandler());
+        return router.get(BASE + path).handler(auth).failureHandler(Problems.failureHandler());
     }
 
     private static void reply(RoutingContext ctx, int status, Future<JsonObject> result) {
