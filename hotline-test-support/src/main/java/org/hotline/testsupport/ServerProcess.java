@@ -26,10 +26,28 @@ final class ServerProcess {
         this.log = log;
     }
 
+    /**
+     * A leash around the server: a shell that ends the server when the test JVM disappears. Shutdown
+     * hooks do not run when surefire kills a timed-out fork with SIGKILL, and a shared machine must
+     * not collect orphaned servers.
+     */
+    private static final String LEASH = """
+            jvm=$1; shift
+            "$@" &
+            child=$!
+            trap 'kill -TERM $child 2>/dev/null; wait $child; exit 143' TERM INT
+            while kill -0 "$jvm" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 1; done
+            kill -TERM $child 2>/dev/null
+            wait $child
+            """;
+
     static ServerProcess start(String name, List<String> command, Map<String, String> env, Path log) {
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command)
+            List<String> leashed = new java.util.ArrayList<>(List.of("/bin/sh", "-c", LEASH, "leash",
+                    String.valueOf(ProcessHandle.current().pid())));
+            leashed.addAll(command);
+            ProcessBuilder builder = new ProcessBuilder(leashed)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
