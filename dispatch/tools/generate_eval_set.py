@@ -303,11 +303,14 @@ def content_for(category, matter):
 # "matter" names the hand-written matter a row grew from; the evaluator can hold out whole matters
 # (grouped folds), which is the honest test: real citizens do not repeat our sentences.
 def main():
-    out = os.path.join(os.path.dirname(__file__), "..", "src", "test", "resources", "classification",
-                       "eval-set.jsonl")
+    import sys
+    # optional: generate_eval_set.py PER_CATEGORY OUT (larger sets for the training-time benchmark)
+    per_category = int(sys.argv[1]) if len(sys.argv) > 1 else 110
+    out = sys.argv[2] if len(sys.argv) > 2 else os.path.join(
+        os.path.dirname(__file__), "..", "src", "test", "resources", "classification", "eval-set.jsonl")
     rows = []
     for category, matters in MATTERS.items():
-        for i in range(110):
+        for i in range(per_category):
             matter = matters[i % len(matters)]
             rows.append({"title": title_for(matter[0]), "content": content_for(category, matter),
                          "category": category, "matter": f"{category}-{i % len(matters):02d}", "department": DEPARTMENTS[category],

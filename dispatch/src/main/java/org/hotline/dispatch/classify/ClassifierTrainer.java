@@ -40,10 +40,11 @@ public final class ClassifierTrainer {
             throw HotlineException.rejected("classifier.too-few-categories",
                     "训练分类模型至少需要两个类别的历史工单");
         }
-        List<List<String>> documents = examples.parallelStream()
-                .map(example -> features.extract(example.text()))
-                .toList();
-        FeatureSpace space = FeatureSpace.fit(documents, config.minDocumentFrequency());
+        FeatureSpace.Draft draft = new FeatureSpace.Draft();
+        int[][] documents = examples.parallelStream()
+                .map(example -> draft.ids(features.extract(example.text())))
+                .toArray(int[][]::new);
+        FeatureSpace space = draft.fit(documents, config.minDocumentFrequency());
         Map<String, Integer> labelOf = new HashMap<>();
         for (int i = 0; i < categories.size(); i++) {
             labelOf.put(categories.get(i), i);
@@ -52,7 +53,7 @@ public final class ClassifierTrainer {
         problem.l = examples.size();
         problem.n = space.dimension();
         problem.bias = -1;
-        problem.x = documents.parallelStream().map(space::vector).toArray(Feature[][]::new);
+        problem.x = java.util.Arrays.stream(documents).parallel().map(space::vector).toArray(Feature[][]::new);
         problem.y = examples.stream().mapToDouble(e -> labelOf.get(e.category())).toArray();
         Model model = Linear.train(problem, parameter());
         return new TrainedModel(features, space, model, categories, usualDepartments(examples),

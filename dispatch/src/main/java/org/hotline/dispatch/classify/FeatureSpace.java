@@ -6,11 +6,17 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The vocabulary learned from a training corpus with its inverse document frequencies. Turns
- * extracted features into liblinear vectors: sublinear TF ({@code 1 + ln tf}) times smoothed IDF,
- * L2-normalised. Immutable once built, so a trained model can be shared by all request threads.
+ * features into liblinear vectors: sublinear TF ({@code 1 + ln tf}) times smoothed IDF
+ * ({@code ln((1+n)/(1+df)) + 1}), L2-normalised. Immutable once built, so a trained model can be
+ * shared by all request threads.
+ *
+ * <p>Training documents are kept as arrays of provisional ids, never as lists of strings: a
+ * 20,000-appeal corpus has tens of millions of feature occurrences.
  */
 public final class FeatureSpace {
 
@@ -22,53 +28,104 @@ public final class FeatureSpace {
         this.idf = idf;
     }
 
-    /** Keeps features seen in at least {@code minDocumentFrequency} documents. */
-    public static FeatureSpace fit(List<List<String>> documents, int minDocumentFrequency) {
-        Map<String, int[]> frequencies = new HashMap<>();
-        for (List<String> document : documents) {
-            for (String feature : new java.util.HashSet<>(document)) {
-                frequencies.computeIfAbsent(feature, f -> new int[1])[0]++;
+    /** Provisional ids handed out while the corpus is read (thread-safe, for parallel extraction). */
+    public static final class Draft {
+        private final ConcurrentHashMap<String, Integer> ids = new ConcurrentHashMap<>();
+        private final AtomicInteger next = new AtomicInteger();
+
+        public int[] ids(List<String> features) {
+            int[] out = new int[features.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = ids.computeIfAbsent(features.get(i), f -> next.getAndIncrement());
             }
+            Arrays.sort(out); // sorted runs give term frequencies without a map per document
+            return out;
         }
-        Map<String, Integer> index = new HashMap<>();
-        double[] idf = new double[frequencies.size() + 1];
-        int n = documents.size();
-        for (Map.Entry<String, int[]> entry : frequencies.entrySet()) {
-            int df = entry.getValue()[0];
-            if (df >= minDocumentFrequency) {
-                int id = index.size() + 1; // liblinear indices start at 1
-                index.put(entry.getKey(), id);
-                idf[id] = Math.log((1.0 + n) / (1.0 + df)) + 1.0;
+
+        /**
+         * Keeps features seen in at least {@code minDocumentFrequency} documents and rewrites the
+         * documents in place to the final ids (1-based, as liblinear wants; 0 = dropped).
+         */
+        public FeatureSpace fit(int[][] documents, int minDocumentFrequency) {
+            int[] df = new int[next.get()];
+            for (int[] document : documents) {
+                for (int i = 0; i < document.length; i++) {
+                    if (i == 0 || document[i] != document[i - 1]) {
+                        df[document[i]]++;
+                    }
+                }
             }
+            int[] finalId = new int[df.length];
+            double[] idf = new double[df.length + 1];
+            int kept = 0;
+            for (int id = 0; id < df.length; id++) {
+                if (df[id] >= minDocumentFrequency) {
+                    finalId[id] = ++kept;
+                    idf[kept] = Math.log((1.0 + documents.length) / (1.0 + df[id])) + 1.0;
+                }
+            }
+            Map<String, Integer> index = new HashMap<>(kept * 2);
+            ids.forEach((feature, id) -> {
+                if (finalId[id] > 0) {
+                    index.put(feature, finalId[id]);
+                }
+            });
+            for (int[] document : documents) {
+                for (int i = 0; i < document.length; i++) {
+                    document[i] = finalId[document[i]];
+                }
+                Arrays.sort(document);
+            }
+            return new FeatureSpace(index, Arrays.copyOf(idf, kept + 1));
         }
-        // no defensive copy: the map never leaves this class and copying 10^6 entries costs a second
-        return new FeatureSpace(index, Arrays.copyOf(idf, index.size() + 1));
     }
 
     public int dimension() {
         return index.size();
     }
 
-    /** The sparse, sorted, unit-length vector of one document; unknown features are ignored. */
+    /** The vector of a new text; unknown features are ignored. */
     public Feature[] vector(List<String> features) {
-        Map<Integer, int[]> counts = new HashMap<>();
+        int[] ids = new int[features.size()];
+        int n = 0;
         for (String feature : features) {
             Integer id = index.get(feature);
             if (id != null) {
-                counts.computeIfAbsent(id, k -> new int[1])[0]++;
+                ids[n++] = id;
             }
         }
-        int[] ids = counts.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-        double[] values = new double[ids.length];
-        double norm = 0;
-        for (int i = 0; i < ids.length; i++) {
-            values[i] = (1.0 + Math.log(counts.get(ids[i])[0])) * idf[ids[i]];
-            norm += values[i] * values[i];
+        int[] known = Arrays.copyOf(ids, n);
+        Arrays.sort(known);
+        return vector(known);
+    }
+
+    /** The sparse, sorted, unit-length vector of sorted final ids (0 = dropped feature). */
+    public Feature[] vector(int[] sortedIds) {
+        int distinct = 0;
+        for (int i = 0; i < sortedIds.length; i++) {
+            if (sortedIds[i] != 0 && (i == 0 || sortedIds[i] != sortedIds[i - 1])) {
+                distinct++;
+            }
         }
-        norm = Math.sqrt(norm);
-        Feature[] vector = new Feature[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            vector[i] = new FeatureNode(ids[i], values[i] / norm);
+        Feature[] vector = new Feature[distinct];
+        double norm = 0;
+        int at = 0;
+        for (int i = 0; i < sortedIds.length; ) {
+            int id = sortedIds[i];
+            int run = 1;
+            while (i + run < sortedIds.length && sortedIds[i + run] == id) {
+                run++;
+            }
+            if (id != 0) {
+                double value = (1.0 + Math.log(run)) * idf[id];
+                vector[at++] = new FeatureNode(id, value);
+                norm += value * value;
+            }
+            i += run;
+        }
+        double scale = norm == 0 ? 0 : 1 / Math.sqrt(norm);
+        for (Feature feature : vector) {
+            feature.setValue(feature.getValue() * scale);
         }
         return vector;
     }
