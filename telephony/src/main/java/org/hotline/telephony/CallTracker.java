@@ -105,6 +105,7 @@ public final class CallTracker {
     private List<CallSignal> variable(AmiEvent e) {
         find(e.callId()).ifPresent(call -> {
             switch (e.get("variable")) {
+                case "HOTLINE_CALLER" -> call.caller = e.get("value");
                 case "HOTLINE_ROUTE" -> call.blocked |= "blocked".equals(e.get("value"));
                 case "HOTLINE_CHOICE" -> call.selfService |= "1".equals(e.get("value"));
                 case "HOTLINE_RECORDING" -> call.recording = e.get("value");

@@ -1,5 +1,6 @@
 package org.hotline.telephony;
 
+import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.hotline.core.error.HotlineException;
 import org.hotline.core.stream.RedisKeys;
@@ -26,6 +28,9 @@ public final class RedisTelephonyStore {
     /** Prefix of the set of ticket ids linked to one call ({@code ...:{callId}}), kept one day. */
     public static final String CALL_TICKETS = "hotline:telephony:call-tickets:";
 
+    /** Prefix of the once-only marker of a written record: several server nodes see the same AMI events. */
+    public static final String RECORDED = "hotline:telephony:recorded:";
+
     private static final long LINK_TTL_SECONDS = Duration.ofDays(1).toSeconds();
 
     private final Context context;
@@ -36,8 +41,22 @@ public final class RedisTelephonyStore {
         this.redis = redis;
     }
 
-    /** Adds the linked ticket ids, appends the record to the stream and, if abandoned, to the callback list. */
-    public Future<CallRecord> append(CallRecord record) {
+    /**
+     * Adds the linked ticket ids, appends the record to the stream and, if abandoned, to the callback
+     * list. Only the first node to claim the call writes it; the others get an empty result.
+     */
+    public Future<Optional<CallRecord>> append(CallRecord record) {
+        return bridge(redis.set(RECORDED + record.callId(), "1", SetArgs.Builder.nx().ex(LINK_TTL_SECONDS)))
+                .compose(claimed -> "OK".equals(claimed) ? write(record).map(Optional::of).recover(failed -> release(record, failed))
+                        : Future.succeededFuture(Optional.<CallRecord>empty()));
+    }
+
+    /** A claim whose write failed is given back, so that the retry (here or on another node) writes it. */
+    private Future<Optional<CallRecord>> release(CallRecord record, Throwable failed) {
+        return bridge(redis.del(RECORDED + record.callId())).transform(x -> Future.failedFuture(failed));
+    }
+
+    private Future<CallRecord> write(CallRecord record) {
         return bridge(redis.smembers(CALL_TICKETS + record.callId()))
                 .map(ids -> record.withTicketIds(ids.stream().sorted().toList()))
                 .compose(full -> bridge(redis.xadd(RedisKeys.CALL_RECORDS, full.toStreamFields()))

@@ -158,9 +158,10 @@ public final class TelephonyVerticle extends VerticleBase {
     }
 
     private void store(CallRecord record, int attemptsLeft) {
-        store.append(record).onSuccess(full -> {
-            stats.finished(full);
-            vertx.eventBus().publish(RECORDED_ADDRESS, new JsonObject(new java.util.HashMap<>(full.toStreamFields())));
+        store.append(record).onSuccess(written -> {
+            stats.finished(written.orElse(record));
+            written.ifPresent(full -> vertx.eventBus().publish(RECORDED_ADDRESS,
+                    new JsonObject(new java.util.HashMap<>(full.toStreamFields()))));
         }).onFailure(failure -> {
             LOG.warn("call record not stored yet [callId={}, attemptsLeft={}]", record.callId(), attemptsLeft, failure);
             if (attemptsLeft > 0) {
