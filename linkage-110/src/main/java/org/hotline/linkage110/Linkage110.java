@@ -18,6 +18,7 @@ import org.hotline.linkage110.transfer.IncomingOrders;
 import org.hotline.linkage110.transfer.LinkageStats;
 import org.hotline.linkage110.transfer.OutgoingTransfers;
 import org.hotline.linkage110.transfer.PoliceOrderIntake;
+import org.hotline.linkage110.transfer.TicketResultWatcher;
 import org.hotline.linkage110.transfer.TransferStore;
 
 /**
@@ -68,6 +69,11 @@ public final class Linkage110 {
     /** Deploy once per process; delivers the outbox to 110 with retries. */
     public OutboxVerticle outboxVerticle() {
         return new OutboxVerticle(redis, client, outgoing, config, clock);
+    }
+
+    /** Deploy once per process; reports progress and results of police-order tickets back to 110. */
+    public TicketResultWatcher ticketResultWatcher() {
+        return new TicketResultWatcher(redis, transfers, incoming, config.consumerName(), config.pollInterval());
     }
 
     public Linkage110Config config() {

@@ -129,6 +129,32 @@ class IncomingExchangeIT {
         assertThat(peer.state().getJsonObject("deliveries").getInteger("110-F1:RESULT")).isEqualTo(1);
     }
 
+    @Test
+    void ticketEventsOfAPoliceOrderTicketReportProgressAndResultTo110() throws Exception {
+        peer.admin("/admin/police-orders", new JsonObject().put("transferId", "110-G1"));
+        awaitPeerUpdate("110-G1:ACKNOWLEDGED");
+
+        appendTicketEvent("ticket-110-G1", 2, "TicketAssigned", new JsonObject().put("lead", "dept-urban"));
+        appendTicketEvent("ticket-other", 2, "TicketReplied", new JsonObject().put("result", "SOLVED").put("text", "无关"));
+        appendTicketEvent("ticket-110-G1", 5, "TicketReplied", new JsonObject().put("result", "SOLVED")
+                .put("text", "城管已责令工地停止夜间施工")
+                .put("actor", new JsonObject().put("departmentId", "dept-urban")));
+
+        JsonObject result = awaitPeerUpdate("110-G1:RESULT");
+        assertThat(result.getJsonObject("result").getString("text")).isEqualTo("城管已责令工地停止夜间施工");
+        assertThat(result.getJsonObject("result").getString("handledBy")).isEqualTo("dept-urban");
+        assertThat(peer.state().getJsonArray("updates").stream().map(u -> ((JsonObject) u).getString("type")))
+                .containsExactlyInAnyOrder("ACKNOWLEDGED", "IN_PROGRESS", "RESULT");
+        assertThat(await(ours.linkage.transfers().get("110-G1")).status()).isEqualTo(TransferStatus.RESULTED);
+    }
+
+    private void appendTicketEvent(String ticketId, int version, String type, JsonObject event) {
+        ours.connection.sync().xadd(org.hotline.core.stream.RedisKeys.TICKET_EVENTS, java.util.Map.of(
+                "ticketId", ticketId, "number", "12345-20261122-000123", "version", Integer.toString(version),
+                "type", type, "at", java.time.Instant.now().toString(),
+                "event", event.put("type", type).encode(), "ticket", "{}"));
+    }
+
     private JsonObject awaitPeerUpdate(String updateId) {
         await().atMost(Duration.ofSeconds(20)).until(() -> peerUpdate(updateId) != null);
         return peerUpdate(updateId);

@@ -27,6 +27,7 @@ final class LinkageHarness implements AutoCloseable {
     final Linkage110 linkage;
     final HttpServer server;
     private final String deployment;
+    private final String watcher;
 
     LinkageHarness(Linkage110Config config) throws Exception {
         // database 11 is this module's own, so the flush cannot touch another module's test data
@@ -39,6 +40,7 @@ final class LinkageHarness implements AutoCloseable {
         Linkage110Routes.mount(router, linkage, ctx -> ctx.next(), ctx -> ctx.next());
         server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
         deployment = await(vertx.deployVerticle(linkage.outboxVerticle()));
+        watcher = await(vertx.deployVerticle(linkage.ticketResultWatcher()));
     }
 
     static Linkage110Config config(java.net.URI peerUrl) {
@@ -56,6 +58,7 @@ final class LinkageHarness implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        await(vertx.undeploy(watcher));
         await(vertx.undeploy(deployment));
         await(vertx.close());
         connection.close();
