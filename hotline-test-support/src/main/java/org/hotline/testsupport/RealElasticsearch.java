@@ -90,6 +90,15 @@ public final class RealElasticsearch {
         return url.getPort();
     }
 
+    /**
+     * The folder registered as {@code path.repo}: filesystem snapshot repositories (backup and restore
+     * tests) must be created under it. Survives {@link #stop()}, deleted at JVM exit.
+     */
+    public Path snapshotDir() {
+        requireLocal();
+        return runDir.resolve("snapshots");
+    }
+
     /** Starts the server again on the same ports and data (after {@link #stop()}); waits for cluster health. */
     public synchronized void start() {
         requireLocal();
@@ -119,23 +128,24 @@ public final class RealElasticsearch {
                 "ES_JAVA_OPTS=-Xms512m -Xmx512m",
                 "ES_TMPDIR=" + runDir.resolve("tmp"),
                 home.resolve("bin/elasticsearch").toString()));
-        settings().forEach((key, value) -> command.addAll(List.of("-E", key + "=" + value)));
+        settings().forEach(setting -> command.addAll(List.of("-E", setting)));
         return command;
     }
 
-    private Map<String, String> settings() {
-        return Map.of(
-                "cluster.name", "hotline-test-" + port(),
-                "discovery.type", "single-node",
-                "xpack.security.enabled", "false",
-                "network.host", "127.0.0.1",
-                "http.port", String.valueOf(port()),
-                "transport.port", String.valueOf(transportPort),
-                "path.data", runDir.resolve("data").toString(),
-                "path.logs", runDir.resolve("logs").toString(),
+    private List<String> settings() {
+        return List.of(
+                "cluster.name=hotline-test-" + port(),
+                "discovery.type=single-node",
+                "xpack.security.enabled=false",
+                "network.host=127.0.0.1",
+                "http.port=" + port(),
+                "transport.port=" + transportPort,
+                "path.data=" + runDir.resolve("data"),
+                "path.logs=" + runDir.resolve("logs"),
+                "path.repo=" + snapshotDir(),
                 // Shared dev disks are often over 90 % full; the watermark would block writes.
-                "cluster.routing.allocation.disk.threshold_enabled", "false",
-                "action.destructive_requires_name", "false");
+                "cluster.routing.allocation.disk.threshold_enabled=false",
+                "action.destructive_requires_name=false");
     }
 
     /** Health answers 200 with green or yellow; {@code GET /} is not served by this distribution. */
@@ -156,7 +166,7 @@ public final class RealElasticsearch {
     private static Path prepareRunDir(Path home) {
         try {
             Path runDir = Files.createTempDirectory("hotline-es-");
-            for (String dir : List.of("data", "logs", "tmp", "config")) {
+            for (String dir : List.of("data", "logs", "tmp", "config", "snapshots")) {
                 Files.createDirectories(runDir.resolve(dir));
             }
             try (var files = Files.list(home.resolve("config"))) {
