@@ -12,7 +12,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
+import org.hotline.core.app.TicketService;
 import org.hotline.core.audit.AuditLog;
+import org.hotline.core.catalog.CategoryCatalog;
+import org.hotline.core.catalog.DepartmentDirectory;
+import org.hotline.core.open311.Open311Keys;
+import org.hotline.core.open311.Open311Routes;
 import org.hotline.core.auth.AuthRoutes;
 import org.hotline.core.auth.Authenticated;
 import org.hotline.core.auth.JwtTokens;
@@ -34,19 +40,30 @@ public final class ApiRoutes {
     private final AuditLog audit;
     private final RateLimiter limiter;
     private final AuthRoutes auth;
+    private final AppealRoutes appeals;
+    private final TicketRoutes tickets;
+    private final Open311Routes open311;
     private final Buffer openApi;
 
-    public ApiRoutes(Vertx vertx, ApiConfig config, RedisAsyncCommands<String, String> redis, Clock clock) {
-        this(vertx, config, redis, clock, new PasswordHasher());
+    public ApiRoutes(Vertx vertx, ApiConfig config, RedisAsyncCommands<String, String> redis, TicketService service, Clock clock) {
+        this(vertx, config, redis, service, clock, new PasswordHasher());
     }
 
-    public ApiRoutes(Vertx vertx, ApiConfig config, RedisAsyncCommands<String, String> redis, Clock clock, PasswordHasher hasher) {
+    public ApiRoutes(Vertx vertx, ApiConfig config, RedisAsyncCommands<String, String> redis, TicketService service, Clock clock,
+                     PasswordHasher hasher) {
         this.config = config;
         this.tokens = new JwtTokens(vertx, config.auth());
         this.users = new RedisUserStore(vertx, redis, hasher);
         this.audit = new AuditLog(vertx, redis, clock);
         this.limiter = new RateLimiter(vertx, redis);
         this.auth = new AuthRoutes(users, tokens, audit);
+        TicketOperations operations = TicketOperations.of(service);
+        TicketViews views = new TicketViews(operations::snapshotJson);
+        Supplier<CategoryCatalog> catalog = () -> service.seed().categories();
+        Supplier<DepartmentDirectory> departments = () -> service.seed().departments();
+        this.appeals = new AppealRoutes(operations, views, audit, limiter, config, clock);
+        this.tickets = new TicketRoutes(operations, views, new DataScope(departments), audit, catalog);
+        this.open311 = new Open311Routes(operations, views, new Open311Keys(vertx, redis, clock), audit, limiter, catalog, departments, clock);
         this.openApi = Buffer.buffer(readResource(OPENAPI_RESOURCE));
     }
 
@@ -57,17 +74,23 @@ public final class ApiRoutes {
 
     /** Mounts every route of the API (and the problem handling) on the router. */
     public Router mount(Router router) {
-        Problems.install(router);
         router.route("/api/v1/*").handler(ApiRoutes::securityHeaders);
         router.route("/open311/*").handler(ApiRoutes::securityHeaders);
+        router.route("/open311/*").handler(Problems.bodyHandler(config.bodyLimitBytes()));
+        // Open311's own failure handler must come before the generic one: its errors have their own shape
+        open311.mount(router);
+        Problems.install(router);
         router.route("/api/v1/*").handler(Problems.bodyHandler(config.bodyLimitBytes()));
         router.get("/api/v1/openapi.json").handler(this::serveOpenApi);
         router.post("/api/v1/auth/token")
             .handler(limiter.handler(new RateLimiter.Rule("login", config.loginPerAddressPerMinute(), Duration.ofMinutes(1)),
                 RateLimiter::clientAddress));
         auth.mountPublic(router);
+        appeals.mount(router);
         router.route("/api/v1/*").handler(authHandler());
         auth.mountAuthenticated(router);
+        open311.mountAdmin(router);
+        tickets.mount(router);
         return router;
     }
 

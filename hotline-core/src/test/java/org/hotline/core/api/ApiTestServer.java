@@ -16,12 +16,17 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.hotline.core.app.TicketService;
+import org.hotline.core.app.TicketServiceConfig;
 import org.hotline.core.auth.AuthConfig;
 import org.hotline.core.auth.PasswordHasher;
 import org.hotline.core.auth.UserAccount;
 import org.hotline.core.model.Role;
 import org.hotline.core.redis.RedisConfig;
 import org.hotline.core.redis.RedisConnector;
+import org.hotline.core.redis.RedisTicketStore;
+import org.hotline.core.redis.RedisTicketStoreConfig;
+import org.hotline.core.wire.SeedLoader;
 import org.hotline.testsupport.RealRedis;
 
 /**
@@ -37,6 +42,7 @@ final class ApiTestServer implements AutoCloseable {
     final Vertx vertx = Vertx.vertx();
     final RedisConnector connector;
     final StatefulRedisConnection<String, String> redis;
+    final TicketService service;
     final ApiRoutes api;
     final HttpServer server;
     final WebClient client;
@@ -47,7 +53,9 @@ final class ApiTestServer implements AutoCloseable {
         redis.sync().flushdb();
         ApiConfig config = tune.apply(ApiConfig.of(new AuthConfig(SECRET, null, ADMIN_PASSWORD, demoAccounts()))
             .withIntakeLimits(10_000, 10_000));
-        api = new ApiRoutes(vertx, config, redis.async(), Clock.systemUTC(), new PasswordHasher(1_000));
+        RedisTicketStore store = await(RedisTicketStore.start(vertx, connector, RedisTicketStoreConfig.defaults()));
+        service = new TicketService(store, SeedLoader.fromClasspath(), Clock.systemUTC(), TicketServiceConfig.defaults());
+        api = new ApiRoutes(vertx, config, redis.async(), service, Clock.systemUTC(), new PasswordHasher(1_000));
         await(api.start());
         Router router = api.mount(Router.router(vertx));
         server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
@@ -59,8 +67,10 @@ final class ApiTestServer implements AutoCloseable {
             new UserAccount.New("agent1", DEMO_PASSWORD, Role.AGENT, null, "坐席一"),
             new UserAccount.New("dispatcher1", DEMO_PASSWORD, Role.DISPATCHER, null, "派单员一"),
             new UserAccount.New("supervisor1", DEMO_PASSWORD, Role.SUPERVISOR, null, "班长一"),
-            new UserAccount.New("water1", DEMO_PASSWORD, Role.DEPARTMENT, "dept-water", "水务局"),
-            new UserAccount.New("housing1", DEMO_PASSWORD, Role.DEPARTMENT, "dept-housing", "住建局"));
+            new UserAccount.New("urban1", DEMO_PASSWORD, Role.DEPARTMENT, "urban", "市城市管理局"),
+            new UserAccount.New("housing1", DEMO_PASSWORD, Role.DEPARTMENT, "housing", "市住房和城乡建设局"),
+            new UserAccount.New("dongcheng1", DEMO_PASSWORD, Role.DEPARTMENT, "d.dongcheng", "东城区人民政府"),
+            new UserAccount.New("renmin1", DEMO_PASSWORD, Role.DEPARTMENT, "s.dongcheng.1", "人民路街道"));
     }
 
     String login(String username, String password) {
@@ -90,6 +100,15 @@ final class ApiTestServer implements AutoCloseable {
 
     HttpResponse<Buffer> post(String path, String token, JsonObject body) {
         return send(HttpMethod.POST, path, token, body.toBuffer());
+    }
+
+    /** A successful POST's JSON answer; fails the test with the problem otherwise. */
+    JsonObject ok(String path, String token, JsonObject body) {
+        HttpResponse<Buffer> response = post(path, token, body);
+        if (response.statusCode() / 100 != 2) {
+            throw new AssertionError("POST " + path + " -> " + response.statusCode() + " " + response.bodyAsString());
+        }
+        return response.bodyAsJsonObject();
     }
 
     static <T> T await(Future<T> future) {

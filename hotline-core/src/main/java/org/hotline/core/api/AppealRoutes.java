@@ -1,0 +1,158 @@
+package org.hotline.core.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import org.hotline.core.audit.AuditLog;
+import org.hotline.core.error.HotlineException;
+import org.hotline.core.model.Actor;
+import org.hotline.core.model.AppealType;
+import org.hotline.core.model.Caller;
+import org.hotline.core.model.Channel;
+import org.hotline.core.model.Command;
+import org.hotline.core.model.Location;
+import org.hotline.core.model.NewAppeal;
+import org.hotline.core.model.Resolution;
+import org.hotline.core.model.Satisfaction;
+import org.hotline.core.model.Ticket;
+import org.hotline.core.model.Urgency;
+
+/**
+ * The citizens' public routes: web/app/WeChat intake, progress by number + query code, rating.
+ * No token; each is rate-limited per client address, intake also per phone number.
+ */
+public final class AppealRoutes {
+
+    /** A resubmission of the same appeal from the same phone within this time is the same ticket. */
+    static final Duration REPLAY_WINDOW = Duration.ofMinutes(10);
+
+    private final TicketOperations tickets;
+    private final TicketViews views;
+    private final AuditLog audit;
+    private final RateLimiter limiter;
+    private final ApiConfig config;
+    private final Clock clock;
+
+    public AppealRoutes(TicketOperations tickets, TicketViews views, AuditLog audit, RateLimiter limiter, ApiConfig config, Clock clock) {
+        this.tickets = tickets;
+        this.views = views;
+        this.audit = audit;
+        this.limiter = limiter;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** The public web intake body; unknown fields are refused. */
+    public record AppealRequest(String title, String content, AppealType appealType, String phone, String name,
+                                String district, String address, Boolean confidential, String idempotencyKey, String channel) {
+    }
+
+    public record RatingRequest(String queryCode, Satisfaction satisfaction, Resolution resolution, String comment) {
+    }
+
+    public void mount(Router router) {
+        router.post("/api/v1/appeals")
+            .handler(limiter.handler(new RateLimiter.Rule("intake-address", config.intakePerAddress(), config.intakeWindow()),
+                RateLimiter::clientAddress))
+            .handler(this::submit);
+        RateLimiter.Rule lookups = new RateLimiter.Rule("progress-address", Math.max(60, config.intakePerAddress()), Duration.ofMinutes(1));
+        router.get("/api/v1/appeals/:ticketNumber").handler(limiter.handler(lookups, RateLimiter::clientAddress)).handler(this::progress);
+        router.post("/api/v1/appeals/:ticketNumber/rating").handler(limiter.handler(lookups, RateLimiter::clientAddress)).handler(this::rate);
+    }
+
+    private void submit(RoutingContext ctx) {
+        AppealRequest request = JsonBodies.read(ctx, AppealRequest.class);
+        NewAppeal appeal = Requests.build(() -> toAppeal(request));
+        String key = idempotencyKey(request, appeal);
+        Actor citizen = Actor.citizen("citizen:" + appeal.caller().phone());
+        limiter.hit(new RateLimiter.Rule("intake-phone", config.intakePerPhone(), config.phoneWindow()), appeal.caller().phone())
+            .compose(ignored -> tickets.receive(appeal, citizen, key))
+            .onSuccess(ticket -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json; charset=utf-8")
+                .end(new JsonObject().put("ticketNumber", ticket.number().value()).put("queryCode", ticket.queryCode().value()).encode()))
+            .onFailure(ctx::fail);
+    }
+
+    private void progress(RoutingContext ctx) {
+        String queryCode = ctx.queryParams().get("queryCode");
+        findWithCode(ctx.pathParam("ticketNumber"), queryCode)
+            .compose(ticket -> audit.record(AuditLog.Entry.read(Actor.citizen("citizen"), "ticket", ticket.id().value(), false)).map(ticket))
+            .onSuccess(ticket -> json(ctx, 200, views.progressView(ticket)))
+            .onFailure(ctx::fail);
+    }
+
+    private void rate(RoutingContext ctx) {
+        RatingRequest request = JsonBodies.read(ctx, RatingRequest.class);
+        Command visit = Requests.build(() -> new Command.RecordReturnVisit(
+            request.resolution() == null ? Resolution.RESOLVED : request.resolution(), request.satisfaction(), request.comment()));
+        findWithCode(ctx.pathParam("ticketNumber"), request.queryCode())
+            .compose(ticket -> tickets.apply(ticket.id(), visit, Actor.citizen("citizen:" + ticket.number().value())))
+            .onSuccess(ticket -> json(ctx, 200, views.progressView(ticket)))
+            .onFailure(ctx::fail);
+    }
+
+    /** Number and code must both match; any mismatch is the same 404, so codes cannot be probed per number. */
+    private Future<Ticket> findWithCode(String number, String queryCode) {
+        HotlineException notFound = HotlineException.notFound("appeal.not-found", "未找到该工单，请核对工单编号和查询码");
+        if (number == null || number.length() > 40 || queryCode == null || queryCode.length() > 12) {
+            return Future.failedFuture(notFound);
+        }
+        return tickets.findByNumber(number)
+            .compose(found -> found.filter(ticket -> ticket.queryCode().matches(queryCode))
+                .map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(notFound)));
+    }
+
+    private static NewAppeal toAppeal(AppealRequest request) {
+        if (request.phone() == null || request.phone().isBlank()) {
+            throw HotlineException.invalid("appeal.phone-required", "请填写联系电话，以便承办单位联系您");
+        }
+        Channel channel = channel(request.channel());
+        boolean anonymous = request.name() == null || request.name().isBlank();
+        Caller caller = new Caller(request.name(), request.phone(), Boolean.TRUE.equals(request.confidential()), anonymous);
+        Location location = new Location(request.district(), null, null, request.address(), null, null);
+        return new NewAppeal(channel, request.appealType(), Urgency.NORMAL, request.title(), request.content(), caller, location, List.of());
+    }
+
+    private static Channel channel(String value) {
+        if (value == null || value.isBlank()) {
+            return Channel.WEB;
+        }
+        return switch (value) {
+            case "WEB" -> Channel.WEB;
+            case "APP" -> Channel.APP;
+            case "WECHAT" -> Channel.WECHAT;
+            default -> throw HotlineException.invalid("appeal.invalid-channel", "渠道须为 WEB、APP 或 WECHAT");
+        };
+    }
+
+    /** The client's key, or one derived from phone and text so an accidental double submit is one ticket. */
+    private String idempotencyKey(AppealRequest request, NewAppeal appeal) {
+        if (request.idempotencyKey() != null) {
+            if (request.idempotencyKey().isBlank() || request.idempotencyKey().length() > 64) {
+                throw HotlineException.invalid("appeal.invalid-idempotency-key", "idempotencyKey 长度须为 1 到 64 个字符");
+            }
+            return "web:" + appeal.caller().phone() + ":" + request.idempotencyKey();
+        }
+        long bucket = clock.millis() / REPLAY_WINDOW.toMillis();
+        return "web-auto:" + sha256(appeal.caller().phone() + "\n" + appeal.title() + "\n" + appeal.content() + "\n" + bucket);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    static void json(RoutingContext ctx, int status, JsonObject body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8").end(body.encode());
+    }
+}

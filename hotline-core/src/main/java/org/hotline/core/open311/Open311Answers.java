@@ -1,0 +1,64 @@
+package org.hotline.core.open311;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.UUID;
+import org.hotline.core.api.Problems;
+import org.hotline.core.error.HotlineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Writes Open311 answers and errors in the format the path asked for (.json or .xml). */
+final class Open311Answers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Open311Answers.class);
+
+    private Open311Answers() {
+    }
+
+    static boolean xml(RoutingContext ctx) {
+        return ctx.normalizedPath().endsWith(".xml");
+    }
+
+    static void list(RoutingContext ctx, int status, String root, JsonArray items) {
+        send(ctx, status, xml(ctx) ? Open311Xml.list(root, items) : items.encode());
+    }
+
+    static void object(RoutingContext ctx, int status, String root, JsonObject value) {
+        send(ctx, status, xml(ctx) ? Open311Xml.object(root, value) : value.encode());
+    }
+
+    /** GeoReport errors: a list of {code, description}; 5xx without internals. */
+    static void error(RoutingContext ctx, Throwable failure, int statusCode) {
+        int status;
+        String description;
+        if (failure instanceof HotlineException known) {
+            status = Problems.httpStatus(known);
+            description = known.getMessage();
+        } else if (failure instanceof HttpException http) {
+            status = http.getStatusCode();
+            description = status == 413 ? "request body too large" : "invalid request";
+        } else {
+            status = failure == null && statusCode > 0 ? statusCode : 500;
+            description = "invalid request";
+        }
+        if (status >= 500) {
+            String id = UUID.randomUUID().toString();
+            LOG.error("open311 request failed [path={}, correlationId={}]", ctx.normalizedPath(), id, failure);
+            description = "service unavailable, please retry later (id " + id + ")";
+        }
+        if (ctx.response().ended()) {
+            return;
+        }
+        JsonArray errors = new JsonArray().add(new JsonObject().put("code", status).put("description", description));
+        list(ctx, status, "errors", errors);
+    }
+
+    private static void send(RoutingContext ctx, int status, String body) {
+        ctx.response().setStatusCode(status)
+            .putHeader("Content-Type", xml(ctx) ? "text/xml; charset=utf-8" : "application/json; charset=utf-8")
+            .end(body);
+    }
+}
