@@ -34,7 +34,10 @@ public final class QueueStatistics {
     }
 
     public void leftQueue(String queue, String callId) {
-        waiting.getOrDefault(queue, Map.of()).remove(callId);
+        Map<String, Instant> w = waiting.get(queue);
+        if (w != null) {
+            w.remove(callId);
+        }
     }
 
     /** Resync after a reconnect: Asterisk's own list of waiting callers replaces ours. */
