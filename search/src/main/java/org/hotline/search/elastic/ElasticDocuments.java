@@ -80,6 +80,7 @@ final class ElasticDocuments {
         s.put("due_sign", iso(t.due().sign()));
         s.put("due_contact", iso(t.due().contact()));
         s.put("due_handle", iso(t.due().handle()));
+        s.put("due_handle_yellow", iso(t.due().handleYellow()));
         s.put("return_count", t.returnCount());
         s.put("extension_count", t.extensionCount());
         facts(s, TicketFacts.Fixed.of(t));

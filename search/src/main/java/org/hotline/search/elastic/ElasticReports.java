@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.json.JsonData;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.hotline.search.port.TicketSearch.HotTopic;
+import org.hotline.search.port.TicketSearch.OpenSummary;
 import org.hotline.search.port.TicketSearch.Period;
 import org.hotline.search.port.TicketSearch.VolumeBucket;
 import org.hotline.search.port.VolumeDimension;
@@ -118,6 +120,30 @@ final class ElasticReports {
                 .map(b -> new HotTopic(b.key(), b.docCount(), b.score()))
                 .limit(size)
                 .toList();
+    }
+
+    /** Mirrors {@link org.hotline.search.report.Cards#of}. */
+    SearchRequest openSummaryRequest(Instant asOf) {
+        String at = asOf.toString();
+        Query notReplied = Query.of(q -> q.bool(b -> b.mustNot(n -> n.exists(e -> e.field("replied_at")))));
+        Query yellow = Query.of(q -> q.bool(b -> b.filter(notReplied)
+                .filter(f -> f.range(r -> r.untyped(u -> u.field("due_handle_yellow").lte(JsonData.of(at)))))
+                .filter(f -> f.range(r -> r.untyped(u -> u.field("due_handle").gt(JsonData.of(at)))))));
+        Query red = Query.of(q -> q.bool(b -> b.filter(notReplied)
+                .filter(f -> f.range(r -> r.untyped(u -> u.field("due_handle").lte(JsonData.of(at)))))));
+        return SearchRequest.of(r -> r.index(alias).size(0)
+                .query(q -> q.bool(b -> b.mustNot(n -> n.exists(e -> e.field("closed_at")))))
+                .aggregations("status", a -> a.terms(t -> t.field("status").size(100)))
+                .aggregations("yellow", filter(yellow))
+                .aggregations("red", filter(red)));
+    }
+
+    OpenSummary openSummary(SearchResponse<?> response) {
+        var byStatus = new TreeMap<String, Long>();
+        response.aggregations().get("status").sterms().buckets().array()
+                .forEach(b -> byStatus.put(b.key().stringValue(), b.docCount()));
+        return new OpenSummary(byStatus, response.aggregations().get("yellow").filter().docCount(),
+                response.aggregations().get("red").filter().docCount());
     }
 
     private static Aggregation filter(Query query) {

@@ -132,6 +132,12 @@ public final class ElasticTicketSearch implements TicketSearch {
     }
 
     @Override
+    public Future<OpenSummary> openSummary(Instant asOf) {
+        SearchRequest request = reports.openSummaryRequest(asOf);
+        return bridge(c -> c.search(request, Void.class)).map(reports::openSummary);
+    }
+
+    @Override
     public Future<Void> close() {
         return vertx.executeBlocking(() -> {
             rest.close();

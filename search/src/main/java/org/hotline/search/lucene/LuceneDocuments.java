@@ -30,6 +30,7 @@ final class LuceneDocuments {
     static final String RECEIVED = "received_at";
     static final String HANDLE_DUE = "due_handle";
     static final String REPLIED = "replied";
+    static final String OPEN = "open";
     static final String REPLIED_LATE = "replied_late";
     static final String DEPARTMENTS = "departments";
     static final String SEGMENTED = "text_seg";
@@ -63,6 +64,7 @@ final class LuceneDocuments {
         t.departments().forEach(dept -> keyword(d, DEPARTMENTS, dept));
         t.tags().forEach(tag -> keyword(d, "tags", tag));
         keyword(d, REPLIED, t.at().replied() == null ? "no" : "yes");
+        keyword(d, OPEN, t.open() ? "yes" : "no");
         boolean late = t.at().replied() != null && t.due().handle() != null && t.at().replied().isAfter(t.due().handle());
         keyword(d, REPLIED_LATE, late ? "yes" : "no");
         millis(d, RECEIVED, t.at().received());

@@ -23,11 +23,13 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.hotline.search.doc.DocumentJson;
 import org.hotline.search.doc.TicketDocument;
 import org.hotline.search.port.TicketSearch.HotTopic;
+import org.hotline.search.port.TicketSearch.OpenSummary;
 import org.hotline.search.port.TicketSearch.Period;
 import org.hotline.search.port.TicketSearch.VolumeBucket;
 import org.hotline.search.port.VolumeDimension;
 import org.hotline.search.port.VolumeInterval;
 import org.hotline.search.report.Buckets;
+import org.hotline.search.report.Cards;
 import org.hotline.search.report.DepartmentTally;
 import org.hotline.search.report.HotTopicScore;
 import org.hotline.search.report.TicketFacts;
@@ -95,6 +97,20 @@ final class LuceneReports {
         }
         topics.sort(Comparator.comparingDouble(HotTopic::score).reversed().thenComparing(HotTopic::word));
         return topics.subList(0, Math.min(size, topics.size()));
+    }
+
+    OpenSummary openSummary(IndexSearcher s, Instant asOf) throws IOException {
+        var byStatus = new TreeMap<String, Long>();
+        long[] cards = {0, 0};
+        each(s, new TermQuery(new Term(LuceneDocuments.OPEN, "yes")), t -> {
+            byStatus.merge(String.valueOf(t.status()), 1L, Long::sum);
+            switch (Cards.of(t, asOf)) {
+                case YELLOW -> cards[0]++;
+                case RED -> cards[1]++;
+                case NONE -> { }
+            }
+        });
+        return new OpenSummary(byStatus, cards[0], cards[1]);
     }
 
     private static Query received(Period period) {

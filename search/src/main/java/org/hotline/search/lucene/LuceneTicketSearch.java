@@ -137,6 +137,11 @@ public final class LuceneTicketSearch implements TicketSearch {
     }
 
     @Override
+    public Future<OpenSummary> openSummary(Instant asOf) {
+        return withSearcher(s -> reports.openSummary(s, asOf));
+    }
+
+    @Override
     public Future<Void> close() {
         return blocking(() -> {
             searchers.close();

@@ -46,7 +46,20 @@ public interface TicketSearch {
     /** Words much more frequent in the period (and district, if given) than in all tickets. */
     Future<List<HotTopic>> hotTopics(Period period, String district, int size);
 
+    /** Open (not closed) tickets by status, and how many of them show a yellow or red card as of {@code asOf}. */
+    Future<OpenSummary> openSummary(Instant asOf);
+
     Future<Void> close();
+
+    /**
+     * Yellow: not replied, the handling clock's yellow time passed but not its deadline; red: not
+     * replied and the deadline passed.
+     */
+    record OpenSummary(Map<String, Long> byStatus, long yellow, long red) {
+        public OpenSummary {
+            byStatus = Map.copyOf(byStatus);
+        }
+    }
 
     /** Half-open interval [from, to) of received times. */
     record Period(Instant from, Instant to) {

@@ -81,4 +81,18 @@ class StreamIndexerIT {
         assertThat(await(search.search(TicketQuery.text("供暖", 10), SearchScope.all())).hits())
                 .extracting(h -> h.ticket().id()).containsExactly("h1");
     }
+
+    @Test
+    void rebuildIndexesEverySnapshotFromTheStreamsIntoAFreshIndex() {
+        harness.event(ticket("r1", DAY).text("供暖不热", "暖气不热").version(1), "TicketReceived");
+        harness.event(ticket("r1", DAY).text("供暖不热", "暖气不热").version(2).set("status", "SIGNED"), "TicketSigned");
+        harness.raw(StreamEntries.HISTORY_IMPORT, Map.of("ticket", ticket("r2", DAY).text("历史 供暖", "供暖").set("status", "CLOSED").json()));
+        TicketSearch fresh = LuceneTicketSearch.open(vertx, dir.resolve("fresh"), TicketSnapshot.SEGMENTER, ZoneId.of("Asia/Shanghai"));
+        var rebuild = new SearchRebuild(fresh, harness.writer, new StreamEntries(TicketSnapshot.SNAPSHOTS, TicketSnapshot.MAPPER), 1);
+        long entries = await(vertx.getOrCreateContext().<Long>executeBlocking(() -> 0L).compose(x -> rebuild.run(vertx.getOrCreateContext())));
+        assertThat(entries).isEqualTo(3);
+        var page = await(fresh.search(TicketQuery.text("供暖", 10), SearchScope.all()));
+        assertThat(page.hits()).extracting(h -> h.ticket().id() + "@" + h.ticket().version()).containsExactlyInAnyOrder("r1@2", "r2@1");
+        await(fresh.close());
+    }
 }

@@ -1,0 +1,53 @@
+package org.hotline.search.api;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.hotline.search.port.TicketSearch.HotTopic;
+import org.hotline.search.port.TicketSearch.Period;
+import org.hotline.search.port.TicketSearch.VolumeBucket;
+import org.hotline.search.port.VolumeDimension;
+import org.hotline.search.port.VolumeInterval;
+import org.hotline.search.report.DepartmentRow;
+import org.hotline.search.report.ReportService.RankedDepartment;
+
+/** JSON shapes of the reports API. */
+final class ReportJson {
+
+    private ReportJson() {
+    }
+
+    static JsonObject row(DepartmentRow r, Function<String, String> names) {
+        var c = r.counts();
+        return new JsonObject().put("department", r.department()).put("departmentName", names.apply(r.department()))
+                .put("tickets", c.tickets())
+                .put("onTimeSignRate", r.onTimeSignRate()).put("responseRate", r.responseRate())
+                .put("onTimeCompletionRate", r.onTimeCompletionRate()).put("resolutionRate", r.resolutionRate())
+                .put("satisfactionRate", r.satisfactionRate()).put("averageHandlingHours", r.averageHandlingHours())
+                .put("returns", c.returns()).put("extensions", c.extensions()).put("overdue", c.overdue())
+                .put("counts", JsonObject.mapFrom(c));
+    }
+
+    static JsonObject volumes(Period period, VolumeInterval by, VolumeDimension dimension, List<VolumeBucket> buckets) {
+        var array = new JsonArray();
+        buckets.forEach(b -> array.add(new JsonObject().put("period", b.period()).put("key", b.key()).put("count", b.count())));
+        return new JsonObject().put("from", period.from().toString()).put("to", period.to().toString())
+                .put("by", by.name().toLowerCase(Locale.ROOT)).put("dimension", dimension.name().toLowerCase(Locale.ROOT))
+                .put("buckets", array);
+    }
+
+    static JsonObject topics(List<HotTopic> topics) {
+        var array = new JsonArray();
+        topics.forEach(t -> array.add(new JsonObject().put("word", t.word()).put("tickets", t.count()).put("score", t.score())));
+        return new JsonObject().put("topics", array);
+    }
+
+    static JsonObject ranking(YearMonth month, List<RankedDepartment> ranked, Function<String, String> names) {
+        var array = new JsonArray();
+        ranked.forEach(r -> array.add(row(r.row(), names).put("rank", r.rank()).put("score", r.score())));
+        return new JsonObject().put("month", month.toString()).put("departments", array);
+    }
+}

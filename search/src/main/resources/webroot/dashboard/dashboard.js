@@ -1,0 +1,100 @@
+// 督办看板：用登录令牌读取 /api/v1/dashboard/stream（服务器推送事件），每次收到数据就重绘。
+(function () {
+  'use strict';
+  const STATUS = { RECEIVED: '已受理', CLASSIFIED: '已分类', ASSIGNED: '已派单', SIGNED: '已签收', IN_PROGRESS: '办理中',
+    RETURN_REQUESTED: '退单待审', SUSPENDED: '已挂起', REPLIED: '已回复', REVIEWED: '已审核', REVISITED: '已回访',
+    CLOSED: '已办结', NOT_ACCEPTED: '不予受理', MERGED: '已并单' };
+  const CHANNEL = { PHONE: '电话', WEB: '网站', APP: 'APP', WECHAT: '微信', SMS: '短信', LETTER: '信件', ON_SITE: '现场',
+    POLICE_110: '110转办', PROVINCIAL_PLATFORM: '省平台', LEADER_ASSIGNED: '领导交办' };
+  const charts = {};
+  const $ = (id) => document.getElementById(id);
+  const pct = (v) => (v === null || v === undefined) ? '—' : (v * 100).toFixed(1) + '%';
+  window.hotlineDashboard = { updates: 0, last: null };
+
+  function token() { return sessionStorage.getItem('hotlineToken'); }
+
+  function setStatus(text) { $('status').textContent = text; }
+
+  function cell(row, text) { const td = document.createElement('td'); td.textContent = text; row.appendChild(td); }
+
+  function fillTable(id, rows, columns) {
+    const body = $(id).querySelector('tbody');
+    body.replaceChildren();
+    rows.forEach((r) => { const tr = document.createElement('tr'); columns.forEach((c) => cell(tr, c(r))); body.appendChild(tr); });
+  }
+
+  function chart(id) {
+    if (!charts[id]) { charts[id] = echarts.init($(id)); }
+    return charts[id];
+  }
+
+  function render(s) {
+    window.hotlineDashboard.updates += 1;
+    window.hotlineDashboard.last = s;
+    $('as-of').textContent = '数据时间 ' + new Date(s.asOf).toLocaleString('zh-CN');
+    $('open-total').textContent = s.open.total;
+    $('yellow').textContent = s.open.yellow;
+    $('red').textContent = s.open.red;
+    $('today-total').textContent = s.today.total;
+    const statuses = Object.entries(s.open.byStatus);
+    chart('chart-status').setOption({ title: { text: '在办工单状态' }, tooltip: {},
+      series: [{ type: 'pie', radius: '60%', data: statuses.map(([k, v]) => ({ name: STATUS[k] || k, value: v })) }] });
+    const channels = Object.entries(s.today.byChannel);
+    chart('chart-channels').setOption({ title: { text: '今日受理渠道' }, tooltip: {},
+      xAxis: { type: 'category', data: channels.map(([k]) => CHANNEL[k] || k) }, yAxis: { type: 'value' },
+      series: [{ type: 'bar', data: channels.map(([, v]) => v) }] });
+    chart('chart-trend').setOption({ title: { text: '近30日受理量' }, tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: s.trend.map((d) => d.day) }, yAxis: { type: 'value' },
+      series: [{ type: 'line', smooth: true, data: s.trend.map((d) => d.count) }] });
+    fillTable('departments', s.departments, [(r) => r.departmentName || r.department, (r) => r.tickets,
+      (r) => pct(r.onTimeSignRate), (r) => pct(r.responseRate), (r) => pct(r.onTimeCompletionRate),
+      (r) => pct(r.satisfactionRate), (r) => r.overdue]);
+    fillTable('overdue', s.overdue.tickets, [(t) => t.number, (t) => t.title, (t) => t.departmentName || t.department || '—',
+      (t) => STATUS[t.status] || t.status, (t) => new Date(t.dueAt).toLocaleString('zh-CN')]);
+  }
+
+  async function listen() {
+    $('login').hidden = true;
+    $('board').hidden = false;
+    setStatus('连接中');
+    const response = await fetch('/api/v1/dashboard/stream', { headers: { Authorization: 'Bearer ' + token() } });
+    if (response.status === 401 || response.status === 403) { sessionStorage.removeItem('hotlineToken'); showLogin('请使用督办账号登录'); return; }
+    setStatus('实时更新中');
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) { break; }
+      buffer += value;
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = block.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+        if (block.startsWith('event: summary') && data) { render(JSON.parse(data)); }
+        if (block.startsWith('event: unavailable')) { setStatus('检索服务暂不可用，等待恢复'); }
+      }
+    }
+    setStatus('连接中断，正在重连');
+    setTimeout(listen, 3000);
+  }
+
+  function showLogin(message) {
+    $('board').hidden = true;
+    $('login').hidden = false;
+    $('login-error').textContent = message || '';
+  }
+
+  $('login-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const form = new FormData(e.target);
+    const response = await fetch('/api/v1/auth/token', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: form.get('username'), password: form.get('password') }) });
+    if (!response.ok) { showLogin('账号或密码错误'); return; }
+    sessionStorage.setItem('hotlineToken', (await response.json()).token);
+    listen().catch(() => { setStatus('连接失败，正在重试'); setTimeout(listen, 3000); });
+  });
+
+  window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
+  if (token()) { listen().catch(() => setTimeout(listen, 3000)); } else { showLogin(); }
+}());

@@ -1,0 +1,184 @@
+package org.hotline.search.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.search.TicketSnapshot.ticket;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.hotline.core.api.Problems;
+import org.hotline.core.auth.Authenticated;
+import org.hotline.core.model.Actor;
+import org.hotline.search.SearchConfig;
+import org.hotline.search.TicketSnapshot;
+import org.hotline.search.dashboard.DashboardRoutes;
+import org.hotline.search.dashboard.DashboardSummary;
+import org.hotline.search.lucene.LuceneTicketSearch;
+import org.hotline.search.port.TicketSearch;
+import org.hotline.search.report.ReportService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The HTTP routes on the embedded backend. A test handler stands in for the service API's token
+ * check and puts the actor named by a header into the request, like {@link Authenticated#handler}.
+ */
+class SearchApiIT {
+
+    static final Instant NOW = Instant.parse("2026-11-20T04:00:00Z");
+    static final Instant DAY = Instant.parse("2026-11-02T02:00:00Z");
+    static Vertx vertx;
+    static TicketSearch search;
+    static HttpServer server;
+    static WebClient client;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void start() {
+        vertx = Vertx.vertx();
+        var config = SearchConfig.defaults(dir);
+        search = LuceneTicketSearch.open(vertx, dir.resolve("index"), TicketSnapshot.SEGMENTER, config.zone());
+        await(search.index(List.of(
+                ticket("a1", DAY).text("烧烤店油烟扰民", "楼下烧烤店油烟很大").department("D-ENV").phone("13912345678")
+                        .clock("HANDLE", Duration.ofDays(5)).document(),
+                ticket("a2", DAY.plusSeconds(60)).text("烧烤摊油烟", "夜市烧烤油烟").department("D-CITY").confidential()
+                        .clock("HANDLE", Duration.ofDays(30)).after("repliedAt", Duration.ofDays(1)).document(),
+                ticket("a3", NOW.minusSeconds(3600)).text("路灯不亮", "路灯坏了").department("D-ROADS").set("channel", "WEB").document())));
+        await(search.refresh());
+        Clock clock = Clock.fixed(NOW, ZoneId.of("UTC"));
+        var reports = new ReportService(search, config.zone(), config.basicallySatisfiedWeight());
+        Router router = Router.router(vertx);
+        Problems.install(router);
+        router.route("/api/v1/*").handler(ctx -> {
+            String role = ctx.request().getHeader("X-Test-Actor");
+            if (role != null) {
+                Authenticated.set(ctx, switch (role) {
+                    case "agent" -> Actor.agent("u1", "坐席一");
+                    case "supervisor" -> Actor.supervisor("u2", "班长");
+                    default -> Actor.department("u3", role, "单位用户");
+                });
+            }
+            ctx.next();
+        });
+        new SearchRoutes(search, config, new SearchScopes(d -> Set.of(d)), clock).mount(router);
+        new ReportRoutes(search, reports, config, d -> d + "名称", clock).mount(router);
+        new DashboardRoutes(vertx, new DashboardSummary(search, reports, config.zone(), clock, d -> d)).mount(router);
+        server = await(vertx.createHttpServer().requestHandler(router).listen(0));
+        client = WebClient.create(vertx);
+    }
+
+    @AfterAll
+    static void stop() {
+        await(vertx.close());
+    }
+
+    static <T> T await(Future<T> f) {
+        try {
+            return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static HttpResponse<Buffer> get(String actor, String uri) {
+        var request = client.get(server.actualPort(), "127.0.0.1", uri);
+        if (actor != null) {
+            request.putHeader("X-Test-Actor", actor);
+        }
+        return await(request.send());
+    }
+
+    @Test
+    void agentsSeeCallersInClearExceptConfidentialOnes() {
+        JsonObject body = get("agent", "/api/v1/search/tickets?q=%E6%B2%B9%E7%83%9F").bodyAsJsonObject();
+        assertThat(body.getLong("total")).isEqualTo(2);
+        var hits = body.getJsonArray("hits");
+        JsonObject open = hits.getJsonObject(0).getString("id").equals("a1") ? hits.getJsonObject(0) : hits.getJsonObject(1);
+        JsonObject confidential = open == hits.getJsonObject(0) ? hits.getJsonObject(1) : hits.getJsonObject(0);
+        assertThat(open.getJsonObject("caller").getString("phone")).isEqualTo("13912345678");
+        assertThat(confidential.getJsonObject("caller").getString("phone")).isEqualTo("138****8000");
+        assertThat(open.getJsonObject("highlight").getString("title")).contains("<em>油烟</em>");
+    }
+
+    @Test
+    void aDepartmentFindsOnlyItsOwnTicketsWithCallersMasked() {
+        JsonObject body = get("D-ENV", "/api/v1/search/tickets?q=%E6%B2%B9%E7%83%9F").bodyAsJsonObject();
+        assertThat(body.getLong("total")).isEqualTo(1);
+        assertThat(body.getJsonArray("hits").getJsonObject(0).getJsonObject("caller").getString("phone")).isEqualTo("139****5678");
+        assertThat(get("D-ENV", "/api/v1/search/callers/13912345678/tickets").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void callerHistoryFindsTheCallersTickets() {
+        JsonObject body = get("agent", "/api/v1/search/callers/13912345678/tickets").bodyAsJsonObject();
+        assertThat(body.getJsonArray("hits")).hasSize(1);
+    }
+
+    @Test
+    void badParametersAreProblemsWithAChineseMessage() {
+        var response = get("agent", "/api/v1/search/tickets?size=1000");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.getHeader("Content-Type")).startsWith("application/problem+json");
+        assertThat(get(null, "/api/v1/search/tickets").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void departmentReportComesAsJsonCsvForExcelAndXlsx() throws Exception {
+        JsonObject json = get("supervisor", "/api/v1/reports/departments?from=2026-11-01&to=2026-11-30").bodyAsJsonObject();
+        assertThat(json.getJsonArray("departments")).hasSize(3);
+        JsonObject env = json.getJsonArray("departments").getJsonObject(1);
+        assertThat(env.getString("department")).isEqualTo("D-ENV");
+        assertThat(env.getLong("overdue")).isEqualTo(1);
+        assertThat(env.getString("departmentName")).isEqualTo("D-ENV名称");
+        byte[] csv = get("supervisor", "/api/v1/reports/departments?from=2026-11-01&to=2026-11-30&format=csv").body().getBytes();
+        assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
+        assertThat(new String(csv, java.nio.charset.StandardCharsets.UTF_8)).contains("按时办结率").contains("D-ENV名称");
+        byte[] xlsx = get("supervisor", "/api/v1/reports/departments?from=2026-11-01&to=2026-11-30&format=xlsx").body().getBytes();
+        try (var book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(book.getSheetAt(0).getPhysicalNumberOfRows()).isEqualTo(4);
+            assertThat(book.getSheetAt(0).getRow(0).getCell(5).getStringCellValue()).isEqualTo("按时办结率");
+        }
+        assertThat(get("D-ENV", "/api/v1/reports/departments").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void volumesAndRankingAnswerForTheMonth() {
+        JsonObject volumes = get("supervisor", "/api/v1/reports/volumes?from=2026-11-01&to=2026-11-30&by=month&dimension=channel").bodyAsJsonObject();
+        assertThat(volumes.getJsonArray("buckets").stream().map(o -> ((JsonObject) o).getString("key")).toList()).containsExactly("PHONE", "WEB");
+        JsonObject ranking = get("supervisor", "/api/v1/reports/ranking?month=2026-11").bodyAsJsonObject();
+        assertThat(ranking.getJsonArray("departments").getJsonObject(0).getInteger("rank")).isEqualTo(1);
+    }
+
+    @Test
+    void dashboardSummaryMatchesTheSearchAndThePageIsServedWithLocalEcharts() {
+        JsonObject summary = get("supervisor", "/api/v1/dashboard/summary").bodyAsJsonObject();
+        assertThat(summary.getJsonObject("open").getLong("total")).isEqualTo(3);
+        assertThat(summary.getJsonObject("open").getLong("red")).isEqualTo(1);
+        assertThat(summary.getJsonObject("overdue").getLong("total"))
+                .isEqualTo(get("supervisor", "/api/v1/search/tickets?overdue=true").bodyAsJsonObject().getLong("total"));
+        assertThat(summary.getJsonObject("today").getJsonObject("byChannel").getLong("WEB")).isEqualTo(1);
+        var page = get(null, "/dashboard/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.bodyAsString()).contains("督办看板").contains("echarts/echarts.min.js");
+        assertThat(get(null, "/dashboard/echarts/echarts.min.js").statusCode()).isEqualTo(200);
+    }
+}
