@@ -1,6 +1,5 @@
 package org.hotline.server;
 
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -9,8 +8,21 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.hotline.core.api.ApiConfig;
+import org.hotline.core.api.ApiRoutes;
+import org.hotline.core.app.TicketService;
+import org.hotline.core.app.TicketServiceConfig;
+import org.hotline.core.auth.AuthConfig;
+import org.hotline.core.catalog.Seed;
+import org.hotline.core.redis.RedisConfig;
+import org.hotline.core.redis.RedisConnector;
+import org.hotline.core.redis.RedisTicketStore;
+import org.hotline.core.redis.RedisTicketStoreConfig;
+import org.hotline.core.wire.SeedLoader;
 import org.hotline.server.config.HotlineConfig;
 import org.hotline.server.health.DependencyCheck;
 import org.hotline.server.health.HealthRoutes;
@@ -29,9 +41,12 @@ public final class Application {
     private final Vertx vertx;
     private final HotlineConfig config;
     private final String redisUri;
+    private final Clock clock = Clock.systemUTC();
     private final List<AutoCloseable> closeables = new ArrayList<>();
-    private RedisClient redisClient;
+    private RedisConnector connector;
     private StatefulRedisConnection<String, String> redis;
+    private TicketService tickets;
+    private ApiRoutes api;
     private HttpServer httpServer;
 
     public Application(Vertx vertx, HotlineConfig config, String redisUri) {
@@ -43,6 +58,7 @@ public final class Application {
     /** Completes with the HTTP port once every part is up. */
     public Future<Integer> start() {
         return connectRedis()
+                .compose(v -> startTickets())
                 .compose(v -> startHttp())
                 .map(HttpServer::actualPort);
     }
@@ -62,19 +78,34 @@ public final class Application {
     }
 
     private Future<Void> connectRedis() {
-        return vertx.executeBlocking(() -> {
-            redisClient = RedisClient.create(redisUri);
-            closeables.add(redisClient::shutdown);
-            redis = redisClient.connect();
-            closeables.add(redis::close);
-            return null;
+        connector = RedisConnector.create(vertx, RedisConfig.of(redisUri));
+        closeables.add(() -> connector.close().toCompletionStage().toCompletableFuture().get());
+        return connector.connect().onSuccess(connection -> redis = connection).mapEmpty();
+    }
+
+    /** The seed catalog is read from the classpath (blocking I/O, so on a worker). */
+    private Future<Void> startTickets() {
+        Future<Seed> seed = vertx.executeBlocking(SeedLoader::fromClasspath);
+        Future<RedisTicketStore> store = RedisTicketStore.start(vertx, connector, RedisTicketStoreConfig.defaults());
+        return Future.all(seed, store).compose(both -> {
+            tickets = new TicketService(store.result(), seed.result(), clock, TicketServiceConfig.defaults());
+            api = new ApiRoutes(vertx, apiConfig(), redis.async(), tickets, clock);
+            return api.start();
         });
+    }
+
+    private ApiConfig apiConfig() {
+        HotlineConfig.Auth auth = config.auth();
+        AuthConfig authConfig = new AuthConfig(auth.jwtSecret(), Duration.ofSeconds(auth.tokenTtlSeconds()),
+                auth.bootstrapAdminPassword(), config.embedded() ? DemoAccounts.all() : List.of());
+        return ApiConfig.of(authConfig).withBodyLimit(config.http().bodyLimitBytes());
     }
 
     private Future<HttpServer> startHttp() {
         Router router = Router.router(vertx);
         new HealthRoutes(vertx, checks()).mount(router);
         router.get("/metrics").handler(PrometheusScrapingHandler.create());
+        api.mount(router);
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         return vertx.createHttpServer(new HttpServerOptions().setHost(config.http().host()).setPort(config.http().port())
                         .setCompressionSupported(true))
