@@ -75,7 +75,10 @@ public final class RealRedis {
 
     /** A private server with its own data directory; the caller stops it (a shutdown hook does too). */
     public static RealRedis startNew(Options options) {
-        Path binary = RedisBinary.locate();
+        return startNew(options, RedisBinary.locate());
+    }
+
+    static RealRedis startNew(Options options, Path binary) {
         Path dataDir = freshDataDir();
         RealRedis redis = new RealRedis(URI.create("redis://127.0.0.1:" + FreePort.pick()), options, dataDir, binary);
         redis.start();

@@ -25,6 +25,11 @@ final class RedisBinary {
         return onPath().orElseGet(RedisBinary::extractEmbedded);
     }
 
+    /** The binary from the embedded-redis jar even when Redis is installed: what a bare CI machine or laptop runs. */
+    static Path embedded() {
+        return extractEmbedded();
+    }
+
     static Optional<Path> onPath() {
         String path = System.getenv().getOrDefault("PATH", "");
         return Stream.of(path.split(java.io.File.pathSeparator))

@@ -3,6 +3,7 @@ package org.hotline.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class RealRedisIT {
@@ -54,6 +55,19 @@ class RealRedisIT {
             try (var files = Files.walk(redis.dataDir())) {
                 assertThat(files.map(path -> path.getFileName().toString())).anyMatch(name -> name.contains(".aof"));
             }
+        } finally {
+            redis.stop();
+        }
+    }
+
+    @Test
+    void theStaticRedisShippedInTheEmbeddedRedisJarRunsWhereNoRedisIsInstalled() throws Exception {
+        Path binary = RedisBinary.embedded();
+        RealRedis redis = RealRedis.startNew(RealRedis.Options.defaults(), binary);
+        try (RespClient client = new RespClient(redis.host(), redis.port())) {
+            assertThat(binary.getFileName().toString()).startsWith("redis-server-7.0.15-");
+            assertThat(client.call("SET", "k", "值")).isEqualTo("OK");
+            assertThat(client.call("GET", "k")).isEqualTo("值");
         } finally {
             redis.stop();
         }
