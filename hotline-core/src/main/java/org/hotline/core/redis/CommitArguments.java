@@ -20,7 +20,7 @@ record CommitArguments(String[] keys, String[] args) {
         RedisTicketKeys keys = config.keys();
         String id = commit.ticketId();
         String[] scriptKeys = {
-            keys.ticket(id), keys.indexMemory(id), keys.eventStream(), keys.slaAlarms(),
+            keys.ticket(id), keys.eventStream(), keys.slaAlarms(),
             keys.number(commit.number()), keys.open(),
             keys.idempotency(idempotencyKeyOrNull == null ? "" : idempotencyKeyOrNull)};
         TicketIndexes indexes = commit.indexes();

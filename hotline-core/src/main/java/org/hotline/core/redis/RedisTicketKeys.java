@@ -34,14 +34,13 @@ public record RedisTicketKeys(String prefix, String eventStream, String slaAlarm
         return new RedisTicketKeys(DEFAULT_PREFIX, RedisKeys.TICKET_EVENTS, RedisKeys.SLA_ALARMS);
     }
 
-    /** Hash {n: number, v: version, s: snapshot json}. */
+    /**
+     * Hash {n: number, v: version, s: snapshot json} plus the index entries written by the
+     * ticket's last commit (d: departments, p: phone, st: status, a: alarm members, c: creation
+     * epoch ms), so that the next commit can remove exactly those.
+     */
     public String ticket(String ticketId) {
         return prefix + "ticket:" + ticketId;
-    }
-
-    /** Hash of the index entries written by the ticket's last commit, so the next one can remove them. */
-    public String indexMemory(String ticketId) {
-        return prefix + "ticket-index:" + ticketId;
     }
 
     /** String: readable number to ticket id. */

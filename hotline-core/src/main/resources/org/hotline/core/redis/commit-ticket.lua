@@ -4,8 +4,9 @@
 -- layout of KEYS and ARGV. All checks come before the first write, so a refusal writes nothing;
 -- the "#!lua" header makes Redis refuse the whole script up front when it is out of memory.
 --
--- KEYS: 1 ticket hash, 2 index-memory hash, 3 event stream, 4 SLA alarms zset, 5 number key,
---       6 open-tickets zset, 7 idempotency key (ignored when ARGV[7] ~= '1')
+-- KEYS: 1 ticket hash (snapshot n/v/s and the index entries of the last commit d/p/st/a/c),
+--       2 event stream, 3 SLA alarms zset, 4 number key, 5 open-tickets zset,
+--       6 idempotency key (ignored when ARGV[7] ~= '1')
 -- ARGV: 1 key prefix, 2 id, 3 number, 4 expected version, 5 next version, 6 snapshot json,
 --       7 '1' when an idempotency key is given, 8 its TTL in seconds, 9 creation epoch ms,
 --       10 '1' when open, 11 status, 12 inbox score, 13 caller phone ('' = none),
@@ -14,8 +15,8 @@
 -- Returns {'OK', streamIds...} | {'STALE', currentVersion} | {'MISSING'} | {'NUMBER_TAKEN'}
 --         | {'REPLAY', id, number, version, snapshot}
 
-local ticketKey, indexKey, streamKey, alarmsKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
-local numberKey, openKey, idempotencyKey = KEYS[5], KEYS[6], KEYS[7]
+local ticketKey, streamKey, alarmsKey = KEYS[1], KEYS[2], KEYS[3]
+local numberKey, openKey, idempotencyKey = KEYS[4], KEYS[5], KEYS[6]
 local prefix, id, number = ARGV[1], ARGV[2], ARGV[3]
 local expected = tonumber(ARGV[4])
 local snapshot = ARGV[6]
@@ -29,7 +30,9 @@ if idempotent then
   end
 end
 
-local current = tonumber(redis.call('HGET', ticketKey, 'v') or '0')
+-- One read for the version and the memberships written by the ticket's previous commit.
+local old = redis.call('HMGET', ticketKey, 'v', 'd', 'p', 'st', 'a', 'c')
+local current = tonumber(old[1] or '0')
 if current ~= expected then
   if current == 0 then
     return {'MISSING'}
@@ -41,7 +44,6 @@ if expected == 0 and redis.call('EXISTS', numberKey) == 1 then
 end
 
 -- Checks done: from here on, every command writes.
-redis.call('HSET', ticketKey, 'n', number, 'v', ARGV[5], 's', snapshot)
 if expected == 0 then
   redis.call('SET', numberKey, id)
   if idempotent then
@@ -51,8 +53,7 @@ end
 
 -- Replace the memberships written by the previous commit of this ticket. Lists arrive sorted,
 -- so an unchanged list encodes the same and most transitions skip the remove-and-add work.
-local old = redis.call('HMGET', indexKey, 'd', 'p', 'st', 'a', 'c')
-local created = old[5] or ARGV[9]
+local created = old[6] or ARGV[9]
 local open, status, score, phone = ARGV[10] == '1', ARGV[11], ARGV[12], ARGV[13]
 local i = 14
 local departments = {}
@@ -68,8 +69,8 @@ end
 i = i + 2 * #members + 1
 local encodedDepartments, encodedMembers = cjson.encode(departments), cjson.encode(members)
 
-if old[1] and old[1] ~= encodedDepartments then
-  for _, department in ipairs(cjson.decode(old[1])) do
+if old[2] and old[2] ~= encodedDepartments then
+  for _, department in ipairs(cjson.decode(old[2])) do
     redis.call('ZREM', prefix .. 'inbox:' .. department, id)
   end
 end
@@ -77,23 +78,23 @@ end
 for _, department in ipairs(departments) do
   redis.call('ZADD', prefix .. 'inbox:' .. department, score, id)
 end
-if old[2] ~= phone then
-  if old[2] and old[2] ~= '' then
-    redis.call('ZREM', prefix .. 'caller:' .. old[2], id)
+if old[3] ~= phone then
+  if old[3] and old[3] ~= '' then
+    redis.call('ZREM', prefix .. 'caller:' .. old[3], id)
   end
   if phone ~= '' then
     redis.call('ZADD', prefix .. 'caller:' .. phone, created, id)
   end
 end
-if old[3] ~= status then
-  if old[3] then
-    redis.call('ZREM', prefix .. 'status:' .. old[3], id)
+if old[4] ~= status then
+  if old[4] then
+    redis.call('ZREM', prefix .. 'status:' .. old[4], id)
   end
   redis.call('ZADD', prefix .. 'status:' .. status, created, id)
 end
-if old[4] ~= encodedMembers then
-  if old[4] then
-    for _, member in ipairs(cjson.decode(old[4])) do
+if old[5] ~= encodedMembers then
+  if old[5] then
+    for _, member in ipairs(cjson.decode(old[5])) do
       redis.call('ZREM', alarmsKey, member)
     end
   end
@@ -106,7 +107,8 @@ if open then
 else
   redis.call('ZREM', openKey, id)
 end
-redis.call('HSET', indexKey, 'd', encodedDepartments, 'p', phone, 'st', status, 'a', encodedMembers, 'c', created)
+redis.call('HSET', ticketKey, 'n', number, 'v', ARGV[5], 's', snapshot,
+  'd', encodedDepartments, 'p', phone, 'st', status, 'a', encodedMembers, 'c', created)
 
 local result = {'OK'}
 for k = 0, tonumber(ARGV[i]) - 1 do

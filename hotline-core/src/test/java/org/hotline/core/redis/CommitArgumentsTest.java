@@ -27,7 +27,7 @@ class CommitArgumentsTest {
 
         CommitArguments arguments = CommitArguments.of(commit, "key-1", config);
 
-        assertThat(arguments.keys()).containsExactly("hotline:ticket:t-1", "hotline:ticket-index:t-1",
+        assertThat(arguments.keys()).containsExactly("hotline:ticket:t-1",
                 "hotline:stream:ticket-events", "hotline:sla:alarms", "hotline:number:12345-20261122-000001",
                 "hotline:open", "hotline:intake:key-1");
         assertThat(List.of(arguments.args()).subList(9, 20)).containsExactly("1", "ASSIGNED", "42.0", "13800138000",

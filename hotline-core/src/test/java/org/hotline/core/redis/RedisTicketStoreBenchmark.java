@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * and read the report on stdout and in target/benchmarks/core-store.txt.
  */
 @Tag("benchmark")
-class RedisTicketStoreBenchmark {
+public class RedisTicketStoreBenchmark {
 
     private static final int TICKETS = 10_240;
     private static final int IN_FLIGHT = Integer.getInteger("bench.inFlight", 64);
@@ -43,6 +43,12 @@ class RedisTicketStoreBenchmark {
     private static final String CONTENT = "市民反映某某区某某街道某某小区东门附近路灯连续多日不亮，夜间出行存在安全隐患，希望有关部门尽快维修。".repeat(6);
 
     private final List<String> report = new ArrayList<>();
+
+    /** Also runnable without Maven: {@code java -cp <test classpath> org.hotline.core.redis.RedisTicketStoreBenchmark}. */
+    public static void main(String[] args) throws IOException {
+        new RedisTicketStoreBenchmark().transitionsThroughTheStore();
+        System.exit(0);
+    }
 
     @Test
     void transitionsThroughTheStore() throws IOException {
@@ -92,14 +98,26 @@ class RedisTicketStoreBenchmark {
         return promise.future();
     }
 
+    /** Creates the tickets IN_FLIGHT at a time: issuing all at once would only measure queueing. */
     private static Future<StoredTicket[]> createTickets(RedisTicketStore store) {
-        List<Future<StoredTicket>> created = new ArrayList<>();
-        for (int i = 0; i < TICKETS; i++) {
-            String id = Commits.newId();
-            created.add(store.create(commit(id, "12345-20261122-" + id.substring(2, 10),
-                    0, "TicketReceived"), null));
+        StoredTicket[] tickets = new StoredTicket[TICKETS];
+        List<Future<Void>> chains = new ArrayList<>();
+        for (int slot = 0; slot < IN_FLIGHT; slot++) {
+            chains.add(createFrom(store, tickets, slot));
         }
-        return Future.all(created).map(all -> all.<StoredTicket>list().toArray(StoredTicket[]::new));
+        return Future.all(chains).map(ignored -> tickets);
+    }
+
+    private static Future<Void> createFrom(RedisTicketStore store, StoredTicket[] tickets, int index) {
+        if (index >= tickets.length) {
+            return Future.succeededFuture();
+        }
+        String id = Commits.newId();
+        return store.create(commit(id, "12345-20261122-" + id.substring(2, 10), 0, "TicketReceived"), null)
+                .compose(created -> {
+                    tickets[index] = created;
+                    return createFrom(store, tickets, index + IN_FLIGHT);
+                });
     }
 
     /** IN_FLIGHT chains, each committing the next transition of its own tickets as soon as the last returns. */
