@@ -3,6 +3,7 @@ package org.hotline.telephony;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -36,6 +37,12 @@ public final class AgentBoard {
             case "agentconnect" -> set(agentId, State.BUSY, "", now);
             default -> { }
         }
+    }
+
+    /** After a reconnect: Asterisk's member list (QueueMember events of QueueStatus) replaces ours. */
+    public void resync(List<AmiEvent> members, Instant now) {
+        agents.replaceAll((id, a) -> new Agent(State.LOGGED_OUT, "", Set.of(), a.state() == State.LOGGED_OUT ? a.since() : now));
+        members.stream().filter(e -> e.is("queuemember")).forEach(e -> apply(e, now));
     }
 
     public State stateOf(String agentId) {

@@ -26,11 +26,13 @@ public final class CallControl {
     private final AmiGateway ami;
     private final TelephonyConfig config;
     private final CallTracker tracker;
+    private final RedisTelephonyStore store;
 
-    public CallControl(AmiGateway ami, TelephonyConfig config, CallTracker tracker) {
+    public CallControl(AmiGateway ami, TelephonyConfig config, CallTracker tracker, RedisTelephonyStore store) {
         this.ami = ami;
         this.config = config;
         this.tracker = tracker;
+        this.store = store;
     }
 
     /** Log-in: the agent becomes a member of the given skill queues (all configured ones if empty). */
@@ -41,14 +43,20 @@ public final class CallControl {
                 return Future.failedFuture(HotlineException.invalid("telephony.unknown-queue", "未知的队列：" + q));
             }
         }
-        return Future.all(chosen.stream().map(q -> ami.send(queueAdd(agentId, q))).toList()).mapEmpty();
+        return Future.all(chosen.stream().map(q -> ami.send(queueAdd(agentId, q))).toList())
+                .compose(v -> store.saveLogin(agentId, chosen));
+    }
+
+    /** After an Asterisk restart: puts a logged-in agent back into a queue Asterisk forgot. */
+    public Future<Void> rejoin(String agentId, String queue) {
+        return ami.send(queueAdd(agentId, queue)).mapEmpty();
     }
 
     /** Log-out from every queue; queues the agent was not in are ignored. */
     public Future<Void> logout(String agentId) {
         String iface = config.interfaceOf(agentId);
         return Future.join(config.queues().stream().map(q -> ami.send(new QueueRemoveAction(q, iface))).toList())
-                .<Void>mapEmpty().otherwiseEmpty();
+                .<Void>mapEmpty().otherwiseEmpty().compose(v -> store.removeLogin(agentId));
     }
 
     /** Paused with a reason (休息, 培训, 话后整理 ...) in all queues, or ready again. */

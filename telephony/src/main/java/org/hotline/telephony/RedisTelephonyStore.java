@@ -28,6 +28,8 @@ public final class RedisTelephonyStore {
     /** Prefix of the set of ticket ids linked to one call ({@code ...:{callId}}), kept one day. */
     public static final String CALL_TICKETS = "hotline:telephony:call-tickets:";
 
+    /** Hash agentId → comma-separated queues of the agents logged in, re-applied after an Asterisk restart. */
+    public static final String AGENTS = "hotline:telephony:agents";
     /** Prefix of the once-only marker of a written record: several server nodes see the same AMI events. */
     public static final String RECORDED = "hotline:telephony:recorded:";
 
@@ -83,6 +85,20 @@ public final class RedisTelephonyStore {
 
     public Future<Boolean> callbackDone(String callId) {
         return bridge(redis.hdel(CALLBACKS, callId)).map(n -> n > 0);
+    }
+
+    public Future<Void> saveLogin(String agentId, List<String> queues) {
+        return bridge(redis.hset(AGENTS, agentId, String.join(",", queues))).mapEmpty();
+    }
+
+    public Future<Void> removeLogin(String agentId) {
+        return bridge(redis.hdel(AGENTS, agentId)).mapEmpty();
+    }
+
+    /** Logged-in agents and their queues. */
+    public Future<Map<String, List<String>>> logins() {
+        return bridge(redis.hgetall(AGENTS)).map(all -> all.entrySet().stream().collect(java.util.stream.Collectors
+                .toMap(Map.Entry::getKey, e -> List.of(e.getValue().split(",")))));
     }
 
     public Future<Boolean> isBlocked(String phone) {

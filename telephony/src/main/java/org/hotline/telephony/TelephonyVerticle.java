@@ -35,6 +35,8 @@ public final class TelephonyVerticle extends VerticleBase {
     public static final String LINK_TICKET_ADDRESS = "telephony.call.link-ticket";
     /** Published after each call record is stored: the stream fields as JSON. */
     public static final String RECORDED_ADDRESS = "telephony.call.recorded";
+    /** Published after each resynchronisation with Asterisk (first log-in and every reconnect). */
+    public static final String RESYNCED_ADDRESS = "telephony.resynced";
     /** Prefix of each agent's own address ({@code telephony.agent.<agentId>}): screen pops. */
     public static final String AGENT_ADDRESS_PREFIX = "telephony.agent.";
 
@@ -73,7 +75,7 @@ public final class TelephonyVerticle extends VerticleBase {
         }
         store = new RedisTelephonyStore(context, Objects.requireNonNull(redis, "redis"));
         gateway = new AmiGateway(vertx, config);
-        control = new CallControl(gateway, config, tracker);
+        control = new CallControl(gateway, config, tracker, store);
         agi = new HotlineAgiServer(context, config, store, progress);
         var bus = vertx.eventBus();
         bus.<JsonObject>consumer(TRANSFER_ADDRESS, m -> TelephonyReplies.reply(m, control.transfer(
@@ -180,24 +182,39 @@ public final class TelephonyVerticle extends VerticleBase {
                 .onFailure(f -> LOG.warn("wrap-up start failed [agent={}]", agentId, f));
     }
 
-    /** After (re)connecting: Asterisk's view of members, waiting callers and live calls replaces ours. */
+    /**
+     * After (re)connecting: Asterisk's view of members, waiting callers and live calls replaces ours;
+     * agents logged in through the backend whom Asterisk forgot (it restarted) are put back.
+     */
     private void resync() {
         Instant now = clock.instant();
-        List<Future<?>> queues = config.queues().stream().<Future<?>>map(q -> gateway.list(queueStatus(q))
+        List<Future<List<AmiEvent>>> queues = config.queues().stream().map(q -> gateway.list(queueStatus(q))
                 .onSuccess(events -> {
                     stats.resetWaiting(q);
-                    events.forEach(e -> board.apply(e, now));
                     events.stream().filter(e -> e.is("queueentry"))
                             .forEach(e -> stats.queued(q, e.callId(), now.minusSeconds(e.seconds("wait"))));
                 })).toList();
-        Future.join(queues)
+        Future.all(queues)
+                .map(all -> queues.stream().flatMap(f -> f.result().stream()).toList())
+                .compose(members -> rejoinForgotten(members, now))
                 .compose(v -> gateway.list(new CoreShowChannelsAction()))
                 .onSuccess(channels -> {
                     Set<String> live = channels.stream().map(AmiEvent::callId).collect(Collectors.toSet());
                     tracker.endAllExcept(live, clock.instant()).forEach(this::handle);
                     LOG.info("telephony resynchronised [liveChannels={}, callsTracked={}]", channels.size(), tracker.inProgress());
+                    vertx.eventBus().publish(RESYNCED_ADDRESS, new JsonObject().put("at", clock.instant().toString()));
                 })
                 .onFailure(f -> LOG.warn("telephony resync failed [reason={}]", f.toString()));
+    }
+
+    private Future<Void> rejoinForgotten(List<AmiEvent> members, Instant now) {
+        board.resync(members, now);
+        Set<String> present = members.stream().filter(e -> e.is("queuemember"))
+                .map(e -> e.get("membername") + "|" + e.get("queue")).collect(Collectors.toSet());
+        return store.logins().compose(logins -> Future.join(logins.entrySet().stream()
+                .flatMap(l -> l.getValue().stream().filter(q -> !present.contains(l.getKey() + "|" + q))
+                        .map(q -> control.rejoin(l.getKey(), q)))
+                .toList())).<Void>mapEmpty().otherwiseEmpty();
     }
 
     private static QueueStatusAction queueStatus(String queue) {

@@ -37,7 +37,7 @@ final class TelephonyTestBed implements AutoCloseable {
     final RedisClient redisClient;
     final StatefulRedisConnection<String, String> redis;
     final TelephonyVerticle telephony;
-    final ManagerConnection phoneNetwork;
+    ManagerConnection phoneNetwork;
 
     TelephonyTestBed() throws Exception {
         int agiPort = FreePort.pick();
@@ -55,6 +55,18 @@ final class TelephonyTestBed implements AutoCloseable {
                 Clock.systemUTC());
         await(vertx.deployVerticle(telephony));
         await(telephony.whenConnected());
+        phoneNetwork = new ManagerConnectionFactory(asterisk.amiHost(), asterisk.amiPort(), asterisk.amiUser(),
+                asterisk.amiSecret()).createManagerConnection();
+        phoneNetwork.login();
+    }
+
+    /** The test's own AMI connection does not outlive an Asterisk restart: open a new one. */
+    void reconnectPhoneNetwork() throws Exception {
+        try {
+            phoneNetwork.logoff();
+        } catch (IllegalStateException alreadyGone) {
+            // dropped with the old Asterisk process
+        }
         phoneNetwork = new ManagerConnectionFactory(asterisk.amiHost(), asterisk.amiPort(), asterisk.amiUser(),
                 asterisk.amiSecret()).createManagerConnection();
         phoneNetwork.login();
@@ -109,7 +121,11 @@ final class TelephonyTestBed implements AutoCloseable {
     @Override
     public void close() throws Exception {
         if (phoneNetwork != null) {
-            phoneNetwork.logoff();
+            try {
+                phoneNetwork.logoff();
+            } catch (IllegalStateException alreadyGone) {
+                // not connected any more
+            }
         }
         await(vertx.close());
         redis.close();
