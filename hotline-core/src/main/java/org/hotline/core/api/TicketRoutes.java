@@ -33,6 +33,8 @@ import org.hotline.core.model.Urgency;
  */
 public final class TicketRoutes {
 
+    /** The ticket service reads at most this many tickets at once. */
+    private static final int MAX_READ = 200;
     private static final Role[] CENTER = {Role.AGENT, Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN};
 
     private final TicketOperations tickets;
@@ -95,12 +97,12 @@ public final class TicketRoutes {
 
     private void inbox(RoutingContext ctx) {
         Actor actor = Authenticated.actor(ctx);
-        int page = Requests.intParam(ctx.queryParams().get("page"), 0, 0, 10_000, "page");
+        int page = Requests.intParam(ctx.queryParams().get("page"), 0, 0, 100, "page");
         int size = Requests.intParam(ctx.queryParams().get("size"), 20, 1, 100, "size");
         TicketStatus status = status(ctx.queryParams().get("status"));
         int window = (page + 1) * size + 1;
         List<Future<List<Ticket>>> perUnit = scope.unitsOf(actor.departmentId()).stream()
-            .map(unit -> tickets.inbox(unit, 0, status == null ? window : window * 4)).toList();
+            .map(unit -> tickets.inbox(unit, 0, Math.min(MAX_READ, status == null ? window : window * 4))).toList();
         Future.all(perUnit)
             .map(all -> merged(perUnit, status))
             .onSuccess(list -> {

@@ -27,6 +27,7 @@ import org.hotline.core.model.TicketStatus;
 final class Open311Reads {
 
     static final int MAX_RESULTS = 1000;
+    private static final int PAGE = 200;
     static final Duration MAX_SPAN = Duration.ofDays(90);
 
     private final TicketOperations tickets;
@@ -87,7 +88,7 @@ final class Open311Reads {
         }
         List<Future<List<Ticket>>> perStatus = Arrays.stream(TicketStatus.values())
             .filter(s -> states.contains(s.isOpen() ? "open" : "closed"))
-            .map(s -> tickets.inStatus(s, 0, MAX_RESULTS)).toList();
+            .map(s -> allInStatus(s, 0, new ArrayList<>())).toList();
         return Future.all(perStatus).map(all -> {
             List<Ticket> result = new ArrayList<>();
             perStatus.forEach(f -> result.addAll(f.result()));
@@ -98,6 +99,16 @@ final class Open311Reads {
                 .sorted(Comparator.comparing(Ticket::receivedAt).reversed())
                 .limit(MAX_RESULTS)
                 .toList();
+        });
+    }
+
+    /** Reads a status index page by page (the service caps pages) up to the Open311 maximum. */
+    private Future<List<Ticket>> allInStatus(TicketStatus status, int offset, List<Ticket> into) {
+        return tickets.inStatus(status, offset, PAGE).compose(page -> {
+            into.addAll(page);
+            return page.size() < PAGE || into.size() >= MAX_RESULTS
+                ? Future.succeededFuture(into)
+                : allInStatus(status, offset + PAGE, into);
         });
     }
 

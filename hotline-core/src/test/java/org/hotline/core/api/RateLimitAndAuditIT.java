@@ -43,6 +43,17 @@ class RateLimitAndAuditIT {
     }
 
     @Test
+    void floodingTheWebIntakeFromOneAddressIsA429() {
+        for (int i = 0; i < 3; i++) {
+            server.ok("/api/v1/appeals", null, TicketFlowsIT.appeal("1360013600" + i, "洪泛" + i));
+        }
+
+        HttpResponse<Buffer> limited = server.post("/api/v1/appeals", null, TicketFlowsIT.appeal("13600136009", "洪泛"));
+
+        AuthAndProblemsIT.assertProblem(limited, 429, "request.rate-limited");
+    }
+
+    @Test
     void loginsAndAccountChangesAreAppendedToTheAuditStream() {
         long before = server.redis.sync().xlen(AuditLog.STREAM);
         String admin = loginAdminOnce();
