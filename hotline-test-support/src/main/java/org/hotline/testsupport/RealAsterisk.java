@@ -75,9 +75,9 @@ public final class RealAsterisk {
         try {
             asterisk.startProcess();
         } catch (RuntimeException e) {
+            // The chroot exists, so this is the configuration under test or Asterisk itself: a failure, not a skip.
             asterisk.stop();
-            throw MissingServer.abort("Asterisk 22", "it did not start in the chroot " + rootfs.root(),
-                    AMI_OVERRIDE + "=host:port:user:secret", e);
+            throw e;
         }
         return asterisk;
     }
