@@ -59,6 +59,7 @@ class AsteriskRestartIT {
         assertThat(bed.telephony.connected()).isTrue();
         CompletableFuture<JsonObject> next = bed.next(TelephonyVerticle.RECORDED_ADDRESS, m -> "13900000008".equals(m.getString("caller")));
         CompletableFuture<JsonObject> nextPop = bed.next("telephony.agent.l3001", m -> "13900000008".equals(m.getString("caller")));
+        bed.asterisk.cli("core waitfullybooted");
         bed.reconnectPhoneNetwork();
         bed.call("12345", "13900000008", "hold", Map.of("HOTLINE_SIM_HOLD", "8"));
         assertThat(nextPop.get(45, TimeUnit.SECONDS).getString("queue")).isEqualTo("common");

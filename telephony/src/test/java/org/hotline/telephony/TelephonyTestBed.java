@@ -42,6 +42,8 @@ final class TelephonyTestBed implements AutoCloseable {
     TelephonyTestBed() throws Exception {
         int agiPort = FreePort.pick();
         asterisk = RealAsterisk.start(CONFIG_DIR, Map.of("AGI_PORT", Integer.toString(agiPort)));
+        // AMI answers before the dialplan and channel drivers are loaded; an Originate then fails.
+        asterisk.cli("core waitfullybooted");
         redisClient = RedisClient.create(RealRedis.shared().uri());
         redis = redisClient.connect();
         TelephonyConfig config = new TelephonyConfig(asterisk.amiHost(), asterisk.amiPort(), asterisk.amiUser(),
