@@ -63,7 +63,8 @@ public final class SlaScheduler extends VerticleBase {
             return; // the previous wake-up is still firing; it re-polls when done if there is more
         }
         polling = true;
-        claimAndFire()
+        // compose turns a command rejected synchronously (connection closing) into a failed future
+        Future.succeededFuture().compose(v -> claimAndFire())
                 .onComplete(done -> polling = false)
                 .onSuccess(full -> {
                     if (full) {
@@ -108,7 +109,7 @@ public final class SlaScheduler extends VerticleBase {
 
     private Future<Void> deliver(SlaAlarmFired alarm, String marker) {
         SetArgs once = SetArgs.Builder.nx().px(config.firedMarkerTtl().toMillis());
-        return sink.fire(alarm)
+        return Future.succeededFuture().compose(v -> sink.fire(alarm)) // a sink that throws fails this alarm only
                 .compose(v -> LettuceBridge.toFuture(vertx, redis.set(marker, Long.toString(alarm.firedAtEpochMs()), once)))
                 .map(ok -> {
                     if ("OK".equals(ok)) {

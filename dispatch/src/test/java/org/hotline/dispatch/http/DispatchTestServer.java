@@ -42,6 +42,7 @@ final class DispatchTestServer implements AutoCloseable {
     final StatefulRedisConnection<String, String> redis;
     final RedisCatalog catalog;
     final Classifier classifier;
+    final RedisTrainingCorpus corpus;
     final JwtTokens tokens;
     final HttpServer server;
     final WebClient client;
@@ -51,7 +52,7 @@ final class DispatchTestServer implements AutoCloseable {
         redis = await(connector.connect());
         redis.sync().flushdb();
         catalog = new RedisCatalog(vertx, redis.async());
-        RedisTrainingCorpus corpus = new RedisTrainingCorpus(vertx, redis.async());
+        corpus = new RedisTrainingCorpus(vertx, redis.async());
         ClassifierConfig config = ClassifierConfig.defaults();
         classifier = new Classifier(vertx, new TextFeatures(SEGMENTER, config.maxCharGram()), config, catalog,
                 corpus, Clock.systemUTC());
@@ -88,6 +89,7 @@ final class DispatchTestServer implements AutoCloseable {
 
     @Override
     public void close() {
+        await(Future.all(vertx.deploymentIDs().stream().map(vertx::undeploy).toList()));
         await(classifier.close());
         await(connector.close());
         await(vertx.close());

@@ -1,0 +1,67 @@
+package org.hotline.dispatch.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.hotline.core.stream.RedisKeys;
+import org.hotline.dispatch.classify.ClosedTicketLearner;
+import org.hotline.dispatch.classify.LabelledText;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Closed tickets on the real ticket event stream become training examples, once each. */
+@Timeout(60)
+class ClosedTicketLearnerIT {
+
+    private DispatchTestServer server;
+
+    @BeforeEach
+    void start() {
+        server = new DispatchTestServer(13);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void aClosedTicketTeachesItsFinalCategoryAndDepartmentButOtherEventsDoNot() throws InterruptedException {
+        var redis = server.redis.sync();
+        redis.xadd(RedisKeys.TICKET_EVENTS, event("TicketClosed", "t1", "城乡建设", "dept-housing"));
+        redis.xadd(RedisKeys.TICKET_EVENTS, event("TicketAssigned", "t2", "环境保护", "dept-env"));
+        redis.xadd(RedisKeys.TICKET_EVENTS, event("TicketClosed", "t3", "环境保护", "dept-env"));
+
+        DispatchTestServer.await(server.vertx.deployVerticle(new ClosedTicketLearner(server.redis.async(),
+                server.corpus, server.classifier, "test-1", Duration.ofMillis(50), 1_000)));
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        // learning ends with the acknowledgement, after the examples were appended
+        while (redis.xpending(RedisKeys.TICKET_EVENTS, ClosedTicketLearner.GROUP).getCount() > 0
+                || redis.xlen(org.hotline.dispatch.store.DispatchKeys.TRAINING) < 2) {
+            assertThat(System.nanoTime()).as("learned within 20 s").isLessThan(deadline);
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        List<LabelledText> corpus = DispatchTestServer.await(server.corpus.readAll());
+        assertThat(corpus).extracting(LabelledText::category, LabelledText::department)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("城乡建设", "dept-housing"),
+                        org.assertj.core.groups.Tuple.tuple("环境保护", "dept-env"));
+        assertThat(corpus.get(0).text()).contains("小区");
+        assertThat(redis.xpending(RedisKeys.TICKET_EVENTS, ClosedTicketLearner.GROUP).getCount()).isZero();
+    }
+
+    private static Map<String, String> event(String type, String id, String category, String department) {
+        JsonObject ticket = new JsonObject().put("schema", "ticket.v1").put("id", id).put("status", "CLOSED")
+                .put("title", "小区问题").put("content", "小区里的问题内容 " + id)
+                .put("category", new JsonObject().put("code", category).put("name", category))
+                .put("leadDepartment", department);
+        return Map.of("ticketId", id, "number", "12345-20261122-000001", "version", "9", "type", type,
+                "at", "2026-11-22T10:00:00Z", "event", "{}", "ticket", ticket.encode());
+    }
+}
