@@ -26,7 +26,7 @@ final class LinkageHarness implements AutoCloseable {
     final RecordingIntake intake = new RecordingIntake();
     final Linkage110 linkage;
     final HttpServer server;
-    private final String deployment;
+    private String deployment;
     private final String watcher;
 
     LinkageHarness(Linkage110Config config) throws Exception {
@@ -48,6 +48,16 @@ final class LinkageHarness implements AutoCloseable {
                 Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofMillis(50));
     }
 
+    /** Stops the outbox verticle as a crash would: pending stream entries stay in Redis. */
+    void stopOutbox() throws Exception {
+        await(vertx.undeploy(deployment));
+        deployment = null;
+    }
+
+    void startOutbox() throws Exception {
+        deployment = await(vertx.deployVerticle(linkage.outboxVerticle()));
+    }
+
     String url() {
         return "http://127.0.0.1:" + server.actualPort();
     }
@@ -59,7 +69,9 @@ final class LinkageHarness implements AutoCloseable {
     @Override
     public void close() throws Exception {
         await(vertx.undeploy(watcher));
-        await(vertx.undeploy(deployment));
+        if (deployment != null) {
+            await(vertx.undeploy(deployment));
+        }
         await(vertx.close());
         connection.close();
         client.shutdown();

@@ -106,6 +106,29 @@ class OutgoingExchangeIT {
     }
 
     @Test
+    void outboxRestartedAfterACrashDeliversWhatWasPendingExactlyOnce() throws Exception {
+        peer.mode("DOWN", 0);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(await(ours.linkage.outgoing().send(request("有人抢劫" + i, ""))).id());
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> everyAttemptCountAtLeast(1, 3));
+        ours.stopOutbox();
+        // as if the process died after reading the entries but before scheduling their retries
+        ours.connection.sync().del(LinkageKeys.OUTBOX_DUE);
+        peer.mode("NORMAL", 0);
+
+        ours.startOutbox();
+
+        for (String id : ids) {
+            awaitStatus(id, TransferStatus.RESULTED);
+        }
+        assertThat(peer.state().getJsonArray("orders").stream().map(o -> ((JsonObject) o).getString("transferId")))
+                .containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(await(ours.linkage.stats().report()).getJsonObject("to110").getLong("resulted")).isEqualTo(3);
+    }
+
+    @Test
     void garbageAnswersAreRetriedThenParkedForTheDispatcher() throws Exception {
         peer.mode("GARBAGE", 0);
         Transfer sent = await(ours.linkage.outgoing().send(request("小区里有人聚众赌博", "")));
