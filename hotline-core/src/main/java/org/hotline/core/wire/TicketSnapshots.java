@@ -130,7 +130,9 @@ public final class TicketSnapshots {
 
     private Map<String, ClockV1> clocks(Map<ClockName, ClockTrack> tracks) {
         Map<String, ClockV1> out = new LinkedHashMap<>();
-        new EnumMap<>(tracks).forEach((name, track) -> {
+        Map<ClockName, ClockTrack> ordered = new EnumMap<>(ClockName.class);
+        ordered.putAll(tracks);
+        ordered.forEach((name, track) -> {
             ClockStatus s = deadlines.compute(track);
             out.put(name.name(), new ClockV1(s.startedAt(), s.dueAt(), s.yellowAt(), s.stoppedAt(), s.paused(),
                     track.limit().code(), ClockMarks.toWire(track.marks())));

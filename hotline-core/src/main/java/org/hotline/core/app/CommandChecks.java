@@ -1,0 +1,46 @@
+package org.hotline.core.app;
+
+import java.util.Set;
+import java.util.function.Supplier;
+import org.hotline.core.catalog.Seed;
+import org.hotline.core.error.HotlineException;
+import org.hotline.core.model.Command;
+
+/** Input checks that need the configuration: departments and categories must exist. */
+final class CommandChecks {
+
+    private final Supplier<Seed> seed;
+
+    CommandChecks(Supplier<Seed> seed) {
+        this.seed = seed;
+    }
+
+    /** The problem with the command's references, or null when there is none. */
+    HotlineException problemWith(Command command) {
+        if (command instanceof Command.Assign c) {
+            return departments(c.lead(), c.assisting());
+        } else if (command instanceof Command.Reassign c) {
+            return departments(c.lead(), c.assisting());
+        } else if (command instanceof Command.ApproveReturn c && c.newLead() != null) {
+            return departments(c.newLead(), c.assisting());
+        } else if (command instanceof Command.Classify c && seed.get().categories().find(c.category().code()).isEmpty()) {
+            return HotlineException.invalid("category.unknown", "分类编码不存在：" + c.category().code());
+        }
+        return null;
+    }
+
+    private HotlineException departments(String lead, Set<String> assisting) {
+        for (String id : concat(lead, assisting)) {
+            if (!seed.get().departments().contains(id)) {
+                return HotlineException.invalid("department.unknown", "承办单位不存在：" + id);
+            }
+        }
+        return null;
+    }
+
+    private static Iterable<String> concat(String lead, Set<String> assisting) {
+        java.util.List<String> all = new java.util.ArrayList<>(assisting);
+        all.add(0, lead);
+        return all;
+    }
+}

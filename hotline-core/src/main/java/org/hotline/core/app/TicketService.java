@@ -1,0 +1,207 @@
+package org.hotline.core.app;
+
+import io.vertx.core.Future;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hotline.core.catalog.Seed;
+import org.hotline.core.error.HotlineException;
+import org.hotline.core.model.Actor;
+import org.hotline.core.model.Command;
+import org.hotline.core.model.Decision;
+import org.hotline.core.model.NewAppeal;
+import org.hotline.core.model.QueryCode;
+import org.hotline.core.model.Ticket;
+import org.hotline.core.model.TicketId;
+import org.hotline.core.model.TicketNumber;
+import org.hotline.core.model.TicketRules;
+import org.hotline.core.model.TicketStatus;
+import org.hotline.core.port.StoredTicket;
+import org.hotline.core.port.TicketStore;
+import org.hotline.core.time.ClockName;
+import org.hotline.core.time.ClockStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ticket use cases: receive an appeal, apply a command, read tickets. Each command is decided
+ * by the pure {@link TicketRules} on the stored ticket and committed with its expected version;
+ * on a concurrent change it is decided again on a fresh read, a bounded number of times.
+ * Refusals become REJECTED (or FORBIDDEN) {@link HotlineException}s with the rule's Chinese message.
+ */
+public final class TicketService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TicketService.class);
+
+    private final TicketStore store;
+    private final Clock clock;
+    private final TicketServiceConfig config;
+    private final SecureRandom random = new SecureRandom();
+    private final CommandChecks checks;
+    private volatile Seed seed;
+    private volatile TicketCommits commits;
+
+    public TicketService(TicketStore store, Seed seed, Clock clock, TicketServiceConfig config) {
+        this.store = store;
+        this.clock = clock;
+        this.config = config;
+        this.checks = new CommandChecks(this::seed);
+        replaceSeed(seed);
+    }
+
+    /** Swaps the configuration (e.g. a holiday year added); tickets in flight keep their clock histories. */
+    public void replaceSeed(Seed next) {
+        this.seed = next;
+        this.commits = new TicketCommits(next.timeLimits().deadlines());
+    }
+
+    public Seed seed() {
+        return seed;
+    }
+
+    public Future<Ticket> receive(NewAppeal appeal, Actor actor, String idempotencyKeyOrNull) {
+        Instant now = clock.instant();
+        return store.allocateNumber(now.atZone(seed.calendar().zone()).toLocalDate())
+                .compose(number -> create(appeal, actor, new TicketNumber(number), now, idempotencyKeyOrNull))
+                .map(stored -> commits.snapshots().fromJson(stored.snapshotJson()));
+    }
+
+    private Future<StoredTicket> create(NewAppeal appeal, Actor actor, TicketNumber number, Instant now, String key) {
+        TicketId id = new TicketId(UUID.randomUUID().toString());
+        QueryCode code = QueryCode.generate(random::nextInt);
+        Decision decision = TicketRules.receive(appeal, id, number, code, actor, now);
+        if (decision instanceof Decision.Accepted accepted) {
+            return store.create(commits.commit(0, accepted.ticket(), accepted.events(), now), key);
+        }
+        return Future.failedFuture(refusal((Decision.Refused) decision));
+    }
+
+    public Future<Ticket> apply(TicketId id, Command command, Actor actor) {
+        HotlineException invalid = checks.problemWith(command);
+        if (invalid != null) {
+            return Future.failedFuture(invalid);
+        }
+        if (command instanceof Command.MergeInto merge) {
+            return mergeInto(id, merge, actor);
+        }
+        return attempt(id, command, actor, config.conflictRetries())
+                .compose(ticket -> command instanceof Command.AcceptReply ? mirrorToMerged(ticket) : Future.succeededFuture(ticket));
+    }
+
+    /** The master must exist and still be open; it learns of the duplicate after the duplicate is merged. */
+    private Future<Ticket> mergeInto(TicketId id, Command.MergeInto merge, Actor actor) {
+        return load(merge.master())
+                .compose(master -> master.status().isOpen() ? Future.succeededFuture(master)
+                        : Future.failedFuture(HotlineException.rejected("ticket.master-closed", "主单已" + master.status().label() + "，不能并入")))
+                .compose(master -> attempt(id, merge, actor, config.conflictRetries()))
+                .compose(merged -> attempt(merge.master(), new Command.AbsorbDuplicate(id, merge.reason()), actor,
+                        config.conflictRetries()).map(master -> merged));
+    }
+
+    /**
+     * Every citizen of a merged ticket gets the master's reviewed reply on their own ticket. Best
+     * effort after the master's commit: a failure is logged and the master's answer stands.
+     */
+    private Future<Ticket> mirrorToMerged(Ticket master) {
+        if (master.mergedTicketIds().isEmpty() || master.reply() == null) {
+            return Future.succeededFuture(master);
+        }
+        Actor follower = Actor.system("merge-follower");
+        List<Future<Ticket>> mirrors = master.mergedTicketIds().stream()
+                .map(merged -> attempt(merged, new Command.MirrorMasterReply(master.id(), master.reply()), follower,
+                        config.conflictRetries())
+                        .onFailure(failure -> LOG.warn("master reply not mirrored [master={}, merged={}, reason={}]",
+                                master.id(), merged, failure.getMessage())))
+                .toList();
+        return Future.join(mirrors).transform(done -> Future.succeededFuture(master));
+    }
+
+    private Future<Ticket> attempt(TicketId id, Command command, Actor actor, int retriesLeft) {
+        return load(id)
+                .compose(current -> decideAndCommit(current, command, actor))
+                .recover(failure -> {
+                    if (retriesLeft > 0 && failure instanceof HotlineException e && e.kind() == org.hotline.core.error.ErrorKind.CONFLICT) {
+                        LOG.debug("concurrent change, deciding again [ticket={}, command={}]", id, command.kind());
+                        return attempt(id, command, actor, retriesLeft - 1);
+                    }
+                    return Future.failedFuture(failure);
+                });
+    }
+
+    private Future<Ticket> decideAndCommit(Ticket current, Command command, Actor actor) {
+        Instant now = clock.instant();
+        Decision decision = TicketRules.decide(current, command, actor, now, seed.timeLimits());
+        if (decision instanceof Decision.Refused refused) {
+            return Future.failedFuture(refusal(refused));
+        }
+        Decision.Accepted accepted = (Decision.Accepted) decision;
+        return store.commit(commits.commit(current.version(), accepted.ticket(), accepted.events(), now))
+                .map(stored -> accepted.ticket());
+    }
+
+    /** Loads a ticket or fails NOT_FOUND. */
+    public Future<Ticket> load(TicketId id) {
+        return findById(id).compose(found -> found.map(Future::succeededFuture)
+                .orElseGet(() -> Future.failedFuture(HotlineException.notFound("ticket.not-found", "工单不存在"))));
+    }
+
+    public Future<Optional<Ticket>> findById(TicketId id) {
+        return store.findById(id.value()).map(found -> found.map(this::toTicket));
+    }
+
+    public Future<Optional<Ticket>> findByNumber(String number) {
+        return store.findByNumber(number).map(found -> found.map(this::toTicket));
+    }
+
+    public Future<List<Ticket>> inbox(String departmentId, int offset, int limit) {
+        return checkPage(limit).compose(ok -> store.inbox(departmentId, offset, limit)).compose(this::loadAll);
+    }
+
+    public Future<List<Ticket>> ofCaller(String phone, int limit) {
+        return checkPage(limit).compose(ok -> store.ticketsOfCaller(phone, limit)).compose(this::loadAll);
+    }
+
+    public Future<List<Ticket>> inStatus(TicketStatus status, int offset, int limit) {
+        return checkPage(limit).compose(ok -> store.ticketsInStatus(status.name(), offset, limit)).compose(this::loadAll);
+    }
+
+    /** Every clock of the ticket with its deadline and the steps that derived it. */
+    public Future<Map<ClockName, ClockStatus>> deadlineDerivation(TicketId id) {
+        return load(id).map(ticket -> {
+            Map<ClockName, ClockStatus> out = new java.util.EnumMap<>(ClockName.class);
+            ticket.clocks().forEach((name, track) -> out.put(name, seed.timeLimits().deadlines().compute(track)));
+            return out;
+        });
+    }
+
+    /** The ticket.v1 JSON of a ticket, as on the event stream (unmasked: for internal consumers). */
+    public String snapshotJson(Ticket ticket) {
+        return commits.snapshots().toJson(ticket);
+    }
+
+    private Future<List<Ticket>> loadAll(List<String> ids) {
+        List<Future<Optional<Ticket>>> reads = ids.stream().map(id -> findById(new TicketId(id))).toList();
+        return Future.all(reads).map(all -> reads.stream()
+                .map(read -> read.result()).filter(Optional::isPresent).map(Optional::get).toList());
+    }
+
+    private Future<Void> checkPage(int limit) {
+        return limit < 1 || limit > config.maxPage()
+                ? Future.failedFuture(HotlineException.invalid("page.invalid", "每页条数应在1到" + config.maxPage() + "之间"))
+                : Future.succeededFuture();
+    }
+
+    private Ticket toTicket(StoredTicket stored) {
+        return commits.snapshots().fromJson(stored.snapshotJson());
+    }
+
+    static HotlineException refusal(Decision.Refused refused) {
+        return refused.forbidden()
+                ? HotlineException.forbidden(refused.code(), refused.message())
+                : HotlineException.rejected(refused.code(), refused.message());
+    }
+}
