@@ -1,0 +1,42 @@
+/**
+ * Redis adapters of hotline-core: the connection settings every module shares
+ * ({@link org.hotline.core.redis.RedisConfig}, {@link org.hotline.core.redis.RedisConnector},
+ * {@link org.hotline.core.redis.LettuceBridge}) and the ticket store
+ * ({@link org.hotline.core.redis.RedisTicketStore}).
+ *
+ * <h2>Keys (prefix {@code hotline:}, see {@link org.hotline.core.redis.RedisTicketKeys})</h2>
+ * <ul>
+ * <li>{@code ticket:{id}} hash: {@code n} number, {@code v} version, {@code s} snapshot ({@code ticket.v1}),
+ *     and the index entries of the last commit ({@code d p st a c}) so the next commit removes exactly those;</li>
+ * <li>{@code number:{number}} → id; {@code number-seq:{yyyyMMdd}} daily counter (kept forever, so a
+ *     number is never handed out twice); {@code intake:{key}} → id, expires after 7 days;</li>
+ * <li>sorted sets {@code inbox:{departmentId}} (score: inbox score, nearest deadline first),
+ *     {@code caller:{phone}} and {@code status:{STATUS}} (score: creation epoch ms), {@code open}
+ *     (score: inbox score — the deadline worklist);</li>
+ * <li>shared contracts: stream {@code hotline:stream:ticket-events} and sorted set {@code hotline:sla:alarms}
+ *     (docs/architecture.md). The stream is not trimmed: it is the audit trail.</li>
+ * </ul>
+ *
+ * <h2>One script per transition</h2>
+ * commit-ticket.lua checks the version (0 = must not exist), the idempotency key and the number
+ * before its first write, then writes the snapshot, the indexes, the alarms and one stream entry per
+ * event. Redis runs a script alone, so no reader sees half a transition and two commits at one
+ * version never both win. Multi-event commits put the snapshot after the whole commit in every
+ * entry's {@code ticket} field (the entries' {@code version} fields still count up by one).
+ *
+ * <h2>Deployment limits</h2>
+ * Redis 7 or later (the script uses a {@code #!lua} header so that Redis refuses it up front when
+ * out of memory, instead of failing half-way). One primary: standalone or Sentinel
+ * ({@code redis-sentinel://}). Not Redis Cluster: the script touches per-ticket keys and the shared
+ * stream and alarm set, and builds index key names inside the script; making that one slot would
+ * need the same hash tag on every key, i.e. everything on one node anyway.
+ *
+ * <h2>Durability ({@link org.hotline.core.redis.AppendFsync})</h2>
+ * Set on the Redis server, not in the client: {@code appendonly yes} plus {@code appendfsync everysec}
+ * (default; a power cut may lose about the last second of acknowledged transitions, a crash of
+ * the Redis process alone loses nothing) or {@code always} (every acknowledged transition is on disk
+ * first; proven by RedisTicketStoreDurabilityIT, which SIGKILLs Redis). A command that times out may
+ * still have been applied: the caller sees UNAVAILABLE; a retry at the same version then gets
+ * CONFLICT, and an intake retried with its idempotency key gets the ticket created the first time.
+ */
+package org.hotline.core.redis;
