@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.hotline.linkage110.api.Linkage110Routes;
+import org.hotline.linkage110.transfer.PoliceOrderIntake;
 import org.hotline.testsupport.RealRedis;
 
 /**
@@ -19,6 +20,8 @@ import org.hotline.testsupport.RealRedis;
 final class LinkageHarness implements AutoCloseable {
 
     static final String SECRET = "test-shared-secret-0123456789";
+    // database 11 is this module's own, so the flush cannot touch another module's test data
+    private static final String REDIS_URI = RealRedis.shared().uri() + "/11";
 
     final Vertx vertx = Vertx.vertx();
     final RedisClient client;
@@ -30,17 +33,26 @@ final class LinkageHarness implements AutoCloseable {
     private final String watcher;
 
     LinkageHarness(Linkage110Config config) throws Exception {
-        // database 11 is this module's own, so the flush cannot touch another module's test data
-        client = RedisClient.create(RealRedis.shared().uri() + "/11");
+        this(config, null);
+    }
+
+    /** With {@code intake} null the recording intake is used. */
+    LinkageHarness(Linkage110Config config, PoliceOrderIntake intake) throws Exception {
+        client = RedisClient.create(REDIS_URI);
         connection = client.connect();
         connection.sync().flushdb();
-        linkage = new Linkage110(vertx, connection.async(), config, intake, Clock.systemUTC());
+        linkage = new Linkage110(vertx, connection.async(), config, intake == null ? this.intake : intake,
+                Clock.systemUTC());
         await(linkage.seedLists());
         Router router = Router.router(vertx);
         Linkage110Routes.mount(router, linkage, ctx -> ctx.next(), ctx -> ctx.next());
         server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
         deployment = await(vertx.deployVerticle(linkage.outboxVerticle()));
         watcher = await(vertx.deployVerticle(linkage.ticketResultWatcher()));
+    }
+
+    static String redisUri() {
+        return REDIS_URI;
     }
 
     static Linkage110Config config(java.net.URI peerUrl) {
