@@ -85,6 +85,25 @@ class TicketFlowsIT {
     }
 
     @Test
+    void citizenRatesTheReviewedReplyWithTheQueryCode() {
+        JsonObject created = server.ok("/api/v1/appeals", null, appeal("13800138012", "市民评价"));
+        String number = created.getString("ticketNumber");
+        String id = server.get("/api/v1/tickets?phone=13800138012", agent).bodyAsJsonObject().getJsonArray("items").getJsonObject(0).getString("id");
+        server.ok("/api/v1/tickets/" + id + "/classify", dispatcher, new JsonObject().put("categoryCode", "010101"));
+        server.ok("/api/v1/tickets/" + id + "/assign", dispatcher, new JsonObject().put("lead", "urban"));
+        server.ok("/api/v1/tickets/" + id + "/sign", urban, new JsonObject());
+        server.ok("/api/v1/tickets/" + id + "/reply", urban, new JsonObject().put("text", "已处理").put("result", "RESOLVED"));
+        server.ok("/api/v1/tickets/" + id + "/accept-reply", supervisor, new JsonObject());
+
+        AuthAndProblemsIT.assertProblem(server.post("/api/v1/appeals/" + number + "/rating", null,
+            new JsonObject().put("queryCode", "WRONG2").put("satisfaction", "DISSATISFIED")), 404, "appeal.not-found");
+        JsonObject rated = server.ok("/api/v1/appeals/" + number + "/rating", null,
+            new JsonObject().put("queryCode", created.getString("queryCode")).put("satisfaction", "BASICALLY_SATISFIED"));
+
+        assertThat(rated.getJsonObject("visit").getString("satisfaction")).isEqualTo("BASICALLY_SATISFIED");
+    }
+
+    @Test
     void progressNeedsTheRightQueryCode() {
         JsonObject created = server.ok("/api/v1/appeals", null, appeal("13800138002", "查询码"));
 
