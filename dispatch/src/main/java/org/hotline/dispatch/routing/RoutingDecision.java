@@ -1,0 +1,18 @@
+package org.hotline.dispatch.routing;
+
+import java.util.List;
+
+/** What dispatch does with a classified appeal, with the explanation shown to people. */
+public sealed interface RoutingDecision {
+
+    String explanation();
+
+    /** Confident enough and a rule applies: assign without a human. */
+    record AutoAssign(String category, String lead, List<String> assisting, String ruleId, int ruleVersion,
+            String explanation) implements RoutingDecision {
+    }
+
+    /** A dispatcher decides; the queue entry carries the suggestions and why it was not automatic. */
+    record ToDispatcher(String reason, String explanation) implements RoutingDecision {
+    }
+}
