@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -37,6 +38,7 @@ class CallLoadBenchIT {
             }
             Set<String> recorded = ConcurrentHashMap.newKeySet();
             AtomicInteger wrong = new AtomicInteger();
+            Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
             AtomicInteger maxInProgress = new AtomicInteger();
             CountDownLatch all = new CountDownLatch(calls);
             bed.vertx.eventBus().<JsonObject>consumer(TelephonyVerticle.RECORDED_ADDRESS, m -> {
@@ -44,6 +46,8 @@ class CallLoadBenchIT {
                 if (!r.getString("caller").startsWith("188")) {
                     return;
                 }
+                outcomes.computeIfAbsent(r.getString("outcome") + "/" + r.getString("hangupSide"), k -> new AtomicInteger())
+                        .incrementAndGet();
                 if (!"ANSWERED".equals(r.getString("outcome")) || !r.getString("agentId").startsWith("m")
                         || !recorded.add(r.getString("caller"))) {
                     wrong.incrementAndGet();
@@ -65,8 +69,8 @@ class CallLoadBenchIT {
             double elapsed = (System.nanoTime() - start) / 1e9;
             dialer.shutdownNow();
             bed.vertx.cancelTimer(sampler);
-            System.out.printf("BENCH rate=%d/s calls=%d recorded=%d wrong=%d maxInProgress=%d elapsed=%.1fs%n",
-                    rate, calls, recorded.size(), wrong.get(), maxInProgress.get(), elapsed);
+            System.out.printf("BENCH rate=%d/s calls=%d recorded=%d wrong=%d maxInProgress=%d elapsed=%.1fs outcomes=%s%n",
+                    rate, calls, recorded.size(), wrong.get(), maxInProgress.get(), elapsed, outcomes);
             assertThat(complete).isTrue();
             assertThat(wrong.get()).isZero();
             assertThat(recorded).hasSize(calls);
