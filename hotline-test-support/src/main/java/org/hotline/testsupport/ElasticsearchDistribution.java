@@ -29,21 +29,25 @@ final class ElasticsearchDistribution {
             return home;
         }
         Path zip = zip();
+        Path partial = null;
         try {
             Files.createDirectories(home.getParent());
-            Path partial = Files.createTempDirectory(home.getParent(), "elasticsearch-unpacking-");
+            partial = Files.createTempDirectory(home.getParent(), "elasticsearch-unpacking-");
             unzip(zip, partial);
             partial.toFile().setReadable(true, false);
             partial.toFile().setExecutable(true, false);
             // Rename only when complete, so a killed build never leaves a half-unpacked server.
             Files.move(partial.resolve("elasticsearch-" + VERSION), home, StandardCopyOption.ATOMIC_MOVE);
-            Folders.delete(partial);
             return home;
         } catch (IOException e) {
             if (Files.isExecutable(home.resolve("bin/elasticsearch"))) {
                 return home; // another JVM unpacked it at the same time
             }
             throw new UncheckedIOException("cannot unpack " + zip + " into " + home, e);
+        } finally {
+            if (partial != null) {
+                Folders.delete(partial);
+            }
         }
     }
 
