@@ -92,6 +92,18 @@ class IncomingExchangeIT {
     }
 
     @Test
+    void garbageBodyAndUpdatesForUnknownTransfersAreRefusedWithoutEffect() throws Exception {
+        JsonObject garbage = peer.admin("/admin/police-orders",
+                new JsonObject().put("transferId", "110-H1").put("tamper", "garbage"));
+        JsonObject unknown = peer.admin("/admin/updates", new JsonObject().put("transferId", "12345-nope"));
+
+        assertThat(garbage.getInteger("status")).isEqualTo(400);
+        assertThat(unknown.getInteger("status")).isEqualTo(404);
+        assertThat(ours.intake.tickets).isEmpty();
+        assertThat(await(ours.linkage.transfers().find("110-H1"))).isNull();
+    }
+
+    @Test
     void replayedRequestIsRefusedAndCreatesNoSecondTicket() {
         peer.admin("/admin/police-orders", new JsonObject().put("transferId", "110-D1"));
 

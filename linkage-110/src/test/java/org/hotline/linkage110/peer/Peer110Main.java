@@ -69,6 +69,8 @@ public final class Peer110Main {
         router.get("/admin/state").handler(ctx -> ok(ctx, state.toJson()));
         router.post("/admin/police-orders").handler(ctx -> outbound.sendPoliceOrder(ctx.body().asJsonObject())
                 .onSuccess(answer -> ok(ctx, answer)).onFailure(ctx::fail));
+        router.post("/admin/updates").handler(ctx -> outbound.sendUpdate(ctx.body().asJsonObject())
+                .onSuccess(answer -> ok(ctx, answer)).onFailure(ctx::fail));
         router.post("/admin/replay-last").handler(ctx -> outbound.replayLast()
                 .onSuccess(answer -> ok(ctx, answer)).onFailure(ctx::fail));
         return router;

@@ -48,8 +48,16 @@ final class PeerOutbound {
                 .put("location", new JsonObject().put("district", "城关区").put("address", "人民路1号"))
                 .put("caller", new JsonObject().put("name", "张三").put("phone", "13800138000"))
                 .put("sentAt", Instant.now().toString());
-        return request("/linkage/v1/orders", spec.getString("idempotencyKey", id), order.encode(),
-                spec.getString("tamper", "none"));
+        String tamper = spec.getString("tamper", "none");
+        String body = "garbage".equals(tamper) ? "<html>\u0000not json" : order.encode();
+        return request("/linkage/v1/orders", spec.getString("idempotencyKey", id), body, tamper);
+    }
+
+    /** A single update about a transfer, e.g. one 12345 never sent. */
+    Future<JsonObject> sendUpdate(JsonObject spec) {
+        String id = spec.getString("transferId");
+        String type = spec.getString("type", "ACKNOWLEDGED");
+        return request("/linkage/v1/orders/" + id + "/updates", id + ":" + type, update(id, type).encode(), "none");
     }
 
     Future<JsonObject> replayLast() {
