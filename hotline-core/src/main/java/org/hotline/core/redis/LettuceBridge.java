@@ -1,8 +1,11 @@
 package org.hotline.core.redis;
 
+import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandInterruptedException;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisLoadingException;
+import io.lettuce.core.RedisReadOnlyException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -36,12 +39,16 @@ public final class LettuceBridge {
 
     /**
      * Server refusals that are bugs (script errors, wrong types) become INTERNAL; anything that
-     * means "no answer from Redis" (not connected, connection lost, timeout) becomes UNAVAILABLE.
+     * means "no answer from Redis now" (not connected, connection lost, timeout, loading, failover,
+     * out of memory) becomes UNAVAILABLE.
      */
     public static HotlineException translate(Throwable failure) {
         Throwable cause = unwrap(failure);
         if (cause instanceof HotlineException known) {
             return known;
+        }
+        if (isTransient(cause)) {
+            return HotlineException.unavailable(UNAVAILABLE_CODE, UNAVAILABLE_MESSAGE, cause);
         }
         if (cause instanceof RedisCommandExecutionException) {
             return new HotlineException(ErrorKind.INTERNAL, "redis.command-failed", "服务内部错误，请稍后重试", cause);
@@ -51,6 +58,19 @@ public final class LettuceBridge {
             return HotlineException.unavailable(UNAVAILABLE_CODE, UNAVAILABLE_MESSAGE, cause);
         }
         return HotlineException.from(cause);
+    }
+
+    /**
+     * Server answers that mean "not now" rather than "never": still loading the AOF after a restart,
+     * busy with a long script, a replica during a Sentinel failover, out of memory, no primary.
+     */
+    private static boolean isTransient(Throwable cause) {
+        if (cause instanceof RedisLoadingException || cause instanceof RedisBusyException
+                || cause instanceof RedisReadOnlyException) {
+            return true;
+        }
+        String message = cause instanceof RedisCommandExecutionException ? String.valueOf(cause.getMessage()) : "";
+        return message.startsWith("OOM") || message.startsWith("MASTERDOWN") || message.startsWith("TRYAGAIN");
     }
 
     private static Throwable unwrap(Throwable failure) {
