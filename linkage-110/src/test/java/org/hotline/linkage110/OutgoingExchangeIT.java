@@ -145,6 +145,22 @@ class OutgoingExchangeIT {
     }
 
     @Test
+    void parkedOrderSentAgainByTheDispatcherClosesTheLoop() throws Exception {
+        peer.mode("GARBAGE", 0);
+        Transfer sent = await(ours.linkage.outgoing().send(request("有人纵火", "")));
+        awaitStatus(sent.id(), TransferStatus.PARKED);
+        String parkedId = ours.connection.sync().xrange(LinkageKeys.OUTBOX_PARKED, io.lettuce.core.Range.create("-", "+"))
+                .get(0).getId();
+        peer.mode("NORMAL", 0);
+
+        await(ours.linkage.outgoing().retryParked(parkedId));
+
+        awaitStatus(sent.id(), TransferStatus.RESULTED);
+        assertThat(ours.connection.sync().xlen(LinkageKeys.OUTBOX_PARKED)).isZero();
+        assertThat(peer.state().getJsonArray("orders")).hasSize(1);
+    }
+
+    @Test
     void slowPeerPastTheTimeoutGetsTheOrderAgainButAppliesItOnce() throws Exception {
         peer.mode("DELAY", 1500);
         Transfer sent = await(ours.linkage.outgoing().send(request("有人站在楼顶要跳楼", "")));

@@ -51,6 +51,8 @@ public final class Linkage110Routes {
                 entries(linkage, LinkageKeys.DISPATCHER_QUEUE, limit(ctx))));
         get(router, "/outbox/parked", admin).handler(ctx -> reply(ctx, 200,
                 entries(linkage, LinkageKeys.OUTBOX_PARKED, limit(ctx))));
+        post(router, "/outbox/parked/:id/retry", admin).handler(ctx -> reply(ctx, 200,
+                linkage.outgoing().retryParked(ctx.pathParam("id"))));
         post(router, "/calls/:callId/transfer", staff).handler(ctx -> reply(ctx, 200,
                 linkage.calls().transfer(ctx.pathParam("callId"), json(ctx).getString("agentId"))));
         post(router, "/calls/:callId/conference", staff).handler(ctx -> reply(ctx, 200,

@@ -1,6 +1,8 @@
 package org.hotline.linkage110.outbox;
 
+import io.lettuce.core.Range;
 import io.vertx.core.Future;
+import org.hotline.core.error.HotlineException;
 import org.hotline.linkage110.LinkageKeys;
 import org.hotline.linkage110.RedisOps;
 
@@ -11,6 +13,22 @@ public final class Outbox {
 
     public Outbox(RedisOps redis) {
         this.redis = redis;
+    }
+
+    /**
+     * Puts a parked message back for delivery (after the cause was fixed), with its original
+     * idempotency key so the peer still applies it at most once.
+     *
+     * @return the parked message, or a NOT_FOUND failure
+     */
+    public Future<OutboxMessage> requeueParked(String parkedId) {
+        return redis.call(r -> r.xrange(LinkageKeys.OUTBOX_PARKED, Range.create(parkedId, parkedId)))
+                .compose(found -> found.isEmpty()
+                        ? Future.failedFuture(HotlineException.notFound("linkage110.parked-not-found", "没有该搁置消息：" + parkedId))
+                        : Future.succeededFuture(OutboxMessage.fromFields(null, found.get(0).getBody())))
+                .compose(message -> enqueue(message)
+                        .compose(id -> redis.call(r -> r.xdel(LinkageKeys.OUTBOX_PARKED, parkedId)))
+                        .map(message));
     }
 
     /** Returns the stream entry id once the message is durable in Redis. */

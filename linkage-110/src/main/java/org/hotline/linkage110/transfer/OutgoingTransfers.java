@@ -129,6 +129,16 @@ public final class OutgoingTransfers implements DeliveryListener {
         };
     }
 
+    /** A dispatcher sends a parked message again; an undeliverable order is queued again. */
+    public Future<JsonObject> retryParked(String parkedId) {
+        return outbox.requeueParked(parkedId).compose(message -> "ORDER".equals(message.kind())
+                ? store.compareAndSet(message.transferId(), TransferStatus.PARKED,
+                        Map.of("status", TransferStatus.QUEUED.name())).map(message)
+                : Future.succeededFuture(message))
+                .map(message -> new JsonObject().put("requeued", true).put("transferId", message.transferId())
+                        .put("kind", message.kind()));
+    }
+
     @Override
     public Future<Void> delivered(OutboxMessage message) {
         if (!"ORDER".equals(message.kind())) {
