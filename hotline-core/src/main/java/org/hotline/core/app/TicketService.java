@@ -134,7 +134,13 @@ public final class TicketService {
 
     private Future<Ticket> decideAndCommit(Ticket current, Command command, Actor actor) {
         Instant now = clock.instant();
-        Decision decision = TicketRules.decide(current, command, actor, now, seed.timeLimits());
+        Decision decision;
+        try {
+            decision = TicketRules.decide(current, command, actor, now, seed.timeLimits());
+        } catch (IllegalArgumentException bad) {
+            // value checks inside the model (text limits, phone, coordinates) speak Chinese to the caller
+            return Future.failedFuture(HotlineException.invalid("ticket.invalid", bad.getMessage()));
+        }
         if (decision instanceof Decision.Refused refused) {
             return Future.failedFuture(refusal(refused));
         }
@@ -183,10 +189,23 @@ public final class TicketService {
         return commits.snapshots().toJson(ticket);
     }
 
+    /**
+     * A list is served even when one of its tickets cannot be read (e.g. a snapshot of an unknown
+     * schema): that one is left out and logged, the others are shown. Store failures still fail.
+     */
     private Future<List<Ticket>> loadAll(List<String> ids) {
-        List<Future<Optional<Ticket>>> reads = ids.stream().map(id -> findById(new TicketId(id))).toList();
+        List<Future<Optional<Ticket>>> reads = ids.stream().map(id -> store.findById(id).map(found -> found.flatMap(this::readable))).toList();
         return Future.all(reads).map(all -> reads.stream()
-                .map(read -> read.result()).filter(Optional::isPresent).map(Optional::get).toList());
+                .map(Future::result).filter(Optional::isPresent).map(Optional::get).toList());
+    }
+
+    private Optional<Ticket> readable(StoredTicket stored) {
+        try {
+            return Optional.of(toTicket(stored));
+        } catch (HotlineException unreadable) {
+            LOG.warn("ticket left out of a list, snapshot unreadable [ticket={}]", stored.id());
+            return Optional.empty();
+        }
     }
 
     private Future<Void> checkPage(int limit) {

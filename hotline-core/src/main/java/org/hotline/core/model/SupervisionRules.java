@@ -46,7 +46,8 @@ final class SupervisionRules {
             return Step.refuse("ticket.sla-stale", "该时限已停止或暂停，预警作废");
         }
         ClockStatus status = step.status(track);
-        if (!c.dueAt().equals(status.dueAt())) {
+        // alarms travel as epoch milliseconds (docs/architecture.md), so compare at that precision
+        if (status.dueAt() == null || c.dueAt().toEpochMilli() != status.dueAt().toEpochMilli()) {
             return Step.refuse("ticket.sla-stale", "时限已变更，预警作废");
         }
         String reason = c.clock().label() + "时限" + (c.level() == SlaLevel.YELLOW ? "即将到期" : "已超期");

@@ -35,16 +35,36 @@ public final class Deadlines {
         List<String> steps = new ArrayList<>();
         steps.add("起算：" + show(track.startedAt()));
         steps.add("时限：" + track.limit().describe() + (workingDays ? "（按工作日计，节假日不计、调休上班日计入）" : "（按自然时间计）"));
-        Duration total = track.limit().asDuration();
         List<Instant[]> intervals = new ArrayList<>();
+        Duration total = walk(track, intervals, steps);
+        Duration consumed = consumedInClosed(intervals, counted);
+        Instant due = pointAt(intervals, total, counted, track.isStopped());
+        Duration yellowRemaining = yellowRule.remainingAt(workingDays, total);
+        Instant yellow = pointAt(intervals, total.minus(yellowRemaining), counted, track.isStopped());
+        if (workingDays && due != null) {
+            listNonWorkingDays(track.startedAt(), due, steps);
+        }
+        steps.add(due == null ? "截止：暂停中，恢复后顺延（剩余" + hours(total.minus(consumed)) + "）" : "截止：" + show(due));
+        if (yellow != null) {
+            steps.add("黄牌预警：" + show(yellow) + "（剩余" + hours(yellowRemaining) + "）");
+        }
+        return new ClockStatus(track.startedAt(), due, yellow, track.stoppedAt(), track.isPaused(),
+                total.minus(consumed), new Derivation(steps));
+    }
+
+    /**
+     * Collects the intervals in which the clock ran (the last one open-ended, {@code null}, while
+     * it runs) and returns the limit plus every approved extension.
+     */
+    private Duration walk(ClockTrack track, List<Instant[]> intervals, List<String> steps) {
+        Duration total = track.limit().asDuration();
         Instant openedAt = null;
         for (ClockMark mark : track.marks()) {
             switch (mark.kind()) {
-                case START, RESUME -> {
+                case START -> openedAt = mark.at();
+                case RESUME -> {
                     openedAt = mark.at();
-                    if (mark.kind() == ClockMark.Kind.RESUME) {
-                        steps.add("恢复计时：" + show(mark.at()));
-                    }
+                    steps.add("恢复计时：" + show(mark.at()));
                 }
                 case PAUSE, STOP -> {
                     if (openedAt != null) {
@@ -62,19 +82,7 @@ public final class Deadlines {
         if (openedAt != null) {
             intervals.add(new Instant[] {openedAt, null});
         }
-        Duration consumed = consumedInClosed(intervals, counted);
-        Instant due = pointAt(intervals, total, counted, track.isStopped());
-        Duration yellowRemaining = yellowRule.remainingAt(workingDays, total);
-        Instant yellow = pointAt(intervals, total.minus(yellowRemaining), counted, track.isStopped());
-        if (workingDays && due != null) {
-            listNonWorkingDays(track.startedAt(), due, steps);
-        }
-        steps.add(due == null ? "截止：暂停中，恢复后顺延（剩余" + hours(total.minus(consumed)) + "）" : "截止：" + show(due));
-        if (yellow != null) {
-            steps.add("黄牌预警：" + show(yellow) + "（剩余" + hours(yellowRemaining) + "）");
-        }
-        return new ClockStatus(track.startedAt(), due, yellow, track.stoppedAt(), track.isPaused(),
-                total.minus(consumed), new Derivation(steps));
+        return total;
     }
 
     /**

@@ -208,6 +208,10 @@ class TicketRulesTest {
         Instant due = due(t, ClockName.SIGN);
         Decision ok = decide(t, new Command.RecordSlaWarning(ClockName.SIGN, SlaLevel.RED, due), SYSTEM, due);
         assertThat(((Decision.Accepted) ok).events().get(0)).isInstanceOf(TicketEvent.SlaOverdueRecorded.class);
+        Ticket assignedWithNanos = apply(classified(), new Command.Assign(LEAD, Set.of(), null), DISPATCHER, T0.plusNanos(123_456_789));
+        Instant fromAlarm = Instant.ofEpochMilli(due(assignedWithNanos, ClockName.SIGN).toEpochMilli());
+        assertThat(decide(assignedWithNanos, new Command.RecordSlaWarning(ClockName.SIGN, SlaLevel.YELLOW, fromAlarm), SYSTEM, fromAlarm))
+                .isInstanceOf(Decision.Accepted.class);
         assertThat(refusal(decide(t, new Command.RecordSlaWarning(ClockName.SIGN, SlaLevel.RED, due.minusSeconds(1)), SYSTEM, due)))
                 .isEqualTo("ticket.sla-stale");
         assertThat(refusal(decide(signed(), new Command.RecordSlaWarning(ClockName.SIGN, SlaLevel.RED, due), SYSTEM, due)))
