@@ -3,7 +3,14 @@ package org.hotline.core.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotline.core.redis.Commits.T0;
 
+import io.lettuce.core.api.sync.RedisCommands;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import java.time.Duration;
 import java.util.Set;
 import org.hotline.core.error.ErrorKind;
@@ -25,6 +32,7 @@ class RedisTicketStoreDurabilityIT {
     private static Vertx vertx;
     private static RedisConnector connector;
     private static RedisTicketStore store;
+    private static RedisCommands<String, String> raw;
 
     @BeforeAll
     static void startStore() {
@@ -32,6 +40,7 @@ class RedisTicketStoreDurabilityIT {
         vertx = Vertx.vertx();
         connector = RedisConnector.create(vertx, RedisConfig.of(server.uri()).withCommandTimeout(Duration.ofSeconds(1)));
         store = Await.result(RedisTicketStore.start(vertx, connector, RedisTicketStoreConfig.defaults()));
+        raw = Await.result(connector.connect()).sync();
     }
 
     @AfterAll
@@ -53,6 +62,59 @@ class RedisTicketStoreDurabilityIT {
 
         assertThat(eventually(() -> Await.result(store.findById(v1.id())))).contains(assign.next());
         assertThat(Await.result(store.inbox("dept-gas", 0, 1000))).contains(v1.id());
+    }
+
+    @Test
+    void killingRedisDuringABurstLeavesEveryTicketWhole() {
+        List<StoredTicket> tickets = IntStream.range(0, 20)
+                .mapToObj(i -> Await.result(store.create(Commits.create(Commits.newId(), Commits.newNumber()), null)))
+                .toList();
+        long[] acknowledged = new long[tickets.size()];
+        AtomicInteger done = new AtomicInteger();
+        Promise<Void> enoughDone = Promise.promise();
+        List<Future<Void>> chains = IntStream.range(0, tickets.size())
+                .mapToObj(i -> burst(tickets.get(i), acknowledged, i, done, enoughDone))
+                .toList();
+        Await.result(enoughDone.future());
+
+        server.crash();
+        Await.result(Future.join(chains).otherwiseEmpty());
+        startAgain();
+
+        eventually(() -> Await.result(store.findById(tickets.get(0).id())));
+        eventually(() -> {
+            try {
+                return raw.ping();
+            } catch (io.lettuce.core.RedisException e) {
+                throw LettuceBridge.translate(e);
+            }
+        });
+        for (int i = 0; i < tickets.size(); i++) {
+            StoredTicket stored = Await.result(store.findById(tickets.get(i).id())).orElseThrow();
+            assertThat(stored.version()).isGreaterThanOrEqualTo(acknowledged[i]);
+            assertThat(streamVersions(stored.id())).isEqualTo(LongStream.rangeClosed(1, stored.version()).boxed().toList());
+            assertThat(Await.result(store.inbox("dept-" + stored.version(), 0, 1000))).contains(stored.id());
+        }
+    }
+
+    /** Commits one transition after another on a ticket until Redis goes away. */
+    private static Future<Void> burst(StoredTicket current, long[] acknowledged, int slot, AtomicInteger done,
+            Promise<Void> enoughDone) {
+        TicketCommit next = Commits.next(current, T0,
+                Commits.indexes("HANDLING", true, null, 1, Set.of("dept-" + (current.version() + 1)), Set.of()), "TicketUrged");
+        return store.commit(next).compose(stored -> {
+            acknowledged[slot] = stored.version();
+            if (done.incrementAndGet() == 200) {
+                enoughDone.tryComplete();
+            }
+            return burst(stored, acknowledged, slot, done, enoughDone);
+        }, failure -> Future.succeededFuture());
+    }
+
+    private static List<Long> streamVersions(String ticketId) {
+        return RedisTicketStoreIT.streamEntriesOf(raw, ticketId).stream()
+                .map(entry -> Long.parseLong(entry.getBody().get("version")))
+                .toList();
     }
 
     @Test
