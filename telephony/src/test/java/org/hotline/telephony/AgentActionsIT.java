@@ -1,0 +1,85 @@
+package org.hotline.telephony;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Agent actions on answered calls through the real Asterisk: hold, attended transfer, hang-up, callback. */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class AgentActionsIT {
+
+    private static TelephonyTestBed bed;
+
+    @BeforeAll
+    static void start() throws Exception {
+        bed = new TelephonyTestBed();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (bed != null) {
+            bed.close();
+        }
+    }
+
+    @Test
+    void anAgentPutsTheCitizenOnHoldAndHangsUp() throws Exception {
+        String callId = answeredBy("l4001", "13900000011");
+        CompletableFuture<JsonObject> record = recordOf("13900000011");
+
+        TelephonyTestBed.await(bed.telephony.control().hold(callId, true));
+        TelephonyTestBed.await(bed.telephony.control().hold(callId, false));
+        TelephonyTestBed.await(bed.telephony.control().hangup(callId));
+
+        JsonObject r = record.get(45, TimeUnit.SECONDS);
+        assertThat(r.getString("agentId")).isEqualTo("l4001");
+        assertThat(Long.parseLong(r.getString("talkSeconds"))).isLessThan(15);
+        TelephonyTestBed.await(bed.telephony.control().logout("l4001"));
+    }
+
+    @Test
+    void anAttendedTransferIsRecordedAsAttended() throws Exception {
+        String callId = answeredBy("l4002", "13900000012");
+        CompletableFuture<JsonObject> record = recordOf("13900000012");
+
+        TelephonyTestBed.await(bed.telephony.control().transfer(callId, "110", true));
+
+        assertThat(record.get(45, TimeUnit.SECONDS).getString("transfers")).isEqualTo("attended:110");
+        TelephonyTestBed.await(bed.telephony.control().logout("l4002"));
+    }
+
+    @Test
+    void aMissedCallIsCalledBackThroughAnAgentAndLeavesTheList() throws Exception {
+        CompletableFuture<JsonObject> record = recordOf("110");
+        // The "citizen" here is the simulated 110 line, so that the callback has someone to reach.
+        bed.call("123453", "110", "hold", Map.of("HOTLINE_SIM_HOLD", "7"));
+        String callId = record.get(45, TimeUnit.SECONDS).getString("callId");
+
+        JsonObject entry = TelephonyTestBed.await(bed.telephony.store().callback(callId));
+        TelephonyTestBed.await(bed.telephony.control().callAs("a4003", entry.getString("caller"),
+                Map.of("HOTLINE_CALLBACK_OF", callId)));
+        TelephonyTestBed.await(bed.telephony.store().callbackDone(callId));
+
+        assertThat(TelephonyTestBed.await(bed.telephony.store().callbacks()))
+                .noneSatisfy(c -> assertThat(c.getString("callId")).isEqualTo(callId));
+    }
+
+    private static String answeredBy(String agentId, String caller) throws Exception {
+        TelephonyTestBed.await(bed.telephony.control().login(agentId, List.of("enterprise")));
+        CompletableFuture<JsonObject> pop = bed.next("telephony.agent." + agentId, m -> caller.equals(m.getString("caller")));
+        bed.call("123452", caller, "hold", Map.of());
+        return pop.get(45, TimeUnit.SECONDS).getString("callId");
+    }
+
+    private static CompletableFuture<JsonObject> recordOf(String caller) {
+        return bed.next(TelephonyVerticle.RECORDED_ADDRESS, m -> caller.equals(m.getString("caller")));
+    }
+}
