@@ -1,0 +1,158 @@
+package org.hotline.dispatch.routing;
+
+import io.lettuce.core.Consumer;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.hotline.core.app.TicketService;
+import org.hotline.core.model.Actor;
+import org.hotline.core.model.Category;
+import org.hotline.core.model.Command;
+import org.hotline.core.model.TicketId;
+import org.hotline.core.redis.LettuceBridge;
+import org.hotline.core.stream.RedisKeys;
+import org.hotline.dispatch.classify.Classifier;
+import org.hotline.dispatch.classify.LabelledText;
+import org.hotline.dispatch.classify.Suggestion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dispatches received appeals without a human when it can: for every {@code TicketReceived} on the
+ * event stream (consumer group {@value #GROUP}, so one process handles each), classify the text, apply
+ * the routing policy, then Classify + Assign through the ticket service with the explanation as the
+ * reason; otherwise put the ticket in the dispatcher queue with the suggestions. A later
+ * {@code TicketAssigned} (by anyone) removes it from the queue.
+ */
+public final class AutoDispatch extends VerticleBase {
+
+    public static final String GROUP = "dispatch-auto";
+    private static final Logger LOG = LoggerFactory.getLogger(AutoDispatch.class);
+    private static final Actor DISPATCH = Actor.system("auto-dispatch");
+
+    private final RedisAsyncCommands<String, String> redis;
+    private final Classifier classifier;
+    private final RedisRoutingRules rules;
+    private final RoutingPolicy policy;
+    private final TicketService tickets;
+    private final DispatcherQueue queue;
+    private final Clock clock;
+    private final String consumer;
+    private final Duration pollInterval;
+    private boolean polling;
+    private long timer = -1;
+
+    public AutoDispatch(RedisAsyncCommands<String, String> redis, Classifier classifier, RedisRoutingRules rules,
+            RoutingPolicy policy, TicketService tickets, DispatcherQueue queue, Clock clock, String consumer,
+            Duration pollInterval) {
+        this.redis = redis;
+        this.classifier = classifier;
+        this.rules = rules;
+        this.policy = policy;
+        this.tickets = tickets;
+        this.queue = queue;
+        this.clock = clock;
+        this.consumer = consumer;
+        this.pollInterval = pollInterval;
+    }
+
+    @Override
+    public Future<?> start() {
+        // "$": appeals received before the first start are left to the dispatchers
+        return LettuceBridge.toFuture(vertx, redis.xgroupCreate(XReadArgs.StreamOffset.from(RedisKeys.TICKET_EVENTS, "$"),
+                        GROUP, XGroupCreateArgs.Builder.mkstream()))
+                .recover(failure -> String.valueOf(failure.getCause()).contains("BUSYGROUP")
+                        ? Future.succeededFuture("OK") : Future.failedFuture(failure))
+                .onSuccess(ok -> timer = vertx.setPeriodic(pollInterval.toMillis(), id -> poll()));
+    }
+
+    @Override
+    public Future<?> stop() {
+        vertx.cancelTimer(timer);
+        return Future.succeededFuture();
+    }
+
+    private void poll() {
+        if (polling) {
+            return;
+        }
+        polling = true;
+        Future.succeededFuture().compose(v -> readPage()).onComplete(done -> polling = false)
+                .onFailure(failure -> LOG.warn("auto-dispatch poll failed [reason={}]", failure.toString()));
+    }
+
+    private Future<Void> readPage() {
+        return LettuceBridge.toFuture(vertx, redis.xreadgroup(Consumer.from(GROUP, consumer), XReadArgs.Builder.count(50),
+                        XReadArgs.StreamOffset.lastConsumed(RedisKeys.TICKET_EVENTS)))
+                .compose(messages -> {
+                    List<Future<Void>> handled = new ArrayList<>();
+                    messages.forEach(m -> handled.add(handle(m)
+                            .recover(failure -> {
+                                LOG.warn("auto-dispatch left a ticket alone [ticket={}, reason={}]",
+                                        m.getBody().get("ticketId"), failure.toString());
+                                return Future.succeededFuture();
+                            })
+                            .compose(v -> LettuceBridge.toFuture(vertx, redis.xack(RedisKeys.TICKET_EVENTS, GROUP, m.getId())))
+                            .mapEmpty()));
+                    return Future.all(handled).compose(v -> messages.size() == 50 ? readPage() : Future.succeededFuture());
+                });
+    }
+
+    private Future<Void> handle(StreamMessage<String, String> message) {
+        String type = message.getBody().get("type");
+        String ticketId = message.getBody().get("ticketId");
+        if ("TicketAssigned".equals(type)) {
+            return queue.remove(ticketId);
+        }
+        if (!"TicketReceived".equals(type) || message.getBody().get("ticket") == null) {
+            return Future.succeededFuture();
+        }
+        JsonObject ticket = new JsonObject(message.getBody().get("ticket"));
+        JsonObject location = ticket.getJsonObject("location", new JsonObject());
+        String text = LabelledText.appealText(ticket.getString("title"), ticket.getString("content"),
+                location.getString("address"));
+        return classifier.suggest(text, 3).compose(suggestions -> rules.all().compose(all ->
+                decide(ticketId, suggestions, location, all)));
+    }
+
+    private Future<Void> decide(String ticketId, List<Suggestion> suggestions, JsonObject location,
+            List<RoutingRule> all) {
+        Suggestion best = suggestions.get(0);
+        RoutingDecision decision = policy.decide(best.category(), best.confidence(), location.getString("district"),
+                location.getString("street"), all, clock.instant());
+        var category = tickets.seed().categories().find(best.category());
+        if (decision instanceof RoutingDecision.AutoAssign assign && category.isPresent()) {
+            return assign(new TicketId(ticketId), category.get(), assign, best)
+                    .recover(failure -> enqueue(ticketId, suggestions, "assign-failed", failure.getMessage()));
+        }
+        String reason = decision instanceof RoutingDecision.ToDispatcher d ? d.reason() : "unknown-category";
+        return enqueue(ticketId, suggestions, reason, decision.explanation());
+    }
+
+    private Future<Void> assign(TicketId id, Category category, RoutingDecision.AutoAssign assign, Suggestion best) {
+        String why = "自动分类（" + best.basis() + "，置信度 " + String.format("%.2f", best.confidence()) + "）";
+        return tickets.apply(id, new Command.Classify(category, null, null, why), DISPATCH)
+                .compose(t -> tickets.apply(id, new Command.Assign(assign.lead(), Set.copyOf(assign.assisting()),
+                        assign.explanation()), DISPATCH))
+                .onSuccess(t -> LOG.info("ticket dispatched automatically [ticket={}, rule={}@{}]", id.value(),
+                        assign.ruleId(), assign.ruleVersion()))
+                .mapEmpty();
+    }
+
+    private Future<Void> enqueue(String ticketId, List<Suggestion> suggestions, String reason, String explanation) {
+        JsonArray ranked = new JsonArray();
+        suggestions.forEach(s -> ranked.add(s.toJson()));
+        return queue.enqueue(ticketId, new JsonObject().put("suggestions", ranked).put("reason", reason)
+                .put("explanation", explanation), clock.instant());
+    }
+}
