@@ -146,6 +146,14 @@ public final class RealAsterisk {
         }
     }
 
+    /** SIGKILL, as in a PBX crash: AMI connections drop without a Shutdown event. Follow with {@link #restart()}. */
+    public synchronized void crash() {
+        requireLocal();
+        if (process != null) {
+            process.kill();
+        }
+    }
+
     private synchronized void startProcess() {
         createWritableDirs();
         rootfs.acquire(name);

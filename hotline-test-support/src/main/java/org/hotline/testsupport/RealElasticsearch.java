@@ -117,6 +117,14 @@ public final class RealElasticsearch {
         }
     }
 
+    /** SIGKILL to the server, as in a node crash; {@link #start()} brings it back with what it had flushed. */
+    public synchronized void crash() {
+        requireLocal();
+        if (process != null) {
+            process.kill();
+        }
+    }
+
     private List<String> command() {
         List<String> command = new ArrayList<>();
         if (Overrides.runningAsRoot()) {

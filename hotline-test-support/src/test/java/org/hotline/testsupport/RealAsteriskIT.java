@@ -80,6 +80,16 @@ class RealAsteriskIT {
         assertThat(AmiProbe.logsIn(asterisk.amiHost(), port, asterisk.amiUser(), asterisk.amiSecret())).isTrue();
     }
 
+    @Test
+    void crashedAsteriskComesBackWithRestart() {
+        asterisk.crash();
+        assertThat(AmiProbe.logsIn(asterisk.amiHost(), asterisk.amiPort(), asterisk.amiUser(), asterisk.amiSecret())).isFalse();
+
+        asterisk.restart();
+
+        assertThat(asterisk.cli("core show uptime")).contains("System uptime");
+    }
+
     private static Path minimalConfig() throws URISyntaxException {
         return Path.of(RealAsteriskIT.class.getResource("/asterisk-minimal/extensions.conf").toURI()).getParent();
     }

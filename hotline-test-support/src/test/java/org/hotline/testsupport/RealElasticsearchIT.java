@@ -44,6 +44,20 @@ class RealElasticsearchIT {
         assertThat(back.body()).contains("\"status\":\"signed\"");
     }
 
+    @Test
+    void crashedServerComesBackWithWhatItAcknowledged() throws Exception {
+        RealElasticsearch es = RealElasticsearch.shared();
+        // The translog is fsynced per request by default, so an acknowledged write survives SIGKILL.
+        send("PUT", es.url() + "/crashy/_doc/1", "{\"status\":\"returned\"}");
+
+        es.crash();
+        es.start();
+
+        HttpResponse<String> back = send("GET", es.url() + "/crashy/_doc/1", null);
+        assertThat(back.statusCode()).isEqualTo(200);
+        assertThat(back.body()).contains("\"status\":\"returned\"");
+    }
+
     private HttpResponse<String> send(String method, String url, String json) throws Exception {
         HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(json);
