@@ -45,6 +45,17 @@ public record AmiEvent(String name, Map<String, String> fields) {
         return linked.isEmpty() ? get("uniqueid") : linked;
     }
 
+    /** When Asterisk raised the event (manager.conf timestampevents), else {@code fallback}. */
+    public java.time.Instant at(java.time.Instant fallback) {
+        String value = get("timestamp");
+        try {
+            return value.isEmpty() ? fallback
+                    : java.time.Instant.ofEpochMilli(Math.round(Double.parseDouble(value) * 1000));
+        } catch (NumberFormatException notANumber) {
+            return fallback;
+        }
+    }
+
     public long seconds(String field) {
         String value = get(field);
         try {

@@ -5,7 +5,7 @@ import java.time.Instant;
 /** What the call tracker tells the rest of the module after an AMI event. */
 public sealed interface CallSignal {
 
-    /** An agent answered: time for the screen pop. */
+    /** An agent answered: time for the screen pop. {@code at} is Asterisk's own time of the answer. */
     record Answered(String callId, String caller, String queue, String agentId, Instant at) implements CallSignal {
     }
 

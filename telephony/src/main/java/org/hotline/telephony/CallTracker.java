@@ -131,7 +131,7 @@ public final class CallTracker {
             call.agentChannel = e.get("destchannel");
             call.wait = Duration.ofSeconds(e.seconds("holdtime"));
             call.answeredAt = now;
-            return List.of(new CallSignal.Answered(call.callId, call.caller, call.queue, call.agentId, now));
+            return List.of(new CallSignal.Answered(call.callId, call.caller, call.queue, call.agentId, e.at(now)));
         }).orElse(List.of());
     }
 

@@ -54,6 +54,11 @@ class CallLoadBenchIT {
                 }
                 all.countDown();
             });
+            List<Long> popLatencies = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            for (int i = 0; i < agents; i++) {
+                bed.vertx.eventBus().<JsonObject>consumer("telephony.agent.m" + i, m -> popLatencies.add(
+                        System.currentTimeMillis() - java.time.Instant.parse(m.body().getString("answeredAt")).toEpochMilli()));
+            }
             long sampler = bed.vertx.setPeriodic(250, t -> maxInProgress.accumulateAndGet(
                     bed.telephony.dashboard().getInteger("callsInProgress"), Math::max));
             ScheduledExecutorService dialer = Executors.newSingleThreadScheduledExecutor();
@@ -71,6 +76,12 @@ class CallLoadBenchIT {
             bed.vertx.cancelTimer(sampler);
             System.out.printf("BENCH rate=%d/s calls=%d recorded=%d wrong=%d maxInProgress=%d elapsed=%.1fs outcomes=%s%n",
                     rate, calls, recorded.size(), wrong.get(), maxInProgress.get(), elapsed, outcomes);
+            List<Long> sorted = popLatencies.stream().sorted().toList();
+            if (!sorted.isEmpty()) {
+                System.out.printf("BENCH screen pop after answer: n=%d p50=%dms p95=%dms p99=%dms max=%dms%n", sorted.size(),
+                        sorted.get(sorted.size() / 2), sorted.get(sorted.size() * 95 / 100), sorted.get(sorted.size() * 99 / 100),
+                        sorted.get(sorted.size() - 1));
+            }
             assertThat(complete).isTrue();
             assertThat(wrong.get()).isZero();
             assertThat(recorded).hasSize(calls);
