@@ -29,6 +29,10 @@ public final class Deadlines {
         return calendar;
     }
 
+    public YellowRule yellowRule() {
+        return yellowRule;
+    }
+
     public ClockStatus compute(ClockTrack track) {
         boolean workingDays = track.limit().countsWorkingDays();
         CountedTime counted = new CountedTime(calendar, workingDays);

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotline.core.catalog.Seed;
+import org.hotline.core.time.Deadlines;
 import org.hotline.core.time.WorkCalendar;
 import org.hotline.core.wire.SeedFiles.CategoriesFile;
 import org.hotline.core.wire.SeedFiles.DepartmentsFile;
@@ -66,6 +67,16 @@ public final class SeedLoader {
     /** A year's holiday file (holiday-cn shape) added to a calendar, e.g. when the State Council publishes it. */
     public static WorkCalendar withHolidayYear(WorkCalendar calendar, String holidayYearJson) {
         return SeedMapping.addYear(calendar, read(holidayYearJson, HolidayYearFile.class));
+    }
+
+    /**
+     * The same seed with one more (or a corrected) holiday year, for an administrator adding the
+     * State Council's new notice at runtime; hand the result to {@code TicketService.replaceSeed}.
+     */
+    public static Seed withHolidayYear(Seed seed, String holidayYearJson) {
+        WorkCalendar calendar = withHolidayYear(seed.calendar(), holidayYearJson);
+        Deadlines deadlines = new Deadlines(calendar, seed.timeLimits().deadlines().yellowRule());
+        return new Seed(seed.city(), seed.departments(), seed.categories(), seed.timeLimits().withDeadlines(deadlines), calendar);
     }
 
     public static WorkCalendar calendar(ZoneId zone, List<String> holidayYears) {

@@ -73,6 +73,15 @@ class SeedCatalogTest {
     }
 
     @Test
+    void aNewHolidayYearCanBeAddedToARunningSeed() {
+        Seed next = SeedLoader.withHolidayYear(SEED, """
+                {"year": 2028, "days": [{"name": "元旦", "date": "2028-01-03", "isOffDay": true}]}""");
+        assertThat(next.calendar().knowsYear(2028)).isTrue();
+        assertThat(next.timeLimits().deadlines().calendar().isWorkingDay(java.time.LocalDate.parse("2028-01-03"))).isFalse();
+        assertThat(SEED.calendar().knowsYear(2028)).isFalse();
+    }
+
+    @Test
     void anInconsistentSeedIsRefusedWithAMessage() {
         String departments = """
                 {"city": {"name": "x"}, "departments": [{"id": "a", "name": "A", "level": "CITY", "functional": true}]}""";
