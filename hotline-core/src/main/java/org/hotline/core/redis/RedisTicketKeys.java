@@ -37,7 +37,8 @@ public record RedisTicketKeys(String prefix, String eventStream, String slaAlarm
     /**
      * Hash {n: number, v: version, s: snapshot json} plus the index entries written by the
      * ticket's last commit (d: departments, p: phone, st: status, a: alarm members, c: creation
-     * epoch ms), so that the next commit can remove exactly those.
+     * epoch ms, sc: inbox score, o: open flag), so that the next commit removes exactly those and
+     * skips rewriting what did not change.
      */
     public String ticket(String ticketId) {
         return prefix + "ticket:" + ticketId;

@@ -7,7 +7,7 @@
  * <h2>Keys (prefix {@code hotline:}, see {@link org.hotline.core.redis.RedisTicketKeys})</h2>
  * <ul>
  * <li>{@code ticket:{id}} hash: {@code n} number, {@code v} version, {@code s} snapshot ({@code ticket.v1}),
- *     and the index entries of the last commit ({@code d p st a c}) so the next commit removes exactly those;</li>
+ *     and the index entries of the last commit ({@code d p st a c sc o}) so the next commit removes exactly those;</li>
  * <li>{@code number:{number}} → id; {@code number-seq:{yyyyMMdd}} daily counter (kept forever, so a
  *     number is never handed out twice); {@code intake:{key}} → id, expires after 7 days;</li>
  * <li>sorted sets {@code inbox:{departmentId}} (score: inbox score, nearest deadline first),

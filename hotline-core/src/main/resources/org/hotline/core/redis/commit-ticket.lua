@@ -4,7 +4,7 @@
 -- layout of KEYS and ARGV. All checks come before the first write, so a refusal writes nothing;
 -- the "#!lua" header makes Redis refuse the whole script up front when it is out of memory.
 --
--- KEYS: 1 ticket hash (snapshot n/v/s and the index entries of the last commit d/p/st/a/c),
+-- KEYS: 1 ticket hash (snapshot n/v/s and the index entries of the last commit d/p/st/a/c/sc/o),
 --       2 event stream, 3 SLA alarms zset, 4 number key, 5 open-tickets zset,
 --       6 idempotency key (ignored when ARGV[7] ~= '1')
 -- ARGV: 1 key prefix, 2 id, 3 number, 4 expected version, 5 next version, 6 snapshot json,
@@ -31,7 +31,7 @@ if idempotent then
 end
 
 -- One read for the version and the memberships written by the ticket's previous commit.
-local old = redis.call('HMGET', ticketKey, 'v', 'd', 'p', 'st', 'a', 'c')
+local old = redis.call('HMGET', ticketKey, 'v', 'd', 'p', 'st', 'a', 'c', 'sc', 'o')
 local current = tonumber(old[1] or '0')
 if current ~= expected then
   if current == 0 then
@@ -74,9 +74,11 @@ if old[2] and old[2] ~= encodedDepartments then
     redis.call('ZREM', prefix .. 'inbox:' .. department, id)
   end
 end
--- Always re-add: the inbox score (nearest deadline) may have moved.
-for _, department in ipairs(departments) do
-  redis.call('ZADD', prefix .. 'inbox:' .. department, score, id)
+local sameScore = old[7] == score
+if not (sameScore and old[2] == encodedDepartments) then
+  for _, department in ipairs(departments) do
+    redis.call('ZADD', prefix .. 'inbox:' .. department, score, id)
+  end
 end
 if old[3] ~= phone then
   if old[3] and old[3] ~= '' then
@@ -102,13 +104,15 @@ if old[5] ~= encodedMembers then
     redis.call('ZADD', alarmsKey, scores[k], members[k])
   end
 end
-if open then
-  redis.call('ZADD', openKey, score, id)
-else
-  redis.call('ZREM', openKey, id)
+if not (sameScore and old[8] == ARGV[10]) then
+  if open then
+    redis.call('ZADD', openKey, score, id)
+  else
+    redis.call('ZREM', openKey, id)
+  end
 end
 redis.call('HSET', ticketKey, 'n', number, 'v', ARGV[5], 's', snapshot,
-  'd', encodedDepartments, 'p', phone, 'st', status, 'a', encodedMembers, 'c', created)
+  'd', encodedDepartments, 'p', phone, 'st', status, 'a', encodedMembers, 'c', created, 'sc', score, 'o', ARGV[10])
 
 local result = {'OK'}
 for k = 0, tonumber(ARGV[i]) - 1 do

@@ -121,7 +121,8 @@ class RedisTicketStoreIT extends TicketStoreContract {
                 Commits.indexes("ASSIGNED", true, null, 5_000.0, Set.of(), Set.of(red))), null));
         assertThat(Await.result(store.openTickets(0, 1000))).contains(id);
 
-        Await.result(store.commit(Commits.next(v1, T0, Commits.indexes("CLOSED", false, null, 0, Set.of(), Set.of()),
+        // Same inbox score as before: only the open flag changes, and that alone must take it off the list.
+        Await.result(store.commit(Commits.next(v1, T0, Commits.indexes("CLOSED", false, null, 5_000.0, Set.of(), Set.of()),
                 "TicketClosed")));
 
         assertThat(redis.zscore(KEYS.slaAlarms(), red.member(id))).isNull();
