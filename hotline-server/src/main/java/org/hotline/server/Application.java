@@ -26,6 +26,8 @@ import org.hotline.core.wire.SeedLoader;
 import org.hotline.server.config.HotlineConfig;
 import org.hotline.server.health.DependencyCheck;
 import org.hotline.server.health.HealthRoutes;
+import org.hotline.server.wiring.Linkage110Module;
+import org.hotline.server.wiring.Module;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,7 @@ public final class Application {
     private StatefulRedisConnection<String, String> redis;
     private TicketService tickets;
     private ApiRoutes api;
+    private final List<Module> modules = new ArrayList<>();
     private HttpServer httpServer;
 
     public Application(Vertx vertx, HotlineConfig config, String redisUri) {
@@ -59,13 +62,15 @@ public final class Application {
     public Future<Integer> start() {
         return connectRedis()
                 .compose(v -> startTickets())
+                .compose(v -> startModules())
                 .compose(v -> startHttp())
                 .map(HttpServer::actualPort);
     }
 
+    /** Drains HTTP first, then stops modules in reverse order, then closes connections. */
     public Future<Void> stop() {
         Future<Void> http = httpServer == null ? Future.succeededFuture() : httpServer.close();
-        return http.eventually(() -> vertx.executeBlocking(() -> {
+        return http.eventually(this::stopModules).eventually(() -> vertx.executeBlocking(() -> {
             for (int i = closeables.size() - 1; i >= 0; i--) {
                 try {
                     closeables.get(i).close();
@@ -94,6 +99,27 @@ public final class Application {
         });
     }
 
+    private Future<Void> startModules() {
+        if (config.link110().enabled()) {
+            modules.add(new Linkage110Module(vertx, config.link110(), redis.async(), tickets, clock));
+        }
+        Future<Void> chain = Future.succeededFuture();
+        for (Module module : modules) {
+            chain = chain.compose(v -> module.start()
+                    .onSuccess(started -> LOG.info("module started [{}]", module.name())));
+        }
+        return chain;
+    }
+
+    private Future<Void> stopModules() {
+        Future<Void> chain = Future.succeededFuture();
+        for (int i = modules.size() - 1; i >= 0; i--) {
+            Module module = modules.get(i);
+            chain = chain.eventually(module::stop);
+        }
+        return chain;
+    }
+
     private ApiConfig apiConfig() {
         HotlineConfig.Auth auth = config.auth();
         AuthConfig authConfig = new AuthConfig(auth.jwtSecret(), Duration.ofSeconds(auth.tokenTtlSeconds()),
@@ -106,6 +132,7 @@ public final class Application {
         new HealthRoutes(vertx, checks()).mount(router);
         router.get("/metrics").handler(PrometheusScrapingHandler.create());
         api.mount(router);
+        modules.forEach(module -> module.mount(router));
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         return vertx.createHttpServer(new HttpServerOptions().setHost(config.http().host()).setPort(config.http().port())
                         .setCompressionSupported(true))
@@ -117,6 +144,7 @@ public final class Application {
     private List<DependencyCheck> checks() {
         List<DependencyCheck> checks = new ArrayList<>();
         checks.add(redisCheck());
+        modules.forEach(module -> checks.addAll(module.checks()));
         if (!config.telephony().enabled()) {
             checks.add(DependencyCheck.disabled("telephony", "HOTLINE_AMI_HOST is not set"));
         }
