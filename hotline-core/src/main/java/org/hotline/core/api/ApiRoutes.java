@@ -43,6 +43,7 @@ public final class ApiRoutes {
     private final AppealRoutes appeals;
     private final TicketRoutes tickets;
     private final Open311Routes open311;
+    private final AdminRoutes admin;
     private final Buffer openApi;
 
     public ApiRoutes(Vertx vertx, ApiConfig config, RedisAsyncCommands<String, String> redis, TicketService service, Clock clock) {
@@ -64,6 +65,7 @@ public final class ApiRoutes {
         this.appeals = new AppealRoutes(operations, views, audit, limiter, config, clock);
         this.tickets = new TicketRoutes(operations, views, new DataScope(departments), audit, catalog);
         this.open311 = new Open311Routes(operations, views, new Open311Keys(vertx, redis, clock), audit, limiter, catalog, departments, clock);
+        this.admin = new AdminRoutes(service, audit);
         this.openApi = Buffer.buffer(readResource(OPENAPI_RESOURCE));
     }
 
@@ -91,6 +93,7 @@ public final class ApiRoutes {
         auth.mountAuthenticated(router);
         open311.mountAdmin(router);
         tickets.mount(router);
+        admin.mount(router);
         return router;
     }
 

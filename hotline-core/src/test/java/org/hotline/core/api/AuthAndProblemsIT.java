@@ -130,6 +130,21 @@ class AuthAndProblemsIT {
     }
 
     @Test
+    void administratorsAddAHolidayYearAndStaffReadReferenceData() throws Exception {
+        String admin = server.login("admin", ApiTestServer.ADMIN_PASSWORD);
+        String agent = server.login("agent1", ApiTestServer.DEMO_PASSWORD);
+        byte[] year2027 = ApiTestServer.class.getResourceAsStream("/org/hotline/core/seed/holidays/2027.json").readAllBytes();
+
+        assertProblem(server.send(HttpMethod.POST, "/api/v1/admin/calendar", agent, Buffer.buffer(year2027)), 403, "auth.role-not-allowed");
+        assertProblem(server.send(HttpMethod.POST, "/api/v1/admin/calendar", admin, Buffer.buffer("{\"year\":2027,\"days\":5}")),
+            400, "calendar.invalid-file");
+        HttpResponse<Buffer> added = server.send(HttpMethod.POST, "/api/v1/admin/calendar", admin, Buffer.buffer(year2027));
+        assertThat(added.statusCode()).as(added.bodyAsString()).isEqualTo(200);
+        assertThat(server.get("/api/v1/departments", agent).bodyAsJsonObject().getJsonArray("items").encode()).contains("d.dongcheng");
+        assertThat(server.get("/api/v1/catalog", agent).bodyAsJsonObject().getJsonArray("items").encode()).contains("010101");
+    }
+
+    @Test
     void openApiDocumentIsServedWithoutToken() {
         HttpResponse<Buffer> response = server.get("/api/v1/openapi.json", null);
 
