@@ -25,12 +25,9 @@ import org.hotline.core.api.Problems;
 import org.hotline.core.auth.Authenticated;
 import org.hotline.core.model.Actor;
 import org.hotline.search.SearchConfig;
+import org.hotline.search.SearchModule;
 import org.hotline.search.TicketSnapshot;
-import org.hotline.search.dashboard.DashboardRoutes;
-import org.hotline.search.dashboard.DashboardSummary;
-import org.hotline.search.lucene.LuceneTicketSearch;
 import org.hotline.search.port.TicketSearch;
-import org.hotline.search.report.ReportService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,8 +52,10 @@ class SearchApiIT {
     @BeforeAll
     static void start() {
         vertx = Vertx.vertx();
-        var config = SearchConfig.defaults(dir);
-        search = LuceneTicketSearch.open(vertx, dir.resolve("index"), TicketSnapshot.SEGMENTER, config.zone());
+        var config = SearchConfig.defaults(dir.resolve("index"));
+        Clock clock = Clock.fixed(NOW, ZoneId.of("UTC"));
+        var module = await(SearchModule.open(vertx, config, TicketSnapshot.SEGMENTER, d -> Set.of(d), d -> d + "名称", clock));
+        search = module.search();
         await(search.index(List.of(
                 ticket("a1", DAY).text("烧烤店油烟扰民", "楼下烧烤店油烟很大").department("D-ENV").phone("13912345678")
                         .clock("HANDLE", Duration.ofDays(5)).document(),
@@ -64,8 +63,6 @@ class SearchApiIT {
                         .clock("HANDLE", Duration.ofDays(30)).after("repliedAt", Duration.ofDays(1)).document(),
                 ticket("a3", NOW.minusSeconds(3600)).text("路灯不亮", "路灯坏了").department("D-ROADS").set("channel", "WEB").document())));
         await(search.refresh());
-        Clock clock = Clock.fixed(NOW, ZoneId.of("UTC"));
-        var reports = new ReportService(search, config.zone(), config.basicallySatisfiedWeight());
         Router router = Router.router(vertx);
         Problems.install(router);
         router.route("/api/v1/*").handler(ctx -> {
@@ -79,9 +76,7 @@ class SearchApiIT {
             }
             ctx.next();
         });
-        new SearchRoutes(search, config, new SearchScopes(d -> Set.of(d)), clock).mount(router);
-        new ReportRoutes(search, reports, config, d -> d + "名称", clock).mount(router);
-        new DashboardRoutes(vertx, new DashboardSummary(search, reports, config.zone(), clock, d -> d)).mount(router);
+        module.mount(router);
         server = await(vertx.createHttpServer().requestHandler(router).listen(0));
         client = WebClient.create(vertx);
     }

@@ -1,0 +1,71 @@
+package org.hotline.search;
+
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.time.Clock;
+import java.util.Set;
+import java.util.function.Function;
+import org.hotline.core.text.Segmenter;
+import org.hotline.search.api.ReportRoutes;
+import org.hotline.search.api.SearchRoutes;
+import org.hotline.search.api.SearchScopes;
+import org.hotline.search.dashboard.DashboardRoutes;
+import org.hotline.search.dashboard.DashboardSummary;
+import org.hotline.search.doc.TicketSnapshots;
+import org.hotline.search.index.SearchRebuild;
+import org.hotline.search.index.StreamEntries;
+import org.hotline.search.index.StreamIndexer;
+import org.hotline.search.port.TicketSearch;
+import org.hotline.search.report.ReportService;
+
+/**
+ * Everything of the search module wired together for the server: the backend chosen by the
+ * configuration, the routes, the indexer verticle and the rebuild command.
+ *
+ * @param unitsOf a department id to itself and its sub-units (the service API's {@code DataScope::unitsOf})
+ * @param departmentNames a department id to its display name, for reports and the dashboard
+ */
+public record SearchModule(Vertx vertx, SearchConfig config, TicketSearch search, Segmenter segmenter,
+                           Function<String, Set<String>> unitsOf, Function<String, String> departmentNames, Clock clock) {
+
+    public static Future<SearchModule> open(Vertx vertx, SearchConfig config, Segmenter segmenter,
+                                            Function<String, Set<String>> unitsOf,
+                                            Function<String, String> departmentNames, Clock clock) {
+        return SearchBackends.open(vertx, config, segmenter)
+                .map(search -> new SearchModule(vertx, config, search, segmenter, unitsOf, departmentNames, clock));
+    }
+
+    /** Mounts /api/v1/search/*, /api/v1/reports/*, /api/v1/dashboard/* and /dashboard/ on the router. */
+    public Router mount(Router router) {
+        var reports = reports();
+        new SearchRoutes(search, config, new SearchScopes(unitsOf), clock).mount(router);
+        new ReportRoutes(search, reports, config, departmentNames, clock).mount(router);
+        new DashboardRoutes(vertx, new DashboardSummary(search, reports, config.zone(), clock, departmentNames)).mount(router);
+        return router;
+    }
+
+    public ReportService reports() {
+        return new ReportService(search, config.zone(), config.basicallySatisfiedWeight());
+    }
+
+    /** The indexer verticle; give it a Redis connection of its own (XREADGROUP blocks it). */
+    public StreamIndexer indexer(StatefulRedisConnection<String, String> dedicatedConnection) {
+        return new StreamIndexer(search, dedicatedConnection, entries(), config);
+    }
+
+    /** The rebuild-all command (run it on a Vert.x context: {@code rebuild(c).run(vertx.getOrCreateContext())}). */
+    public SearchRebuild rebuild(StatefulRedisConnection<String, String> connection) {
+        return new SearchRebuild(search, connection, entries(), config.indexerBatch());
+    }
+
+    private StreamEntries entries() {
+        var json = new org.hotline.search.doc.DocumentJson();
+        return new StreamEntries(new TicketSnapshots(json.mapperCopy(), segmenter), json.mapperCopy());
+    }
+
+    public Future<Void> close() {
+        return search.close();
+    }
+}
