@@ -127,6 +127,9 @@ public final class AutoDispatch extends VerticleBase {
 
     private Future<Void> decide(String ticketId, List<Suggestion> suggestions, JsonObject location,
             List<RoutingRule> all) {
+        if (suggestions.isEmpty()) {
+            return enqueue(ticketId, suggestions, "no-category", "分类目录为空，无法给出分类建议");
+        }
         Suggestion best = suggestions.get(0);
         RoutingDecision decision = policy.decide(best.category(), best.confidence(), location.getString("district"),
                 location.getString("street"), all, clock.instant());

@@ -61,6 +61,9 @@ final class DispatchTestServer implements AutoCloseable {
         tokens = new JwtTokens(vertx, AuthConfig.of(SECRET, null));
         Router router = new DispatchRoutes(classifier, history, Authenticated.handler(tokens))
                 .mount(Router.router(vertx));
+        new org.hotline.dispatch.http.RoutingRoutes(new org.hotline.dispatch.routing.RedisRoutingRules(vertx, redis.async()),
+                new org.hotline.dispatch.routing.DispatcherQueue(vertx, redis.async()), Authenticated.handler(tokens))
+                .mount(router);
         server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
         client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(server.actualPort()));
@@ -71,12 +74,17 @@ final class DispatchTestServer implements AutoCloseable {
     }
 
     HttpResponse<Buffer> post(String path, String token, String contentType, Buffer body) {
-        HttpRequest<Buffer> request = client.post(path).timeout(180_000);
+        return send(io.vertx.core.http.HttpMethod.POST, path, token, contentType, body);
+    }
+
+    HttpResponse<Buffer> send(io.vertx.core.http.HttpMethod method, String path, String token, String contentType,
+            Buffer body) {
+        HttpRequest<Buffer> request = client.request(method, path).timeout(180_000);
         if (token != null) {
             request.bearerTokenAuthentication(token);
         }
         request.putHeader("Content-Type", contentType);
-        return await(request.sendBuffer(body));
+        return await(body == null ? request.send() : request.sendBuffer(body));
     }
 
     static <T> T await(Future<T> future) {
