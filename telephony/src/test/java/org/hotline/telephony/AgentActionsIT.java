@@ -2,7 +2,13 @@ package org.hotline.telephony;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Agent actions on answered calls through the real Asterisk: hold, attended transfer, hang-up, callback. */
+/** Agent actions on answered calls through the real Asterisk: hold, attended transfer, hang-up, callback, SSE screen pop. */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class AgentActionsIT {
 
@@ -70,6 +76,32 @@ class AgentActionsIT {
 
         assertThat(TelephonyTestBed.await(bed.telephony.store().callbacks()))
                 .noneSatisfy(c -> assertThat(c.getString("callId")).isEqualTo(callId));
+    }
+
+    @Test
+    void theAgentsBrowserReceivesTheScreenPopOverServerSentEvents() throws Exception {
+        Router router = TelephonyRoutes.mount(Router.router(bed.vertx), bed.telephony);
+        HttpServer server = TelephonyTestBed.await(bed.vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
+        CompletableFuture<String> popEvent = new CompletableFuture<>();
+        StringBuilder stream = new StringBuilder();
+        HttpClient client = bed.vertx.createHttpClient();
+        HttpClientResponse response = TelephonyTestBed.await(client.request(HttpMethod.GET, server.actualPort(), "127.0.0.1",
+                "/api/telephony/agents/a4004/events").compose(HttpClientRequest::send));
+        response.handler(chunk -> {
+            stream.append(chunk.toString());
+            if (stream.indexOf("event: screen-pop") >= 0 && stream.indexOf("\n\n", stream.indexOf("event: screen-pop")) > 0) {
+                popEvent.complete(stream.toString());
+            }
+        });
+
+        answeredBy("a4004", "13900000014");
+
+        String text = popEvent.get(45, TimeUnit.SECONDS);
+        assertThat(response.getHeader("Content-Type")).startsWith("text/event-stream");
+        assertThat(text).contains("\"caller\":\"13900000014\"").contains("\"queue\":\"enterprise\"");
+        TelephonyTestBed.await(bed.telephony.control().logout("a4004"));
+        TelephonyTestBed.await(client.close());
+        TelephonyTestBed.await(server.close());
     }
 
     private static String answeredBy(String agentId, String caller) throws Exception {
