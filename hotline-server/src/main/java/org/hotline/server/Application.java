@@ -28,6 +28,10 @@ import org.hotline.server.health.DependencyCheck;
 import org.hotline.server.health.HealthRoutes;
 import org.hotline.server.wiring.Linkage110Module;
 import org.hotline.server.wiring.Module;
+import org.hotline.server.wiring.SearchModule;
+import org.hotline.search.SearchConfig;
+import org.hotline.core.text.HanLpSegmenter;
+import org.hotline.core.text.Segmenter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,7 +94,8 @@ public final class Application {
 
     /** The seed catalog is read from the classpath (blocking I/O, so on a worker). */
     private Future<Void> startTickets() {
-        Future<Seed> seed = vertx.executeBlocking(SeedLoader::fromClasspath);
+        Future<Seed> seed = vertx.executeBlocking(() -> config.seedDir().map(SeedLoader::fromDirectory)
+                .orElseGet(SeedLoader::fromClasspath));
         Future<RedisTicketStore> store = RedisTicketStore.start(vertx, connector, RedisTicketStoreConfig.defaults());
         return Future.all(seed, store).compose(both -> {
             tickets = new TicketService(store.result(), seed.result(), clock, TicketServiceConfig.defaults());
@@ -100,9 +105,31 @@ public final class Application {
     }
 
     private Future<Void> startModules() {
-        if (config.link110().enabled()) {
-            modules.add(new Linkage110Module(vertx, config.link110(), redis.async(), tickets, clock));
-        }
+        return buildModules().compose(v -> startEach());
+    }
+
+    /** Collaborators that need I/O to create (connections, dictionaries) are made before the modules. */
+    private Future<Void> buildModules() {
+        Future<Segmenter> segmenter = vertx.executeBlocking(HanLpSegmenter::new);
+        Future<StatefulRedisConnection<String, String>> indexerConnection = connector.connect();
+        return Future.all(segmenter, indexerConnection).map(both -> {
+            modules.add(new SearchModule(vertx, searchConfig(), segmenter.result(), indexerConnection.result(),
+                    () -> tickets.seed().departments(), clock));
+            if (config.link110().enabled()) {
+                modules.add(new Linkage110Module(vertx, config.link110(), redis.async(), tickets, clock));
+            }
+            return null;
+        });
+    }
+
+    private SearchConfig searchConfig() {
+        SearchConfig defaults = SearchConfig.defaults(config.dataDir().resolve("search"));
+        return new SearchConfig(config.search().elasticsearchUrls(), defaults.indexPrefix(), defaults.dataDir(),
+                defaults.zone(), defaults.requestTimeout(), defaults.basicallySatisfiedWeight(), defaults.consumerGroup(),
+                "search-" + config.nodeId(), defaults.indexerBatch(), defaults.indexerIdle());
+    }
+
+    private Future<Void> startEach() {
         Future<Void> chain = Future.succeededFuture();
         for (Module module : modules) {
             chain = chain.compose(v -> module.start()

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -79,7 +80,9 @@ public final class ConfigLoader {
         var auth = new HotlineConfig.Auth(jwtSecret(v, embedded, dataDir), adminPassword(v, embedded),
                 longValue(v, Setting.HOTLINE_TOKEN_TTL_SECONDS));
         var link110 = new HotlineConfig.Link110(v.get(Setting.HOTLINE_LINK110_URL), v.get(Setting.HOTLINE_LINK110_SECRET));
-        return new HotlineConfig(http, dataDir, redis, search, telephony, auth, link110, embedded);
+        Optional<Path> seedDir = v.get(Setting.HOTLINE_SEED_DIR).isBlank() ? Optional.empty()
+                : Optional.of(Path.of(v.get(Setting.HOTLINE_SEED_DIR)).toAbsolutePath().normalize());
+        return new HotlineConfig(v.get(Setting.HOTLINE_NODE_ID), http, dataDir, seedDir, redis, search, telephony, auth, link110, embedded);
     }
 
     private static String adminPassword(Map<Setting, String> v, boolean embedded) {

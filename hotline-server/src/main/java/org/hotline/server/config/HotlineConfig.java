@@ -3,6 +3,7 @@ package org.hotline.server.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The whole server's configuration, loaded once at start (see {@link ConfigLoader}) and validated
@@ -12,8 +13,10 @@ import java.util.Objects;
  *                 creates the demo accounts documented in the README
  */
 public record HotlineConfig(
+        String nodeId,
         Http http,
         Path dataDir,
+        Optional<Path> seedDir,
         Redis redis,
         Search search,
         Telephony telephony,
@@ -22,8 +25,15 @@ public record HotlineConfig(
         boolean embedded) {
 
     public HotlineConfig {
+        if (nodeId == null || !nodeId.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
+            throw new InvalidConfigException("HOTLINE_NODE_ID", "must be 1-64 letters, digits, '.', '_' or '-', was '" + nodeId + "'");
+        }
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(seedDir, "seedDir");
+        seedDir.filter(dir -> !java.nio.file.Files.isDirectory(dir)).ifPresent(dir -> {
+            throw new InvalidConfigException("HOTLINE_SEED_DIR", "is not a folder: " + dir);
+        });
         Objects.requireNonNull(redis, "redis");
         Objects.requireNonNull(search, "search");
         Objects.requireNonNull(telephony, "telephony");

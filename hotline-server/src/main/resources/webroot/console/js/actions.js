@@ -1,0 +1,121 @@
+// The ticket commands each role may give, as small forms built from the OpenAPI bodies.
+import { api } from './api.js';
+import { h, notify, keepDraft } from './dom.js';
+import { REPLY_RESULTS, RESOLUTIONS, SATISFACTIONS, URGE_LEVELS } from './labels.js';
+
+const reason = (required = true) => ({ name: 'reason', label: '理由', type: 'textarea', required, max: 1000 });
+
+export const ACTIONS = {
+  sign: { label: '签收', roles: ['DEPARTMENT'], fields: [] },
+  contact: { label: '记录联系群众', roles: ['DEPARTMENT'], fields: [{ name: 'note', label: '联系情况', type: 'textarea', required: true, max: 1000 }] },
+  reply: {
+    label: '答复', roles: ['DEPARTMENT'], fields: [
+      { name: 'text', label: '答复内容', type: 'textarea', required: true, max: 4000 },
+      { name: 'result', label: '办理结果', type: 'select', options: REPLY_RESULTS, required: true },
+      { name: 'attachments', label: '佐证材料引用（每行一个）', type: 'lines', max: 500 },
+    ],
+  },
+  'request-return': {
+    label: '申请退回', roles: ['DEPARTMENT'], fields: [
+      reason(), { name: 'responsibleParty', label: '建议责任单位', type: 'text', required: true, max: 100 },
+    ],
+  },
+  'request-extension': {
+    label: '申请延期', roles: ['DEPARTMENT'], fields: [
+      { name: 'workingDays', label: '延期工作日（1-10）', type: 'number', min: 1, maxValue: 10, required: true }, reason(),
+    ],
+  },
+  resume: { label: '恢复办理', roles: ['DEPARTMENT', 'DISPATCHER', 'SUPERVISOR'], fields: [] },
+  assign: {
+    label: '派单', roles: ['AGENT', 'DISPATCHER', 'SUPERVISOR'], fields: [
+      { name: 'lead', label: '主办单位', type: 'department', required: true },
+      { name: 'assisting', label: '协办单位（每行一个单位编号）', type: 'lines', max: 64 }, reason(false),
+    ],
+  },
+  'approve-extension': { label: '批准延期', roles: ['DISPATCHER', 'SUPERVISOR'], fields: [reason(false)] },
+  'reject-extension': { label: '驳回延期', roles: ['DISPATCHER', 'SUPERVISOR'], fields: [reason()] },
+  'approve-return': {
+    label: '批准退回（改派）', roles: ['DISPATCHER', 'SUPERVISOR'], fields: [
+      { name: 'newLead', label: '新主办单位（可空）', type: 'department' }, reason(false),
+    ],
+  },
+  'reject-return': { label: '驳回退回', roles: ['DISPATCHER', 'SUPERVISOR'], fields: [reason()] },
+  urge: {
+    label: '催办/督办', roles: ['DISPATCHER', 'SUPERVISOR'], fields: [
+      { name: 'level', label: '级别', type: 'select', options: URGE_LEVELS, required: true }, reason(),
+    ],
+  },
+  'accept-reply': { label: '审核通过答复', roles: ['DISPATCHER', 'SUPERVISOR'], fields: [reason(false)] },
+  'send-back-reply': { label: '答复退回重办', roles: ['DISPATCHER', 'SUPERVISOR'], fields: [reason()] },
+  revisit: {
+    label: '录入回访', roles: ['AGENT', 'SUPERVISOR'], fields: [
+      { name: 'resolution', label: '解决情况', type: 'select', options: RESOLUTIONS, required: true },
+      { name: 'satisfaction', label: '满意度', type: 'select', options: SATISFACTIONS, required: true },
+      { name: 'note', label: '回访记录', type: 'textarea', max: 1000 },
+    ],
+  },
+  close: { label: '办结', roles: ['AGENT', 'DISPATCHER', 'SUPERVISOR'], fields: [reason(false)] },
+  merge: {
+    label: '合并为重复件', roles: ['DISPATCHER', 'SUPERVISOR'], fields: [
+      { name: 'masterTicketId', label: '主工单 ID', type: 'text', required: true, max: 64 }, reason(false),
+    ],
+  },
+};
+
+function input(field, departments) {
+  const common = { name: field.name, required: field.required || undefined };
+  switch (field.type) {
+    case 'textarea': return h('textarea', { ...common, maxlength: field.max });
+    case 'lines': return h('textarea', { ...common, rows: 2 });
+    case 'number': return h('input', { ...common, type: 'number', min: field.min, max: field.maxValue });
+    case 'select':
+      return h('select', common, h('option', { value: '' }, '请选择'),
+        Object.entries(field.options).map(([v, t]) => h('option', { value: v }, t)));
+    case 'department':
+      return h('select', common, h('option', { value: '' }, field.required ? '请选择' : '（不改）'),
+        departments.map((d) => h('option', { value: d.id }, d.name)));
+    default: return h('input', { ...common, maxlength: field.max });
+  }
+}
+
+function bodyOf(form, fields) {
+  const body = {};
+  for (const f of fields) {
+    const raw = form.elements.namedItem(f.name).value.trim();
+    if (f.type === 'lines') {
+      const lines = raw.split('\n').map((s) => s.trim()).filter(Boolean);
+      if (lines.length) body[f.name] = lines;
+    } else if (f.type === 'number') {
+      if (raw) body[f.name] = Number(raw);
+    } else if (raw) {
+      body[f.name] = raw;
+    }
+  }
+  return body;
+}
+
+/** A collapsible form per command; success reloads the ticket, failure shows the API's detail and keeps the text. */
+export function actionForm(ticket, name, departments, onDone) {
+  const spec = ACTIONS[name];
+  const form = h('form', { dataset: { action: name } },
+    spec.fields.map((f) => h('label', {}, f.label, input(f, departments))),
+    h('button', { type: 'submit', className: 'primary' }, '提交' + spec.label));
+  const draft = keepDraft(form, ticket.id + '.' + name);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const button = form.querySelector('button[type=submit]');
+    button.disabled = true;
+    try {
+      const updated = await api('POST', `/api/v1/tickets/${encodeURIComponent(ticket.id)}/${name}`, bodyOf(form, spec.fields));
+      draft.discard();
+      notify(`${spec.label}成功：工单 ${updated.number} 当前状态已更新`);
+      onDone(updated);
+    } catch (e) {
+      notify(`${spec.label}失败：${e.message}`, 'error');
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return h('details', { className: 'action' },
+    h('summary', {}, spec.label), form);
+}

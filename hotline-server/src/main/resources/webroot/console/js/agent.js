@@ -1,0 +1,145 @@
+// Agent workbench: phone bar, screen pop with the caller's history, the keyboard-first ticket form.
+import { api, available } from './api.js';
+import { h, clear, notify, keepDraft, debounce } from './dom.js';
+import { mountTelephony, police } from './telephony.js';
+import { intakeForm, districtsOf } from './intake.js';
+import * as L from './labels.js';
+
+export async function mountAgent(view, ctx) {
+  const bar = h('div', { className: 'card', id: 'phone-bar' }, '正在检测话务系统…');
+  const pop = h('div', { className: 'card', id: 'screen-pop', hidden: true });
+  const callbacks = h('div', { className: 'card', id: 'callback-card' });
+  const emergency = h('div', { className: 'emergency', id: 'emergency', role: 'alert', hidden: true });
+  const helpers = h('div', { className: 'card', id: 'intake-helpers' });
+  const result = h('div', { className: 'card', id: 'filed', hidden: true });
+  const live = { callId: null };
+  const services = {
+    classify: await available('/api/v1/classify/model'),
+    similar: await available('/api/v1/search/similar?text=' + encodeURIComponent('测试')),
+    police: await probePost('/api/v1/linkage/110/check'),
+  };
+  const form = intakeForm(ctx, districtsOf(ctx.allDepartments));
+  const draft = keepDraft(form, 'intake');
+  clear(view, bar, emergency,
+    h('div', { className: 'cols' },
+      h('div', { className: 'card' }, h('h2', {}, '登记工单 ', h('span', { className: 'muted' }, '（Alt+T 标题，Ctrl+Enter 提交）')), form),
+      h('div', { style: 'display:grid;gap:.75rem;min-width:0' }, pop, helpers, result, callbacks)));
+  const assist = assistant(form, helpers, emergency, services, live);
+  form.addEventListener('input', debounce(assist, 600));
+  form.addEventListener('submit', (e) => { e.preventDefault(); file(form, draft, result, live, assist.accepted, ctx); });
+  form.addEventListener('keydown', (e) => { if (e.key === 'Enter' && e.ctrlKey) { e.preventDefault(); form.requestSubmit(); } });
+  document.addEventListener('keydown', (e) => {
+    if (view.hidden || !e.altKey) return;
+    if (e.key === 't') { e.preventDefault(); form.elements.namedItem('title').focus(); }
+    if (/^[1-3]$/.test(e.key)) { const chip = helpers.querySelectorAll('.chip.suggestion')[Number(e.key) - 1]; if (chip) { e.preventDefault(); chip.click(); } }
+  });
+  if (form.elements.namedItem('title').value || form.elements.namedItem('content').value) assist();
+  mountTelephony(bar, callbacks, ctx, (event) => screenPop(pop, form, live, event, ctx));
+}
+
+async function probePost(path) {
+  try { await api('POST', path, {}); return true; } catch (e) { return !(e.status === 404 || e.status === 405 || e.status === 0); }
+}
+
+/** Classification suggestions, the 110 check and similar tickets, refreshed as the agent types. */
+function assistant(form, box, emergency, services, live) {
+  const state = { accepted: null };
+  const chips = h('div', { className: 'chips', id: 'suggestions' });
+  const similar = h('ul', { className: 'plain', id: 'similar' });
+  clear(box, h('h3', {}, '分类建议 ', h('span', { className: 'muted' }, 'Alt+1..3 采纳')),
+    services.classify ? chips : h('p', { className: 'note' }, '分类服务未接入，提交后由派单员分类。'),
+    h('h3', {}, '相似/重复诉求'),
+    services.similar ? similar : h('p', { className: 'note' }, '检索服务未接入，暂无法提示重复件。'));
+  const text = () => ({ title: form.elements.namedItem('title').value.trim(), content: form.elements.namedItem('content').value.trim() });
+  const run = async () => {
+    const { title, content } = text();
+    if (!title && !content) return;
+    if (services.classify) {
+      api('POST', '/api/v1/classify?limit=3', { title, content }).then((a) => clear(chips, (a.suggestions || []).map((s, i) =>
+        h('button', { type: 'button', className: 'chip suggestion', 'aria-pressed': String(state.accepted === s.category),
+          onclick: (e) => { state.accepted = s.category; chips.querySelectorAll('.chip').forEach((c) => c.setAttribute('aria-pressed', String(c === e.currentTarget))); } },
+        `${i + 1}. ${s.name}（${Math.round((s.confidence || 0) * 100)}%）`)))).catch((e) => clear(chips, h('span', { className: 'muted' }, '分类建议不可用：' + e.message)));
+    }
+    if (services.police) {
+      api('POST', '/api/v1/linkage/110/check', { title, content }).then((a) => showEmergency(emergency, a, live)).catch(() => {});
+    }
+    if (services.similar) {
+      api('GET', '/api/v1/search/similar?size=5&text=' + encodeURIComponent(title + ' ' + content)).then((a) => clear(similar,
+        (a.hits || []).length === 0 ? h('li', { className: 'muted' }, '未发现相似诉求') : a.hits.map((t) => h('li', { className: L.OPEN_STATUSES.has(t.status) ? 'open-ticket' : '' },
+          `${t.number} ${t.title}`, h('div', { className: 'muted' }, `${L.label(L.STATUSES, t.status)} · ${t.district || ''}`)))))
+        .catch((e) => clear(similar, h('li', { className: 'muted' }, '相似检索失败：' + e.message)));
+    }
+  };
+  run.accepted = () => state.accepted;
+  run.reset = () => { state.accepted = null; chips.replaceChildren(); similar.replaceChildren(); emergency.hidden = true; };
+  return run;
+}
+
+function showEmergency(box, answer, live) {
+  if (!answer || !answer.police) { box.hidden = true; return; }
+  const noCall = !live.callId;
+  clear(box, h('strong', {}, '⚠ 涉警紧急情况，应转 110 处置'), h('div', {}, answer.advice || ''),
+    h('div', { className: 'row', style: 'margin-top:.4rem' },
+      h('button', { type: 'button', id: 'btn-110-transfer', disabled: noCall, onclick: () => police(live.callId, 'transfer') }, '一键转 110'),
+      h('button', { type: 'button', id: 'btn-110-conference', disabled: noCall, onclick: () => police(live.callId, 'conference') }, '三方通话（110）'),
+      noCall ? h('span', {}, '（当前没有通话，无法转接）') : null));
+  box.hidden = false;
+}
+
+function screenPop(pop, form, live, event, ctx) {
+  live.callId = event.callId;
+  form.elements.namedItem('phone').value = event.caller || '';
+  form.elements.namedItem('callId').value = event.callId || '';
+  form.dispatchEvent(new Event('change'));
+  const tickets = event.tickets || [];
+  clear(pop, h('h3', {}, '来电 ', h('span', { id: 'pop-caller' }, event.caller || '未知号码')),
+    h('p', { className: 'muted' }, `队列 ${event.queue || '—'} · 通话 ${event.callId}`),
+    h('h3', {}, `历史工单（${tickets.length}）`),
+    h('ul', { className: 'plain', id: 'pop-tickets' }, tickets.length === 0 ? h('li', { className: 'muted' }, '无历史工单')
+      : tickets.map((t) => h('li', { className: L.OPEN_STATUSES.has(t.status) ? 'open-ticket' : '' },
+        h('button', { type: 'button', className: 'chip', onclick: () => ctx.openTicket(t.id) }, `${t.number || ''} ${t.title || ''}`),
+        h('span', { className: 'muted' }, ' ' + L.label(L.STATUSES, t.status))))));
+  pop.hidden = false;
+  form.elements.namedItem('title').focus();
+  notify('来电弹屏：' + (event.caller || '未知号码'));
+}
+
+async function file(form, draft, result, live, accepted, ctx) {
+  const button = form.querySelector('button[type=submit]');
+  button.disabled = true;
+  try {
+    const ticket = await api('POST', '/api/v1/tickets', form.ticketBody());
+    const category = accepted();
+    let classified = '';
+    if (category) {
+      classified = await api('POST', `/api/v1/tickets/${ticket.id}/classify`, { categoryCode: category })
+        .then(() => '，已按建议分类').catch((e) => '，分类未成功：' + e.message);
+    }
+    draft.discard();
+    form.reset();
+    form.newIdempotencyKey();
+    live.callId = null;
+    notify(`工单已登记：${ticket.number}${classified}`);
+    showFiled(result, ticket, ctx);
+  } catch (e) {
+    notify('登记失败：' + e.message, 'error');
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function showFiled(box, ticket, ctx) {
+  const answer = h('textarea', { name: 'answer', maxlength: 4000, placeholder: '咨询类诉求可直接答复' });
+  const send = async () => {
+    try {
+      await api('POST', `/api/v1/tickets/${ticket.id}/answer`, { answer: answer.value.trim() });
+      notify(`工单 ${ticket.number} 已直接答复`);
+    } catch (e) {
+      notify('直接答复失败：' + e.message, 'error');
+    }
+  };
+  clear(box, h('h3', {}, '刚登记的工单'), h('p', { id: 'filed-number' }, ticket.number),
+    h('div', { className: 'row' }, h('button', { type: 'button', onclick: () => ctx.openTicket(ticket.id) }, '查看工单')),
+    h('label', {}, '直接答复', answer), h('button', { type: 'button', onclick: send }, '提交直接答复'));
+  box.hidden = false;
+}

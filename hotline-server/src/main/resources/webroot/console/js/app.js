@@ -1,0 +1,74 @@
+// Console entry: login, role-aware navigation between the workbench, the inbox, the supervisor view and a ticket.
+import { api, session } from './api.js';
+import { h, clear, notify } from './dom.js';
+import { startCountdowns } from './deadlines.js';
+import { ROLES } from './labels.js';
+import { mountAgent } from './agent.js';
+import { mountInbox } from './inbox.js';
+import { mountSupervisor } from './supervisor.js';
+import { showTicket } from './ticket.js';
+
+const VIEWS_BY_ROLE = {
+  AGENT: [['agent', '坐席工作台']],
+  DEPARTMENT: [['inbox', '待办工单']],
+  DISPATCHER: [['supervisor', '审批与督办'], ['agent', '登记工单']],
+  SUPERVISOR: [['supervisor', '审批与督办'], ['agent', '登记工单']],
+  ADMIN: [['supervisor', '工单查询']],
+};
+const $ = (id) => document.getElementById(id);
+let ctx = null;
+let lastView = null;
+
+function show(name) {
+  for (const v of document.querySelectorAll('main > .view')) v.hidden = v.id !== 'view-' + name;
+  for (const b of $('nav').querySelectorAll('button')) b.setAttribute('aria-current', b.dataset.view === name ? 'page' : 'false');
+  if (name !== 'ticket' && name !== 'login') lastView = name;
+}
+
+async function start(s) {
+  let departments = [];
+  try { departments = (await api('GET', '/api/v1/departments')).items || []; } catch (e) { notify('单位目录加载失败：' + e.message, 'error'); }
+  const names = new Map(departments.map((d) => [d.id, d.name]));
+  ctx = {
+    ...s, allDepartments: departments, departments,
+    departmentName: (id) => (id ? names.get(id) || id : '—'),
+    openTicket: (id) => { show('ticket'); showTicket($('view-ticket'), id, ctx, () => show(lastView)); },
+  };
+  $('who-name').textContent = `${s.displayName || s.username}（${ROLES[s.role] || s.role}）`;
+  $('who').hidden = false;
+  const views = VIEWS_BY_ROLE[s.role] || [];
+  clear($('nav'), views.map(([v, t]) => h('button', { type: 'button', dataset: { view: v }, onclick: () => show(v) }, t)));
+  $('nav').hidden = false;
+  const mounts = { agent: mountAgent, inbox: mountInbox, supervisor: mountSupervisor };
+  for (const [v] of views) mounts[v]($('view-' + v), ctx);
+  if (views.length) show(views[0][0]); else clear($('view-agent'), h('p', {}, '该角色没有工作台页面'));
+}
+
+$('login-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const username = form.elements.namedItem('username').value.trim();
+  try {
+    const token = await api('POST', '/api/v1/auth/token', { username, password: form.elements.namedItem('password').value });
+    session.set({ token: token.token, role: token.role, username });
+    const me = await api('GET', '/api/v1/auth/me');
+    const s = { token: token.token, role: me.role, username, department: me.departmentId, displayName: me.displayName };
+    session.set(s);
+    form.reset();
+    await start(s);
+  } catch (e) {
+    session.clear();
+    notify('登录失败：' + e.message, 'error');
+  }
+});
+
+$('logout').addEventListener('click', () => { session.clear(); location.reload(); });
+window.addEventListener('console:unauthorized', () => {
+  session.clear();
+  notify('登录已失效，请重新登录（未提交的内容已保留）', 'error');
+  setTimeout(() => location.reload(), 1500);
+});
+
+startCountdowns(document.body);
+const existing = session.get();
+if (existing && existing.token) start(existing); else show('login');

@@ -1,0 +1,90 @@
+// DOM helpers: every piece of data is inserted as text (citizens' text may contain HTML).
+export function h(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith('on') && typeof v === 'function') node.addEventListener(k.slice(2), v);
+    else if (k === 'className') node.className = v;
+    else if (k === 'dataset') Object.assign(node.dataset, v);
+    else if (k in node && typeof v !== 'string') node[k] = v;
+    else node.setAttribute(k, v === true ? '' : String(v));
+  }
+  append(node, children);
+  return node;
+}
+
+function append(node, children) {
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+export function clear(node, ...children) {
+  node.replaceChildren();
+  append(node, children);
+  return node;
+}
+
+let noticeTimer = 0;
+/** Shows the outcome of an action: success in green, the API's problem detail in red. */
+export function notify(message, kind = 'ok') {
+  const el = document.getElementById('notice');
+  el.textContent = message;
+  el.className = kind;
+  el.hidden = false;
+  clearTimeout(noticeTimer);
+  noticeTimer = setTimeout(() => { el.hidden = true; }, kind === 'ok' ? 5000 : 12000);
+}
+
+export function formatTime(iso) {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** Remaining time to a deadline as 剩余 1天 02:03:04 or 超期 00:10:00. */
+export function countdown(dueIso, now = Date.now()) {
+  if (!dueIso) return '';
+  let ms = new Date(dueIso).getTime() - now;
+  const late = ms < 0;
+  ms = Math.abs(ms);
+  const s = Math.floor(ms / 1000);
+  const days = Math.floor(s / 86400);
+  const p = (n) => String(n).padStart(2, '0');
+  const clock = `${p(Math.floor((s % 86400) / 3600))}:${p(Math.floor((s % 3600) / 60))}:${p(s % 60)}`;
+  return (late ? '超期 ' : '剩余 ') + (days ? days + '天 ' : '') + clock;
+}
+
+/** Keeps a form's fields in sessionStorage on every keystroke so a dropped connection or reload loses nothing. */
+export function keepDraft(form, key) {
+  const storageKey = 'hotline.console.draft.' + key;
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(storageKey) || 'null');
+    if (saved) {
+      for (const [name, value] of Object.entries(saved)) {
+        const field = form.elements.namedItem(name);
+        if (!field || field instanceof RadioNodeList) continue;
+        if (field.type === 'checkbox') field.checked = value === true;
+        else field.value = value;
+      }
+    }
+  } catch { /* a broken draft is ignored */ }
+  const save = () => {
+    const data = {};
+    for (const field of form.elements) {
+      if (!field.name) continue;
+      data[field.name] = field.type === 'checkbox' ? field.checked : field.value;
+    }
+    sessionStorage.setItem(storageKey, JSON.stringify(data));
+  };
+  form.addEventListener('input', save);
+  form.addEventListener('change', save);
+  return { save, discard: () => sessionStorage.removeItem(storageKey) };
+}
+
+export function debounce(fn, ms) {
+  let timer = 0;
+  return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
+}

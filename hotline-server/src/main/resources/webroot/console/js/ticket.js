@@ -1,0 +1,112 @@
+// The ticket page: facts, deadlines with live countdowns, the history, and the commands of the viewer's role.
+import { api } from './api.js';
+import { h, clear, formatTime, notify } from './dom.js';
+import { ACTIONS, actionForm } from './actions.js';
+import { nearestClock, markOf } from './deadlines.js';
+import * as L from './labels.js';
+
+/** Renders ticket {id} into {view}; {back} returns to the list the user came from. */
+export async function showTicket(view, id, ctx, back) {
+  clear(view, h('p', { className: 'muted' }, '正在加载工单…'));
+  let ticket;
+  let deadlines = null;
+  try {
+    ticket = await api('GET', `/api/v1/tickets/${encodeURIComponent(id)}`);
+    deadlines = await api('GET', `/api/v1/tickets/${encodeURIComponent(id)}/deadlines`).catch(() => null);
+  } catch (e) {
+    clear(view, h('div', { className: 'card' }, h('p', {}, '无法打开工单：' + e.message),
+      h('button', { type: 'button', onclick: back }, '返回')));
+    return;
+  }
+  const reload = () => showTicket(view, id, ctx, back);
+  clear(view,
+    h('div', { className: 'row' }, h('button', { type: 'button', onclick: back, accesskey: 'b' }, '← 返回列表'),
+      h('h2', { id: 'ticket-heading' }, `工单 ${ticket.number}`), statusBadge(ticket)),
+    h('div', { className: 'cols' },
+      h('div', { className: 'card' }, facts(ticket, ctx)),
+      h('div', { className: 'card' }, h('h3', {}, '办理'), commands(ticket, ctx, reload))),
+    h('div', { className: 'cols' },
+      h('div', { className: 'card' }, h('h3', {}, '时限'), clocks(deadlines ? deadlines.clocks : ticket.clocks)),
+      h('div', { className: 'card' }, h('h3', {}, '办理经过'), history(ticket, deadlines))));
+}
+
+export function statusBadge(ticket) {
+  const mark = markOf(nearestClock(ticket));
+  return h('span', { className: 'badge ' + mark, dataset: { status: ticket.status } }, L.label(L.STATUSES, ticket.status));
+}
+
+function facts(t, ctx) {
+  const row = (k, v) => [h('dt', {}, k), h('dd', {}, v == null || v === '' ? '—' : v)];
+  const loc = t.location || {};
+  return h('dl', { className: 'facts' },
+    row('标题', t.title), row('内容', t.content),
+    row('诉求类型', L.label(L.APPEAL_TYPES, t.appealType)), row('紧急程度', L.label(L.URGENCIES, t.urgency)),
+    row('来电人', [t.caller && t.caller.name, t.caller && t.caller.phone].filter(Boolean).join('  ')),
+    row('地点', [loc.district, loc.street, loc.community, loc.address].filter(Boolean).join(' ')),
+    row('分类', t.category ? t.category.path || t.category.name : null),
+    row('主办单位', ctx.departmentName(t.leadDepartment)),
+    row('协办单位', (t.assistingDepartments || []).map((d) => ctx.departmentName(d)).join('、')),
+    row('受理时间', formatTime(t.receivedAt)),
+    row('答复', t.reply ? `${L.label(L.REPLY_RESULTS, t.reply.result)}：${t.reply.text}` : null),
+    row('待批延期', t.pendingExtension ? `${t.pendingExtension.amount}：${t.pendingExtension.reason}` : null),
+    row('待批退回', t.pendingReturn ? `${t.pendingReturn.reason || ''} ${t.pendingReturn.responsibleParty || ''}` : null),
+    row('催办次数', String(t.urgeCount || 0)), row('ID', t.id));
+}
+
+function commands(ticket, ctx, reload) {
+  const names = Object.entries(ACTIONS).filter(([, spec]) => spec.roles.includes(ctx.role)).map(([n]) => n);
+  if (names.length === 0) return h('p', { className: 'muted' }, '当前角色没有可办理的操作');
+  return h('div', { className: 'plain', style: 'display:grid;gap:.4rem' },
+    h('p', { className: 'muted' }, '能否执行由服务端按工单状态判断，不允许时会显示原因。'),
+    names.map((n) => actionForm(ticket, n, ctx.departments, () => reload())));
+}
+
+function clocks(all) {
+  const entries = Object.entries(all || {});
+  if (entries.length === 0) return h('p', { className: 'muted' }, '尚未开始计时（派单后开始）');
+  return h('table', {},
+    h('thead', {}, h('tr', {}, h('th', {}, '时限'), h('th', {}, '黄牌'), h('th', {}, '截止'), h('th', {}, '剩余'))),
+    h('tbody', {}, entries.map(([name, c]) => {
+      const mark = c.stoppedAt ? '' : markOf(c);
+      return h('tr', { className: mark ? 'mark-' + mark : '' },
+        h('td', {}, `${L.label(L.CLOCKS, name)}${c.limit ? '（' + c.limit + '）' : ''}`),
+        h('td', {}, formatTime(c.yellowAt)), h('td', {}, formatTime(c.dueAt)),
+        c.stoppedAt ? h('td', {}, '已停止 ' + formatTime(c.stoppedAt))
+          : h('td', { className: 'countdown', dataset: { due: c.dueAt, paused: String(!!c.paused) } }, c.paused ? '已暂停' : ''));
+    })));
+}
+
+/** The events the snapshot and the deadline marks record, oldest first. */
+function history(t, deadlines) {
+  const events = [];
+  const add = (at, text) => { if (at) events.push({ at, text }); };
+  add(t.receivedAt, `受理（${t.channel || ''}）`);
+  add(t.signedAt, '承办单位签收');
+  add(t.firstContactAt, '首次联系群众');
+  add(t.pendingReturn && t.pendingReturn.at, '申请退回：' + (t.pendingReturn && t.pendingReturn.reason));
+  add(t.pendingExtension && t.pendingExtension.at, '申请延期：' + (t.pendingExtension && t.pendingExtension.reason));
+  add(t.repliedAt, '答复');
+  add(t.visit && t.visit.at, t.visit ? `回访：${L.label(L.RESOLUTIONS, t.visit.resolution)}，${L.label(L.SATISFACTIONS, t.visit.satisfaction)}` : '');
+  add(t.closedAt, '办结');
+  for (const [name, c] of Object.entries((deadlines && deadlines.clocks) || {})) {
+    for (const m of c.marks || []) {
+      add(m.at, `${L.label(L.CLOCKS, name)}：${L.label(L.MARKS, m.kind)}${m.extension ? '（' + m.extension + '）' : ''}`);
+    }
+  }
+  events.sort((a, b) => a.at.localeCompare(b.at));
+  return h('ul', { className: 'plain timeline' },
+    events.map((e) => h('li', {}, h('span', { className: 'muted' }, formatTime(e.at) + ' '), e.text)),
+    h('li', { className: 'muted' }, `退回 ${t.returnCount || 0} 次 · 延期 ${t.extensionCount || 0} 次 · 催办 ${t.urgeCount || 0} 次 · 重办 ${t.reopenCount || 0} 次 · 版本 ${t.version}`));
+}
+
+export function openTicketBox(onOpen) {
+  const form = h('form', { className: 'row' },
+    h('label', {}, '按工单 ID 打开', h('input', { name: 'id', required: true, maxlength: 64, placeholder: '工单 ID' })),
+    h('button', { type: 'submit' }, '打开'));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const id = form.elements.namedItem('id').value.trim();
+    if (id) onOpen(id); else notify('请输入工单 ID', 'error');
+  });
+  return form;
+}

@@ -1,0 +1,96 @@
+package org.hotline.server.console;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.hotline.testsupport.RealChromium;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Drives the console the way a user does: log in, fill forms, give ticket commands, read the outcome. */
+final class ConsolePage {
+
+    private static final Path SHOTS = Path.of("target", "screenshots", "console");
+
+    final WebDriver browser;
+    private final String base;
+    private final WebDriverWait wait;
+
+    ConsolePage(WebDriver browser, int port) {
+        this.browser = browser;
+        this.base = "http://127.0.0.1:" + port;
+        this.wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+    }
+
+    void login(String username, String password) {
+        browser.get(base + "/console/");
+        js("sessionStorage.clear()");
+        browser.navigate().refresh();
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        form.findElement(By.name("username")).sendKeys(username);
+        form.findElement(By.name("password")).sendKeys(password);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("who")));
+    }
+
+    void reload() {
+        browser.navigate().refresh();
+    }
+
+    WebElement visible(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    void type(String css, String text) {
+        WebElement field = visible(css);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    void select(String css, String value) {
+        new Select(visible(css)).selectByValue(value);
+    }
+
+    String waitForNotice(String contains) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), contains));
+        return browser.findElement(By.id("notice")).getText();
+    }
+
+    /** Opens the command's form on the ticket page, fills {fieldValues} (name, value, name, value...) and submits. */
+    void command(String action, String... fieldValues) {
+        js("document.getElementById('notice').textContent = ''");
+        WebElement form = browser.findElement(By.cssSelector("form[data-action='" + action + "']"));
+        WebElement details = form.findElement(By.xpath(".."));
+        if (details.getAttribute("open") == null) {
+            details.findElement(By.tagName("summary")).click();
+        }
+        for (int i = 0; i < fieldValues.length; i += 2) {
+            WebElement field = form.findElement(By.name(fieldValues[i]));
+            if (field.getTagName().equals("select")) {
+                new Select(field).selectByValue(fieldValues[i + 1]);
+            } else {
+                field.clear();
+                field.sendKeys(fieldValues[i + 1]);
+            }
+        }
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    void screenshot(String name) {
+        RealChromium.screenshot(browser, SHOTS.resolve(name + ".png"));
+    }
+
+    /** True when no element is wider than the window (long Chinese text must wrap, not push the layout). */
+    boolean fitsTheWindow() {
+        return (Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth");
+    }
+}

@@ -1,0 +1,162 @@
+package org.hotline.server.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.hotline.server.HotlineServer;
+import org.hotline.server.config.ConfigLoader;
+import org.hotline.testsupport.RealChromium;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * Each role's main path through the console in real headless Chromium at 1366x768, against the running
+ * server with its embedded real Redis: the agent files a ticket, a dispatcher assigns it (API), the
+ * department signs, records contact and asks for an extension, the supervisor approves it, the
+ * department replies, the supervisor accepts the reply and records the return visit.
+ */
+@Timeout(600)
+class ConsoleWorkflowIT {
+
+    private static final String PHONE = "13912345678";
+    // Citizens' text may contain markup; the console must show it as text, never run it.
+    private static final String TITLE = "<img src=x onerror=\"window.__xss=1\">幸福路与建设路交叉口东北角的路灯连续三个晚上都不亮，行人和电动车通行非常危险";
+
+    private static HotlineServer.Running server;
+    private static WebDriver browser;
+    private static ConsolePage page;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path data = Files.createTempDirectory("console-it");
+        server = HotlineServer.start(ConfigLoader.load(Map.of(
+                "HOTLINE_DATA_DIR", data.toString(), "HOTLINE_HTTP_PORT", "0", "HOTLINE_HTTP_HOST", "127.0.0.1")));
+        browser = RealChromium.newDriver();
+        page = new ConsolePage(browser, server.httpPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Test
+    void eachRoleWalksItsMainPathFromFilingToReturnVisit() throws Exception {
+        String number = agentFilesATicketAndTheDraftSurvivesAReload();
+        StaffApi dispatcher = new StaffApi(server.httpPort(), "dispatcher", "dispatcher12345");
+        JsonObject ticket = dispatcher.get("/api/v1/tickets?phone=" + PHONE).getJsonArray("items").getJsonObject(0);
+        assertThat(ticket.getString("number")).isEqualTo(number);
+        String id = ticket.getString("id");
+        assignToUrbanUnlessDispatchDidIt(dispatcher, ticket);
+
+        departmentSignsContactsAndAsksForAnExtension(number);
+        page.login("supervisor", "supervisor12345");
+        page.visible("#view-supervisor");
+        page.screenshot("30-supervisor-queues");
+        openById(id);
+        page.command("approve-extension", "reason", "同意延期，请按期办结");
+        assertThat(page.waitForNotice("批准延期成功")).contains(number);
+        page.screenshot("31-supervisor-extension-approved");
+
+        page.login("urban", "urban12345");
+        page.visible("tr[data-number='" + number + "']").click();
+        page.visible("#ticket-heading");
+        page.command("reply", "text", "已安排维修班组更换灯具，路灯已恢复照明。", "result", "RESOLVED",
+                "attachments", "evidence/2026/lamp-before.jpg\nevidence/2026/lamp-after.jpg");
+        page.waitForNotice("答复成功");
+        page.screenshot("22-department-replied");
+
+        page.login("supervisor", "supervisor12345");
+        openById(id);
+        page.command("accept-reply", "reason", "答复完整");
+        page.waitForNotice("审核通过答复成功");
+        page.command("revisit", "resolution", "RESOLVED", "satisfaction", "SATISFIED", "note", "群众表示满意");
+        page.waitForNotice("录入回访成功");
+        page.screenshot("32-supervisor-return-visit");
+
+        JsonObject done = dispatcher.get("/api/v1/tickets/" + id);
+        assertThat(done.getJsonObject("visit").getString("satisfaction")).isEqualTo("SATISFIED");
+        assertThat(done.getJsonObject("reply").getString("text")).contains("lamp-after.jpg");
+        assertThat(done.getInteger("extensionCount")).isEqualTo(1);
+    }
+
+    private String agentFilesATicketAndTheDraftSurvivesAReload() {
+        page.login("agent", "agent12345");
+        page.type("#intake-form [name=phone]", PHONE);
+        page.type("#intake-form [name=name]", "李四");
+        page.type("#intake-form [name=title]", TITLE);
+        page.type("#intake-form [name=content]", "路灯不亮已经三天，晚上很黑，希望尽快修复。".repeat(6));
+        page.select("#intake-form [name=appealType]", "HELP");
+        page.select("#intake-form [name=district]", "东城区");
+        page.select("#intake-form [name=street]", "人民路街道");
+        page.type("#intake-form [name=address]", "幸福路与建设路交叉口");
+
+        page.reload();   // as after a dropped connection: the draft comes back from sessionStorage
+        assertThat(page.visible("#intake-form [name=title]").getAttribute("value")).isEqualTo(TITLE);
+        assertThat(page.visible("#intake-form [name=street]").getAttribute("value")).isEqualTo("人民路街道");
+        page.screenshot("10-agent-workbench");
+
+        page.visible("#intake-form [name=address]").sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        String notice = page.waitForNotice("工单已登记");
+        String number = page.visible("#filed-number").getText();
+        assertThat(notice).contains(number);
+        assertThat(page.visible("#intake-form [name=title]").getAttribute("value")).isEmpty();
+        assertThat(page.fitsTheWindow()).isTrue();
+        page.screenshot("11-agent-filed");
+
+        browser.findElement(By.xpath("//button[text()='查看工单']")).click();
+        assertThat(page.visible("#view-ticket dl.facts").getText()).contains("<img src=x");
+        assertThat(page.js("return window.__xss === undefined")).isEqualTo(true);
+        assertThat(page.fitsTheWindow()).isTrue();
+        page.screenshot("12-agent-ticket");
+        return number;
+    }
+
+    private static void assignToUrbanUnlessDispatchDidIt(StaffApi dispatcher, JsonObject ticket) throws Exception {
+        String id = ticket.getString("id");
+        String status = dispatcher.get("/api/v1/tickets/" + id).getString("status");
+        if (status.equals("RECEIVED")) {
+            dispatcher.post("/api/v1/tickets/" + id + "/classify", new JsonObject().put("categoryCode", "010103"));
+            status = "CLASSIFIED";
+        }
+        if (status.equals("CLASSIFIED")) {
+            dispatcher.post("/api/v1/tickets/" + id + "/assign", new JsonObject().put("lead", "urban"));
+        }
+    }
+
+    private void departmentSignsContactsAndAsksForAnExtension(String number) {
+        page.login("urban", "urban12345");
+        page.visible("tr[data-number='" + number + "']");
+        assertThat(page.visible("#inbox-rows").getText()).contains("剩余");
+        page.screenshot("20-department-inbox");
+        page.visible("tr[data-number='" + number + "']").click();
+        page.visible("#ticket-heading");
+        page.command("sign");
+        page.waitForNotice("签收成功");
+        page.command("contact", "note", "已电话联系来电人，约定明日上午现场查看");
+        page.waitForNotice("记录联系群众成功");
+        page.command("request-extension", "workingDays", "2", "reason", "灯具需向厂家订购，到货需要时间");
+        page.waitForNotice("申请延期成功");
+        assertThat(page.fitsTheWindow()).isTrue();
+        page.screenshot("21-department-ticket");
+    }
+
+    private void openById(String id) {
+        page.type("input[name=id]", id);
+        browser.findElement(By.xpath("//button[text()='打开']")).click();
+        page.visible("#ticket-heading");
+    }
+}
