@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The backup and restore scripts of scripts/, run end to end against the real servers. */
-@Timeout(300)
+@Timeout(600)
 class BackupScriptsIT {
 
     private static final Path SCRIPTS = Path.of("..", "scripts").toAbsolutePath().normalize();

@@ -10,7 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(300)
+@Timeout(600)
 class RealElasticsearchIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
