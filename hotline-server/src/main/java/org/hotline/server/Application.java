@@ -29,6 +29,7 @@ import org.hotline.server.health.HealthRoutes;
 import org.hotline.server.wiring.Linkage110Module;
 import org.hotline.server.wiring.Module;
 import org.hotline.server.wiring.SearchModule;
+import org.hotline.server.wiring.TelephonyModule;
 import org.hotline.search.SearchConfig;
 import org.hotline.core.text.HanLpSegmenter;
 import org.hotline.core.text.Segmenter;
@@ -115,6 +116,9 @@ public final class Application {
         return Future.all(segmenter, indexerConnection).map(both -> {
             modules.add(new SearchModule(vertx, searchConfig(), segmenter.result(), indexerConnection.result(),
                     () -> tickets.seed().departments(), clock));
+            if (config.telephony().enabled()) {
+                modules.add(new TelephonyModule(vertx, config.telephony(), redis.async(), tickets, api.authHandler(), clock));
+            }
             if (config.link110().enabled()) {
                 modules.add(new Linkage110Module(vertx, config.link110(), redis.async(), tickets, clock));
             }

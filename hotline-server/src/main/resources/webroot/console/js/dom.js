@@ -68,6 +68,8 @@ export function keepDraft(form, key) {
         if (!field || field instanceof RadioNodeList) continue;
         if (field.type === 'checkbox') field.checked = value === true;
         else field.value = value;
+        // dependent pickers (district → street) fill their options on change, before the next field is restored
+        field.dispatchEvent(new Event('change'));
       }
     }
   } catch { /* a broken draft is ignored */ }

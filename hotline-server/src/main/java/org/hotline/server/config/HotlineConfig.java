@@ -85,10 +85,11 @@ public record HotlineConfig(
     }
 
     /** Asterisk manager and FastAGI; telephony is off while {@code amiHost} is empty. */
-    public record Telephony(String amiHost, int amiPort, String amiUsername, String amiSecret, int agiPort) {
+    public record Telephony(String amiHost, int amiPort, String amiUsername, String amiSecret, int agiPort, String agiBindAddress) {
         public Telephony {
             ConfigChecks.port("HOTLINE_AMI_PORT", amiPort, false);
             ConfigChecks.port("HOTLINE_AGI_PORT", agiPort, true);
+            ConfigChecks.notBlank("HOTLINE_AGI_BIND", agiBindAddress);
             if (!amiHost.isBlank() && (amiUsername.isBlank() || amiSecret.isBlank())) {
                 throw new InvalidConfigException("HOTLINE_AMI_USERNAME",
                         "HOTLINE_AMI_USERNAME and HOTLINE_AMI_SECRET are required when HOTLINE_AMI_HOST is set");
@@ -102,7 +103,7 @@ public record HotlineConfig(
         @Override
         public String toString() {
             return "Telephony[amiHost=" + amiHost + ", amiPort=" + amiPort + ", amiUsername=" + amiUsername
-                    + ", amiSecret=***, agiPort=" + agiPort + "]";
+                    + ", amiSecret=***, agiPort=" + agiPort + ", agiBindAddress=" + agiBindAddress + "]";
         }
     }
 
