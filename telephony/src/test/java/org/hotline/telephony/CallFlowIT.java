@@ -34,7 +34,7 @@ class CallFlowIT {
     }
 
     @Test
-    void aQueuedAndAnsweredCallPopsTheCallerOnTheAgentsScreenAndIsRecorded() throws Exception {
+    void aQueuedAndAnsweredCallPopsTheCallerOnTheAgentsScreenAndIsRecordedWithItsTicket() throws Exception {
         TelephonyTestBed.await(bed.telephony.control().login("a1001", List.of("common")));
         try {
             CompletableFuture<JsonObject> pop = bed.next("telephony.agent.a1001", m -> "13900000001".equals(m.getString("caller")));
@@ -43,6 +43,8 @@ class CallFlowIT {
             bed.call("12345", "13900000001", "hold", Map.of());
 
             JsonObject screen = pop.get(45, TimeUnit.SECONDS);
+            TelephonyTestBed.await(bed.vertx.eventBus().request(TelephonyVerticle.LINK_TICKET_ADDRESS,
+                    new JsonObject().put("callId", screen.getString("callId")).put("ticketId", "t-20261122-1")));
             assertThat(screen.getString("type")).isEqualTo("screen-pop");
             assertThat(screen.getString("queue")).isEqualTo("common");
             assertThat(screen.getJsonArray("tickets")).hasSize(1);
@@ -53,6 +55,7 @@ class CallFlowIT {
             assertThat(r.getString("queue")).isEqualTo("common");
             assertThat(r.getString("hangupSide")).isEqualTo("AGENT");
             assertThat(r.getString("recording")).startsWith("hotline-").endsWith(".wav");
+            assertThat(r.getString("ticketIds")).isEqualTo("t-20261122-1");
             assertThat(Long.parseLong(r.getString("talkSeconds"))).isBetween(1L, 4L);
             assertThat(bed.callRecordsOf(r.getString("callId"))).hasSize(1);
         } finally {
