@@ -51,7 +51,7 @@ public final class ClassifierTrainer {
         }
         Problem problem = new Problem();
         problem.l = examples.size();
-        problem.n = space.dimension();
+        problem.n = space.dimension() + 1; // + the intercept feature
         problem.bias = -1;
         problem.x = java.util.Arrays.stream(documents).parallel().map(space::vector).toArray(Feature[][]::new);
         problem.y = examples.stream().mapToDouble(e -> labelOf.get(e.category())).toArray();

@@ -107,7 +107,7 @@ public final class FeatureSpace {
                 distinct++;
             }
         }
-        Feature[] vector = new Feature[distinct];
+        Feature[] vector = new Feature[distinct + 1];
         double norm = 0;
         int at = 0;
         for (int i = 0; i < sortedIds.length; ) {
@@ -124,9 +124,11 @@ public final class FeatureSpace {
             i += run;
         }
         double scale = norm == 0 ? 0 : 1 / Math.sqrt(norm);
-        for (Feature feature : vector) {
-            feature.setValue(feature.getValue() * scale);
+        for (int i = 0; i < distinct; i++) {
+            vector[i].setValue(vector[i].getValue() * scale);
         }
+        // a constant last feature acts as each class's intercept (regularised, like sklearn's LinearSVC)
+        vector[distinct] = new FeatureNode(index.size() + 1, 1.0);
         return vector;
     }
 }
