@@ -108,8 +108,8 @@ export function actionForm(ticket, name, departments, onDone) {
     try {
       const updated = await api('POST', `/api/v1/tickets/${encodeURIComponent(ticket.id)}/${name}`, bodyOf(form, spec.fields));
       draft.discard();
+      await onDone(updated);
       notify(`${spec.label}成功：工单 ${updated.number} 当前状态已更新`);
-      onDone(updated);
     } catch (e) {
       notify(`${spec.label}失败：${e.message}`, 'error');
     } finally {

@@ -58,7 +58,7 @@ function commands(ticket, ctx, reload) {
   if (names.length === 0) return h('p', { className: 'muted' }, '当前角色没有可办理的操作');
   return h('div', { className: 'plain', style: 'display:grid;gap:.4rem' },
     h('p', { className: 'muted' }, '能否执行由服务端按工单状态判断，不允许时会显示原因。'),
-    names.map((n) => actionForm(ticket, n, ctx.departments, () => reload())));
+    names.map((n) => actionForm(ticket, n, ctx.departments, reload)));
 }
 
 function clocks(all) {

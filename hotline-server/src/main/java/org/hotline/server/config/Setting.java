@@ -7,7 +7,7 @@ package org.hotline.server.config;
 public enum Setting {
     HOTLINE_HTTP_HOST("0.0.0.0", "Address the HTTP server binds to."),
     HOTLINE_HTTP_PORT("8080", "HTTP port (0 = any free port, printed in the startup log)."),
-    HOTLINE_HTTP_BODY_LIMIT("1048576", "Largest accepted request body in bytes."),
+    HOTLINE_HTTP_BODY_LIMIT("65536", "Largest accepted request body in bytes on /api/v1 and /open311 (the history import has its own, larger limit)."),
     HOTLINE_NODE_ID("node-1", "This server process's name among several on one Redis: names its stream consumers, so keep it stable across restarts and unique per node."),
     HOTLINE_DATA_DIR("./data", "Where embedded Redis, the embedded search index and generated secrets live."),
     HOTLINE_SEED_DIR("", "Folder with departments.json, categories.json, time-limits.json and holidays/*.json replacing the built-in seed catalog (中原市). Empty: built-in."),

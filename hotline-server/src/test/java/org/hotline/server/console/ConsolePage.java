@@ -64,7 +64,7 @@ final class ConsolePage {
     /** Opens the command's form on the ticket page, fills {fieldValues} (name, value, name, value...) and submits. */
     void command(String action, String... fieldValues) {
         js("document.getElementById('notice').textContent = ''");
-        WebElement form = browser.findElement(By.cssSelector("form[data-action='" + action + "']"));
+        WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[data-action='" + action + "']")));
         WebElement details = form.findElement(By.xpath(".."));
         if (details.getAttribute("open") == null) {
             details.findElement(By.tagName("summary")).click();
