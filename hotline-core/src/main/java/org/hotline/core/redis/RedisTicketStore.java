@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hotline.core.error.ErrorKind;
 import org.hotline.core.error.HotlineException;
 import org.hotline.core.port.StoredTicket;
@@ -30,12 +31,15 @@ public final class RedisTicketStore implements TicketStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisTicketStore.class);
     private static final int MAX_PAGE = 1000;
+    /** Code of the refusal when more than maxInFlight commits are waiting for Redis. */
+    public static final String OVERLOADED_CODE = "ticket-store.overloaded";
 
     private final Vertx vertx;
     private final RedisAsyncCommands<String, String> redis;
     private final RedisTicketStoreConfig config;
     private final RedisTicketKeys keys;
     private final LuaScript commitScript;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     public RedisTicketStore(Vertx vertx, StatefulRedisConnection<String, String> connection, RedisTicketStoreConfig config) {
         this.vertx = vertx;
@@ -82,8 +86,13 @@ public final class RedisTicketStore implements TicketStore {
         } catch (HotlineException refused) {
             return Future.failedFuture(refused);
         }
-        return bridge(commitScript.run(redis, arguments.keys(), arguments.args()))
-                .map(reply -> CommitReply.interpret(reply, commit));
+        if (inFlight.incrementAndGet() > config.maxInFlight()) {
+            inFlight.decrementAndGet();
+            return Future.failedFuture(HotlineException.unavailable(OVERLOADED_CODE, "工单系统繁忙，请稍后重试", null));
+        }
+        CompletionStage<List<Object>> reply = commitScript.run(redis, arguments.keys(), arguments.args())
+                .whenComplete((ignored, failure) -> inFlight.decrementAndGet());
+        return bridge(reply).map(answer -> CommitReply.interpret(answer, commit));
     }
 
     @Override

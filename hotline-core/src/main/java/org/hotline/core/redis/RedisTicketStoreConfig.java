@@ -8,10 +8,14 @@ import java.util.Objects;
  *
  * @param keys           key layout (prefix, stream, alarm set); default {@link RedisTicketKeys#defaults()}
  * @param idempotencyTtl how long an intake idempotency key keeps pointing to its ticket; default 7 days
+ * @param maxInFlight    commits (create/commit) this store instance lets wait for Redis at once; beyond
+ *                       that it refuses at once with UNAVAILABLE instead of queueing work that would
+ *                       time out anyway (see docs/benchmarks/core-store.md); default 512
  */
-public record RedisTicketStoreConfig(RedisTicketKeys keys, Duration idempotencyTtl) {
+public record RedisTicketStoreConfig(RedisTicketKeys keys, Duration idempotencyTtl, int maxInFlight) {
 
     public static final Duration DEFAULT_IDEMPOTENCY_TTL = Duration.ofDays(7);
+    public static final int DEFAULT_MAX_IN_FLIGHT = 512;
 
     public RedisTicketStoreConfig {
         keys = Objects.requireNonNullElse(keys, RedisTicketKeys.defaults());
@@ -19,9 +23,16 @@ public record RedisTicketStoreConfig(RedisTicketKeys keys, Duration idempotencyT
         if (idempotencyTtl.toSeconds() < 1) {
             throw new IllegalArgumentException("idempotencyTtl must be at least one second, was " + idempotencyTtl);
         }
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be at least 1, was " + maxInFlight);
+        }
     }
 
     public static RedisTicketStoreConfig defaults() {
-        return new RedisTicketStoreConfig(null, null);
+        return new RedisTicketStoreConfig(null, null, DEFAULT_MAX_IN_FLIGHT);
+    }
+
+    public RedisTicketStoreConfig withMaxInFlight(int limit) {
+        return new RedisTicketStoreConfig(keys, idempotencyTtl, limit);
     }
 }

@@ -7,10 +7,13 @@ import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hotline.core.error.ErrorKind;
+import org.hotline.core.error.HotlineException;
 import org.hotline.core.port.SlaAlarm;
 import org.hotline.core.port.StoredTicket;
 import org.hotline.core.port.TicketCommit;
@@ -148,6 +151,21 @@ class RedisTicketStoreIT extends TicketStoreContract {
         Await.result(store.create(replay, key));
 
         assertThat(streamEntriesOf(redis, replay.ticketId())).isEmpty();
+    }
+
+    @Test
+    void commitsBeyondTheInFlightLimitAreRefusedAtOnceAndTheOthersComplete() {
+        RedisTicketStore narrow = Await.result(RedisTicketStore.start(vertx, connector,
+                RedisTicketStoreConfig.defaults().withMaxInFlight(1)));
+        redis.clientPause(300);
+
+        Future<StoredTicket> first = narrow.create(Commits.create(Commits.newId(), Commits.newNumber()), null);
+        HotlineException refused = Await.failure(narrow.create(Commits.create(Commits.newId(), Commits.newNumber()), null));
+
+        assertThat(refused.kind()).isEqualTo(ErrorKind.UNAVAILABLE);
+        assertThat(refused.code()).isEqualTo(RedisTicketStore.OVERLOADED_CODE);
+        assertThat(Await.result(first).version()).isEqualTo(1);
+        assertThat(Await.result(narrow.create(Commits.create(Commits.newId(), Commits.newNumber()), null)).version()).isEqualTo(1);
     }
 
     @Test
