@@ -114,21 +114,24 @@ public final class StreamIndexer extends VerticleBase {
         }
         Map<String, List<StreamMessage<String, String>>> byStream = new LinkedHashMap<>();
         messages.forEach(m -> byStream.computeIfAbsent(m.getStream(), s -> new ArrayList<>()).add(m));
-        var tickets = new ArrayList<org.hotline.search.doc.TicketDocument>();
-        var records = new ArrayList<org.hotline.search.doc.ActivityRecord>();
-        var poison = new ArrayList<StreamEntries.Poison>();
-        byStream.forEach((stream, list) -> {
-            StreamEntries.Batch batch = entries.read(stream, list);
-            tickets.addAll(batch.tickets());
-            records.addAll(batch.records());
-            poison.addAll(batch.poison());
-        });
-        return search.index(tickets)
-                .compose(outcome -> search.record(records).map(r -> refusals(outcome, r)))
-                .compose(refused -> parking.park(connection, context, poison, refused))
+        // segmenting Chinese text is CPU work: keep it off the event loop
+        return vertx.executeBlocking(() -> read(byStream), false).compose(batch -> search.index(batch.tickets())
+                .compose(outcome -> search.record(batch.records()).map(r -> refusals(outcome, r)))
+                .compose(refused -> parking.park(connection, context, batch.poison(), refused)))
                 .compose(v -> acknowledge(byStream))
                 .onSuccess(v -> vertx.eventBus().publish(INDEXED_ADDRESS, messages.size()))
                 .map(messages.size());
+    }
+
+    private StreamEntries.Batch read(Map<String, List<StreamMessage<String, String>>> byStream) {
+        var all = new StreamEntries.Batch(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        byStream.forEach((stream, list) -> {
+            StreamEntries.Batch batch = entries.read(stream, list);
+            all.tickets().addAll(batch.tickets());
+            all.records().addAll(batch.records());
+            all.poison().addAll(batch.poison());
+        });
+        return all;
     }
 
     private static List<IndexOutcome.Refused> refusals(IndexOutcome tickets, IndexOutcome records) {
