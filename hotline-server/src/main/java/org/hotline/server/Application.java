@@ -120,7 +120,7 @@ public final class Application {
                 modules.add(new TelephonyModule(vertx, config.telephony(), redis.async(), tickets, api.authHandler(), clock));
             }
             if (config.link110().enabled()) {
-                modules.add(new Linkage110Module(vertx, config.link110(), redis.async(), tickets, clock));
+                modules.add(new Linkage110Module(vertx, config.link110(), config.nodeId(), redis.async(), tickets, clock));
             }
             return null;
         });

@@ -96,7 +96,7 @@ function screenPop(pop, form, live, event, ctx) {
     h('p', { className: 'muted' }, `队列 ${event.queue || '—'} · 通话 ${event.callId}`),
     h('h3', {}, `历史工单（${tickets.length}）`),
     h('ul', { className: 'plain', id: 'pop-tickets' }, tickets.length === 0 ? h('li', { className: 'muted' }, '无历史工单')
-      : tickets.map((t) => h('li', { className: L.OPEN_STATUSES.has(t.status) ? 'open-ticket' : '' },
+      : tickets.map((t) => h('li', { className: (t.open ?? L.OPEN_STATUSES.has(t.status)) ? 'open-ticket' : '' },
         h('button', { type: 'button', className: 'chip', onclick: () => ctx.openTicket(t.id) }, `${t.number || ''} ${t.title || ''}`),
         h('span', { className: 'muted' }, ' ' + L.label(L.STATUSES, t.status))))));
   pop.hidden = false;

@@ -17,6 +17,7 @@ export async function mountSupervisor(view, ctx) {
   clear(view,
     h('div', { className: 'card row' }, h('h2', {}, '班长工作台'),
       h('a', { href: '/dashboard/', target: '_blank', rel: 'noopener' }, '打开 SLA 看板 ↗'),
+      h('button', { type: 'button', id: 'queues-refresh', onclick: () => view.dispatchEvent(new Event('console:refresh')) }, '刷新队列'),
       openTicketBox((id) => ctx.openTicket(id))),
     lists);
   if (!(await available('/api/v1/search/tickets?size=1'))) {

@@ -12,7 +12,9 @@ export async function mountTelephony(bar, callbacks, ctx, onPop) {
     callbacks.hidden = true;
     return;
   }
-  const agentId = h('input', { id: 'agent-id', value: sessionStorage.getItem(AGENT_KEY) || ctx.username, maxlength: 64, style: 'width:8rem' });
+  // The server lets an agent act only as itself (its user id); supervisors may look at another agent's line.
+  const agentId = h('input', { id: 'agent-id', value: ctx.role === 'AGENT' ? ctx.username : sessionStorage.getItem(AGENT_KEY) || ctx.username,
+    readOnly: ctx.role === 'AGENT', maxlength: 64, style: 'width:8rem' });
   const reason = h('select', { id: 'pause-reason', 'aria-label': '示忙原因' }, PAUSE_REASONS.map((r) => h('option', {}, r)));
   const state = h('span', { id: 'phone-state', className: 'badge' }, '未连接');
   let stop = () => {};

@@ -19,13 +19,19 @@ import org.hotline.server.config.HotlineConfig;
 /** The 12345 ↔ 110 exchange: signed push both ways through a durable outbox, transfer lists, live-call actions. */
 public final class Linkage110Module implements Module {
 
+    static final String POLICE_LINE = "110";
+
     private final Vertx vertx;
     private final Linkage110 linkage;
 
-    public Linkage110Module(Vertx vertx, HotlineConfig.Link110 config, RedisAsyncCommands<String, String> redis,
+    public Linkage110Module(Vertx vertx, HotlineConfig.Link110 config, String nodeId, RedisAsyncCommands<String, String> redis,
                             TicketService tickets, Clock clock) {
         this.vertx = vertx;
-        Linkage110Config linkageConfig = Linkage110Config.defaults(URI.create(config.peerUrl()), config.sharedSecret());
+        Linkage110Config d = Linkage110Config.defaults(URI.create(config.peerUrl()), config.sharedSecret());
+        // Telephony dials digits through [hotline-out], where 110 reaches the police line.
+        Linkage110Config linkageConfig = new Linkage110Config(d.peerUrl(), d.sharedSecret(), d.ourParty(), d.peerParty(),
+                d.timestampWindow(), d.requestTimeout(), d.maxAttempts(), d.baseBackoff(), d.maxBackoff(),
+                d.pollInterval(), d.resultLimit(), POLICE_LINE, "linkage110-" + nodeId);
         this.linkage = new Linkage110(vertx, redis, linkageConfig,
                 new TicketOperationsIntake(TicketOperations.of(tickets)), clock);
     }

@@ -81,6 +81,24 @@ final class ConsolePage {
         form.findElement(By.cssSelector("button[type=submit]")).click();
     }
 
+    /** Waits until the supervisor queue lists the ticket (the search index follows the ticket stream), then opens it. */
+    void openFromQueue(String queue, String number) {
+        waitForQueued(queue, number).click();
+        visible("#ticket-heading");
+    }
+
+    WebElement waitForQueued(String queue, String number) {
+        By item = By.xpath("//*[@id='queue-" + queue + "']//button[starts-with(normalize-space(.), '" + number + "')]");
+        wait.until(driver -> {
+            if (!driver.findElements(item).isEmpty()) {
+                return true;
+            }
+            driver.findElement(By.id("queues-refresh")).click();
+            return false;
+        });
+        return browser.findElement(item);
+    }
+
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) browser).executeScript(script, args);
     }

@@ -65,8 +65,7 @@ class ConsoleWorkflowIT {
         departmentSignsContactsAndAsksForAnExtension(number);
         page.login("supervisor", "supervisor12345");
         page.visible("#view-supervisor");
-        page.screenshot("30-supervisor-queues");
-        openById(id);
+        page.openFromQueue("extensions", number);
         page.command("approve-extension", "reason", "同意延期，请按期办结");
         assertThat(page.waitForNotice("批准延期成功")).contains(number);
         page.screenshot("31-supervisor-extension-approved");
@@ -80,9 +79,14 @@ class ConsoleWorkflowIT {
         page.screenshot("22-department-replied");
 
         page.login("supervisor", "supervisor12345");
-        openById(id);
+        page.visible("#view-supervisor");
+        page.openFromQueue("replies", number);
         page.command("accept-reply", "reason", "答复完整");
         page.waitForNotice("审核通过答复成功");
+        page.visible("button[accesskey=b]").click();
+        page.waitForQueued("visits", number);
+        page.screenshot("30-supervisor-queues");
+        page.openFromQueue("visits", number);
         page.command("revisit", "resolution", "RESOLVED", "satisfaction", "SATISFIED", "note", "群众表示满意");
         page.waitForNotice("录入回访成功");
         page.screenshot("32-supervisor-return-visit");
