@@ -157,10 +157,4 @@ class ConsoleWorkflowIT {
         assertThat(page.fitsTheWindow()).isTrue();
         page.screenshot("21-department-ticket");
     }
-
-    private void openById(String id) {
-        page.type("input[name=id]", id);
-        browser.findElement(By.xpath("//button[text()='打开']")).click();
-        page.visible("#ticket-heading");
-    }
 }
