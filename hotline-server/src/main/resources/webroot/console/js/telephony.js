@@ -33,8 +33,13 @@ export async function mountTelephony(bar, callbacks, ctx, onPop) {
       notify('话务操作失败：' + e.message, 'error');
     }
   };
+  const queues = h('input', { id: 'agent-queues', value: 'common', maxlength: 200, style: 'width:8rem', 'aria-label': '技能队列（逗号分隔）' });
+  const queueList = () => queues.value.split(/[,，\s]+/).filter(Boolean);
   clear(bar, h('div', { className: 'row' },
     h('label', { className: 'row' }, '工号', agentId), state,
+    h('label', { className: 'row' }, '队列', queues),
+    h('button', { type: 'button', id: 'btn-login', onclick: () => call('login', { queues: queueList() }, '已签入：' + queueList().join('、')) }, '签入'),
+    h('button', { type: 'button', id: 'btn-logout', onclick: () => call('logout', {}, '已签出') }, '签出'),
     h('button', { type: 'button', id: 'btn-ready', onclick: () => call('ready', {}, '已示闲，等待来电') }, '示闲'),
     reason,
     h('button', { type: 'button', id: 'btn-pause', onclick: () => call('pause', { reason: reason.value }, '已示忙：' + reason.value) }, '示忙')));

@@ -85,11 +85,15 @@ public record HotlineConfig(
     }
 
     /** Asterisk manager and FastAGI; telephony is off while {@code amiHost} is empty. */
-    public record Telephony(String amiHost, int amiPort, String amiUsername, String amiSecret, int agiPort, String agiBindAddress) {
+    public record Telephony(String amiHost, int amiPort, String amiUsername, String amiSecret, int agiPort, String agiBindAddress,
+                            String agentInterface) {
         public Telephony {
             ConfigChecks.port("HOTLINE_AMI_PORT", amiPort, false);
             ConfigChecks.port("HOTLINE_AGI_PORT", agiPort, true);
             ConfigChecks.notBlank("HOTLINE_AGI_BIND", agiBindAddress);
+            if (!agentInterface.contains("{agent}")) {
+                throw new InvalidConfigException("HOTLINE_AGENT_INTERFACE", "must contain {agent}, was '" + agentInterface + "'");
+            }
             if (!amiHost.isBlank() && (amiUsername.isBlank() || amiSecret.isBlank())) {
                 throw new InvalidConfigException("HOTLINE_AMI_USERNAME",
                         "HOTLINE_AMI_USERNAME and HOTLINE_AMI_SECRET are required when HOTLINE_AMI_HOST is set");
@@ -103,7 +107,7 @@ public record HotlineConfig(
         @Override
         public String toString() {
             return "Telephony[amiHost=" + amiHost + ", amiPort=" + amiPort + ", amiUsername=" + amiUsername
-                    + ", amiSecret=***, agiPort=" + agiPort + ", agiBindAddress=" + agiBindAddress + "]";
+                    + ", amiSecret=***, agiPort=" + agiPort + ", agiBindAddress=" + agiBindAddress + ", agentInterface=" + agentInterface + "]";
         }
     }
 

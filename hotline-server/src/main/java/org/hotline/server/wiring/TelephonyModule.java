@@ -47,7 +47,7 @@ public final class TelephonyModule implements Module {
         TelephonyConfig defaults = TelephonyConfig.defaults();
         TelephonyConfig telephonyConfig = new TelephonyConfig(config.amiHost(), config.amiPort(), config.amiUsername(),
                 config.amiSecret(), config.agiPort(), config.agiBindAddress(), defaults.workerPoolSize(), defaults.actionTimeout(),
-                defaults.reconnectMaxDelay(), defaults.wrapUp(), defaults.queues(), defaults.agentInterface());
+                defaults.reconnectMaxDelay(), defaults.wrapUp(), defaults.queues(), config.agentInterface());
         this.telephony = new TelephonyVerticle(telephonyConfig, redis, callerHistory(tickets), progressLookup(tickets), clock);
     }
 

@@ -1,0 +1,141 @@
+package org.hotline.server.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.hotline.server.HotlineServer;
+import org.hotline.server.config.ConfigLoader;
+import org.hotline.testsupport.RealAsterisk;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole server against a real Asterisk 22 running the project's dialplan: a citizen's
+ * {@code Local/} call is queued, the logged-in agent answers, and the agent's screen pop arrives with
+ * the caller's earlier ticket from the ticket store.
+ */
+@Timeout(400)
+class TelephonyServerIT {
+
+    private static final String CALLER = "13912345678";
+
+    @TempDir
+    static Path dataDir;
+    static RealAsterisk asterisk;
+    static HotlineServer.Running server;
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        int agiPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            agiPort = socket.getLocalPort();
+        }
+        asterisk = RealAsterisk.start(Path.of("..", "docker", "asterisk"), Map.of("AGI_PORT", Integer.toString(agiPort)));
+        asterisk.cli("core waitfullybooted");
+        server = HotlineServer.start(ConfigLoader.load(Map.of(
+                "HOTLINE_DATA_DIR", dataDir.toString(), "HOTLINE_HTTP_PORT", "0", "HOTLINE_HTTP_HOST", "127.0.0.1",
+                "HOTLINE_AMI_HOST", asterisk.amiHost(), "HOTLINE_AMI_PORT", Integer.toString(asterisk.amiPort()),
+                "HOTLINE_AMI_USERNAME", asterisk.amiUser(), "HOTLINE_AMI_SECRET", asterisk.amiSecret(),
+                "HOTLINE_AGI_PORT", Integer.toString(agiPort),
+                "HOTLINE_AGENT_INTERFACE", "Local/{agent}@hotline-sim-agents/n")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.stop();
+        }
+        if (asterisk != null) {
+            asterisk.stop();
+        }
+    }
+
+    private static String url(String path) {
+        return "http://127.0.0.1:" + server.httpPort() + path;
+    }
+
+    private static HttpResponse<String> post(String path, String token, JsonObject body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.encode()));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String token(String user, String password) throws Exception {
+        return new JsonObject(post("/api/v1/auth/token", null, new JsonObject().put("username", user).put("password", password)).body())
+                .getString("token");
+    }
+
+    /** Reads the agent's event stream until a screen pop arrives. */
+    private static CompletableFuture<JsonObject> nextScreenPop(String token) throws Exception {
+        HttpResponse<InputStream> stream = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/telephony/agents/agent/events")))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        return CompletableFuture.supplyAsync(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.startsWith("data:") && line.contains(CALLER)) {
+                        return new JsonObject(line.substring(5).strip());
+                    }
+                }
+                throw new IllegalStateException("event stream ended without a screen pop");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    void aCallToTheHotlinePopsTheCallersEarlierTicketsOnTheAnsweringAgentsScreen() throws Exception {
+        String ticketNumber = new JsonObject(post("/api/v1/appeals", null, new JsonObject().put("title", "路灯不亮")
+                .put("content", "西湖区湖滨路口的路灯已经坏了三天，晚上很黑。").put("appealType", "HELP").put("phone", CALLER)
+                .put("name", "李四").put("district", "西湖区").put("address", "湖滨路口")).body()).getString("ticketNumber");
+        String agentToken = token("agent", "agent12345");
+        HttpResponse<String> login = post("/api/telephony/agents/agent/login", agentToken,
+                new JsonObject().put("queues", new io.vertx.core.json.JsonArray().add("common")));
+        assertThat(login.statusCode()).as(login.body()).isBetween(200, 204);
+
+        CompletableFuture<JsonObject> screenPop = nextScreenPop(agentToken);
+        try (PhoneNetwork phones = new PhoneNetwork(asterisk.amiHost(), asterisk.amiPort(), asterisk.amiUser(), asterisk.amiSecret())) {
+            assertThat(phones.callHotline(CALLER, 20)).contains("Response: Success");
+        }
+        JsonObject pop = screenPop.get(90, TimeUnit.SECONDS);
+
+        assertThat(pop.getString("caller")).isEqualTo(CALLER);
+        assertThat(pop.getJsonArray("tickets").encode()).contains(ticketNumber);
+    }
+
+    @Test
+    void anAgentCannotActAsAnotherAgent() throws Exception {
+        HttpResponse<String> response = post("/api/telephony/agents/someone-else/pause", token("agent", "agent12345"),
+                new JsonObject().put("reason", "休息"));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+    }
+
+    @Test
+    void telephonyRoutesRequireAToken() throws Exception {
+        assertThat(post("/api/telephony/agents/agent/ready", null, new JsonObject()).statusCode()).isEqualTo(401);
+    }
+}
