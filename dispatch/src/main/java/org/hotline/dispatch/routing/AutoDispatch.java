@@ -46,6 +46,7 @@ public final class AutoDispatch extends VerticleBase {
     private final RoutingPolicy policy;
     private final TicketService tickets;
     private final DispatcherQueue queue;
+    private final org.hotline.dispatch.duplicate.HotSpotDetector hotSpots;
     private final Clock clock;
     private final String consumer;
     private final Duration pollInterval;
@@ -53,14 +54,15 @@ public final class AutoDispatch extends VerticleBase {
     private long timer = -1;
 
     public AutoDispatch(RedisAsyncCommands<String, String> redis, Classifier classifier, RedisRoutingRules rules,
-            RoutingPolicy policy, TicketService tickets, DispatcherQueue queue, Clock clock, String consumer,
-            Duration pollInterval) {
+            RoutingPolicy policy, TicketService tickets, DispatcherQueue queue,
+            org.hotline.dispatch.duplicate.HotSpotDetector hotSpots, Clock clock, String consumer, Duration pollInterval) {
         this.redis = redis;
         this.classifier = classifier;
         this.rules = rules;
         this.policy = policy;
         this.tickets = tickets;
         this.queue = queue;
+        this.hotSpots = hotSpots;
         this.clock = clock;
         this.consumer = consumer;
         this.pollInterval = pollInterval;
@@ -131,6 +133,8 @@ public final class AutoDispatch extends VerticleBase {
             return enqueue(ticketId, suggestions, "no-category", "分类目录为空，无法给出分类建议");
         }
         Suggestion best = suggestions.get(0);
+        hotSpots.record(location.getString("district"), best.category(), ticketId, clock.instant())
+                .onFailure(failure -> LOG.warn("hot-spot count failed [reason={}]", failure.toString()));
         RoutingDecision decision = policy.decide(best.category(), best.confidence(), location.getString("district"),
                 location.getString("street"), all, clock.instant());
         var category = tickets.seed().categories().find(best.category());

@@ -1,0 +1,52 @@
+package org.hotline.dispatch.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import org.hotline.core.api.Problems;
+import org.hotline.core.auth.Authenticated;
+import org.hotline.core.error.HotlineException;
+import org.hotline.core.model.Role;
+import org.hotline.dispatch.duplicate.DuplicateFinder;
+
+/**
+ * {@code POST /api/v1/dispatch/duplicates} {"phone","title","content"} → {"candidates":[{ticketId,
+ * number, similarity, explanation}]}: agents' forms call it before creating a ticket.
+ */
+public final class DuplicateRoutes {
+
+    public static final String DUPLICATES = "/api/v1/dispatch/duplicates";
+
+    private final DuplicateFinder finder;
+    private final Clock clock;
+    private final Handler<RoutingContext> authentication;
+
+    public DuplicateRoutes(DuplicateFinder finder, Clock clock, Handler<RoutingContext> authentication) {
+        this.finder = finder;
+        this.clock = clock;
+        this.authentication = authentication;
+    }
+
+    public Router mount(Router router) {
+        router.post(DUPLICATES).handler(Problems.bodyHandler(Problems.DEFAULT_BODY_LIMIT)).handler(authentication)
+                .handler(Authenticated.require(Role.AGENT, Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN))
+                .handler(this::find).failureHandler(Problems.failureHandler());
+        return router;
+    }
+
+    private void find(RoutingContext ctx) {
+        JsonObject body = ctx.body().asJsonObject();
+        if (body == null || !(body.getValue("phone", "") instanceof String)
+                || !(body.getValue("title", "") instanceof String) || !(body.getValue("content", "") instanceof String)) {
+            throw HotlineException.invalid("duplicates.bad-body", "请求体应为 JSON 对象：phone、title、content 均为字符串");
+        }
+        finder.find(body.getString("phone"), body.getString("title", ""), body.getString("content", ""), clock.instant())
+                .onSuccess(found -> ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
+                        .end(new JsonObject().put("candidates", new JsonArray(
+                                found.stream().map(c -> (Object) c.toJson()).toList())).encode()))
+                .onFailure(ctx::fail);
+    }
+}
