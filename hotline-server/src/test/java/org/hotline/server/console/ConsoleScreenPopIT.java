@@ -68,7 +68,7 @@ class ConsoleScreenPopIT {
     void anAnsweredCallPopsTheCallerWithOpenEarlierTicketsAndTheTicketIsFiledOnThatCall() throws Exception {
         StaffApi agentApi = new StaffApi(server.httpPort(), "agent", "agent12345");
         agentApi.post("/api/v1/tickets", new JsonObject().put("title", "小区门口井盖缺失").put("content", "井盖丢了两天")
-                .put("appealType", "HELP").put("phone", CALLER));
+                .put("appealType", "HELP").put("phone", CALLER).put("name", "王五"));
         ConsolePage page = new ConsolePage(browser, server.httpPort());
         page.login("agent", "agent12345");
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> {
@@ -86,6 +86,7 @@ class ConsoleScreenPopIT {
         assertThat(page.visible("#intake-form [name=phone]").getAttribute("value")).isEqualTo(CALLER);
         page.screenshot("40-agent-screen-pop");
 
+        page.type("#intake-form [name=name]", "王五");
         page.type("#intake-form [name=title]", "井盖仍未补上，夜间有人踩空");
         page.type("#intake-form [name=content]", "来电人再次反映小区门口井盖缺失，夜间有行人踩空。");
         page.select("#intake-form [name=appealType]", "COMPLAINT");
