@@ -42,12 +42,16 @@ class ConsoleScreenPopIT {
         asterisk = RealAsterisk.start(Path.of("..", "docker", "asterisk"), Map.of("AGI_PORT", Integer.toString(agiPort)));
         asterisk.cli("core waitfullybooted");
         Path data = Files.createTempDirectory("console-pop-it");
-        server = HotlineServer.start(ConfigLoader.load(Map.of(
-                "HOTLINE_DATA_DIR", data.toString(), "HOTLINE_HTTP_PORT", "0", "HOTLINE_HTTP_HOST", "127.0.0.1",
-                "HOTLINE_AMI_HOST", asterisk.amiHost(), "HOTLINE_AMI_PORT", Integer.toString(asterisk.amiPort()),
-                "HOTLINE_AMI_USERNAME", asterisk.amiUser(), "HOTLINE_AMI_SECRET", asterisk.amiSecret(),
-                "HOTLINE_AGI_PORT", Integer.toString(agiPort),
-                "HOTLINE_AGENT_INTERFACE", "Local/{agent}@hotline-sim-agents/n")));
+        server = HotlineServer.start(ConfigLoader.load(Map.ofEntries(
+                Map.entry("HOTLINE_DATA_DIR", data.toString()), Map.entry("HOTLINE_HTTP_PORT", "0"),
+                Map.entry("HOTLINE_HTTP_HOST", "127.0.0.1"), Map.entry("HOTLINE_AMI_HOST", asterisk.amiHost()),
+                Map.entry("HOTLINE_AMI_PORT", Integer.toString(asterisk.amiPort())),
+                Map.entry("HOTLINE_AMI_USERNAME", asterisk.amiUser()), Map.entry("HOTLINE_AMI_SECRET", asterisk.amiSecret()),
+                Map.entry("HOTLINE_AGI_PORT", Integer.toString(agiPort)),
+                Map.entry("HOTLINE_AGENT_INTERFACE", "Local/{agent}@hotline-sim-agents/n"),
+                // nothing listens there: the system push waits in its outbox, the live-call actions do not need it
+                Map.entry("HOTLINE_LINK110_URL", "http://127.0.0.1:" + FreePort.pick() + "/"),
+                Map.entry("HOTLINE_LINK110_SECRET", "console-test-shared-secret"))));
         browser = RealChromium.newDriver();
     }
 
@@ -97,6 +101,33 @@ class ConsoleScreenPopIT {
         JsonObject latest = agentApi.get("/api/v1/tickets?phone=" + CALLER).getJsonArray("items").stream()
                 .map(JsonObject.class::cast).filter(t -> t.getString("title").startsWith("井盖仍未补上")).findFirst().orElseThrow();
         assertThat(latest.getJsonArray("callIds")).isNotEmpty();
+    }
+
+    @Test
+    void anEmergencyDescribedDuringTheCallRaisesThe110FlagAndTheThreeWayCallIsPlaced() throws Exception {
+        // agents whose id starts with "l" stay 20 s on the line in the simulated dialplan
+        new StaffApi(server.httpPort(), "admin", "admin12345").post("/api/v1/admin/users", new JsonObject()
+                .put("username", "l5001").put("password", "l5001-password-12345").put("role", "AGENT")
+                .put("displayName", "坐席 测试"));
+        ConsolePage page = new ConsolePage(browser, server.httpPort());
+        page.login("l5001", "l5001-password-12345");
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> {
+            page.visible("#btn-login").click();
+            return driver.findElement(By.id("notice")).getText().startsWith("已签入");
+        });
+        page.visible("#btn-ready").click();
+        page.waitForNotice("已示闲");
+
+        call("13700005678");
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(driver -> driver.findElement(By.id("pop-caller")).getText().equals("13700005678"));
+        page.type("#intake-form [name=title]", "楼下有人持刀打架");
+        page.type("#intake-form [name=content]", "两名男子在小区门口斗殴，其中一人持刀");
+
+        assertThat(page.visible("#emergency").getText()).contains("110");
+        page.screenshot("42-agent-110-flag");
+        page.visible("#btn-110-conference").click();
+        assertThat(page.waitForNotice("110")).isEqualTo("已发起与 110 的三方通话");
     }
 
     private static void call(String caller) throws Exception {
