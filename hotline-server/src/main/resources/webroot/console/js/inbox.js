@@ -1,6 +1,6 @@
 // Department inbox: the unit's and its sub-units' tickets, nearest deadline first, with live countdowns.
 import { api } from './api.js';
-import { h, clear, notify } from './dom.js';
+import { h, clear, notify, countdown } from './dom.js';
 import { nearestClock, markOf } from './deadlines.js';
 import * as L from './labels.js';
 
@@ -47,7 +47,7 @@ function render(body, items, ctx) {
       h('td', {}, h('span', { className: 'badge ' + mark }, L.label(L.STATUSES, t.status))),
       h('td', {}, L.label(L.URGENCIES, t.urgency)),
       h('td', {}, clock ? L.label(L.CLOCKS, clock.name) : '—'),
-      h('td', clock ? { className: 'countdown', dataset: { due: clock.dueAt, paused: String(!!clock.paused) } } : {}, clock && clock.paused ? '已暂停' : ''));
+      h('td', clock ? { className: 'countdown', dataset: { due: clock.dueAt, paused: String(!!clock.paused) } } : {}, clock ? (clock.paused ? '已暂停' : countdown(clock.dueAt)) : ''));
     const open = () => ctx.openTicket(t.id);
     row.addEventListener('click', open);
     row.addEventListener('keydown', (e) => { if (e.key === 'Enter') open(); });

@@ -1,6 +1,6 @@
 // The ticket page: facts, deadlines with live countdowns, the history, and the commands of the viewer's role.
 import { api } from './api.js';
-import { h, clear, formatTime, notify } from './dom.js';
+import { h, clear, formatTime, notify, countdown } from './dom.js';
 import { ACTIONS, actionForm } from './actions.js';
 import { nearestClock, markOf } from './deadlines.js';
 import * as L from './labels.js';
@@ -72,7 +72,7 @@ function clocks(all) {
         h('td', {}, `${L.label(L.CLOCKS, name)}${c.limit ? '（' + c.limit + '）' : ''}`),
         h('td', {}, formatTime(c.yellowAt)), h('td', {}, formatTime(c.dueAt)),
         c.stoppedAt ? h('td', {}, '已停止 ' + formatTime(c.stoppedAt))
-          : h('td', { className: 'countdown', dataset: { due: c.dueAt, paused: String(!!c.paused) } }, c.paused ? '已暂停' : ''));
+          : h('td', { className: 'countdown', dataset: { due: c.dueAt, paused: String(!!c.paused) } }, c.paused ? '已暂停' : countdown(c.dueAt)));
     })));
 }
 

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.chromium.HasNetworkConditions;
 
 /**
  * Each role's main path through the console in real headless Chromium at 1366x768, against the running
@@ -97,6 +99,33 @@ class ConsoleWorkflowIT {
         assertThat(done.getInteger("extensionCount")).isEqualTo(1);
     }
 
+    @Test
+    void aSubmitWhileTheNetworkIsDownKeepsTheFormAndTheRetryFilesExactlyOneTicket() throws Exception {
+        page.login("agent", "agent12345");
+        page.type("#intake-form [name=phone]", "13688886666");
+        page.type("#intake-form [name=name]", "赵六");
+        page.type("#intake-form [name=title]", "公交站台顶棚漏雨");
+        page.type("#intake-form [name=content]", "解放路公交站台顶棚破损，下雨时漏水");
+        page.select("#intake-form [name=appealType]", "SUGGESTION");
+        var network = (HasNetworkConditions) browser;
+        var offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        network.setNetworkConditions(offline);
+        try {
+            page.visible("#intake-form button[type=submit]").click();
+            assertThat(page.waitForNotice("登记失败")).contains("网络连接中断");
+            page.screenshot("13-agent-offline-kept");
+        } finally {
+            network.deleteNetworkConditions();
+        }
+        assertThat(page.visible("#intake-form [name=title]").getAttribute("value")).isEqualTo("公交站台顶棚漏雨");
+        page.visible("#intake-form button[type=submit]").click();
+        page.waitForNotice("工单已登记");
+
+        StaffApi dispatcher = new StaffApi(server.httpPort(), "dispatcher", "dispatcher12345");
+        assertThat(dispatcher.get("/api/v1/tickets?phone=13688886666").getJsonArray("items")).hasSize(1);
+    }
+
     private String agentFilesATicketAndTheDraftSurvivesAReload() {
         page.login("agent", "agent12345");
         page.type("#intake-form [name=phone]", PHONE);
@@ -148,6 +177,8 @@ class ConsoleWorkflowIT {
         page.screenshot("20-department-inbox");
         page.visible("tr[data-number='" + number + "']").click();
         page.visible("#ticket-heading");
+        page.command("reply", "text", "尚未签收就答复", "result", "RESOLVED");
+        assertThat(page.waitForNotice("答复失败")).contains("不能执行此操作");   // the API's problem detail
         page.command("sign");
         page.waitForNotice("签收成功");
         page.command("contact", "note", "已电话联系来电人，约定明日上午现场查看");
