@@ -43,7 +43,9 @@ async function probePost(path) {
 
 /** Classification suggestions, the 110 check and similar tickets, refreshed as the agent types. */
 function assistant(form, box, emergency, services, live) {
-  const state = { accepted: null };
+  // the accepted category sits in a hidden field so it is part of the draft
+  const category = form.elements.namedItem('categoryCode');
+  const state = { get accepted() { return category.value || null; }, set accepted(code) { category.value = code; form.dispatchEvent(new Event('change')); } };
   const chips = h('div', { className: 'chips', id: 'suggestions' });
   const similar = h('ul', { className: 'plain', id: 'similar' });
   clear(box, h('h3', {}, '分类建议 ', h('span', { className: 'muted' }, 'Alt+1..3 采纳')),
@@ -71,7 +73,7 @@ function assistant(form, box, emergency, services, live) {
     }
   };
   run.accepted = () => state.accepted;
-  run.reset = () => { state.accepted = null; chips.replaceChildren(); similar.replaceChildren(); emergency.hidden = true; };
+  form.addEventListener('reset', () => { chips.replaceChildren(); similar.replaceChildren(); emergency.hidden = true; });
   return run;
 }
 

@@ -44,13 +44,20 @@ export function intakeForm(ctx, districts) {
     h('div', { className: 'grid2' }, h('label', {}, '区县', district), h('label', {}, '街道', street)),
     h('label', {}, '详细地址', h('input', { name: 'address', maxlength: 200 })),
     h('input', { type: 'hidden', name: 'callId' }),
+    h('input', { type: 'hidden', name: 'categoryCode' }),
     h('input', { type: 'hidden', name: 'idempotencyKey' }),
     h('button', { type: 'submit', className: 'primary' }, '提交工单'));
   const key = form.elements.namedItem('idempotencyKey');
   form.newIdempotencyKey = () => { key.value = crypto.randomUUID(); };
   // The key is kept in the draft, so a retry after a dropped connection files the same ticket, not a second one.
   queueMicrotask(() => { fillStreets(); if (!key.value) form.newIdempotencyKey(); });
-  form.addEventListener('reset', () => setTimeout(() => { history.replaceChildren(); form.newIdempotencyKey(); }));
+  // hidden inputs keep their value through reset(): clear them so the next ticket is not linked to the last call
+  form.addEventListener('reset', () => setTimeout(() => {
+    history.replaceChildren();
+    form.elements.namedItem('callId').value = '';
+    form.elements.namedItem('categoryCode').value = '';
+    form.newIdempotencyKey();
+  }));
   phone.addEventListener('input', debounce(() => callerHistory(phone.value.trim(), history, ctx), 500));
   phone.addEventListener('change', () => callerHistory(phone.value.trim(), history, ctx));
   form.ticketBody = () => body(form);

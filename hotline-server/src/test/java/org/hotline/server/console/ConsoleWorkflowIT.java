@@ -136,22 +136,28 @@ class ConsoleWorkflowIT {
         page.select("#intake-form [name=district]", "东城区");
         page.select("#intake-form [name=street]", "人民路街道");
         page.type("#intake-form [name=address]", "幸福路与建设路交叉口");
+        page.visible(".chip.suggestion");
+        page.visible("#intake-form [name=title]").sendKeys(Keys.chord(Keys.ALT, "1"));
+        String accepted = page.visible(".chip.suggestion[aria-pressed='true']").getText();
 
         page.reload();   // as after a dropped connection: the draft comes back from sessionStorage
         assertThat(page.visible("#intake-form [name=title]").getAttribute("value")).isEqualTo(TITLE);
         assertThat(page.visible("#intake-form [name=street]").getAttribute("value")).isEqualTo("人民路街道");
+        assertThat(page.visible(".chip.suggestion[aria-pressed='true']").getText()).isEqualTo(accepted);
         page.screenshot("10-agent-workbench");
 
         page.visible("#intake-form [name=address]").sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
         String notice = page.waitForNotice("工单已登记");
         String number = page.visible("#filed-number").getText();
-        assertThat(notice).contains(number);
+        assertThat(notice).contains(number).contains("已按建议分类");
         assertThat(page.visible("#intake-form [name=title]").getAttribute("value")).isEmpty();
         assertThat(page.fitsTheWindow()).isTrue();
         page.screenshot("11-agent-filed");
 
         browser.findElement(By.xpath("//button[text()='查看工单']")).click();
         assertThat(page.visible("#view-ticket dl.facts").getText()).contains("<img src=x");
+        String categoryName = accepted.substring(accepted.indexOf(' ') + 1, accepted.indexOf('（'));
+        assertThat(page.visible("#view-ticket dl.facts").getText()).contains("/" + categoryName);
         assertThat(page.js("return window.__xss === undefined")).isEqualTo(true);
         assertThat(page.fitsTheWindow()).isTrue();
         page.screenshot("12-agent-ticket");
