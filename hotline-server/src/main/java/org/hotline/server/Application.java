@@ -28,7 +28,8 @@ import org.hotline.server.health.DependencyCheck;
 import org.hotline.server.health.HealthRoutes;
 import org.hotline.server.wiring.Linkage110Module;
 import org.hotline.server.wiring.Module;
-import org.hotline.server.wiring.SearchModule;
+import org.hotline.server.wiring.SearchAndReports;
+import org.hotline.server.wiring.DispatchModule;
 import org.hotline.server.wiring.TelephonyModule;
 import org.hotline.search.SearchConfig;
 import org.hotline.core.text.HanLpSegmenter;
@@ -114,7 +115,9 @@ public final class Application {
         Future<Segmenter> segmenter = vertx.executeBlocking(HanLpSegmenter::new);
         Future<StatefulRedisConnection<String, String>> indexerConnection = connector.connect();
         return Future.all(segmenter, indexerConnection).map(both -> {
-            modules.add(new SearchModule(vertx, searchConfig(), segmenter.result(), indexerConnection.result(),
+            modules.add(new DispatchModule(vertx, redis.async(), segmenter.result(), tickets, api.authHandler(),
+                    config.nodeId(), clock));
+            modules.add(new SearchAndReports(vertx, searchConfig(), segmenter.result(), indexerConnection.result(),
                     () -> tickets.seed().departments(), clock));
             if (config.telephony().enabled()) {
                 modules.add(new TelephonyModule(vertx, config.telephony(), redis.async(), tickets, api.authHandler(), clock));
@@ -162,6 +165,7 @@ public final class Application {
         Router router = Router.router(vertx);
         new HealthRoutes(vertx, checks()).mount(router);
         router.get("/metrics").handler(PrometheusScrapingHandler.create());
+        modules.forEach(module -> module.mountBeforeApi(router));
         api.mount(router);
         modules.forEach(module -> module.mount(router));
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));

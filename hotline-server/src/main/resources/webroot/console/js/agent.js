@@ -17,6 +17,7 @@ export async function mountAgent(view, ctx) {
     classify: await available('/api/v1/classify/model'),
     similar: await available('/api/v1/search/similar?text=' + encodeURIComponent('测试')),
     police: await probePost('/api/v1/linkage/110/check'),
+    duplicates: await probePost('/api/v1/dispatch/duplicates'),
   };
   const form = intakeForm(ctx, districtsOf(ctx.allDepartments));
   const draft = keepDraft(form, 'intake');
@@ -24,7 +25,7 @@ export async function mountAgent(view, ctx) {
     h('div', { className: 'cols' },
       h('div', { className: 'card' }, h('h2', {}, '登记工单 ', h('span', { className: 'muted' }, '（Alt+T 标题，Ctrl+Enter 提交）')), form),
       h('div', { style: 'display:grid;gap:.75rem;min-width:0' }, pop, helpers, result, callbacks)));
-  const assist = assistant(form, helpers, emergency, services, live);
+  const assist = assistant(form, helpers, emergency, services, live, ctx);
   form.addEventListener('input', debounce(assist, 600));
   form.addEventListener('submit', (e) => { e.preventDefault(); file(form, draft, result, live, assist.accepted, ctx); });
   form.addEventListener('keydown', (e) => { if (e.key === 'Enter' && e.ctrlKey) { e.preventDefault(); form.requestSubmit(); } });
@@ -42,15 +43,16 @@ async function probePost(path) {
 }
 
 /** Classification suggestions, the 110 check and similar tickets, refreshed as the agent types. */
-function assistant(form, box, emergency, services, live) {
+function assistant(form, box, emergency, services, live, ctx) {
   // the accepted category sits in a hidden field so it is part of the draft
   const category = form.elements.namedItem('categoryCode');
   const state = { get accepted() { return category.value || null; }, set accepted(code) { category.value = code; form.dispatchEvent(new Event('change')); } };
   const chips = h('div', { className: 'chips', id: 'suggestions' });
   const similar = h('ul', { className: 'plain', id: 'similar' });
+  const duplicates = h('ul', { className: 'plain', id: 'duplicates' });
   clear(box, h('h3', {}, '分类建议 ', h('span', { className: 'muted' }, 'Alt+1..3 采纳')),
     services.classify ? chips : h('p', { className: 'note' }, '分类服务未接入，提交后由派单员分类。'),
-    h('h3', {}, '相似/重复诉求'),
+    h('h3', {}, '相似/重复诉求'), duplicates,
     services.similar ? similar : h('p', { className: 'note' }, '检索服务未接入，暂无法提示重复件。'));
   const text = () => ({ title: form.elements.namedItem('title').value.trim(), content: form.elements.namedItem('content').value.trim() });
   const run = async () => {
@@ -65,6 +67,11 @@ function assistant(form, box, emergency, services, live) {
     if (services.police) {
       api('POST', '/api/v1/linkage/110/check', { title, content }).then((a) => showEmergency(emergency, a, live)).catch(() => {});
     }
+    if (services.duplicates) {
+      const phone = form.elements.namedItem('phone').value.trim();
+      api('POST', '/api/v1/dispatch/duplicates', { phone, title, content })
+        .then((a) => showDuplicates(duplicates, a.candidates || [], form, ctx)).catch(() => duplicates.replaceChildren());
+    }
     if (services.similar) {
       api('GET', '/api/v1/search/similar?size=5&text=' + encodeURIComponent(title + ' ' + content)).then((a) => clear(similar,
         (a.hits || []).length === 0 ? h('li', { className: 'muted' }, '未发现相似诉求') : a.hits.map((t) => h('li', { className: L.OPEN_STATUSES.has(t.status) ? 'open-ticket' : '' },
@@ -73,8 +80,26 @@ function assistant(form, box, emergency, services, live) {
     }
   };
   run.accepted = () => state.accepted;
-  form.addEventListener('reset', () => { chips.replaceChildren(); similar.replaceChildren(); emergency.hidden = true; });
+  form.addEventListener('reset', () => { chips.replaceChildren(); similar.replaceChildren(); duplicates.replaceChildren(); emergency.hidden = true; });
   return run;
+}
+
+const MERGERS = new Set(['DISPATCHER', 'SUPERVISOR']);
+
+/** Likely duplicates of the same caller; roles that may merge pick one and the new ticket is merged into it. */
+function showDuplicates(list, candidates, form, ctx) {
+  const chosen = form.elements.namedItem('mergeInto');
+  clear(list, candidates.map((c) => h('li', { className: 'open-ticket' },
+    h('strong', {}, `疑似重复：${c.number}`), h('span', { className: 'muted' }, `（相似度 ${Math.round(c.similarity * 100)}%）`),
+    h('div', { className: 'muted' }, c.explanation || ''),
+    h('div', { className: 'row' },
+      h('button', { type: 'button', onclick: () => ctx.openTicket(c.ticketId) }, '查看'),
+      MERGERS.has(ctx.role) ? h('button', { type: 'button', className: 'merge', 'aria-pressed': String(chosen.value === c.ticketId),
+        onclick: (e) => {
+          chosen.value = chosen.value === c.ticketId ? '' : c.ticketId;
+          form.dispatchEvent(new Event('change'));
+          list.querySelectorAll('button.merge').forEach((b) => b.setAttribute('aria-pressed', String(b === e.currentTarget && !!chosen.value)));
+        } }, '提交后合并到此件') : null))));
 }
 
 function showEmergency(box, answer, live) {
@@ -116,6 +141,11 @@ async function file(form, draft, result, live, accepted, ctx) {
     if (category) {
       classified = await api('POST', `/api/v1/tickets/${ticket.id}/classify`, { categoryCode: category })
         .then(() => '，已按建议分类').catch((e) => '，分类未成功：' + e.message);
+    }
+    const master = form.elements.namedItem('mergeInto').value;
+    if (master) {
+      classified += await api('POST', `/api/v1/tickets/${ticket.id}/merge`, { masterTicketId: master, reason: '与同一来电人的在办工单重复' })
+        .then(() => '，已合并为重复件').catch((e) => '，合并未成功：' + e.message);
     }
     draft.discard();
     form.reset();

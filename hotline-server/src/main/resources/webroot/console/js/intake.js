@@ -45,6 +45,7 @@ export function intakeForm(ctx, districts) {
     h('label', {}, '详细地址', h('input', { name: 'address', maxlength: 200 })),
     h('input', { type: 'hidden', name: 'callId' }),
     h('input', { type: 'hidden', name: 'categoryCode' }),
+    h('input', { type: 'hidden', name: 'mergeInto' }),
     h('input', { type: 'hidden', name: 'idempotencyKey' }),
     h('button', { type: 'submit', className: 'primary' }, '提交工单'));
   const key = form.elements.namedItem('idempotencyKey');
@@ -56,6 +57,7 @@ export function intakeForm(ctx, districts) {
     history.replaceChildren();
     form.elements.namedItem('callId').value = '';
     form.elements.namedItem('categoryCode').value = '';
+    form.elements.namedItem('mergeInto').value = '';
     form.newIdempotencyKey();
   }));
   phone.addEventListener('input', debounce(() => callerHistory(phone.value.trim(), history, ctx), 500));

@@ -15,6 +15,13 @@ public interface Module {
 
     Future<Void> start();
 
+    /**
+     * Routes that must come before the service API's own handlers on {@code /api/v1/*} (its 64 KiB
+     * body limit), e.g. a bulk import that authenticates itself.
+     */
+    default void mountBeforeApi(Router router) {
+    }
+
     void mount(Router router);
 
     default List<DependencyCheck> checks() {

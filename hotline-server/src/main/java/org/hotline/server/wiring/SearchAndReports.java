@@ -1,0 +1,95 @@
+package org.hotline.server.wiring;
+
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+import org.hotline.core.api.DataScope;
+import org.hotline.core.catalog.DepartmentDirectory;
+import org.hotline.core.model.Department;
+import org.hotline.core.text.Segmenter;
+import org.hotline.search.SearchConfig;
+import org.hotline.search.SearchModule;
+import org.hotline.server.health.DependencyCheck;
+
+/**
+ * Search, reports and the supervisor dashboard over Elasticsearch (when configured) or the
+ * embedded Lucene index, fed by the ticket event stream through a Redis connection of its own (the
+ * indexer's XREADGROUP blocks it). Department scope is the service API's, so a department finds in
+ * search exactly the tickets it may open.
+ */
+public final class SearchAndReports implements Module {
+
+    private final Vertx vertx;
+    private final SearchConfig config;
+    private final Segmenter segmenter;
+    private final StatefulRedisConnection<String, String> indexerConnection;
+    private final Supplier<DepartmentDirectory> departments;
+    private final Clock clock;
+    private SearchModule search;
+    private String indexerDeployment;
+
+    public SearchAndReports(Vertx vertx, SearchConfig config, Segmenter segmenter,
+                            StatefulRedisConnection<String, String> indexerConnection,
+                            Supplier<DepartmentDirectory> departments, Clock clock) {
+        this.vertx = vertx;
+        this.config = config;
+        this.segmenter = segmenter;
+        this.indexerConnection = indexerConnection;
+        this.departments = departments;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return config.usesElasticsearch() ? "search (Elasticsearch)" : "search (embedded Lucene)";
+    }
+
+    @Override
+    public Future<Void> start() {
+        DataScope scope = new DataScope(departments);
+        return SearchModule.open(vertx, config, segmenter, scope::unitsOf,
+                        id -> departments.get().find(id).map(Department::name).orElse(id), clock)
+                .compose(opened -> {
+                    search = opened;
+                    return vertx.deployVerticle(search.indexer(indexerConnection));
+                })
+                .onSuccess(id -> indexerDeployment = id)
+                .mapEmpty();
+    }
+
+    @Override
+    public void mount(Router router) {
+        search.mount(router);
+    }
+
+    /** The indexer stops first (unacknowledged entries wait in the stream), then the index closes. */
+    @Override
+    public Future<Void> stop() {
+        Future<Void> indexer = indexerDeployment == null ? Future.succeededFuture() : vertx.undeploy(indexerDeployment);
+        return indexer.eventually(() -> search == null ? Future.succeededFuture() : search.close());
+    }
+
+    @Override
+    public List<DependencyCheck> checks() {
+        return List.of(new DependencyCheck() {
+            @Override
+            public String name() {
+                return "search";
+            }
+
+            @Override
+            public boolean required() {
+                return true;
+            }
+
+            @Override
+            public Future<String> check() {
+                return search.search().refresh().map(v -> SearchAndReports.this.name());
+            }
+        });
+    }
+}
