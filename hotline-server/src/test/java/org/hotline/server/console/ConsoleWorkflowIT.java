@@ -126,6 +126,30 @@ class ConsoleWorkflowIT {
         assertThat(dispatcher.get("/api/v1/tickets?phone=13688886666").getJsonArray("items")).hasSize(1);
     }
 
+    @Test
+    void aSupervisorFilingTheSameCallersRepeatedAppealMergesItIntoTheOpenTicket() throws Exception {
+        StaffApi agentApi = new StaffApi(server.httpPort(), "agent", "agent12345");
+        JsonObject first = agentApi.post("/api/v1/tickets", new JsonObject().put("title", "小区垃圾三天没人清运")
+                .put("content", "金水湾小区北门垃圾桶满了三天没人清运，气味很大").put("appealType", "COMPLAINT")
+                .put("phone", "13577775555").put("name", "钱七"));
+        page.login("supervisor", "supervisor12345");
+        browser.findElement(By.xpath("//nav/button[text()='登记工单']")).click();
+        page.type("#intake-form [name=phone]", "13577775555");
+        page.type("#intake-form [name=name]", "钱七");
+        page.type("#intake-form [name=title]", "小区垃圾还是没人清运");
+        page.type("#intake-form [name=content]", "金水湾小区北门垃圾桶满了没人清运，气味很大");
+        page.select("#intake-form [name=appealType]", "COMPLAINT");
+        page.visible("#duplicates button.merge").click();
+        page.screenshot("14-supervisor-duplicate-warning");
+        page.visible("#intake-form button[type=submit]").click();
+        assertThat(page.waitForNotice("工单已登记")).contains("已合并为重复件");
+
+        JsonObject merged = agentApi.get("/api/v1/tickets?phone=13577775555").getJsonArray("items").stream()
+                .map(JsonObject.class::cast).filter(t -> !t.getString("id").equals(first.getString("id"))).findFirst().orElseThrow();
+        assertThat(merged.getString("status")).isEqualTo("MERGED");
+        assertThat(merged.getString("masterTicketId")).isEqualTo(first.getString("id"));
+    }
+
     private String agentFilesATicketAndTheDraftSurvivesAReload() {
         page.login("agent", "agent12345");
         page.type("#intake-form [name=phone]", PHONE);
