@@ -25,7 +25,9 @@ export async function mountSupervisor(view, ctx) {
       '检索服务尚未接入本服务器，审批队列暂不可用。可按工单 ID 打开工单进行审批、催办、审核答复和录入回访。'));
     return;
   }
-  const load = () => Promise.all(QUEUES.map((q) => queue(q, ctx))).then((cards) => clear(lists, cards));
+  const manual = await available('/api/v1/dispatch/queue');
+  const load = () => Promise.all([...QUEUES.map((q) => queue(q, ctx)), manual ? dispatchQueue(ctx) : null])
+    .then((cards) => clear(lists, cards));
   await load();
   view.addEventListener('console:refresh', load);
 }
@@ -47,6 +49,22 @@ async function queue(q, ctx) {
         h('div', { className: 'muted' }, `${L.label(L.STATUSES, t.status)} · ${ctx.departmentName(t.leadDepartment)} · 截止 ${formatTime(t.handleDueAt || (t.clocks && t.clocks.HANDLE && t.clocks.HANDLE.dueAt))}`)))));
   } catch (e) {
     notify(`${q.title}加载失败：${e.message}`, 'error');
+    card.append(h('p', { className: 'muted' }, '加载失败：' + e.message));
+  }
+  return card;
+}
+
+/** Tickets automatic dispatch could not place, with its explanation; the ticket page offers 派单. */
+async function dispatchQueue(ctx) {
+  const card = h('div', { className: 'card', id: 'queue-dispatch' }, h('h3', {}, '待人工派单'));
+  try {
+    const items = (await api('GET', '/api/v1/dispatch/queue')).items || [];
+    card.append(items.length === 0 ? h('p', { className: 'muted' }, '暂无')
+      : h('ul', { className: 'plain' }, items.map((i) => h('li', {},
+        h('button', { type: 'button', className: 'chip', onclick: () => ctx.openTicket(i.ticketId) }, '打开工单'),
+        h('div', { className: 'muted' }, `${i.explanation || i.reason || ''}`),
+        h('div', { className: 'muted' }, (i.suggestions || []).slice(0, 3).map((x) => `${x.name}→${ctx.departmentName(x.department)}`).join('；'))))));
+  } catch (e) {
     card.append(h('p', { className: 'muted' }, '加载失败：' + e.message));
   }
   return card;
