@@ -76,6 +76,12 @@ public final class Linkage110 {
         return new TicketResultWatcher(redis, transfers, incoming, config.consumerName(), config.pollInterval());
     }
 
+    /** Deploy once per process; pushes self-service appeals that belong to 110 (web, app, WeChat, SMS). */
+    public org.hotline.linkage110.transfer.WebAppealScreener webAppealScreener() {
+        return new org.hotline.linkage110.transfer.WebAppealScreener(redis, lists, outgoing, config.consumerName(),
+                config.pollInterval());
+    }
+
     public Linkage110Config config() {
         return config;
     }

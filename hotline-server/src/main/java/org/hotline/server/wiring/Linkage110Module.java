@@ -46,6 +46,7 @@ public final class Linkage110Module implements Module {
         return linkage.seedLists()
                 .compose(v -> vertx.deployVerticle(linkage.outboxVerticle()))
                 .compose(id -> vertx.deployVerticle(linkage.ticketResultWatcher()))
+                .compose(id -> vertx.deployVerticle(linkage.webAppealScreener()))
                 .mapEmpty();
     }
 
