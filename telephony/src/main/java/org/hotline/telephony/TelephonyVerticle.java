@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.CommandAction;
 import org.asteriskjava.manager.action.QueueStatusAction;
 import org.hotline.core.error.HotlineException;
 import org.slf4j.Logger;
@@ -187,6 +188,14 @@ public final class TelephonyVerticle extends VerticleBase {
      * agents logged in through the backend whom Asterisk forgot (it restarted) are put back.
      */
     private void resync() {
+        // AMI accepts log-ins before the dialplan and queues are loaded: resyncing then would find no
+        // queue to put forgotten agents back into, and calls would wait with nobody to answer.
+        gateway.send(new CommandAction("core waitfullybooted"))
+                .onFailure(f -> LOG.warn("could not wait for asterisk to finish booting [reason={}]", f.toString()))
+                .onComplete(booted -> resyncBooted());
+    }
+
+    private void resyncBooted() {
         Instant now = clock.instant();
         List<Future<List<AmiEvent>>> queues = config.queues().stream().map(q -> gateway.list(queueStatus(q))
                 .onSuccess(events -> {
