@@ -1,17 +1,11 @@
 package org.hotline.linkage110.transfer;
 
-import io.lettuce.core.Consumer;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.StreamMessage;
-import io.lettuce.core.XGroupCreateArgs;
-import io.lettuce.core.XReadArgs;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.hotline.core.stream.RedisKeys;
 import org.hotline.linkage110.RedisOps;
 import org.hotline.linkage110.lists.EmergencyDetector;
 import org.hotline.linkage110.lists.EmergencyVerdict;
@@ -25,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * 110 through the outbox, once per ticket. Phone appeals are left to the agent, who sees the same
  * verdict live.
  */
-public final class WebAppealScreener extends VerticleBase {
+public final class WebAppealScreener extends TicketEventConsumer {
 
     public static final String GROUP = "linkage110-intake";
     static final Set<String> SELF_SERVICE_CHANNELS = Set.of("WEB", "APP", "WECHAT", "SMS");
@@ -36,61 +30,16 @@ public final class WebAppealScreener extends VerticleBase {
     private final TransferLists lists;
     private final OutgoingTransfers outgoing;
     private final EmergencyDetector detector = new EmergencyDetector();
-    private final String consumer;
-    private final Duration poll;
-    private long timer = -1;
-    private boolean busy;
 
     public WebAppealScreener(RedisOps redis, TransferLists lists, OutgoingTransfers outgoing, String consumer, Duration poll) {
+        super(redis, GROUP, consumer, poll);
         this.redis = redis;
         this.lists = lists;
         this.outgoing = outgoing;
-        this.consumer = consumer;
-        this.poll = poll;
     }
 
     @Override
-    public Future<?> start() {
-        return redis.call(r -> r.xgroupCreate(XReadArgs.StreamOffset.from(RedisKeys.TICKET_EVENTS, "$"), GROUP,
-                        XGroupCreateArgs.Builder.mkstream()))
-                .recover(e -> String.valueOf(e.getCause()).contains("BUSYGROUP") ? Future.succeededFuture() : Future.failedFuture(e))
-                .onSuccess(v -> timer = vertx.setPeriodic(poll.toMillis(), id -> tick()));
-    }
-
-    @Override
-    public Future<?> stop() {
-        vertx.cancelTimer(timer);
-        return Future.succeededFuture();
-    }
-
-    private void tick() {
-        if (busy) {
-            return;
-        }
-        busy = true;
-        read("0").compose(this::handleAll)
-                .compose(v -> read(">")).compose(this::handleAll)
-                .onFailure(e -> LOG.warn("web appeal screening round failed [reason={}]", e.getMessage()))
-                .onComplete(v -> busy = false);
-    }
-
-    /** "0" re-reads this consumer's entries that failed before; ">" reads new ones. */
-    private Future<List<StreamMessage<String, String>>> read(String offset) {
-        return redis.call(r -> r.xreadgroup(Consumer.from(GROUP, consumer), XReadArgs.Builder.count(100),
-                XReadArgs.StreamOffset.from(RedisKeys.TICKET_EVENTS, offset)));
-    }
-
-    private Future<Void> handleAll(List<StreamMessage<String, String>> entries) {
-        Future<Void> chain = Future.succeededFuture();
-        for (var entry : entries) {
-            chain = chain.compose(v -> handle(entry.getBody())
-                    .compose(x -> redis.call(r -> r.xack(RedisKeys.TICKET_EVENTS, GROUP, entry.getId())))
-                    .mapEmpty());
-        }
-        return chain;
-    }
-
-    private Future<Void> handle(java.util.Map<String, String> body) {
+    Future<Void> handle(Map<String, String> body) {
         if (!"TicketReceived".equals(body.get("type")) || body.get("ticket") == null) {
             return Future.succeededFuture();
         }
