@@ -123,7 +123,9 @@ public final class Application {
                 modules.add(new TelephonyModule(vertx, config.telephony(), redis.async(), tickets, api.authHandler(), clock));
             }
             if (config.link110().enabled()) {
-                modules.add(new Linkage110Module(vertx, config.link110(), config.nodeId(), redis.async(), tickets, clock));
+                Linkage110Module linkage = new Linkage110Module(vertx, config.link110(), config.nodeId(), redis.async(), tickets, clock);
+                api.intakeAdvice(linkage.intakeAdvice());
+                modules.add(linkage);
             }
             return null;
         });

@@ -97,6 +97,12 @@ public final class ApiRoutes {
         return router;
     }
 
+    /** Adds what citizens are told at once on submitting (e.g. the 110 advice); set before serving. */
+    public ApiRoutes intakeAdvice(IntakeAdvice advice) {
+        appeals.adviseWith(advice);
+        return this;
+    }
+
     /** The bearer-token handler, for routers mounted elsewhere than under {@code /api/v1/}. */
     public Handler<RoutingContext> authHandler() {
         return Authenticated.handler(tokens);

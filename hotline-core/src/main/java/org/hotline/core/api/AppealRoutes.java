@@ -40,6 +40,7 @@ public final class AppealRoutes {
     private final RateLimiter limiter;
     private final ApiConfig config;
     private final Clock clock;
+    private volatile IntakeAdvice advice = IntakeAdvice.none();
 
     public AppealRoutes(TicketOperations tickets, TicketViews views, AuditLog audit, RateLimiter limiter, ApiConfig config, Clock clock) {
         this.tickets = tickets;
@@ -56,6 +57,11 @@ public final class AppealRoutes {
     }
 
     public record RatingRequest(String queryCode, Satisfaction satisfaction, Resolution resolution, String comment) {
+    }
+
+    /** Set once while wiring, before the first request. */
+    void adviseWith(IntakeAdvice intakeAdvice) {
+        this.advice = intakeAdvice;
     }
 
     public void mount(Router router) {
@@ -75,9 +81,20 @@ public final class AppealRoutes {
         Actor citizen = Actor.citizen("citizen:" + appeal.caller().phone());
         limiter.hit(new RateLimiter.Rule("intake-phone", config.intakePerPhone(), config.phoneWindow()), appeal.caller().phone())
             .compose(ignored -> tickets.receive(appeal, citizen, key))
-            .onSuccess(ticket -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json; charset=utf-8")
-                .end(new JsonObject().put("ticketNumber", ticket.number().value()).put("queryCode", ticket.queryCode().value()).encode()))
+            .compose(ticket -> adviceFor(request).map(told -> {
+                JsonObject receipt = new JsonObject().put("ticketNumber", ticket.number().value())
+                    .put("queryCode", ticket.queryCode().value());
+                told.ifPresent(text -> receipt.put("advice", text));
+                return receipt;
+            }))
+            .onSuccess(receipt -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json; charset=utf-8")
+                .end(receipt.encode()))
             .onFailure(ctx::fail);
+    }
+
+    /** The appeal is already stored: advice that cannot be computed now is left out, never an error. */
+    private Future<java.util.Optional<String>> adviceFor(AppealRequest request) {
+        return advice.adviceFor(request.title(), request.content()).otherwise(java.util.Optional.empty());
     }
 
     private void progress(RoutingContext ctx) {

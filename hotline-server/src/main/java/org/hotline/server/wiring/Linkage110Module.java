@@ -6,7 +6,11 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.net.URI;
 import java.time.Clock;
+import org.hotline.core.api.IntakeAdvice;
 import org.hotline.core.api.TicketOperations;
+import org.hotline.linkage110.lists.EmergencyDetector;
+import org.hotline.linkage110.transfer.Direction;
+import java.util.Optional;
 import org.hotline.core.app.TicketService;
 import org.hotline.core.auth.Authenticated;
 import org.hotline.core.model.Role;
@@ -20,6 +24,7 @@ import org.hotline.server.config.HotlineConfig;
 public final class Linkage110Module implements Module {
 
     static final String POLICE_LINE = "110";
+    static final String CALL_110_ADVICE = "如有生命危险或正在发生的违法犯罪，请立即拨打110。您反映的情况已同时推送110处置。";
 
     private final Vertx vertx;
     private final Linkage110 linkage;
@@ -39,6 +44,16 @@ public final class Linkage110Module implements Module {
     @Override
     public String name() {
         return "link110";
+    }
+
+    /**
+     * Citizens whose web appeal names a 110 matter are told at once to call 110 if life is in danger;
+     * the appeal itself is pushed to 110 by the web appeal screener.
+     */
+    public IntakeAdvice intakeAdvice() {
+        EmergencyDetector detector = new EmergencyDetector();
+        return (title, content) -> linkage.lists().current(Direction.TO_110)
+                .map(list -> detector.check(list, title, content).police() ? Optional.of(CALL_110_ADVICE) : Optional.empty());
     }
 
     @Override
