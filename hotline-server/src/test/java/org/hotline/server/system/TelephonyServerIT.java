@@ -56,6 +56,22 @@ class TelephonyServerIT {
                 "HOTLINE_AMI_USERNAME", asterisk.amiUser(), "HOTLINE_AMI_SECRET", asterisk.amiSecret(),
                 "HOTLINE_AGI_PORT", Integer.toString(agiPort),
                 "HOTLINE_AGENT_INTERFACE", "Local/{agent}@hotline-sim-agents/n")));
+        awaitTelephonyUp();
+    }
+
+    /** The server does not hold its start for Asterisk: AMI logs in on its own, which /health reports. */
+    private static void awaitTelephonyUp() throws Exception {
+        for (int attempt = 0; attempt < 120; attempt++) {
+            String health = HTTP.send(HttpRequest.newBuilder(URI.create(url("/health"))).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            boolean up = new JsonObject(health).getJsonArray("dependencies").stream().map(JsonObject.class::cast)
+                    .anyMatch(d -> "telephony".equals(d.getString("name")) && "UP".equals(d.getString("status")));
+            if (up) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("telephony never reported UP in /health");
     }
 
     @AfterAll
