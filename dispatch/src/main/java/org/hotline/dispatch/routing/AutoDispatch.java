@@ -1,12 +1,8 @@
 package org.hotline.dispatch.routing;
 
-import io.lettuce.core.Consumer;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.XGroupCreateArgs;
-import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -19,11 +15,10 @@ import org.hotline.core.model.Actor;
 import org.hotline.core.model.Category;
 import org.hotline.core.model.Command;
 import org.hotline.core.model.TicketId;
-import org.hotline.core.redis.LettuceBridge;
-import org.hotline.core.stream.RedisKeys;
 import org.hotline.dispatch.classify.Classifier;
 import org.hotline.dispatch.classify.LabelledText;
 import org.hotline.dispatch.classify.Suggestion;
+import org.hotline.dispatch.store.TicketEventGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,13 +29,13 @@ import org.slf4j.LoggerFactory;
  * reason; otherwise put the ticket in the dispatcher queue with the suggestions. A later
  * {@code TicketAssigned} (by anyone) removes it from the queue.
  */
-public final class AutoDispatch extends VerticleBase {
+public final class AutoDispatch extends TicketEventGroup {
 
     public static final String GROUP = "dispatch-auto";
     private static final Logger LOG = LoggerFactory.getLogger(AutoDispatch.class);
     private static final Actor DISPATCH = Actor.system("auto-dispatch");
+    private static final int PAGE = 50;
 
-    private final RedisAsyncCommands<String, String> redis;
     private final Classifier classifier;
     private final RedisRoutingRules rules;
     private final RoutingPolicy policy;
@@ -48,15 +43,12 @@ public final class AutoDispatch extends VerticleBase {
     private final DispatcherQueue queue;
     private final org.hotline.dispatch.duplicate.HotSpotDetector hotSpots;
     private final Clock clock;
-    private final String consumer;
-    private final Duration pollInterval;
-    private boolean polling;
-    private long timer = -1;
 
+    /** The group starts at "$": appeals received before the first start are left to the dispatchers. */
     public AutoDispatch(RedisAsyncCommands<String, String> redis, Classifier classifier, RedisRoutingRules rules,
             RoutingPolicy policy, TicketService tickets, DispatcherQueue queue,
             org.hotline.dispatch.duplicate.HotSpotDetector hotSpots, Clock clock, String consumer, Duration pollInterval) {
-        this.redis = redis;
+        super(redis, GROUP, "$", consumer, pollInterval, PAGE);
         this.classifier = classifier;
         this.rules = rules;
         this.policy = policy;
@@ -64,50 +56,17 @@ public final class AutoDispatch extends VerticleBase {
         this.queue = queue;
         this.hotSpots = hotSpots;
         this.clock = clock;
-        this.consumer = consumer;
-        this.pollInterval = pollInterval;
     }
 
+    /** A ticket that cannot be dispatched is left to the dispatchers, never retried forever. */
     @Override
-    public Future<?> start() {
-        // "$": appeals received before the first start are left to the dispatchers
-        return LettuceBridge.toFuture(vertx, redis.xgroupCreate(XReadArgs.StreamOffset.from(RedisKeys.TICKET_EVENTS, "$"),
-                        GROUP, XGroupCreateArgs.Builder.mkstream()))
-                .recover(failure -> String.valueOf(failure.getCause()).contains("BUSYGROUP")
-                        ? Future.succeededFuture("OK") : Future.failedFuture(failure))
-                .onSuccess(ok -> timer = vertx.setPeriodic(pollInterval.toMillis(), id -> poll()));
-    }
-
-    @Override
-    public Future<?> stop() {
-        vertx.cancelTimer(timer);
-        return Future.succeededFuture();
-    }
-
-    private void poll() {
-        if (polling) {
-            return;
-        }
-        polling = true;
-        Future.succeededFuture().compose(v -> readPage()).onComplete(done -> polling = false)
-                .onFailure(failure -> LOG.warn("auto-dispatch poll failed [reason={}]", failure.toString()));
-    }
-
-    private Future<Void> readPage() {
-        return LettuceBridge.toFuture(vertx, redis.xreadgroup(Consumer.from(GROUP, consumer), XReadArgs.Builder.count(50),
-                        XReadArgs.StreamOffset.lastConsumed(RedisKeys.TICKET_EVENTS)))
-                .compose(messages -> {
-                    List<Future<Void>> handled = new ArrayList<>();
-                    messages.forEach(m -> handled.add(handle(m)
-                            .recover(failure -> {
-                                LOG.warn("auto-dispatch left a ticket alone [ticket={}, reason={}]",
-                                        m.getBody().get("ticketId"), failure.toString());
-                                return Future.succeededFuture();
-                            })
-                            .compose(v -> LettuceBridge.toFuture(vertx, redis.xack(RedisKeys.TICKET_EVENTS, GROUP, m.getId())))
-                            .mapEmpty()));
-                    return Future.all(handled).compose(v -> messages.size() == 50 ? readPage() : Future.succeededFuture());
-                });
+    protected Future<Void> handlePage(List<StreamMessage<String, String>> messages) {
+        List<Future<Void>> handled = new ArrayList<>();
+        messages.forEach(m -> handled.add(handle(m).recover(failure -> {
+            LOG.warn("auto-dispatch left a ticket alone [ticket={}, reason={}]", m.getBody().get("ticketId"), failure.toString());
+            return Future.succeededFuture();
+        })));
+        return Future.all(handled).mapEmpty();
     }
 
     private Future<Void> handle(StreamMessage<String, String> message) {
