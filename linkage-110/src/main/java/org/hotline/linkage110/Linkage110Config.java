@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * Settings of the 12345 side of the 110 exchange. The shared secret comes from the environment
- * ({@code HOTLINE_LINKAGE110_SHARED_SECRET}) and never prints: {@link #toString()} hides it.
+ * ({@code HOTLINE_LINK110_SECRET}) and never prints: {@link #toString()} hides it.
  *
  * @param peerUrl         base URL of the 110 platform's exchange, e.g. {@code https://110.example/}
  * @param sharedSecret    HMAC-SHA256 key agreed with the 110 platform (at least 16 characters)
