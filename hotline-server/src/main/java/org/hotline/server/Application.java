@@ -132,10 +132,10 @@ public final class Application {
     }
 
     private SearchConfig searchConfig() {
-        SearchConfig defaults = SearchConfig.defaults(config.dataDir().resolve("search"));
-        return new SearchConfig(config.search().elasticsearchUrls(), defaults.indexPrefix(), defaults.dataDir(),
-                defaults.zone(), defaults.requestTimeout(), defaults.basicallySatisfiedWeight(), defaults.consumerGroup(),
-                "search-" + config.nodeId(), defaults.indexerBatch(), defaults.indexerIdle());
+        SearchConfig embedded = SearchConfig.defaults(config.dataDir().resolve("search"));
+        SearchConfig backend = config.search().isEmbedded() ? embedded
+                : embedded.withElasticsearch(config.search().elasticsearchUrls(), embedded.indexPrefix());
+        return backend.withConsumerName("search-" + config.nodeId());
     }
 
     private Future<Void> startEach() {
@@ -192,22 +192,7 @@ public final class Application {
     }
 
     private DependencyCheck redisCheck() {
-        return new DependencyCheck() {
-            @Override
-            public String name() {
-                return "redis";
-            }
-
-            @Override
-            public boolean required() {
-                return true;
-            }
-
-            @Override
-            public Future<String> check() {
-                return Future.fromCompletionStage(redis.async().ping(), vertx.getOrCreateContext())
-                        .map(pong -> (config.redis().isEmbedded() ? "embedded " : "external ") + pong);
-            }
-        };
+        return DependencyCheck.of("redis", true, () -> Future.fromCompletionStage(redis.async().ping(), vertx.getOrCreateContext())
+                .map(pong -> (config.redis().isEmbedded() ? "embedded " : "external ") + pong));
     }
 }

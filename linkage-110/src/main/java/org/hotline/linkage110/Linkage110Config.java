@@ -71,6 +71,12 @@ public record Linkage110Config(
                 Duration.ofHours(24), "Local/110@linkage-110", "linkage110-1");
     }
 
+    /** A copy that dials {@code policeLine} for live calls and consumes streams as {@code consumerName}. */
+    public Linkage110Config withLiveCalls(String newPoliceLine, String newConsumerName) {
+        return new Linkage110Config(peerUrl, sharedSecret, ourParty, peerParty, timestampWindow, requestTimeout,
+                maxAttempts, baseBackoff, maxBackoff, pollInterval, resultLimit, newPoliceLine, newConsumerName);
+    }
+
     /** A copy with other retry settings (tests use short ones). */
     public Linkage110Config withRetry(Duration timeout, int attempts, Duration base, Duration max, Duration poll) {
         return new Linkage110Config(peerUrl, sharedSecret, ourParty, peerParty, timestampWindow,

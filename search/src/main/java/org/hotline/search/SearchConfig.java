@@ -52,6 +52,12 @@ public record SearchConfig(
                 consumerGroup, consumerName, indexerBatch, indexerIdle);
     }
 
+    /** A copy whose indexer reads the streams as {@code name} (one name per server node). */
+    public SearchConfig withConsumerName(String name) {
+        return new SearchConfig(elasticsearchUrls, indexPrefix, dataDir, zone, requestTimeout, basicallySatisfiedWeight,
+                consumerGroup, name, indexerBatch, indexerIdle);
+    }
+
     public boolean usesElasticsearch() {
         return !elasticsearchUrls.isEmpty();
     }

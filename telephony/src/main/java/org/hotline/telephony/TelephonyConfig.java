@@ -56,6 +56,14 @@ public record TelephonyConfig(String amiHost, int amiPort, String amiUsername, S
         return new TelephonyConfig("", 5038, null, null, 4573, null, 4, null, null, null, null, null);
     }
 
+    /** Connects to an Asterisk; everything not named keeps its default (queues, timeouts, wrap-up, pool). */
+    public static TelephonyConfig forAsterisk(String amiHost, int amiPort, String amiUsername, String amiSecret,
+                                              int agiPort, String agiBindAddress, String agentInterface) {
+        TelephonyConfig d = defaults();
+        return new TelephonyConfig(amiHost, amiPort, amiUsername, amiSecret, agiPort, agiBindAddress, d.workerPoolSize(),
+                d.actionTimeout(), d.reconnectMaxDelay(), d.wrapUp(), d.queues(), agentInterface);
+    }
+
     /** Reads {@code amiHost, amiPort, amiUsername, amiSecret, agiPort, ...}; missing keys keep the defaults. */
     public static TelephonyConfig fromJson(JsonObject json) {
         TelephonyConfig d = defaults();

@@ -1,6 +1,7 @@
 package org.hotline.server.health;
 
 import io.vertx.core.Future;
+import java.util.function.Supplier;
 
 /**
  * One dependency the server needs (or may use). {@code required} dependencies decide readiness;
@@ -15,7 +16,8 @@ public interface DependencyCheck {
     /** Completes with a short detail when healthy, fails when not; must time out on its own. */
     Future<String> check();
 
-    static DependencyCheck disabled(String name, String why) {
+    /** A check made of its parts; {@code probe} must be cheap, it runs on every /health request. */
+    static DependencyCheck of(String name, boolean required, Supplier<Future<String>> probe) {
         return new DependencyCheck() {
             @Override
             public String name() {
@@ -24,13 +26,17 @@ public interface DependencyCheck {
 
             @Override
             public boolean required() {
-                return false;
+                return required;
             }
 
             @Override
             public Future<String> check() {
-                return Future.succeededFuture("disabled: " + why);
+                return probe.get();
             }
         };
+    }
+
+    static DependencyCheck disabled(String name, String why) {
+        return of(name, false, () -> Future.succeededFuture("disabled: " + why));
     }
 }

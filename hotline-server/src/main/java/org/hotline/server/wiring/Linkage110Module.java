@@ -32,11 +32,9 @@ public final class Linkage110Module implements Module {
     public Linkage110Module(Vertx vertx, HotlineConfig.Link110 config, String nodeId, RedisAsyncCommands<String, String> redis,
                             TicketService tickets, Clock clock) {
         this.vertx = vertx;
-        Linkage110Config d = Linkage110Config.defaults(URI.create(config.peerUrl()), config.sharedSecret());
         // Telephony dials digits through [hotline-out], where 110 reaches the police line.
-        Linkage110Config linkageConfig = new Linkage110Config(d.peerUrl(), d.sharedSecret(), d.ourParty(), d.peerParty(),
-                d.timestampWindow(), d.requestTimeout(), d.maxAttempts(), d.baseBackoff(), d.maxBackoff(),
-                d.pollInterval(), d.resultLimit(), POLICE_LINE, "linkage110-" + nodeId);
+        Linkage110Config linkageConfig = Linkage110Config.defaults(URI.create(config.peerUrl()), config.sharedSecret())
+                .withLiveCalls(POLICE_LINE, "linkage110-" + nodeId);
         this.linkage = new Linkage110(vertx, redis, linkageConfig,
                 new TicketOperationsIntake(TicketOperations.of(tickets)), clock);
     }

@@ -75,21 +75,6 @@ public final class SearchAndReports implements Module {
 
     @Override
     public List<DependencyCheck> checks() {
-        return List.of(new DependencyCheck() {
-            @Override
-            public String name() {
-                return "search";
-            }
-
-            @Override
-            public boolean required() {
-                return true;
-            }
-
-            @Override
-            public Future<String> check() {
-                return search.search().refresh().map(v -> SearchAndReports.this.name());
-            }
-        });
+        return List.of(DependencyCheck.of("search", true, () -> search.search().ping().map(v -> name())));
     }
 }

@@ -44,10 +44,8 @@ public final class TelephonyModule implements Module {
                            Handler<RoutingContext> authentication, Clock clock) {
         this.vertx = vertx;
         this.authentication = authentication;
-        TelephonyConfig defaults = TelephonyConfig.defaults();
-        TelephonyConfig telephonyConfig = new TelephonyConfig(config.amiHost(), config.amiPort(), config.amiUsername(),
-                config.amiSecret(), config.agiPort(), config.agiBindAddress(), defaults.workerPoolSize(), defaults.actionTimeout(),
-                defaults.reconnectMaxDelay(), defaults.wrapUp(), defaults.queues(), config.agentInterface());
+        TelephonyConfig telephonyConfig = TelephonyConfig.forAsterisk(config.amiHost(), config.amiPort(),
+                config.amiUsername(), config.amiSecret(), config.agiPort(), config.agiBindAddress(), config.agentInterface());
         this.telephony = new TelephonyVerticle(telephonyConfig, redis, callerHistory(tickets), progressLookup(tickets), clock);
     }
 
@@ -73,23 +71,8 @@ public final class TelephonyModule implements Module {
 
     @Override
     public List<DependencyCheck> checks() {
-        return List.of(new DependencyCheck() {
-            @Override
-            public String name() {
-                return "telephony";
-            }
-
-            @Override
-            public boolean required() {
-                return false;
-            }
-
-            @Override
-            public Future<String> check() {
-                return telephony.connected() ? Future.succeededFuture("AMI connected")
-                        : Future.failedFuture("AMI not connected (retrying)");
-            }
-        });
+        return List.of(DependencyCheck.of("telephony", false, () -> telephony.connected()
+                ? Future.succeededFuture("AMI connected") : Future.failedFuture("AMI not connected (retrying)")));
     }
 
     private static void agentActsAsItself(RoutingContext ctx) {

@@ -97,6 +97,12 @@ public final class ElasticTicketSearch implements TicketSearch {
         return bridge(c -> c.indices().refresh(r -> r.index(documents.ticketsAlias()))).mapEmpty();
     }
 
+    /** Cluster health: this distribution serves no {@code GET /}, and health touches no index. */
+    @Override
+    public Future<Void> ping() {
+        return bridge(c -> c.cluster().health()).mapEmpty();
+    }
+
     @Override
     public Future<SearchPage> search(TicketQuery query, SearchScope scope) {
         SearchRequest request = hits.request(query, queries.search(query, scope));

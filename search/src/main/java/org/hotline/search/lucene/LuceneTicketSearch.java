@@ -108,6 +108,13 @@ public final class LuceneTicketSearch implements TicketSearch {
         });
     }
 
+    /** The embedded index is in this process: it can serve as long as its writer is open. */
+    @Override
+    public Future<Void> ping() {
+        return writer.isOpen() ? Future.succeededFuture()
+                : Future.failedFuture(HotlineException.unavailable("search.closed", "检索服务已关闭", null));
+    }
+
     @Override
     public Future<SearchPage> search(TicketQuery query, SearchScope scope) {
         return withSearcher(s -> hits.page(s, query, queries.search(query, scope)));

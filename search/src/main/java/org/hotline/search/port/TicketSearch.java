@@ -32,6 +32,12 @@ public interface TicketSearch {
     /** Makes everything indexed so far visible to searches (tests and the rebuild command). */
     Future<Void> refresh();
 
+    /**
+     * Answers whether the backend can serve now, without changing anything: cheap enough for a
+     * readiness probe polled every few seconds (unlike {@link #refresh()}).
+     */
+    Future<Void> ping();
+
     Future<SearchPage> search(TicketQuery query, SearchScope scope);
 
     /** Tickets whose text resembles {@code text}, best first, for duplicate detection and dispatch. */

@@ -82,6 +82,13 @@ public abstract class TicketSearchContract {
     }
 
     @Test
+    void anOpenBackendAnswersAReadinessPing() {
+        Future<Void> ping = search.ping();
+
+        assertThat(ping.toCompletionStage().toCompletableFuture()).succeedsWithin(java.time.Duration.ofSeconds(30));
+    }
+
+    @Test
     void chineseWordsFindTheTicketThatIsAboutThem() {
         indexNeighbourhoodComplaints();
         assertThat(ids(find("油烟"))).containsExactly("t1");
