@@ -31,12 +31,29 @@ public final class TextFeatures {
         this.maxCharGram = maxCharGram;
     }
 
+    /**
+     * Which features a model reads: both kinds in one space, or one kind each, so that an ensemble
+     * of a word model and a character model can average two differently-erring views of a text.
+     */
+    public enum View { ALL, WORDS, CHARS }
+
     /** Every feature occurrence of the text (repeats count as term frequency). */
     public List<String> extract(String text) {
+        return extract(text, View.ALL);
+    }
+
+    /** The feature occurrences of one view of the text. */
+    public List<String> extract(String text, View view) {
         String normalized = normalize(text);
         List<String> features = new ArrayList<>(normalized.length() * (maxCharGram + 2));
-        addWordGrams(normalized, features);
-        addCharGrams(normalized, features);
+        switch (view) {
+            case ALL -> {
+                addWordGrams(normalized, features);
+                addCharGrams(normalized, features);
+            }
+            case WORDS -> addWordGrams(normalized, features);
+            case CHARS -> addCharGrams(normalized, features);
+        }
         return features;
     }
 
