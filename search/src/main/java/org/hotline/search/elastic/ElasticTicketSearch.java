@@ -20,6 +20,7 @@ import org.hotline.search.SearchConfig;
 import org.hotline.search.doc.ActivityRecord;
 import org.hotline.search.doc.DocumentJson;
 import org.hotline.search.doc.TicketDocument;
+import org.hotline.search.port.ActivityQuery;
 import org.hotline.search.port.IndexOutcome;
 import org.hotline.search.port.SearchPage;
 import org.hotline.search.port.SearchScope;
@@ -45,6 +46,7 @@ public final class ElasticTicketSearch implements TicketSearch {
     private final ElasticHits hits;
     private final ElasticReports reports;
     private final ElasticSetup setup;
+    private final ElasticActivity activity;
 
     public ElasticTicketSearch(Vertx vertx, SearchConfig config, Segmenter segmenter) {
         this.vertx = vertx;
@@ -59,6 +61,7 @@ public final class ElasticTicketSearch implements TicketSearch {
         this.hits = new ElasticHits(queries, documents);
         this.reports = new ElasticReports(documents.ticketsAlias(), config.zone());
         this.setup = new ElasticSetup(client, config.indexPrefix());
+        this.activity = new ElasticActivity(documents);
     }
 
     /** Installs the index templates and makes sure the aliases exist; call once before use. */
@@ -93,8 +96,15 @@ public final class ElasticTicketSearch implements TicketSearch {
     }
 
     @Override
+    public Future<List<ActivityRecord>> activity(ActivityQuery query) {
+        SearchRequest request = activity.request(query);
+        return bridge(c -> c.search(request, Map.class)).map(r -> activity.read(query, r));
+    }
+
+    @Override
     public Future<Void> refresh() {
-        return bridge(c -> c.indices().refresh(r -> r.index(documents.ticketsAlias()))).mapEmpty();
+        return bridge(c -> c.indices().refresh(r -> r.index(documents.ticketsAlias(),
+                documents.recordsAlias(ActivityRecord.Kind.EVENT), documents.recordsAlias(ActivityRecord.Kind.CALL)))).mapEmpty();
     }
 
     /** Cluster health: this distribution serves no {@code GET /}, and health touches no index. */
