@@ -10,6 +10,7 @@ import org.hotline.core.model.NewAppeal;
 import org.hotline.core.model.Ticket;
 import org.hotline.core.model.TicketId;
 import org.hotline.core.model.TicketStatus;
+import org.hotline.core.port.StreamEvent;
 
 /**
  * What the HTTP API needs from the ticket pipeline. The application service implements it (or is
@@ -27,6 +28,9 @@ public interface TicketOperations {
     Future<Optional<Ticket>> findById(TicketId id);
 
     Future<Optional<Ticket>> findByNumber(String number);
+
+    /** Every event of the ticket, oldest first, as committed. */
+    Future<List<StreamEvent>> history(TicketId id);
 
     /** A department's inbox, nearest deadline first. */
     Future<List<Ticket>> inbox(String departmentId, int offset, int limit);
@@ -60,6 +64,11 @@ public interface TicketOperations {
             @Override
             public Future<Optional<Ticket>> findByNumber(String number) {
                 return service.findByNumber(number);
+            }
+
+            @Override
+            public Future<List<StreamEvent>> history(TicketId id) {
+                return service.history(id);
             }
 
             @Override

@@ -63,6 +63,7 @@ public final class TicketRoutes {
         router.get("/api/v1/inbox").handler(Authenticated.require(Role.DEPARTMENT)).handler(this::inbox);
         router.get("/api/v1/tickets/:id").handler(this::read);
         router.get("/api/v1/tickets/:id/deadlines").handler(this::deadlines);
+        router.get("/api/v1/tickets/:id/events").handler(this::events);
         router.post("/api/v1/tickets/:id/:action").handler(this::act);
     }
 
@@ -130,6 +131,16 @@ public final class TicketRoutes {
                 AppealRoutes.json(ctx, 200, new JsonObject().put("ticketId", ticket.id().value()).put("number", ticket.number().value())
                     .put("status", ticket.status().name()).put("clocks", snapshot.getValue("clocks")));
             })
+            .onFailure(ctx::fail);
+    }
+
+    private void events(RoutingContext ctx) {
+        Actor actor = Authenticated.actor(ctx);
+        inScope(ctx.pathParam("id"), actor)
+            .compose(ticket -> tickets.history(ticket.id()).map(events -> TicketHistoryView.of(ticket, events, actor))
+                .compose(view -> audit.record(new AuditLog.Entry(actor, "ticket.events.read", "ticket", ticket.id().value(),
+                    TicketViews.showsPersonalData(ticket, actor), "ok", "")).map(view)))
+            .onSuccess(view -> AppealRoutes.json(ctx, 200, view))
             .onFailure(ctx::fail);
     }
 

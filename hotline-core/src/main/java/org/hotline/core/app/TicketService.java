@@ -21,6 +21,7 @@ import org.hotline.core.model.TicketNumber;
 import org.hotline.core.model.TicketRules;
 import org.hotline.core.model.TicketStatus;
 import org.hotline.core.port.StoredTicket;
+import org.hotline.core.port.StreamEvent;
 import org.hotline.core.port.TicketStore;
 import org.hotline.core.time.ClockName;
 import org.hotline.core.time.ClockStatus;
@@ -80,11 +81,12 @@ public final class TicketService {
         return Future.failedFuture(refusal((Decision.Refused) decision));
     }
 
-    public Future<Ticket> apply(TicketId id, Command command, Actor actor) {
-        HotlineException invalid = checks.problemWith(command);
+    public Future<Ticket> apply(TicketId id, Command given, Actor actor) {
+        HotlineException invalid = checks.problemWith(given);
         if (invalid != null) {
             return Future.failedFuture(invalid);
         }
+        Command command = checks.resolved(given);
         if (command instanceof Command.MergeInto merge) {
             return mergeInto(id, merge, actor);
         }
@@ -161,6 +163,11 @@ public final class TicketService {
 
     public Future<Optional<Ticket>> findByNumber(String number) {
         return store.findByNumber(number).map(found -> found.map(this::toTicket));
+    }
+
+    /** Every event of the ticket, oldest first (empty for an unknown ticket). */
+    public Future<List<StreamEvent>> history(TicketId id) {
+        return store.eventsOf(id.value());
     }
 
     public Future<List<Ticket>> inbox(String departmentId, int offset, int limit) {
