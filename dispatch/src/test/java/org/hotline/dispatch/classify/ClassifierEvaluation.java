@@ -60,10 +60,19 @@ public final class ClassifierEvaluation {
                 if (foldOf.apply(row) == current) {
                     truth.add(row.category());
                     ranked.add(model.classify(row.text()));
+                    printIfWrong(row, ranked.get(ranked.size() - 1));
                 }
             }
         }
         return EvaluationReport.of(truth, ranked);
+    }
+
+    /** -Derrors=true lists each wrongly ranked text with its truth and the model's top answer. */
+    private static void printIfWrong(Row row, List<ScoredCategory> ranked) {
+        if (Boolean.getBoolean("errors") && !ranked.get(0).category().equals(row.category())) {
+            System.out.printf("WRONG truth=%s predicted=%s (%.2f) %s%n", row.category(), ranked.get(0).category(),
+                    ranked.get(0).confidence(), row.text().replace('\n', ' '));
+        }
     }
 
     private static Function<Row, Integer> foldAssignment(List<Row> rows, int folds, boolean grouped, long seed) {
@@ -128,7 +137,8 @@ public final class ClassifierEvaluation {
         config = fromProperties(config);
         List<Row> rows = skew(read(file, groupField), System.getProperty("skew"));
         ClassifierEvaluation evaluation = new ClassifierEvaluation(
-                new ClassifierTrainer(new TextFeatures(new HanLpSegmenter(), config.maxCharGram()), config));
+                new ClassifierTrainer(new TextFeatures(new HanLpSegmenter(), config.maxCharGram(),
+                        !Boolean.getBoolean("noTitleWords")), config));
         long start = System.nanoTime();
         EvaluationReport report = evaluation.crossValidate(rows, folds, groupField != null, 42);
         System.out.print(report.render(String.format("%s %d-fold %s %s C=%s views=%s weighting=%s scale=%s (%.1f s)", file.getFileName(), folds,
