@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotline.dispatch.duplicate.DuplicateFinderIT.await;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +14,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.hotline.core.app.TicketService;
 import org.hotline.core.app.TicketServiceConfig;
+import org.hotline.core.auth.AuthConfig;
+import org.hotline.core.auth.Authenticated;
+import org.hotline.core.auth.JwtTokens;
 import org.hotline.core.model.Actor;
 import org.hotline.core.model.AppealType;
 import org.hotline.core.model.Caller;
@@ -24,6 +30,7 @@ import org.hotline.core.redis.RedisConnector;
 import org.hotline.core.redis.RedisTicketStore;
 import org.hotline.core.redis.RedisTicketStoreConfig;
 import org.hotline.core.wire.SeedLoader;
+import org.hotline.dispatch.http.DuplicateRoutes;
 import org.hotline.testsupport.RealRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,6 +118,36 @@ class DuplicateAcrossCallersIT {
         assertThat(found).hasSize(1);
         assertThat(found.get(0).ticketId()).isEqualTo(own.id().value());
         assertThat(found.get(0).basis()).isEqualTo("same-caller");
+    }
+
+    @Test
+    void theRouteTakesTheLocationAndAnswersTheBasisAndRefusesALocationThatIsNotAnObject() throws InterruptedException {
+        Ticket neighbour = receive("13800138001", "饭店油烟扰民", OIL_SMOKE,
+                new Location("金水区", "花园路街道", null, "金色家园3栋", null, null));
+        awaitIndexed("金水区", 1);
+        var tokens = new JwtTokens(vertx,
+                AuthConfig.of("duplicates-test-secret-of-at-least-32-bytes", null));
+        var router = new DuplicateRoutes(new DuplicateFinder(tickets, Duration.ofDays(7), 0.35,
+                places, PlaceMatch.defaults()), Clock.systemUTC(), Authenticated.handler(tokens))
+                .mount(Router.router(vertx));
+        var server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
+        var client = WebClient.create(vertx);
+        String token = tokens.issue(Actor.agent("a1", "坐席甲"));
+        JsonObject body = new JsonObject().put("phone", "13900139009")
+                .put("title", "楼下油烟太大").put("content", "金色家园3栋楼下饭店的油烟直接排到楼里，窗户不敢开")
+                .put("location", new JsonObject().put("district", "金水区").put("address", "金色家园3栋"));
+
+        var found = await(client.post(server.actualPort(), "127.0.0.1", DuplicateRoutes.DUPLICATES)
+                .bearerTokenAuthentication(token).sendJsonObject(body));
+        var refused = await(client.post(server.actualPort(), "127.0.0.1", DuplicateRoutes.DUPLICATES)
+                .bearerTokenAuthentication(token).sendJsonObject(body.copy().put("location", "金水区")));
+
+        assertThat(found.statusCode()).isEqualTo(200);
+        var candidate = found.bodyAsJsonObject().getJsonArray("candidates").getJsonObject(0);
+        assertThat(candidate.getString("ticketId")).isEqualTo(neighbour.id().value());
+        assertThat(candidate.getString("basis")).isEqualTo("same-place");
+        assertThat(candidate.getString("explanation")).contains("地址相似度");
+        assertThat(refused.statusCode()).isEqualTo(400);
     }
 
     private Ticket receive(String phone, String title, String content, Location location) {
