@@ -161,10 +161,24 @@ public final class RequestValidation {
             return null;
         }
         try {
-            return Json.decodeValue(buffer);
+            return withoutNulls(Json.decodeValue(buffer));
         } catch (DecodeException malformed) {
             return null;
         }
+    }
+
+    /** Binding reads a null field as an absent one; the check does the same (a required one is then missing). */
+    private static Object withoutNulls(Object value) {
+        if (value instanceof JsonObject object) {
+            JsonObject copy = new JsonObject();
+            object.forEach(field -> {
+                if (field.getValue() != null) {
+                    copy.put(field.getKey(), withoutNulls(field.getValue()));
+                }
+            });
+            return copy;
+        }
+        return value;
     }
 
     private static void refuseIfInvalid(OutputUnit result, String parameter, boolean isQuery) {

@@ -51,7 +51,7 @@ class RequestValidationIT {
 
         AuthAndProblemsIT.assertProblem(tooLong, 400, "request.invalid-field");
         assertThat(detail(tooLong)).contains("address").contains("超过最大长度").contains("200");
-        AuthAndProblemsIT.assertProblem(missing, 400, "request.wrong-type");
+        AuthAndProblemsIT.assertProblem(missing, 400, "request.missing-field");
         assertThat(detail(missing)).contains("content");
         AuthAndProblemsIT.assertProblem(absent, 400, "request.missing-field");
         assertThat(detail(absent)).contains("content");
@@ -91,8 +91,8 @@ class RequestValidationIT {
     }
 
     @Test
-    void aValidRequestPassesTheCheckUnchanged() {
-        HttpResponse<Buffer> response = server.post("/api/v1/appeals", null, appeal());
+    void aValidRequestPassesTheCheckUnchangedAndANullOptionalFieldCountsAsAbsent() {
+        HttpResponse<Buffer> response = server.post("/api/v1/appeals", null, appeal().put("idempotencyKey", (String) null));
 
         assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
     }
