@@ -88,7 +88,7 @@ public final class ClassifierEvaluation {
         return grouped ? row -> groupFold.get(row.group()) : fold::get;
     }
 
-    /** -Dviews=WORDS,CHARS -Dweighting=BALANCED -Dscale=4 override the defaults for a run. */
+    /** -Dviews=WORDS,CHARS -Dweighting=BALANCED -Dscale=4 -DminDf=2 -DmaxCharGram=3 override the defaults. */
     private static ClassifierConfig fromProperties(ClassifierConfig config) {
         List<TextFeatures.View> views = java.util.Arrays.stream(System.getProperty("views",
                 String.join(",", config.views().stream().map(Enum::name).toList())).split(","))
@@ -96,7 +96,10 @@ public final class ClassifierEvaluation {
         ClassifierConfig.Weighting weighting = ClassifierConfig.Weighting.valueOf(
                 System.getProperty("weighting", config.weighting().name()));
         double scale = Double.parseDouble(System.getProperty("scale", String.valueOf(config.softmaxScale())));
-        return config.withViews(views, weighting).withSoftmaxScale(scale);
+        ClassifierConfig tuned = config.withViews(views, weighting).withSoftmaxScale(scale);
+        return new ClassifierConfig(tuned.model(), tuned.c(), Integer.getInteger("minDf", tuned.minDocumentFrequency()),
+                Integer.getInteger("maxCharGram", tuned.maxCharGram()), tuned.softmaxScale(), tuned.minTrainingExamples(),
+                tuned.views(), tuned.weighting());
     }
 
     /**
