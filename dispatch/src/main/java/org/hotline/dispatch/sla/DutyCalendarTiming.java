@@ -2,7 +2,9 @@ package org.hotline.dispatch.sla;
 
 import io.vertx.core.Future;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.hotline.core.app.TicketService;
 import org.hotline.core.catalog.TimeLimitTable;
 import org.hotline.core.model.Ticket;
@@ -20,11 +22,21 @@ import org.hotline.core.time.TimeLimit;
 public final class DutyCalendarTiming implements NotificationTiming {
 
     private final TicketService tickets;
-    private final DutyHours hours;
+    private final Supplier<DutyHours> hours;
 
+    /**
+     * Duty periods on the working days of the ticket service's current calendar, read at each alarm
+     * (administrators may publish a new holiday year at runtime), e.g. {@code DutyHours.OFFICE}.
+     */
+    public DutyCalendarTiming(TicketService tickets, List<DutyHours.Period> periods) {
+        this.tickets = tickets;
+        this.hours = () -> new DutyHours(tickets.seed().calendar(), periods);
+    }
+
+    /** A fixed duty calendar. */
     public DutyCalendarTiming(TicketService tickets, DutyHours hours) {
         this.tickets = tickets;
-        this.hours = hours;
+        this.hours = () -> hours;
     }
 
     @Override
@@ -35,7 +47,7 @@ public final class DutyCalendarTiming implements NotificationTiming {
         }
         return tickets.findById(new TicketId(alarm.ticketId())).map(ticket -> ticket
                 .filter(t -> followsDutyCalendar(t, clock.get()))
-                .map(t -> hours.nextOnDuty(firedAt))
+                .map(t -> hours.get().nextOnDuty(firedAt))
                 .orElse(firedAt));
     }
 

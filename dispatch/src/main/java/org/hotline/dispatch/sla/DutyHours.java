@@ -37,10 +37,13 @@ public record DutyHours(WorkCalendar calendar, List<Period> periods) {
         periods = periods.stream().sorted(Comparator.comparing(Period::start)).toList();
     }
 
-    /** Office hours of the seed city's units: 08:30–12:00 and 13:30–17:30 on working days. */
+    /** Office hours of the seed city's units: 08:30–12:00 and 13:30–17:30. */
+    public static final List<Period> OFFICE = List.of(new Period(LocalTime.of(8, 30), LocalTime.of(12, 0)),
+            new Period(LocalTime.of(13, 30), LocalTime.of(17, 30)));
+
+    /** {@link #OFFICE} hours on the working days of {@code calendar}. */
     public static DutyHours office(WorkCalendar calendar) {
-        return new DutyHours(calendar, List.of(new Period(LocalTime.of(8, 30), LocalTime.of(12, 0)),
-                new Period(LocalTime.of(13, 30), LocalTime.of(17, 30))));
+        return new DutyHours(calendar, OFFICE);
     }
 
     /** {@code at} itself when it falls in a duty period, else the start of the next one. */
