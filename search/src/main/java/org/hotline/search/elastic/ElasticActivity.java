@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hotline.search.doc.ActivityRecord;
+import co.elastic.clients.json.JsonData;
 import org.hotline.search.port.ActivityQuery;
+import org.hotline.search.port.CenterTally;
 
 /** Reads recorded events and call records back from their aliases, newest first. */
 final class ElasticActivity {
@@ -33,6 +35,31 @@ final class ElasticActivity {
                 .query(b -> b.bool(x -> x.filter(filters)))
                 .sort(s -> s.field(f -> f.field("at").order(SortOrder.Desc)))
                 .sort(s -> s.field(f -> f.field("id").order(SortOrder.Asc))));
+    }
+
+    /** Calls that ended in the period, counted as {@link CenterTally#plusCall} counts them. */
+    SearchRequest callsRequest(Instant from, Instant to) {
+        Query answered = Query.of(q -> q.term(t -> t.field("type").value("ANSWERED")));
+        Query abandoned = Query.of(q -> q.term(t -> t.field("type").value("ABANDONED")));
+        Query within = Query.of(q -> q.bool(b -> b.filter(answered).filter(f -> f.range(r -> r.untyped(u -> u.field("wait_seconds")
+                .lte(JsonData.of(CenterTally.ANSWER_SECONDS)))))));
+        return SearchRequest.of(r -> r.index(documents.recordsAlias(ActivityRecord.Kind.CALL)).size(0)
+                .query(q -> q.range(g -> g.untyped(u -> u.field("at").gte(JsonData.of(from.toString())).lt(JsonData.of(to.toString())))))
+                .aggregations("offered", a -> a.filter(f -> f.bool(b -> b.should(answered).should(abandoned).minimumShouldMatch("1")))
+                        .aggregations("wait", w -> w.sum(x -> x.field("wait_seconds"))))
+                .aggregations("answered", a -> a.filter(answered).aggregations("talk", t -> t.sum(x -> x.field("talk_seconds"))))
+                .aggregations("within", a -> a.filter(within))
+                .aggregations("abandoned", a -> a.filter(abandoned)));
+    }
+
+    CenterTally calls(CenterTally tickets, SearchResponse<Void> response) {
+        var a = response.aggregations();
+        var offered = a.get("offered").filter();
+        var answered = a.get("answered").filter();
+        return new CenterTally(tickets.tickets(), tickets.answeredDirectly(), offered.docCount(), answered.docCount(),
+                a.get("within").filter().docCount(), a.get("abandoned").filter().docCount(),
+                Math.round(offered.aggregations().get("wait").sum().value()),
+                Math.round(answered.aggregations().get("talk").sum().value()));
     }
 
     @SuppressWarnings("unchecked")

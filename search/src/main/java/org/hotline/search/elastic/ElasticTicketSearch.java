@@ -21,6 +21,7 @@ import org.hotline.search.doc.ActivityRecord;
 import org.hotline.search.doc.DocumentJson;
 import org.hotline.search.doc.TicketDocument;
 import org.hotline.search.port.ActivityQuery;
+import org.hotline.search.port.CenterTally;
 import org.hotline.search.port.IndexOutcome;
 import org.hotline.search.port.SearchPage;
 import org.hotline.search.port.SearchScope;
@@ -145,6 +146,14 @@ public final class ElasticTicketSearch implements TicketSearch {
     public Future<List<HotTopic>> hotTopics(Period period, String district, int size) {
         SearchRequest request = reports.hotTopicsRequest(period, district, size);
         return bridge(c -> c.search(request, Void.class)).map(r -> reports.hotTopics(r, size));
+    }
+
+    @Override
+    public Future<CenterTally> centerTally(Period period) {
+        SearchRequest tickets = reports.centerTicketsRequest(period);
+        SearchRequest calls = activity.callsRequest(period.from(), period.to());
+        return bridge(c -> c.search(tickets, Void.class)).map(reports::centerTickets)
+                .compose(t -> bridge(c -> c.search(calls, Void.class)).map(r -> activity.calls(t, r)));
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -22,8 +23,11 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -32,6 +36,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.hotline.search.doc.ActivityRecord;
 import org.hotline.search.port.ActivityQuery;
+import org.hotline.search.port.CenterTally;
 import org.hotline.search.port.IndexOutcome;
 
 /**
@@ -96,6 +101,32 @@ final class LuceneActivity implements Closeable {
         }
     }
 
+    /** Adds every call record that ended in [from, to) to the tally. */
+    CenterTally calls(Instant from, Instant to, CenterTally start) throws IOException {
+        Query query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(KIND, ActivityRecord.Kind.CALL.name())), BooleanClause.Occur.FILTER)
+                .add(LongPoint.newRangeQuery(AT, from.toEpochMilli(), to.toEpochMilli() - 1), BooleanClause.Occur.FILTER).build();
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            CenterTally tally = start;
+            var stored = searcher.storedFields();
+            var weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            for (var leaf : searcher.getIndexReader().leaves()) {
+                var scorer = weight.scorer(leaf);
+                if (scorer == null) {
+                    continue;
+                }
+                var docs = scorer.iterator();
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    tally = tally.plusCall(mapper.readValue(stored.document(leaf.docBase + doc).get(BODY), MAP));
+                }
+            }
+            return tally;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
     @Override
     public void close() throws IOException {
         searchers.close();
@@ -112,6 +143,7 @@ final class LuceneActivity implements Closeable {
         optional(d, CALLER, r.callerPhone());
         optional(d, TYPE, r.type());
         d.add(new NumericDocValuesField(AT, r.at().toEpochMilli()));
+        d.add(new LongPoint(AT, r.at().toEpochMilli()));
         d.add(new StoredField(AT, r.at().toEpochMilli()));
         d.add(new StoredField(BODY, mapper.writeValueAsString(r.body())));
         return d;

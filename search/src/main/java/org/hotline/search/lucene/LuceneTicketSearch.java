@@ -23,6 +23,7 @@ import org.hotline.search.doc.DocumentJson;
 import org.hotline.search.doc.ActivityRecord;
 import org.hotline.search.doc.TicketDocument;
 import org.hotline.search.port.ActivityQuery;
+import org.hotline.search.port.CenterTally;
 import org.hotline.search.port.IndexOutcome;
 import org.hotline.search.port.SearchPage;
 import org.hotline.search.port.SearchScope;
@@ -160,6 +161,11 @@ public final class LuceneTicketSearch implements TicketSearch {
     @Override
     public Future<List<HotTopic>> hotTopics(Period period, String district, int size) {
         return withSearcher(s -> reports.hotTopics(s, period, district, size));
+    }
+
+    @Override
+    public Future<CenterTally> centerTally(Period period) {
+        return withSearcher(s -> activity.calls(period.from(), period.to(), reports.centerTickets(s, period)));
     }
 
     @Override

@@ -55,6 +55,9 @@ public interface TicketSearch {
     /** Words much more frequent in the period (and district, if given) than in all tickets. */
     Future<List<HotTopic>> hotTopics(Period period, String district, int size);
 
+    /** Tickets received in the period (and how many were answered directly), calls that ended in it. */
+    Future<CenterTally> centerTally(Period period);
+
     /** Open (not closed) tickets by status, and how many of them show a yellow or red card as of {@code asOf}. */
     Future<OpenSummary> openSummary(Instant asOf);
 
