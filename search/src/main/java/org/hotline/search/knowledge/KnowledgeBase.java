@@ -33,6 +33,7 @@ public final class KnowledgeBase {
     private volatile KnowledgeIndex index;
     private long timer = -1;
     private boolean syncing;
+    private boolean seedOffered;
     private boolean closed;
 
     /** Not serving (503 on every call) until {@link #start} loaded the index. */
@@ -54,25 +55,18 @@ public final class KnowledgeBase {
     public synchronized Future<Void> start(StatefulRedisConnection<String, String> redis) {
         if (started == null) {
             store = new KnowledgeStore(vertx, redis);
-            started = open().onFailure(e -> LOG.error("knowledge base not started [cause={}]", e.toString()));
+            started = open().onFailure(e -> LOG.warn("knowledge base not loaded yet, retried every poll [cause={}]", e.toString()));
         }
         return started;
     }
 
+    /** The poll starts even if Redis cannot be reached now: it seeds and loads as soon as Redis answers. */
     private Future<Void> open() {
-        return blocking(() -> new KnowledgeIndex(segmenter))
-                .compose(created -> {
-                    index = created;
-                    return store.seed(KnowledgeSeed.articles(clock.instant()));
-                })
-                .onSuccess(seeded -> {
-                    if (seeded > 0) {
-                        LOG.info("knowledge base seeded [articles={}]", seeded);
-                    }
-                })
-                .compose(seeded -> sync())
-                .onSuccess(v -> timer = closed ? -1 : vertx.setPeriodic(poll.toMillis(), id -> syncQuietly()))
-                .mapEmpty();
+        return blocking(() -> new KnowledgeIndex(segmenter)).compose(created -> {
+            index = created;
+            timer = closed ? -1 : vertx.setPeriodic(poll.toMillis(), id -> syncQuietly());
+            return sync();
+        });
     }
 
     public Future<KnowledgeIndex.Page> search(String text, String category, String tag, int size) {
@@ -135,9 +129,16 @@ public final class KnowledgeBase {
         });
     }
 
-    /** Reloads everything when Redis holds a version this node has not indexed. */
+    /** Offers the seed until Redis took the offer, then reloads everything when Redis holds a version this node has not indexed. */
     Future<Void> sync() {
-        return store.version().compose(v -> v == index.version() ? Future.succeededFuture()
+        Future<Void> seed = seedOffered ? Future.succeededFuture() : store.seed(KnowledgeSeed.articles(clock.instant()))
+                .onSuccess(stored -> {
+                    seedOffered = true;
+                    if (stored > 0) {
+                        LOG.info("knowledge base seeded [articles={}]", stored);
+                    }
+                }).mapEmpty();
+        return seed.compose(v -> store.version()).compose(v -> v == index.version() ? Future.succeededFuture()
                 : store.load().compose(snapshot -> blocking(() -> {
                     index.replaceAll(snapshot.version(), snapshot.articles());
                     return null;

@@ -83,7 +83,7 @@ class KnowledgeSyncIT {
 
         nodeA = node(connectionA);
 
-        assertThat(ids("养犬登记", nodeA)).first().isEqualTo(created.id());
+        assertThat(ids("犬只登记", nodeA)).first().isEqualTo(created.id());
         assertThat(await(nodeA.search(null, null, null, 50)).total()).isEqualTo(22);
         assertThat(await(nodeA.get(created.id())).title()).isEqualTo("犬只登记");
     }
