@@ -3,11 +3,7 @@ package org.hotline.server.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
@@ -16,24 +12,7 @@ import org.openqa.selenium.Keys;
  * real Redis, the search module's knowledge base with its seed articles): search, read, and answer
  * the caller directly with an article in one click.
  */
-@Timeout(600)
-class ConsoleKnowledgeIT {
-
-    private static ConsoleServer server;
-    private static ConsolePage page;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = ConsoleServer.start(Map.of());
-        page = server.page;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+class ConsoleKnowledgeIT extends ConsoleTestBase {
 
     @Test
     void anAgentFindsAnArticleReadsItAndAnswersTheCallerWithItInOneClick() throws Exception {

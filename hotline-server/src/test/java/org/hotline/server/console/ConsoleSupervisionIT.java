@@ -3,11 +3,8 @@ package org.hotline.server.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 
 /**
@@ -15,30 +12,18 @@ import org.openqa.selenium.By;
  * server with its embedded real Redis: returns asked by a department and rejected or approved,
  * urging, a reply sent back, the dispatcher queue, and refusals shown with the API's reason.
  */
-@Timeout(600)
-class ConsoleSupervisionIT {
+class ConsoleSupervisionIT extends ConsoleTestBase {
 
     // no spaces or punctuation to break at: the layout must still wrap it
     private static final String LONG_TITLE = "建设路与幸福路交叉口东北角人行道上的路灯杆严重倾斜随时可能倒下砸伤行人和过往车辆".repeat(3);
 
-    private static ConsoleServer server;
-    private static ConsolePage page;
     private static StaffApi dispatcher;
     private static TicketSetup setup;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = ConsoleServer.start(Map.of());
-        page = server.page;
+    static void prepare() throws Exception {
         dispatcher = server.staff("dispatcher");
         setup = new TicketSetup(dispatcher);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

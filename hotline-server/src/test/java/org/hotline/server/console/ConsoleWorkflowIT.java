@@ -3,14 +3,9 @@ package org.hotline.server.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.chromium.HasNetworkConditions;
 
@@ -20,30 +15,11 @@ import org.openqa.selenium.chromium.HasNetworkConditions;
  * department signs, records contact and asks for an extension, the supervisor approves it, the
  * department replies, the supervisor accepts the reply and records the return visit.
  */
-@Timeout(600)
-class ConsoleWorkflowIT {
+class ConsoleWorkflowIT extends ConsoleTestBase {
 
     private static final String PHONE = "13912345678";
     // Citizens' text may contain markup; the console must show it as text, never run it.
     private static final String TITLE = "<img src=x onerror=\"window.__xss=1\">幸福路与建设路交叉口东北角的路灯连续三个晚上都不亮，行人和电动车通行非常危险";
-
-    private static ConsoleServer server;
-    private static WebDriver browser;
-    private static ConsolePage page;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = ConsoleServer.start(Map.of());
-        browser = server.browser;
-        page = server.page;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void eachRoleWalksItsMainPathFromFilingToReturnVisit() throws Exception {

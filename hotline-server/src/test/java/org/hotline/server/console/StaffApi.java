@@ -28,11 +28,6 @@ final class StaffApi {
         return send("POST", path, body);
     }
 
-    /** Posts and reports whether the API accepted it (for set-up steps that may race with automatic dispatch). */
-    boolean tryPost(String path, JsonObject body) throws IOException, InterruptedException {
-        return exchange("POST", path, body).statusCode() < 300;
-    }
-
     private JsonObject send(String method, String path, JsonObject body) throws IOException, InterruptedException {
         HttpResponse<String> response = exchange(method, path, body);
         if (response.statusCode() >= 300) {
