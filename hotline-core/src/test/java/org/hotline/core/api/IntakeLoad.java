@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Load generator for web intake, run in its own JVM: {@code IntakeLoad <port> <mode> <seconds> [rate]}.
- * Mode {@code max}: {@code -Dconnections} (64) connections in a closed loop, accepted appeals/s. Mode
+ * Load generator for web intake, run in its own JVM: {@code IntakeLoad <port[,port...]> <mode> <seconds> [rate]}.
+ * Several ports (API servers sharing one Redis) get the connections and the requests in equal shares. Mode {@code max}: {@code -Dconnections} (64) connections in a closed loop, accepted appeals/s. Mode
  * {@code rate}: open loop at a fixed rate; latency is measured from each request's scheduled time (no
  * coordinated omission). Both first run {@code -Dwarmup} seconds (5) the same way without recording:
  * a cold generator JVM otherwise charges its own class loading and JIT to the first requests.
@@ -28,24 +28,28 @@ public final class IntakeLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        int port = Integer.parseInt(args[0]);
+        String[] ports = args[0].split(",");
         String mode = args[1];
         int seconds = Integer.parseInt(args[2]);
         int rate = mode.equals("rate") ? Integer.parseInt(args[3]) : 0;
         int connections = Integer.getInteger("connections", 64);
         int warmup = Integer.getInteger("warmup", 5);
         Vertx vertx = Vertx.vertx();
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultPort(port).setDefaultHost("127.0.0.1")
-            .setTcpNoDelay(true).setKeepAlive(true), new PoolOptions().setHttp1MaxSize(connections));
-        Future<LoadRecord> run = phase(vertx, client, mode, warmup, rate, connections)
-            .compose(warm -> phase(vertx, client, mode, seconds, rate, connections));
+        HttpClient[] clients = new HttpClient[ports.length];
+        for (int i = 0; i < ports.length; i++) {
+            clients[i] = vertx.createHttpClient(new HttpClientOptions().setDefaultPort(Integer.parseInt(ports[i]))
+                .setDefaultHost("127.0.0.1").setTcpNoDelay(true).setKeepAlive(true),
+                new PoolOptions().setHttp1MaxSize(Math.max(1, connections / ports.length)));
+        }
+        Future<LoadRecord> run = phase(vertx, clients, mode, warmup, rate, connections)
+            .compose(warm -> phase(vertx, clients, mode, seconds, rate, connections));
         LoadRecord result = run.toCompletionStage().toCompletableFuture().get(seconds + warmup + 120L, TimeUnit.SECONDS);
-        System.out.println(result.summary(mode + " " + String.join(" ", args) + " connections=" + connections + " warmup=" + warmup + "s"));
+        System.out.println(result.summary(String.join(" ", args) + " connections=" + connections + " warmup=" + warmup + "s"));
         System.out.println(result.slowTimeline(100));
         vertx.close();
     }
 
-    private static Future<LoadRecord> phase(Vertx vertx, HttpClient client, String mode, int seconds, int rate, int connections) {
+    private static Future<LoadRecord> phase(Vertx vertx, HttpClient[] client, String mode, int seconds, int rate, int connections) {
         LoadRecord record = new LoadRecord(mode.equals("rate") ? rate * seconds : 2_000_000);
         if (seconds == 0) {
             return Future.succeededFuture(record);
@@ -63,7 +67,7 @@ public final class IntakeLoad {
         return done.future();
     }
 
-    private static void openLoop(Vertx vertx, HttpClient client, LoadRecord record, int seconds, int rate, Promise<LoadRecord> done) {
+    private static void openLoop(Vertx vertx, HttpClient[] client, LoadRecord record, int seconds, int rate, Promise<LoadRecord> done) {
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         long total = (long) rate * seconds;
         AtomicLong sent = new AtomicLong();
@@ -85,7 +89,7 @@ public final class IntakeLoad {
         });
     }
 
-    private static void loop(HttpClient client, long end, LoadRecord record, AtomicLong running, Promise<LoadRecord> done) {
+    private static void loop(HttpClient[] client, long end, LoadRecord record, AtomicLong running, Promise<LoadRecord> done) {
         if (System.nanoTime() >= end) {
             if (running.decrementAndGet() == 0) {
                 done.complete(record.finish());
@@ -99,8 +103,9 @@ public final class IntakeLoad {
         });
     }
 
-    private static Future<Boolean> send(HttpClient client) {
+    private static Future<Boolean> send(HttpClient[] clients) {
         long n = SEQ.incrementAndGet();
+        HttpClient client = clients[(int) (n % clients.length)];
         String phone = "139" + String.format("%08d", n % 100_000_000L);
         Buffer body = new JsonObject().put("title", "路灯不亮" + n).put("content", "东城区人民路第" + n + "号路灯夜间不亮，影响通行。")
             .put("appealType", "COMPLAINT").put("phone", phone).put("name", "张三").put("district", "东城区")

@@ -11,7 +11,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LoadRecord {
 
+    private static final com.sun.management.OperatingSystemMXBean OS =
+        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
     private final long started = System.nanoTime();
+    private final long cpuStarted = OS.getProcessCpuTime();
+    private volatile long cpuUsed;
     private final long[] latencies;
     private final long[] starts;
     private final AtomicInteger count = new AtomicInteger();
@@ -41,6 +46,7 @@ final class LoadRecord {
 
     LoadRecord finish() {
         finished = System.nanoTime();
+        cpuUsed = OS.getProcessCpuTime() - cpuStarted;
         return this;
     }
 
@@ -49,9 +55,10 @@ final class LoadRecord {
         long[] sorted = Arrays.copyOf(latencies, n);
         Arrays.sort(sorted);
         double elapsed = (finished - started) / 1e9;
-        return String.format("%s accepted=%d failed=%d seconds=%.1f accepted/s=%.0f p50=%.1fms p90=%.1fms p99=%.1fms p99.9=%.1fms max=%.1fms",
+        return String.format("%s accepted=%d failed=%d seconds=%.1f accepted/s=%.0f p50=%.1fms p90=%.1fms p99=%.1fms p99.9=%.1fms max=%.1fms generatorCpuMs/request=%.3f",
             label, count.get(), failures.get(), elapsed, count.get() / elapsed, pct(sorted, 0.50), pct(sorted, 0.90),
-            pct(sorted, 0.99), pct(sorted, 0.999), n == 0 ? 0 : sorted[n - 1] / 1e6);
+            pct(sorted, 0.99), pct(sorted, 0.999), n == 0 ? 0 : sorted[n - 1] / 1e6,
+            cpuUsed / 1e6 / Math.max(1, count.get() + failures.get()));
     }
 
     /** Requests slower than the threshold, counted per second of the phase in which they started. */
