@@ -21,7 +21,7 @@ EARLIER = "## Earlier runs"
 
 def log(name):
     path = RUN / f"{name}.log"
-    return path.read_text(errors="replace") if path.exists() else None
+    return path.read_text(errors="replace") if path.exists() and status(name) is not None else None
 
 
 def find(name, pattern):
@@ -43,7 +43,11 @@ def status(name):
 
 
 def verdict(ok):
-    return "n/a" if ok is None else ("**met**" if ok else "**not met**")
+    if ok is None:
+        return "n/a"
+    # a miss on a machine busy with other work says little about the code: flag it
+    busy = float(os.environ["LOAD_BEFORE"].split()[0]) > (os.cpu_count() or 1)
+    return "**met**" if ok else ("not met (busy machine)" if busy else "**not met**")
 
 
 def machine():
@@ -73,15 +77,16 @@ def core_store(shape):
         return None
     rate, p50, p99, failed, total = fixed
     ok = num(full) >= 10_000 and p99 != "failed" and num(p99) < 5 and int(failed) == 0
-    return f"{full}/s full speed; at {rate}/s p50 {p50} ms, p99 {p99} ms, {failed} of {total} failed", ok
+    p99_text = "p99 not reached (over 1 % failed)" if p99 == "failed" else f"p99 {p99} ms"
+    return f"{full}/s full speed; at {rate}/s p50 {p50} ms, {p99_text}, {failed} of {total} failed", ok
 
 
 def intake(name):
-    match = find(name, r"accepted=(\d+) failed=(\d+) seconds=[\d.]+ accepted/s=(\d+) p50=([\d.]+)ms p90=[\d.]+ms p99=([\d.]+)ms")
+    match = find(name, r"accepted=(\d+) failed=(\d+) unfinished=(\d+) seconds=[\d.]+ accepted/s=(\d+) p50=([\d.]+)ms p90=[\d.]+ms p99=([\d.]+)ms")
     if match is None:
         return None
-    accepted, failed, per_second, p50, p99 = match
-    return int(per_second), float(p50), float(p99), int(failed)
+    accepted, failed, unfinished, per_second, p50, p99 = match
+    return int(per_second), float(p50), float(p99), int(failed) + int(unfinished)
 
 
 def rows():
@@ -92,14 +97,14 @@ def rows():
                     f"core-store-{shape}", result and result[0], "≥ 10,000/s; p99 < 5 ms at 2,000/s", result and result[1]))
     one, rate, two = intake("intake-one-max"), intake("intake-one-rate"), intake("intake-two-max")
     out.append(("web intake `POST /api/v1/appeals`, one API server, closed loop 64 connections ([api](benchmarks/api.md))",
-                "intake-one-max", one and f"{one[0]:,} accepted/s, p50 {one[1]} ms, p99 {one[2]} ms, {one[3]} failed",
+                "intake-one-max", one and f"{one[0]:,} accepted/s, p50 {one[1]} ms, p99 {one[2]} ms, {one[3]} failed or unanswered",
                 "≥ 3,000/s", one and one[0] >= 3000 and one[3] == 0))
     out.append(("web intake, open loop at 1,000/s", "intake-one-rate",
-                rate and f"{rate[0]:,} accepted/s, p50 {rate[1]} ms, p99 {rate[2]} ms, {rate[3]} failed",
+                rate and f"{rate[0]:,} accepted/s, p50 {rate[1]} ms, p99 {rate[2]} ms, {rate[3]} failed or unanswered",
                 "p99 < 50 ms", rate and rate[2] < 50 and rate[3] == 0))
     ratio = f" ({two[0] / one[0]:.2f}× one server)" if one and two and one[0] else ""
     out.append(("web intake, TWO API server processes on one Redis, closed loop", "intake-two-max",
-                two and f"{two[0]:,} accepted/s{ratio}, p50 {two[1]} ms, p99 {two[2]} ms, {two[3]} failed",
+                two and f"{two[0]:,} accepted/s{ratio}, p50 {two[1]} ms, p99 {two[2]} ms, {two[3]} failed or unanswered",
                 "more than one server (same machine: CPU-bound)", None))
     sla = find("sla", r"fired (\d+) alarms at (\d+)/s with \d+ scheduler\(s\): delay p50 (\d+) ms, p99 (\d+) ms, max (\d+) ms")
     mem = find("sla", r"armed (\d+) alarms: ([\d.]+) bytes")
@@ -161,10 +166,10 @@ def main():
     print("| what | result | target | verdict |\n|---|---|---|---|")
     for what, step, figures, target, ok in rows():
         shown = cell(step, figures)
-        print(f"| {what} | {shown} | {target} | {verdict(ok) if figures else '—'} |")
+        print(f"| {what} | {shown} | {target} | {verdict(ok) if figures and status(step) else '—'} |")
     print("\n## Raw result lines\n\n```")
     for name in sorted(p.stem for p in RUN.glob("*.log")):
-        for line in (RUN / f"{name}.log").read_text(errors="replace").splitlines():
+        for line in (log(name) or "").splitlines():
             if re.search(r"BENCH|accepted/s=|transitions/s|fixed [\d,]+/s|fired \d+|armed \d+|trained on|classified \d+|slower than", line):
                 print(f"{name}: {line.strip()[:220]}")
     print("```\n\nStep durations (s): " + ", ".join(

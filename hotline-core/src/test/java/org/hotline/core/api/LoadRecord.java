@@ -17,6 +17,7 @@ final class LoadRecord {
     private final long started = System.nanoTime();
     private final long cpuStarted = OS.getProcessCpuTime();
     private volatile long cpuUsed;
+    private volatile long unfinished;
     private final long[] latencies;
     private final long[] starts;
     private final AtomicInteger count = new AtomicInteger();
@@ -50,13 +51,18 @@ final class LoadRecord {
         return this;
     }
 
+    /** Requests still without an answer when the phase stopped waiting (reported, not in the percentiles). */
+    void unfinished(long requests) {
+        this.unfinished = requests;
+    }
+
     String summary(String label) {
         int n = Math.min(count.get(), latencies.length);
         long[] sorted = Arrays.copyOf(latencies, n);
         Arrays.sort(sorted);
         double elapsed = (finished - started) / 1e9;
-        return String.format("%s accepted=%d failed=%d seconds=%.1f accepted/s=%.0f p50=%.1fms p90=%.1fms p99=%.1fms p99.9=%.1fms max=%.1fms generatorCpuMs/request=%.3f",
-            label, count.get(), failures.get(), elapsed, count.get() / elapsed, pct(sorted, 0.50), pct(sorted, 0.90),
+        return String.format("%s accepted=%d failed=%d unfinished=%d seconds=%.1f accepted/s=%.0f p50=%.1fms p90=%.1fms p99=%.1fms p99.9=%.1fms max=%.1fms generatorCpuMs/request=%.3f",
+            label, count.get(), failures.get(), unfinished, elapsed, count.get() / elapsed, pct(sorted, 0.50), pct(sorted, 0.90),
             pct(sorted, 0.99), pct(sorted, 0.999), n == 0 ? 0 : sorted[n - 1] / 1e6,
             cpuUsed / 1e6 / Math.max(1, count.get() + failures.get()));
     }
