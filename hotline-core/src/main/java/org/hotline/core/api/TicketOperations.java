@@ -22,6 +22,12 @@ public interface TicketOperations {
     /** Creates a ticket; with an idempotency key already used, answers the ticket made under it. */
     Future<Ticket> receive(NewAppeal appeal, Actor actor, String idempotencyKeyOrNull);
 
+    /**
+     * Creates a ticket born with the intake decision taken at filing ({@code AnswerDirectly} or
+     * {@code MergeInto}; null for none), in the same commit as its receipt.
+     */
+    Future<Ticket> receive(NewAppeal appeal, Actor actor, String idempotencyKeyOrNull, Command intakeOrNull);
+
     /** Decides and stores one command on a ticket. */
     Future<Ticket> apply(TicketId id, Command command, Actor actor);
 
@@ -49,6 +55,11 @@ public interface TicketOperations {
             @Override
             public Future<Ticket> receive(NewAppeal appeal, Actor actor, String idempotencyKeyOrNull) {
                 return service.receive(appeal, actor, idempotencyKeyOrNull);
+            }
+
+            @Override
+            public Future<Ticket> receive(NewAppeal appeal, Actor actor, String idempotencyKeyOrNull, Command intakeOrNull) {
+                return service.receive(appeal, actor, idempotencyKeyOrNull, intakeOrNull);
             }
 
             @Override

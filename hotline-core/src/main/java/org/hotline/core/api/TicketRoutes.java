@@ -51,10 +51,15 @@ public final class TicketRoutes {
         this.actions = new TicketActions(catalog);
     }
 
-    /** An agent's ticket: from a call (callId) or filed for someone else (assisted filing). */
+    /**
+     * An agent's ticket: from a call (callId) or filed for someone else (assisted filing), with at
+     * most one decision taken at filing: {@code directAnswer} (closed at once) or {@code mergeInto}
+     * (a ticket id or number; merged at once, {@code mergeReason} optional).
+     */
     public record TicketRequest(String channel, String callId, String title, String content, AppealType appealType, Urgency urgency,
                                 String phone, String name, Boolean confidential, Boolean anonymous, String district, String street,
-                                String community, String address, String idempotencyKey) {
+                                String community, String address, String idempotencyKey, String directAnswer, String mergeInto,
+                                String mergeReason) {
     }
 
     public void mount(Router router) {
@@ -73,7 +78,8 @@ public final class TicketRoutes {
         NewAppeal appeal = Requests.build(() -> toAppeal(request));
         String key = request.callId() != null ? "call:" + request.callId()
             : request.idempotencyKey() == null ? null : "staff:" + agent.userId() + ":" + request.idempotencyKey();
-        tickets.receive(appeal, agent, key)
+        FilingDecision.of(request, tickets)
+            .compose(intake -> tickets.receive(appeal, agent, key, intake))
             .compose(ticket -> request.callId() == null || ticket.callIds().contains(request.callId())
                 ? Future.succeededFuture(ticket)
                 : tickets.apply(ticket.id(), Requests.build(() -> new Command.LinkCall(request.callId())), agent))

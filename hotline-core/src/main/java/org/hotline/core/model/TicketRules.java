@@ -76,6 +76,29 @@ public final class TicketRules {
         };
     }
 
+    /**
+     * Creates a ticket and applies the agent's intake decision (直接办结 or 并入已有工单) in the same
+     * decision, so the ticket is never stored as RECEIVED and automatic dispatch cannot take it first.
+     * The events are the receipt followed by the decision's events; {@code intake} may be null.
+     */
+    public static Decision receive(NewAppeal appeal, TicketId id, TicketNumber number, QueryCode queryCode,
+                                   Actor actor, Instant now, Policy policy, Command intake) {
+        Decision received = receive(appeal, id, number, queryCode, actor, now);
+        if (intake == null || !(received instanceof Decision.Accepted born)) {
+            return received;
+        }
+        if (!(intake instanceof Command.AnswerDirectly || intake instanceof Command.MergeInto)) {
+            throw new IllegalArgumentException("not an intake decision: " + intake.kind());
+        }
+        Decision decided = decide(born.ticket(), intake, actor, now, policy);
+        if (!(decided instanceof Decision.Accepted after)) {
+            return decided;
+        }
+        java.util.List<TicketEvent> events = new java.util.ArrayList<>(born.events());
+        events.addAll(after.events());
+        return new Decision.Accepted(after.ticket(), events);
+    }
+
     /** Creates a ticket from an appeal: citizens only on their own channels, departments never. */
     public static Decision receive(NewAppeal appeal, TicketId id, TicketNumber number, QueryCode queryCode,
                                    Actor actor, Instant now) {
