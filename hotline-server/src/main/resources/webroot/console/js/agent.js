@@ -31,15 +31,28 @@ export async function mountAgent(view, ctx) {
   const assist = assistant(form, helpers, emergency, services, live, ctx);
   // the ticket filed last, answerable directly until the agent starts on the next appeal
   let answerFiled = null;
-  const submit = async () => { const answer = await file(form, draft, result, live, assist.accepted, ctx); if (answer) answerFiled = answer; return answer; };
+  // file() answers the new ticket's answer box, true when it was filed answered already, null on failure
+  const submit = async () => {
+    const filed = await file(form, draft, result, live, assist.accepted, ctx);
+    if (filed) answerFiled = typeof filed === 'function' ? filed : null;
+    return filed;
+  };
+  const answerField = form.elements.namedItem('directAnswer');
+  const typing = () => form.elements.namedItem('title').value.trim() || form.elements.namedItem('content').value.trim();
+  // an appeal still on the form is filed with the article as its answer, in one request
   const kb = services.knowledge ? mountKnowledge(knowledgeCard, async (text) => {
-    const typing = form.elements.namedItem('title').value.trim() || form.elements.namedItem('content').value.trim();
-    if (typing || !answerFiled) {
+    if (typing() || !answerFiled) {
       if (!form.reportValidity()) { notify('请先填写诉求（标题、内容、类型），再用知识直接答复', 'error'); return; }
-      if (!(await submit())) return;
+      answerField.value = text;
+      await submit();
+      return;
     }
     if (await answerFiled(text)) answerFiled = null;
   }) : null;
+  form.querySelector('#btn-file-answered').addEventListener('click', () => {
+    if (!answerField.value.trim()) { notify('请填写直接答复的内容', 'error'); answerField.focus(); return; }
+    form.requestSubmit();
+  });
   form.addEventListener('input', debounce(() => {
     assist();
     if (kb) kb.follow(`${form.elements.namedItem('title').value} ${form.elements.namedItem('content').value}`.trim());
@@ -50,7 +63,10 @@ export async function mountAgent(view, ctx) {
     if (view.hidden || !e.altKey) return;
     if (e.key === 't') { e.preventDefault(); form.elements.namedItem('title').focus(); }
     if (e.key === 'k' && kb) { e.preventDefault(); kb.focus(); }
-    if (e.key === 'a') { const answer = document.getElementById('direct-answer'); if (answer && !result.hidden) { e.preventDefault(); answer.focus(); } }
+    if (e.key === 'a') {
+      const answer = typing() || result.hidden ? answerField : document.getElementById('filed-answer');
+      if (answer) { e.preventDefault(); answer.focus(); }
+    }
     if (/^[1-3]$/.test(e.key)) { const chip = helpers.querySelectorAll('.chip.suggestion')[Number(e.key) - 1]; if (chip) { e.preventDefault(); chip.click(); } }
   });
   if (form.elements.namedItem('title').value || form.elements.namedItem('content').value) assist();
@@ -87,8 +103,11 @@ function assistant(form, box, emergency, services, live, ctx) {
       api('POST', '/api/v1/linkage/110/check', { title, content }).then((a) => showEmergency(emergency, a, live)).catch(() => {});
     }
     if (services.duplicates) {
-      const phone = form.elements.namedItem('phone').value.trim();
-      api('POST', '/api/v1/dispatch/duplicates', { phone, title, content })
+      const v = (n) => form.elements.namedItem(n).value.trim();
+      // the place finds other callers' open tickets about it; the category narrows them
+      const probe = { phone: v('phone'), title, content, location: { district: v('district'), street: v('street'), address: v('address') } };
+      if (state.accepted) probe.category = state.accepted;
+      api('POST', '/api/v1/dispatch/duplicates', probe)
         .then((a) => showDuplicates(duplicates, a.candidates || [], form, ctx)).catch(() => duplicates.replaceChildren());
     }
     if (services.similar) {
@@ -164,22 +183,26 @@ async function file(form, draft, result, live, accepted, ctx) {
   const button = form.querySelector('button[type=submit]');
   button.disabled = true;
   try {
-    const ticket = await api('POST', '/api/v1/tickets', form.ticketBody());
+    const request = form.ticketBody();
+    if (request.directAnswer && request.mergeInto) { notify('直接答复与并入已有工单只能选择一项', 'error'); return null; }
+    // the decision (answer or merge) is part of the filing: automatic dispatch never sees the ticket waiting
+    const ticket = await api('POST', '/api/v1/tickets', request);
     const category = accepted();
     let classified = '';
-    if (category) {
+    if (category && ticket.status === 'RECEIVED') {
       classified = await api('POST', `/api/v1/tickets/${ticket.id}/classify`, { categoryCode: category })
         .then(() => '，已按建议分类').catch((e) => '，分类未成功：' + e.message);
     }
-    const master = form.elements.namedItem('mergeInto').value;
-    if (master) {
-      classified += await api('POST', `/api/v1/tickets/${ticket.id}/merge`, { masterTicketId: master, reason: '与同一来电人的在办工单重复' })
-        .then(() => '，已合并为重复件').catch((e) => '，合并未成功：' + e.message);
-    }
+    if (request.mergeInto) classified += ticket.status === 'MERGED' ? '，已合并为重复件' : '，合并未成功';
     draft.discard();
     form.reset();
     form.newIdempotencyKey();
     live.callId = null;
+    if (request.directAnswer) {
+      notify(`工单 ${ticket.number} 已直接答复，当前状态：${L.label(L.STATUSES, ticket.status)}`);
+      result.hidden = true;
+      return true;
+    }
     notify(`工单已登记：${ticket.number}${classified}`);
     return showFiled(result, ticket, ctx);
   } catch (e) {
@@ -192,7 +215,7 @@ async function file(form, draft, result, live, accepted, ctx) {
 
 /** Shows the filed ticket with its direct-answer box; returns {answerWith(text)} resolving to true once answered. */
 function showFiled(box, ticket, ctx) {
-  const answer = h('textarea', { name: 'answer', id: 'direct-answer', maxlength: 4000, placeholder: '咨询类诉求可直接答复（Alt+A 到此处，Ctrl+Enter 提交）' });
+  const answer = h('textarea', { name: 'answer', id: 'filed-answer', maxlength: 4000, placeholder: '咨询类诉求可直接答复（Alt+A 到此处，Ctrl+Enter 提交）' });
   const send = async () => {
     const text = answer.value.trim();
     if (!text) { notify('请填写答复内容', 'error'); answer.focus(); return false; }
@@ -209,7 +232,7 @@ function showFiled(box, ticket, ctx) {
   answer.addEventListener('keydown', (e) => { if (e.key === 'Enter' && e.ctrlKey) { e.preventDefault(); send(); } });
   clear(box, h('h3', {}, '刚登记的工单'), h('p', { id: 'filed-number' }, ticket.number),
     h('div', { className: 'row' }, h('button', { type: 'button', onclick: () => ctx.openTicket(ticket.id) }, '查看工单')),
-    h('label', {}, '直接答复', answer), h('button', { type: 'button', id: 'btn-direct-answer', onclick: send }, '提交直接答复'));
+    h('label', {}, '直接答复', answer), h('button', { type: 'button', id: 'btn-filed-answer', onclick: send }, '提交直接答复'));
   box.hidden = false;
   return (text) => { answer.value = text; return send(); };
 }

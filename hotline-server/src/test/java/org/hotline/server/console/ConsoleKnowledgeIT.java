@@ -42,5 +42,9 @@ class ConsoleKnowledgeIT extends ConsoleTestBase {
         JsonObject answered = server.staff("agent").get("/api/v1/tickets?phone=13622223333").getJsonArray("items").getJsonObject(0);
         assertThat(answered.getString("status")).isEqualTo("CLOSED");
         assertThat(answered.getJsonObject("reply").getString("text")).startsWith(content.substring(0, 30));
+        // the unsaved appeal was filed with the article as its answer, in one commit
+        assertThat(server.staff("agent").get("/api/v1/tickets/" + answered.getString("id") + "/events").getJsonArray("items").stream()
+                .map(e -> ((JsonObject) e).getString("type")).toList())
+                .containsExactly("TicketReceived", "TicketAnsweredDirectly", "TicketClosed");
     }
 }

@@ -81,19 +81,21 @@ class ConsoleWorkflowIT extends ConsoleTestBase {
         page.visible("#intake-form [name=name]").sendKeys(Keys.chord(Keys.ALT, "t"));
         browser.switchTo().activeElement().sendKeys("咨询一下", Keys.TAB, "你好，我想问一下这个事情应该找谁，谢谢。");
         page.select("#intake-form [name=appealType]", "CONSULTATION");
-        browser.switchTo().activeElement().sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
-        String number = page.waitForNotice("工单已登记").replaceAll(".*：(\\S+?)(，.*)?$", "$1");
-
         browser.switchTo().activeElement().sendKeys(Keys.chord(Keys.ALT, "a"));
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("direct-answer");
         browser.switchTo().activeElement().sendKeys("您好，该事项请向所在街道办事处咨询，办公时间为工作日上午九点至下午五点。",
                 Keys.chord(Keys.CONTROL, Keys.ENTER));
-        assertThat(page.waitForNotice("已直接答复")).isEqualTo("工单 " + number + " 已直接答复，当前状态：已办结");
+        String notice = page.waitForNotice("已直接答复");
         page.screenshot("15-agent-direct-answer");
 
         JsonObject answered = server.staff("agent").get("/api/v1/tickets?phone=13655554444").getJsonArray("items").getJsonObject(0);
+        assertThat(notice).isEqualTo("工单 " + answered.getString("number") + " 已直接答复，当前状态：已办结");
         assertThat(answered.getString("status")).isEqualTo("CLOSED");
         assertThat(answered.getJsonObject("reply").getString("text")).contains("街道办事处");
+        // filed answered in one commit: the ticket was never waiting for (automatic) dispatch
+        assertThat(server.staff("agent").get("/api/v1/tickets/" + answered.getString("id") + "/events").getJsonArray("items").stream()
+                .map(e -> ((JsonObject) e).getString("type")).toList())
+                .containsExactly("TicketReceived", "TicketAnsweredDirectly", "TicketClosed");
     }
 
     @Test
@@ -145,6 +147,9 @@ class ConsoleWorkflowIT extends ConsoleTestBase {
                 .map(JsonObject.class::cast).filter(t -> !t.getString("id").equals(first.getString("id"))).findFirst().orElseThrow();
         assertThat(merged.getString("status")).isEqualTo("MERGED");
         assertThat(merged.getString("masterTicketId")).isEqualTo(first.getString("id"));
+        // merged in its creation commit: automatic dispatch had no moment to assign it first
+        assertThat(agentApi.get("/api/v1/tickets/" + merged.getString("id") + "/events").getJsonArray("items").stream()
+                .map(e -> ((JsonObject) e).getString("type")).toList()).containsExactly("TicketReceived", "TicketMerged");
     }
 
     private String agentFilesATicketAndTheDraftSurvivesAReload() {
