@@ -137,7 +137,7 @@ function showDuplicates(list, candidates, form, ctx) {
           chosen.value = chosen.value === c.ticketId ? '' : c.ticketId;
           form.dispatchEvent(new Event('change'));
           list.querySelectorAll('button.merge').forEach((b) => b.setAttribute('aria-pressed', String(b === e.currentTarget && !!chosen.value)));
-        } }, '提交后合并到此件') : null))));
+        } }, '并入此工单（提交即合并）') : null))));
 }
 
 function showEmergency(box, answer, live) {
