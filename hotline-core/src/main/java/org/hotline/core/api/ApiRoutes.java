@@ -97,6 +97,7 @@ public final class ApiRoutes {
         open311.mount(router);
         Problems.install(router);
         router.route("/api/v1/*").handler(Problems.bodyHandler(config.bodyLimitBytes()));
+        appeals.mountIntake(router, ctx -> validation.check(ctx, true));
         // requests are checked against the served document: public ones here, the others after the token check
         router.route("/api/v1/*").handler(validation.handler(true));
         router.get("/api/v1/openapi.json").handler(this::serveOpenApi);

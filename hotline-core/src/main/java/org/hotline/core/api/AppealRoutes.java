@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.error.HotlineException;
 import org.hotline.core.model.Actor;
@@ -68,8 +69,15 @@ public final class AppealRoutes {
         this.advice = intakeAdvice;
     }
 
+    /**
+     * Mounted before the schema check of the public routes: a body the document refuses must still
+     * count against the client's address, or a flood of broken requests would never be limited.
+     */
+    public void mountIntake(Router router, Consumer<RoutingContext> schemaCheck) {
+        router.post("/api/v1/appeals").handler(ctx -> submit(ctx, schemaCheck));
+    }
+
     public void mount(Router router) {
-        router.post("/api/v1/appeals").handler(this::submit);
         RateLimiter.Rule lookups = new RateLimiter.Rule("progress-address", Math.max(60, config.intakePerAddress()), Duration.ofMinutes(1));
         router.get("/api/v1/appeals/:ticketNumber").handler(limiter.handler(lookups, RateLimiter::clientAddress)).handler(this::progress);
         router.post("/api/v1/appeals/:ticketNumber/rating").handler(limiter.handler(lookups, RateLimiter::clientAddress)).handler(this::rate);
@@ -79,10 +87,11 @@ public final class AppealRoutes {
      * Both intake counters (address, then phone) go to Redis in one round trip. A body that cannot be
      * read still counts against the address, so a flood of broken requests is limited too.
      */
-    private void submit(RoutingContext ctx) {
+    private void submit(RoutingContext ctx, Consumer<RoutingContext> schemaCheck) {
         RateLimiter.Hit byAddress = new RateLimiter.Hit(perAddress, RateLimiter.clientAddress(ctx));
         Intake intake;
         try {
+            schemaCheck.accept(ctx);
             intake = read(ctx);
         } catch (HotlineException invalid) {
             limiter.hitAll(List.of(byAddress))

@@ -115,16 +115,24 @@ public final class RequestValidation {
      */
     public Handler<RoutingContext> handler(boolean publicOperations) {
         return ctx -> {
-            String path = ctx.request().path();
-            for (Operation operation : operations) {
-                if (operation.open() == publicOperations && operation.method().equals(ctx.request().method())
-                        && operation.path().matcher(path).matches()) {
-                    check(operation, ctx);
-                    break;
-                }
-            }
+            check(ctx, publicOperations);
             ctx.next();
         };
+    }
+
+    /**
+     * Throws the 400 for a request that breaks its documented operation. For routes that must do
+     * something before refusing (web intake counts a refused body against the client's address).
+     */
+    public void check(RoutingContext ctx, boolean publicOperations) {
+        String path = ctx.request().path();
+        for (Operation operation : operations) {
+            if (operation.open() == publicOperations && operation.method().equals(ctx.request().method())
+                    && operation.path().matcher(path).matches()) {
+                check(operation, ctx);
+                return;
+            }
+        }
     }
 
     private static void check(Operation operation, RoutingContext ctx) {
