@@ -124,7 +124,7 @@ public final class Application {
         return Future.all(segmenter, indexerConnection).map(both -> {
             modules.add(new DispatchModule(vertx, redis.async(), segmenter.result(), tickets, api.authHandler(),
                     config.nodeId(), clock));
-            modules.add(new SearchAndReports(vertx, searchConfig(), segmenter.result(), indexerConnection.result(),
+            modules.add(new SearchAndReports(vertx, searchConfig(), segmenter.result(), indexerConnection.result(), redis,
                     () -> tickets.seed().departments(), clock));
             if (config.telephony().enabled()) {
                 modules.add(new TelephonyModule(vertx, config.telephony(), redis.async(), tickets, api.authHandler(), clock));
