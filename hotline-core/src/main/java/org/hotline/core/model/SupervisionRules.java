@@ -38,7 +38,8 @@ final class SupervisionRules {
 
     /**
      * Only an alarm that matches the clock as it is now is recorded: after a pause, an extension
-     * or a stop the scheduler may still fire an old alarm, and that one is stale.
+     * or a stop the scheduler may still fire an old alarm, and that one is stale. The clock remembers
+     * the alarms it recorded for its deadline, so a redelivered one is refused instead of repeated.
      */
     private static Decision slaWarning(Step step, Command.RecordSlaWarning c) {
         ClockTrack track = step.ticket().clocks().get(c.clock());
@@ -50,12 +51,21 @@ final class SupervisionRules {
         if (status.dueAt() == null || c.dueAt().toEpochMilli() != status.dueAt().toEpochMilli()) {
             return Step.refuse("ticket.sla-stale", "时限已变更，预警作废");
         }
-        String reason = c.clock().label() + "时限" + (c.level() == SlaLevel.YELLOW ? "即将到期" : "已超期");
-        TicketEvent event = switch (c.level()) {
-            case YELLOW -> new TicketEvent.SlaWarningRecorded(step.actor(), step.now(), reason, c.clock(), c.dueAt());
-            case RED -> new TicketEvent.SlaOverdueRecorded(step.actor(), step.now(), reason, c.clock(), c.dueAt());
+        boolean overdue = switch (c.level()) {
+            case YELLOW -> false;
+            case RED -> true;
         };
-        return step.accept(step.next(), event);
+        // a scheduler killed after this commit but before its own marker redelivers the alarm
+        if (track.hasRecorded(overdue, status.dueAt())) {
+            return Step.refuse("ticket.sla-already-recorded", "该时限预警已记录");
+        }
+        String reason = c.clock().label() + "时限" + (overdue ? "已超期" : "即将到期");
+        TicketEvent event = overdue
+                ? new TicketEvent.SlaOverdueRecorded(step.actor(), step.now(), reason, c.clock(), c.dueAt())
+                : new TicketEvent.SlaWarningRecorded(step.actor(), step.now(), reason, c.clock(), c.dueAt());
+        Ticket t = step.ticket();
+        return step.accept(step.next().clocks(Step.mapClock(t.clocks(), c.clock(),
+                running -> running.recordAlarm(overdue, status.dueAt()))), event);
     }
 
     private static List<String> append(List<String> list, String value) {

@@ -8,16 +8,23 @@ import java.util.Objects;
 /**
  * A clock's limit and its history (start, pauses, resumes, extensions, stop). Deadlines are always
  * computed from this history by {@link Deadlines}, never stored as the truth, so paused time and
- * extensions cannot be lost. A reassignment or a re-handle starts a new track.
+ * extensions cannot be lost. A reassignment or a re-handle starts a new track. {@code alarms} are the
+ * SLA alarms already recorded for the current deadline (at most a yellow and a red one).
  */
-public record ClockTrack(TimeLimit limit, List<ClockMark> marks) {
+public record ClockTrack(TimeLimit limit, List<ClockMark> marks, List<ClockAlarm> alarms) {
 
     public ClockTrack {
         Objects.requireNonNull(limit, "limit");
         marks = List.copyOf(marks);
+        alarms = alarms == null ? List.of() : List.copyOf(alarms);
         if (marks.isEmpty() || marks.get(0).kind() != ClockMark.Kind.START) {
             throw new IllegalArgumentException("a clock track begins with its START mark");
         }
+    }
+
+    /** A track with no alarm recorded yet (a new clock, or a snapshot from before alarms were kept). */
+    public ClockTrack(TimeLimit limit, List<ClockMark> marks) {
+        this(limit, marks, List.of());
     }
 
     public static ClockTrack start(TimeLimit limit, Instant at) {
@@ -66,6 +73,21 @@ public record ClockTrack(TimeLimit limit, List<ClockMark> marks) {
         return with(new ClockMark(ClockMark.Kind.EXTEND, at, amount));
     }
 
+    public boolean hasRecorded(boolean overdue, Instant dueAt) {
+        return alarms.stream().anyMatch(a -> a.matches(overdue, dueAt));
+    }
+
+    /**
+     * Remembers an alarm recorded for {@code dueAt}; alarms of an earlier deadline (moved by an
+     * extension or a pause) are dropped, since the scheduler only fires the current one.
+     */
+    public ClockTrack recordAlarm(boolean overdue, Instant dueAt) {
+        List<ClockAlarm> next = new ArrayList<>();
+        alarms.stream().filter(a -> a.dueAt().toEpochMilli() == dueAt.toEpochMilli()).forEach(next::add);
+        next.add(new ClockAlarm(overdue, dueAt));
+        return new ClockTrack(limit, marks, next);
+    }
+
     private ClockMark last() {
         return marks.get(marks.size() - 1);
     }
@@ -76,6 +98,6 @@ public record ClockTrack(TimeLimit limit, List<ClockMark> marks) {
         }
         List<ClockMark> next = new ArrayList<>(marks);
         next.add(mark);
-        return new ClockTrack(limit, next);
+        return new ClockTrack(limit, next, alarms);
     }
 }

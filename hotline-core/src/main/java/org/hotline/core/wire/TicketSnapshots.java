@@ -135,7 +135,7 @@ public final class TicketSnapshots {
         ordered.forEach((name, track) -> {
             ClockStatus s = deadlines.compute(track);
             out.put(name.name(), new ClockV1(s.startedAt(), s.dueAt(), s.yellowAt(), s.stoppedAt(), s.paused(),
-                    track.limit().code(), ClockMarks.toWire(track.marks())));
+                    track.limit().code(), ClockMarks.toWire(track.marks()), ClockMarks.alarmsToWire(track.alarms())));
         });
         return out;
     }
@@ -144,7 +144,8 @@ public final class TicketSnapshots {
         Map<ClockName, ClockTrack> out = new EnumMap<>(ClockName.class);
         if (clocks != null) {
             clocks.forEach((name, clock) -> out.put(ClockName.valueOf(name),
-                    new ClockTrack(org.hotline.core.time.TimeLimit.parse(clock.limit()), ClockMarks.fromWire(clock.marks()))));
+                    new ClockTrack(org.hotline.core.time.TimeLimit.parse(clock.limit()), ClockMarks.fromWire(clock.marks()),
+                            ClockMarks.alarmsFromWire(clock.alarms()))));
         }
         return out;
     }

@@ -30,8 +30,21 @@ public record TicketV1(
     /** {@code path} is the names from the top level down joined by "/", e.g. 城乡建设/市容环境/占道经营. */
     public record CategoryV1(String code, String name, String path) { }
 
+    /**
+     * {@code alarms} (optional, absent in snapshots written before it existed) lists the SLA alarms
+     * the ticket recorded for the clock's current deadline, so a redelivered alarm is not repeated.
+     */
     public record ClockV1(Instant startedAt, Instant dueAt, Instant yellowAt, Instant stoppedAt, boolean paused,
-                          String limit, List<MarkV1> marks) { }
+                          String limit, List<MarkV1> marks, List<AlarmV1> alarms) {
+
+        public ClockV1(Instant startedAt, Instant dueAt, Instant yellowAt, Instant stoppedAt, boolean paused,
+                       String limit, List<MarkV1> marks) {
+            this(startedAt, dueAt, yellowAt, stoppedAt, paused, limit, marks, null);
+        }
+    }
+
+    /** {@code level} is {@code YELLOW} or {@code RED}; {@code dueAt} the deadline it was recorded for. */
+    public record AlarmV1(String level, Instant dueAt) { }
 
     public record MarkV1(String kind, Instant at, String extension) { }
 
