@@ -18,7 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Fires SLA alarms into the ticket lifecycle: records the yellow warning or red overdue event, and
  * on red climbs the urging ladder (催办 → 督办 → 通报) by the ticket's urge count. An alarm the ticket
- * refuses (clock stopped, paused or moved, ticket gone) is stale and counts as handled.
+ * refuses (clock stopped, paused or moved, ticket gone) is stale and counts as handled. So does an
+ * alarm the ticket already recorded for the same deadline ({@code ticket.sla-already-recorded}): a
+ * scheduler killed between the ticket commit and its "fired" marker redelivers it, and the refusal
+ * keeps the warning and the automatic urge from being recorded twice.
  */
 public final class TicketServiceSlaSink implements SlaAlarmSink {
 

@@ -46,14 +46,17 @@ class TicketServiceSlaSinkIT {
         SlaSchedulerIT.await(vertx.close());
     }
 
-    @Test
-    void anOverdueHandlingDeadlineIsRecordedOnTheTicketAndUrgedOnce() throws InterruptedException {
+    private RedisCommands<String, String> redis;
+    private TicketService tickets;
+
+    /** An assigned ticket whose handling deadline's RED alarm is the only one left, due long ago. */
+    private Ticket assignedWithItsRedAlarmDue() {
         RedisConnector connector = RedisConnector.create(vertx, RedisConfig.of(RealRedis.shared().uri() + "/14"));
-        RedisCommands<String, String> redis = SlaSchedulerIT.await(connector.connect()).sync();
+        redis = SlaSchedulerIT.await(connector.connect()).sync();
         redis.flushdb();
         RedisTicketStore store = SlaSchedulerIT.await(RedisTicketStore.start(vertx, connector, RedisTicketStoreConfig.defaults()));
         Seed seed = SeedLoader.fromClasspath();
-        TicketService tickets = new TicketService(store, seed, Clock.systemUTC(), TicketServiceConfig.defaults());
+        tickets = new TicketService(store, seed, Clock.systemUTC(), TicketServiceConfig.defaults());
         Ticket ticket = SlaSchedulerIT.await(tickets.receive(new NewAppeal(Channel.WEB, AppealType.COMPLAINT,
                 Urgency.NORMAL, "人民路占道经营", "晚上有商贩占道经营，影响通行",
                 new Caller("张三", "13800138000", false, false), null, List.of()), Actor.agent("a1", "坐席甲"), null));
@@ -61,14 +64,28 @@ class TicketServiceSlaSinkIT {
                 new Command.Classify(seed.categories().find("010201").orElseThrow(), null, null, null), Actor.agent("a1", "坐席甲")));
         ticket = SlaSchedulerIT.await(tickets.apply(ticket.id(), new Command.Assign("urban", Set.of(), null),
                 Actor.dispatcher("p1", "派单员乙")));
-        String ticketId = ticket.id().value();
-        String prefix = ticketId + "|";
-        String red = redis.zrange(RedisKeys.SLA_ALARMS, 0, -1).stream()
-                .filter(m -> m.startsWith(prefix) && m.contains("|RED|")).findFirst().orElseThrow();
+        String red = redAlarm(ticket);
         redis.zrem(RedisKeys.SLA_ALARMS, redis.zrange(RedisKeys.SLA_ALARMS, 0, -1).stream()
                 .filter(m -> !m.equals(red)).toArray(String[]::new));
         redis.zadd(RedisKeys.SLA_ALARMS, 0, red); // due long ago
+        return ticket;
+    }
 
+    private String redAlarm(Ticket ticket) {
+        String prefix = ticket.id().value() + "|";
+        return redis.zrange(RedisKeys.SLA_ALARMS, 0, -1).stream()
+                .filter(m -> m.startsWith(prefix) && m.contains("|RED|")).findFirst().orElseThrow();
+    }
+
+    private List<String> eventTypes(Ticket ticket) {
+        return redis.xrange(RedisKeys.TICKET_EVENTS, io.lettuce.core.Range.create("-", "+")).stream()
+                .filter(m -> ticket.id().value().equals(m.getBody().get("ticketId")))
+                .map(m -> m.getBody().get("type")).toList();
+    }
+
+    @Test
+    void anOverdueHandlingDeadlineIsRecordedOnTheTicketAndUrgedOnce() throws InterruptedException {
+        Ticket ticket = assignedWithItsRedAlarmDue();
         CountDownLatch published = new CountDownLatch(1);
         vertx.eventBus().consumer(SlaScheduler.ADDRESS, message -> published.countDown());
         SlaSchedulerIT.await(vertx.deployVerticle(new SlaScheduler(redis.getStatefulConnection().async(),
@@ -77,10 +94,24 @@ class TicketServiceSlaSinkIT {
         assertThat(published.await(30, TimeUnit.SECONDS)).isTrue();
         Ticket after = SlaSchedulerIT.await(tickets.load(ticket.id()));
         assertThat(after.urgeCount()).isEqualTo(1);
-        List<String> types = redis.xrange(RedisKeys.TICKET_EVENTS, io.lettuce.core.Range.create("-", "+")).stream()
-                .filter(m -> ticketId.equals(m.getBody().get("ticketId")))
-                .map(m -> m.getBody().get("type")).toList();
-        assertThat(types).containsSubsequence("TicketAssigned", "SlaOverdueRecorded", "TicketUrged")
+        assertThat(eventTypes(ticket)).containsSubsequence("TicketAssigned", "SlaOverdueRecorded", "TicketUrged")
                 .filteredOn("SlaOverdueRecorded"::equals).hasSize(1);
+    }
+
+    /** A scheduler killed after the ticket commit, before its "fired" marker, lets another node fire it again. */
+    @Test
+    void anAlarmFiredAgainAfterACrashIsRecordedAndUrgedOnlyOnce() {
+        Ticket ticket = assignedWithItsRedAlarmDue();
+        SlaAlarmFired alarm = SlaAlarmFired.parse(redAlarm(ticket), 0, System.currentTimeMillis());
+        TicketServiceSlaSink sink = new TicketServiceSlaSink(tickets);
+
+        SlaSchedulerIT.await(sink.fire(alarm));
+        SlaSchedulerIT.await(sink.fire(alarm)); // the redelivery counts as handled, it does not fail
+
+        Ticket after = SlaSchedulerIT.await(tickets.load(ticket.id()));
+        assertThat(after.urgeCount()).isEqualTo(1);
+        List<String> types = eventTypes(ticket);
+        assertThat(types).filteredOn("SlaOverdueRecorded"::equals).hasSize(1);
+        assertThat(types).filteredOn("TicketUrged"::equals).hasSize(1);
     }
 }
