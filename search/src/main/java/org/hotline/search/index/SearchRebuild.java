@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import java.util.ArrayDeque;
 import java.util.List;
 import org.hotline.core.stream.RedisKeys;
+import org.hotline.search.port.IndexOutcome;
 import org.hotline.search.port.TicketSearch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,9 +105,11 @@ public final class SearchRebuild {
 
         private Future<Void> index(String stream, List<StreamMessage<String, String>> messages) {
             return context.owner().executeBlocking(() -> entries.read(stream, messages), false)
-                    .compose(batch -> search.index(batch.tickets())
-                            .compose(outcome -> search.record(batch.records())
-                                    .compose(r -> new Parking().park(connection, context, batch.poison(), outcome.refused()))));
+                    .compose(batch -> {
+                        Future<IndexOutcome> tickets = search.index(batch.tickets());
+                        return Future.all(tickets, search.record(batch.records()))
+                                .compose(v -> new Parking().park(connection, context, batch.poison(), tickets.result().refused()));
+                    });
         }
     }
 }

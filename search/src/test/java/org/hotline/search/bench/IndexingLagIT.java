@@ -106,10 +106,14 @@ class IndexingLagIT {
                     "version", Long.toString(1 + i / TICKETS), "type", "TicketUpdated", "at", BenchTickets.START.toString(),
                     "event", "{}", "ticket", snapshots[i]));
         }
+        long written = System.nanoTime();
         all.future().toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
-        String visible = visibility == null ? "" : visibility.awaitAll(total);
-        System.out.printf("BENCH load=%s lag backend=%s rate=%d/s changes=%d indexed_%s%s%n", SearchBenchmarkIT.load(), backend,
-                rate, total, percentiles(indexed), visible);
+        long allIndexed = System.nanoTime();
+        String visible = visibility == null ? "" : visibility.awaitAll(total, start);
+        System.out.printf("BENCH lag timeline written_s=%.1f all_indexed_s=%.1f%n", (written - start) / 1e9, (allIndexed - start) / 1e9);
+        // the first fields keep the format scripts/benchmarks-report.py reads
+        System.out.printf("BENCH load=%s lag rate=%d/s changes=%d %s backend=%s%s%n", SearchBenchmarkIT.load(),
+                rate, total, percentiles(indexed), backend, visible);
         assertThat(done.get()).isEqualTo(total);
         await(vertx.close());
         writer.close();
@@ -137,6 +141,7 @@ class IndexingLagIT {
         private final AtomicLongArray writtenAt;
         private final Thread poller;
         private volatile int seen;
+        private volatile long allVisible;
 
         Visibility(String url, String prefix, String run, AtomicLongArray writtenAt) {
             this.writtenAt = writtenAt;
@@ -160,6 +165,9 @@ class IndexingLagIT {
                         visibleAt[i] = now - writtenAt.get(i);
                     }
                     seen = Math.max(seen, visible);
+                    if (seen >= visibleAt.length) {
+                        allVisible = now;
+                    }
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -167,10 +175,10 @@ class IndexingLagIT {
             }
         }
 
-        String awaitAll(int total) throws InterruptedException {
+        String awaitAll(int total, long start) throws InterruptedException {
             poller.join(Duration.ofMinutes(2).toMillis());
             assertThat(seen).as("changes visible to searches").isEqualTo(total);
-            return " visible_" + percentiles(visibleAt);
+            return " visible_" + percentiles(visibleAt) + String.format(" all_visible_s=%.1f", (allVisible - start) / 1e9);
         }
     }
 }
