@@ -61,7 +61,10 @@ class IndexingLagIT {
         String prefix = System.getProperty("hotline.bench.prefix", "lag" + ProcessHandle.current().pid());
         Vertx vertx = Vertx.vertx();
         var client = RedisClient.create(RealRedis.shared().uri());
-        var writer = client.connect();
+        // the writer stands for other processes: its own client, so its pipelined XADDs do not
+        // share I/O threads with the indexer's reads and acknowledgements
+        var writerClient = RedisClient.create(RealRedis.shared().uri());
+        var writer = writerClient.connect();
         writer.sync().del(RedisKeys.TICKET_EVENTS, RedisKeys.CALL_RECORDS, StreamEntries.HISTORY_IMPORT);
         var config = new SearchConfig(List.of(), prefix, dir, ZoneId.of("Asia/Shanghai"), Duration.ofSeconds(30), 0.8,
                 "lag", "lag-1", 500, Duration.ofMillis(100));
@@ -75,9 +78,9 @@ class IndexingLagIT {
                 new StreamEntries(TicketSnapshot.SNAPSHOTS, TicketSnapshot.MAPPER), config)));
 
         String[] snapshots = new String[total];
-        var random = new Random(7);
         for (int i = 0; i < total; i++) {
-            snapshots[i] = BenchTickets.snapshot(run + (i % TICKETS), random).version(1 + i / TICKETS).json();
+            // seeded by the ticket: its receipt time, hence its monthly index, is the same in every version
+            snapshots[i] = BenchTickets.snapshot(run + (i % TICKETS), new Random(i % TICKETS)).version(1 + i / TICKETS).json();
         }
         // HanLP loads its dictionaries on first use (seconds on a loaded machine): not part of the lag
         for (int i = 0; i < Math.min(total, 2000); i++) {
@@ -121,6 +124,7 @@ class IndexingLagIT {
         assertThat(done.get()).isEqualTo(total);
         await(vertx.close());
         writer.close();
+        writerClient.shutdown();
         client.shutdown();
     }
 
