@@ -7,7 +7,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import io.vertx.micrometer.backends.BackendRegistries;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ import org.hotline.core.wire.SeedLoader;
 import org.hotline.server.config.HotlineConfig;
 import org.hotline.server.health.DependencyCheck;
 import org.hotline.server.health.HealthRoutes;
+import org.hotline.server.metrics.OperationsMetrics;
 import org.hotline.server.wiring.Linkage110Module;
 import org.hotline.server.wiring.Module;
 import org.hotline.server.wiring.SearchAndReports;
@@ -49,6 +52,8 @@ public final class Application {
     private final Vertx vertx;
     private final HotlineConfig config;
     private final String redisUri;
+    private static final Duration METRICS_INTERVAL = Duration.ofSeconds(10);
+
     private final Clock clock = Clock.systemUTC();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private RedisConnector connector;
@@ -57,6 +62,8 @@ public final class Application {
     private ApiRoutes api;
     private final List<Module> modules = new ArrayList<>();
     private HttpServer httpServer;
+    private List<DependencyCheck> checks = List.of();
+    private String metricsDeployment;
 
     public Application(Vertx vertx, HotlineConfig config, String redisUri) {
         this.vertx = vertx;
@@ -70,13 +77,13 @@ public final class Application {
                 .compose(v -> startTickets())
                 .compose(v -> startModules())
                 .compose(v -> startHttp())
-                .map(HttpServer::actualPort);
+                .compose(server -> startMetrics().map(server.actualPort()));
     }
 
     /** Drains HTTP first, then stops modules in reverse order, then closes connections. */
     public Future<Void> stop() {
         Future<Void> http = httpServer == null ? Future.succeededFuture() : httpServer.close();
-        return http.eventually(this::stopModules).eventually(() -> vertx.executeBlocking(() -> {
+        return http.eventually(this::stopMetrics).eventually(this::stopModules).eventually(() -> vertx.executeBlocking(() -> {
             for (int i = closeables.size() - 1; i >= 0; i--) {
                 try {
                     closeables.get(i).close();
@@ -117,7 +124,7 @@ public final class Application {
         return Future.all(segmenter, indexerConnection).map(both -> {
             modules.add(new DispatchModule(vertx, redis.async(), segmenter.result(), tickets, api.authHandler(),
                     config.nodeId(), clock));
-            modules.add(new SearchAndReports(vertx, searchConfig(), segmenter.result(), indexerConnection.result(),
+            modules.add(new SearchAndReports(vertx, searchConfig(), segmenter.result(), indexerConnection.result(), redis,
                     () -> tickets.seed().departments(), clock));
             if (config.telephony().enabled()) {
                 modules.add(new TelephonyModule(vertx, config.telephony(), redis.async(), tickets, api.authHandler(), clock));
@@ -165,7 +172,8 @@ public final class Application {
 
     private Future<HttpServer> startHttp() {
         Router router = Router.router(vertx);
-        new HealthRoutes(vertx, checks()).mount(router);
+        checks = checks();
+        new HealthRoutes(vertx, checks).mount(router);
         router.get("/metrics").handler(PrometheusScrapingHandler.create());
         modules.forEach(module -> module.mountBeforeApi(router));
         api.mount(router);
@@ -176,6 +184,21 @@ public final class Application {
                 .requestHandler(router)
                 .listen()
                 .onSuccess(server -> httpServer = server);
+    }
+
+    /** Prometheus figures of Redis, streams, SLA alarms and dependencies, next to Vert.x's own. */
+    private Future<Void> startMetrics() {
+        MeterRegistry registry = BackendRegistries.getDefaultNow();
+        if (registry == null) {
+            return Future.succeededFuture();
+        }
+        OperationsMetrics metrics = new OperationsMetrics(registry, redis.async(),
+                connector.client().getResources().commandLatencyRecorder(), checks, METRICS_INTERVAL);
+        return vertx.deployVerticle(metrics).onSuccess(id -> metricsDeployment = id).mapEmpty();
+    }
+
+    private Future<Void> stopMetrics() {
+        return metricsDeployment == null ? Future.succeededFuture() : vertx.undeploy(metricsDeployment);
     }
 
     private List<DependencyCheck> checks() {

@@ -8,6 +8,7 @@ import io.vertx.micrometer.VertxPrometheusOptions;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.hotline.server.cluster.NodeVertx;
 import org.hotline.server.config.ConfigLoader;
 import org.hotline.server.config.HotlineConfig;
 import org.hotline.server.config.InvalidConfigException;
@@ -58,9 +59,7 @@ public final class HotlineServer {
                 ? EmbeddedRedis.start(config.dataDir(), config.redis().fsync(), config.redis().embeddedPort())
                 : null;
         String redisUri = embeddedRedis != null ? embeddedRedis.uri() : config.redis().uri();
-        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false).setMetricsOptions(
-                new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
-                        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))));
+        Vertx vertx = vertx(config, embeddedRedis);
         Application application = new Application(vertx, config, redisUri);
         try {
             int port = application.start().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
@@ -76,6 +75,20 @@ public final class HotlineServer {
         }
     }
 
+    private static Vertx vertx(HotlineConfig config, EmbeddedRedis embeddedRedis) throws IOException {
+        VertxOptions options = new VertxOptions().setPreferNativeTransport(false).setMetricsOptions(
+                new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
+                        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
+        try {
+            return NodeVertx.create(options, config.cluster());
+        } catch (Exception e) {
+            if (embeddedRedis != null) {
+                embeddedRedis.close();
+            }
+            throw new IOException("cannot join the cluster: " + rootMessage(e), e);
+        }
+    }
+
     private static void logStartup(HotlineConfig config, String redisUri, EmbeddedRedis embedded, int port) {
         LOG.info("hotline server ready [http=http://{}:{}/, health=/health]", config.http().host(), port);
         LOG.info("redis [{}{}]", embedded != null ? "embedded, data in " + embedded.dir() + ", " : "external, ",
@@ -86,6 +99,9 @@ public final class HotlineServer {
         LOG.info("telephony [{}]", config.telephony().enabled()
                 ? "AMI " + config.telephony().amiHost() + ":" + config.telephony().amiPort() + ", FastAGI port " + config.telephony().agiPort()
                 : "off: set HOTLINE_AMI_HOST, HOTLINE_AMI_USERNAME and HOTLINE_AMI_SECRET to connect to Asterisk");
+        LOG.info("cluster [{}]", config.cluster().enabled()
+                ? "hazelcast '" + config.cluster().name() + "' on " + config.cluster().host() + ":" + config.cluster().port()
+                : "off: one node (set HOTLINE_CLUSTER=hazelcast to share the event bus between nodes)");
         LOG.info("110 linkage [{}]", config.link110().enabled() ? "peer " + config.link110().peerUrl() : "off: set HOTLINE_LINK110_URL");
         if (config.embedded()) {
             LOG.info("embedded default: demo accounts are listed in README.md; data lives in {}", config.dataDir());

@@ -6,6 +6,12 @@ import { REPLY_RESULTS, RESOLUTIONS, SATISFACTIONS, URGE_LEVELS } from './labels
 const reason = (required = true) => ({ name: 'reason', label: '理由', type: 'textarea', required, max: 1000 });
 
 export const ACTIONS = {
+  answer: { label: '直接答复', roles: ['AGENT', 'DISPATCHER', 'SUPERVISOR'], fields: [{ name: 'answer', label: '答复内容', type: 'textarea', required: true, max: 4000 }] },
+  classify: {
+    label: '分类', roles: ['AGENT', 'DISPATCHER', 'SUPERVISOR'], fields: [
+      { name: 'categoryCode', label: '事项分类', type: 'category', required: true }, reason(false),
+    ],
+  },
   sign: { label: '签收', roles: ['DEPARTMENT'], fields: [] },
   contact: { label: '记录联系群众', roles: ['DEPARTMENT'], fields: [{ name: 'note', label: '联系情况', type: 'textarea', required: true, max: 1000 }] },
   reply: {
@@ -13,6 +19,11 @@ export const ACTIONS = {
       { name: 'text', label: '答复内容', type: 'textarea', required: true, max: 4000 },
       { name: 'result', label: '办理结果', type: 'select', options: REPLY_RESULTS, required: true },
       { name: 'attachments', label: '佐证材料引用（每行一个）', type: 'lines', max: 500 },
+    ],
+  },
+  'sub-assign': {
+    label: '转派下级单位', roles: ['DEPARTMENT'], when: (refs) => subUnits(refs).length > 0, fields: [
+      { name: 'subUnit', label: '下级单位', type: 'subunit', required: true }, reason(false),
     ],
   },
   'request-return': {
@@ -62,7 +73,19 @@ export const ACTIONS = {
   },
 };
 
-function input(field, departments) {
+/** The units below the viewer's department in the directory (streets of a district, communities of a street). */
+export function subUnits(refs) {
+  const all = refs.allDepartments || [];
+  const below = new Set([refs.department]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const d of all) if (d.parentId && below.has(d.parentId) && !below.has(d.id)) { below.add(d.id); grew = true; }
+  }
+  return refs.department ? all.filter((d) => d.id !== refs.department && below.has(d.id)) : [];
+}
+
+function input(field, refs) {
   const common = { name: field.name, required: field.required || undefined };
   switch (field.type) {
     case 'textarea': return h('textarea', { ...common, maxlength: field.max });
@@ -73,7 +96,12 @@ function input(field, departments) {
         Object.entries(field.options).map(([v, t]) => h('option', { value: v }, t)));
     case 'department':
       return h('select', common, h('option', { value: '' }, field.required ? '请选择' : '（不改）'),
-        departments.map((d) => h('option', { value: d.id }, d.name)));
+        refs.departments.map((d) => h('option', { value: d.id }, d.name)));
+    case 'subunit':
+      return h('select', common, h('option', { value: '' }, '请选择'), subUnits(refs).map((d) => h('option', { value: d.id }, d.name)));
+    case 'category':
+      return h('select', common, h('option', { value: '' }, '请选择'),
+        (refs.categories || []).map((c) => h('option', { value: c.code }, `${c.code} ${c.path || c.name}`)));
     default: return h('input', { ...common, maxlength: field.max });
   }
 }
@@ -95,10 +123,10 @@ function bodyOf(form, fields) {
 }
 
 /** A collapsible form per command; success reloads the ticket, failure shows the API's detail and keeps the text. */
-export function actionForm(ticket, name, departments, onDone) {
+export function actionForm(ticket, name, refs, onDone) {
   const spec = ACTIONS[name];
   const form = h('form', { dataset: { action: name } },
-    spec.fields.map((f) => h('label', {}, f.label, input(f, departments))),
+    spec.fields.map((f) => h('label', {}, f.label, input(f, refs))),
     h('button', { type: 'submit', className: 'primary' }, '提交' + spec.label));
   const draft = keepDraft(form, ticket.id + '.' + name);
   form.addEventListener('submit', async (event) => {

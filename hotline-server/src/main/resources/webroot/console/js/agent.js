@@ -3,6 +3,7 @@ import { api, available } from './api.js';
 import { h, clear, notify, keepDraft, debounce } from './dom.js';
 import { mountTelephony, police } from './telephony.js';
 import { intakeForm, districtsOf } from './intake.js';
+import { mountKnowledge } from './knowledge.js';
 import * as L from './labels.js';
 
 export async function mountAgent(view, ctx) {
@@ -18,20 +19,54 @@ export async function mountAgent(view, ctx) {
     similar: await available('/api/v1/search/similar?text=' + encodeURIComponent('测试')),
     police: await probePost('/api/v1/linkage/110/check'),
     duplicates: await probePost('/api/v1/dispatch/duplicates'),
+    knowledge: await available('/api/v1/knowledge?size=1'),
   };
+  const knowledgeCard = h('div', { className: 'card', id: 'knowledge-card', hidden: !services.knowledge });
   const form = intakeForm(ctx, districtsOf(ctx.allDepartments));
   const draft = keepDraft(form, 'intake');
   clear(view, bar, emergency,
     h('div', { className: 'cols' },
-      h('div', { className: 'card' }, h('h2', {}, '登记工单 ', h('span', { className: 'muted' }, '（Alt+T 标题，Ctrl+Enter 提交）')), form),
-      h('div', { style: 'display:grid;gap:.75rem;min-width:0' }, pop, helpers, result, callbacks)));
+      h('div', { className: 'card' }, h('h2', {}, '登记工单 ', h('span', { className: 'muted' }, '（Alt+T 标题，Alt+1..3 采纳分类，Ctrl+Enter 提交，Alt+A 直接答复）')), form),
+      h('div', { style: 'display:grid;gap:.75rem;min-width:0' }, pop, helpers, knowledgeCard, result, callbacks)));
   const assist = assistant(form, helpers, emergency, services, live, ctx);
-  form.addEventListener('input', debounce(assist, 600));
-  form.addEventListener('submit', (e) => { e.preventDefault(); file(form, draft, result, live, assist.accepted, ctx); });
+  // the ticket filed last, answerable directly until the agent starts on the next appeal
+  let answerFiled = null;
+  // file() answers the new ticket's answer box, true when it was filed answered already, null on failure
+  const submit = async () => {
+    const filed = await file(form, draft, result, live, assist.accepted, ctx);
+    if (filed) answerFiled = typeof filed === 'function' ? filed : null;
+    return filed;
+  };
+  const answerField = form.elements.namedItem('directAnswer');
+  const typing = () => form.elements.namedItem('title').value.trim() || form.elements.namedItem('content').value.trim();
+  // an appeal still on the form is filed with the article as its answer, in one request
+  const kb = services.knowledge ? mountKnowledge(knowledgeCard, async (text) => {
+    if (typing() || !answerFiled) {
+      if (!form.reportValidity()) { notify('请先填写诉求（标题、内容、类型），再用知识直接答复', 'error'); return; }
+      answerField.value = text;
+      await submit();
+      return;
+    }
+    if (await answerFiled(text)) answerFiled = null;
+  }) : null;
+  form.querySelector('#btn-file-answered').addEventListener('click', () => {
+    if (!answerField.value.trim()) { notify('请填写直接答复的内容', 'error'); answerField.focus(); return; }
+    form.requestSubmit();
+  });
+  form.addEventListener('input', debounce(() => {
+    assist();
+    if (kb) kb.follow(`${form.elements.namedItem('title').value} ${form.elements.namedItem('content').value}`.trim());
+  }, 600));
+  form.addEventListener('submit', (e) => { e.preventDefault(); submit(); });
   form.addEventListener('keydown', (e) => { if (e.key === 'Enter' && e.ctrlKey) { e.preventDefault(); form.requestSubmit(); } });
   document.addEventListener('keydown', (e) => {
     if (view.hidden || !e.altKey) return;
     if (e.key === 't') { e.preventDefault(); form.elements.namedItem('title').focus(); }
+    if (e.key === 'k' && kb) { e.preventDefault(); kb.focus(); }
+    if (e.key === 'a') {
+      const answer = typing() || result.hidden ? answerField : document.getElementById('filed-answer');
+      if (answer) { e.preventDefault(); answer.focus(); }
+    }
     if (/^[1-3]$/.test(e.key)) { const chip = helpers.querySelectorAll('.chip.suggestion')[Number(e.key) - 1]; if (chip) { e.preventDefault(); chip.click(); } }
   });
   if (form.elements.namedItem('title').value || form.elements.namedItem('content').value) assist();
@@ -68,8 +103,11 @@ function assistant(form, box, emergency, services, live, ctx) {
       api('POST', '/api/v1/linkage/110/check', { title, content }).then((a) => showEmergency(emergency, a, live)).catch(() => {});
     }
     if (services.duplicates) {
-      const phone = form.elements.namedItem('phone').value.trim();
-      api('POST', '/api/v1/dispatch/duplicates', { phone, title, content })
+      const v = (n) => form.elements.namedItem(n).value.trim();
+      // the place finds other callers' open tickets about it; the category narrows them
+      const probe = { phone: v('phone'), title, content, location: { district: v('district'), street: v('street'), address: v('address') } };
+      if (state.accepted) probe.category = state.accepted;
+      api('POST', '/api/v1/dispatch/duplicates', probe)
         .then((a) => showDuplicates(duplicates, a.candidates || [], form, ctx)).catch(() => duplicates.replaceChildren());
     }
     if (services.similar) {
@@ -99,7 +137,7 @@ function showDuplicates(list, candidates, form, ctx) {
           chosen.value = chosen.value === c.ticketId ? '' : c.ticketId;
           form.dispatchEvent(new Event('change'));
           list.querySelectorAll('button.merge').forEach((b) => b.setAttribute('aria-pressed', String(b === e.currentTarget && !!chosen.value)));
-        } }, '提交后合并到此件') : null))));
+        } }, '并入此工单（提交即合并）') : null))));
 }
 
 function showEmergency(box, answer, live) {
@@ -117,15 +155,25 @@ function screenPop(pop, form, live, event, ctx) {
   live.callId = event.callId;
   form.elements.namedItem('phone').value = event.caller || '';
   form.elements.namedItem('callId').value = event.callId || '';
-  form.dispatchEvent(new Event('change'));
-  const tickets = event.tickets || [];
-  clear(pop, h('h3', {}, '来电 ', h('span', { id: 'pop-caller' }, event.caller || '未知号码')),
-    h('p', { className: 'muted' }, `队列 ${event.queue || '—'} · 通话 ${event.callId}`),
-    h('h3', {}, `历史工单（${tickets.length}）`),
-    h('ul', { className: 'plain', id: 'pop-tickets' }, tickets.length === 0 ? h('li', { className: 'muted' }, '无历史工单')
+  // bubbles to the form (draft) and fills the caller's history under the phone field
+  form.elements.namedItem('phone').dispatchEvent(new Event('change', { bubbles: true }));
+  const list = h('ul', { className: 'plain', id: 'pop-tickets' });
+  const heading = h('h3', {}, '历史工单');
+  const show = (tickets) => {
+    heading.textContent = `历史工单（${tickets.length}）`;
+    clear(list, tickets.length === 0 ? h('li', { className: 'muted' }, '无历史工单')
       : tickets.map((t) => h('li', { className: (t.open ?? L.OPEN_STATUSES.has(t.status)) ? 'open-ticket' : '' },
         h('button', { type: 'button', className: 'chip', onclick: () => ctx.openTicket(t.id) }, `${t.number || ''} ${t.title || ''}`),
-        h('span', { className: 'muted' }, ' ' + L.label(L.STATUSES, t.status))))));
+        h('span', { className: 'muted' }, ' ' + L.label(L.STATUSES, t.status)))));
+  };
+  clear(pop, h('h3', {}, '来电 ', h('span', { id: 'pop-caller' }, event.caller || '未知号码')),
+    h('p', { className: 'muted' }, `队列 ${event.queue || '—'} · 通话 ${event.callId}`), heading, list);
+  show(event.tickets || []);
+  // the pop waits only briefly for the history; when it came empty, the API is asked once more
+  if ((event.tickets || []).length === 0 && event.caller && event.caller.length >= 7) {
+    api('GET', `/api/v1/tickets?limit=5&phone=${encodeURIComponent(event.caller)}`)
+      .then((a) => { if (live.callId === event.callId) show(a.items || []); }).catch(() => {});
+  }
   pop.hidden = false;
   form.elements.namedItem('title').focus();
   notify('来电弹屏：' + (event.caller || '未知号码'));
@@ -135,43 +183,56 @@ async function file(form, draft, result, live, accepted, ctx) {
   const button = form.querySelector('button[type=submit]');
   button.disabled = true;
   try {
-    const ticket = await api('POST', '/api/v1/tickets', form.ticketBody());
+    const request = form.ticketBody();
+    if (request.directAnswer && request.mergeInto) { notify('直接答复与并入已有工单只能选择一项', 'error'); return null; }
+    // the decision (answer or merge) is part of the filing: automatic dispatch never sees the ticket waiting
+    const ticket = await api('POST', '/api/v1/tickets', request);
     const category = accepted();
     let classified = '';
-    if (category) {
+    if (category && ticket.status === 'RECEIVED') {
       classified = await api('POST', `/api/v1/tickets/${ticket.id}/classify`, { categoryCode: category })
         .then(() => '，已按建议分类').catch((e) => '，分类未成功：' + e.message);
     }
-    const master = form.elements.namedItem('mergeInto').value;
-    if (master) {
-      classified += await api('POST', `/api/v1/tickets/${ticket.id}/merge`, { masterTicketId: master, reason: '与同一来电人的在办工单重复' })
-        .then(() => '，已合并为重复件').catch((e) => '，合并未成功：' + e.message);
-    }
+    if (request.mergeInto) classified += ticket.status === 'MERGED' ? '，已合并为重复件' : '，合并未成功';
     draft.discard();
     form.reset();
     form.newIdempotencyKey();
     live.callId = null;
+    if (request.directAnswer) {
+      notify(`工单 ${ticket.number} 已直接答复，当前状态：${L.label(L.STATUSES, ticket.status)}`);
+      result.hidden = true;
+      return true;
+    }
     notify(`工单已登记：${ticket.number}${classified}`);
-    showFiled(result, ticket, ctx);
+    return showFiled(result, ticket, ctx);
   } catch (e) {
     notify('登记失败：' + e.message, 'error');
+    return null;
   } finally {
     button.disabled = false;
   }
 }
 
+/** Shows the filed ticket with its direct-answer box; returns {answerWith(text)} resolving to true once answered. */
 function showFiled(box, ticket, ctx) {
-  const answer = h('textarea', { name: 'answer', maxlength: 4000, placeholder: '咨询类诉求可直接答复' });
+  const answer = h('textarea', { name: 'answer', id: 'filed-answer', maxlength: 4000, placeholder: '咨询类诉求可直接答复（Alt+A 到此处，Ctrl+Enter 提交）' });
   const send = async () => {
+    const text = answer.value.trim();
+    if (!text) { notify('请填写答复内容', 'error'); answer.focus(); return false; }
     try {
-      await api('POST', `/api/v1/tickets/${ticket.id}/answer`, { answer: answer.value.trim() });
-      notify(`工单 ${ticket.number} 已直接答复`);
+      const done = await api('POST', `/api/v1/tickets/${ticket.id}/answer`, { answer: text });
+      notify(`工单 ${ticket.number} 已直接答复，当前状态：${L.label(L.STATUSES, done.status)}`);
+      answer.value = '';
+      return true;
     } catch (e) {
       notify('直接答复失败：' + e.message, 'error');
+      return false;
     }
   };
+  answer.addEventListener('keydown', (e) => { if (e.key === 'Enter' && e.ctrlKey) { e.preventDefault(); send(); } });
   clear(box, h('h3', {}, '刚登记的工单'), h('p', { id: 'filed-number' }, ticket.number),
     h('div', { className: 'row' }, h('button', { type: 'button', onclick: () => ctx.openTicket(ticket.id) }, '查看工单')),
-    h('label', {}, '直接答复', answer), h('button', { type: 'button', onclick: send }, '提交直接答复'));
+    h('label', {}, '直接答复', answer), h('button', { type: 'button', id: 'btn-filed-answer', onclick: send }, '提交直接答复'));
   box.hidden = false;
+  return (text) => { answer.value = text; return send(); };
 }

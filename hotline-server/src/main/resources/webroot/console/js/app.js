@@ -29,8 +29,10 @@ async function start(s) {
   let departments = [];
   try { departments = (await api('GET', '/api/v1/departments')).items || []; } catch (e) { notify('单位目录加载失败：' + e.message, 'error'); }
   const names = new Map(departments.map((d) => [d.id, d.name]));
+  // the catalog only feeds the classify form: a failure leaves that form empty, the rest works
+  const categories = await api('GET', '/api/v1/catalog').then((c) => c.items || []).catch(() => []);
   ctx = {
-    ...s, allDepartments: departments, departments,
+    ...s, allDepartments: departments, departments, categories,
     departmentName: (id) => (id ? names.get(id) || id : '—'),
     openTicket: (id) => { show('ticket'); showTicket($('view-ticket'), id, ctx, () => show(lastView)); },
   };

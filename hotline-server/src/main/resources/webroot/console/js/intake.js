@@ -47,7 +47,12 @@ export function intakeForm(ctx, districts) {
     h('input', { type: 'hidden', name: 'categoryCode' }),
     h('input', { type: 'hidden', name: 'mergeInto' }),
     h('input', { type: 'hidden', name: 'idempotencyKey' }),
-    h('button', { type: 'submit', className: 'primary' }, '提交工单'));
+    // 受理即办结: the answer goes with the filing, so the ticket is never waiting for dispatch
+    h('label', {}, '直接答复（咨询类当场答复；Alt+A 到此处）',
+      h('textarea', { name: 'directAnswer', id: 'direct-answer', maxlength: 4000, rows: 3, placeholder: '填写后提交，工单登记即办结' })),
+    h('div', { className: 'row' },
+      h('button', { type: 'submit', className: 'primary' }, '提交工单'),
+      h('button', { type: 'button', id: 'btn-file-answered' }, '直接答复并办结')));
   const key = form.elements.namedItem('idempotencyKey');
   form.newIdempotencyKey = () => { key.value = crypto.randomUUID(); };
   // The key is kept in the draft, so a retry after a dropped connection files the same ticket, not a second one.
@@ -71,7 +76,8 @@ function body(form) {
   const out = { title: v('title'), content: v('content'), appealType: v('appealType'), urgency: v('urgency') || 'NORMAL',
     confidential: form.elements.namedItem('confidential').checked, anonymous: form.elements.namedItem('anonymous').checked,
     idempotencyKey: v('idempotencyKey') };
-  for (const n of ['phone', 'name', 'district', 'street', 'address', 'callId']) if (v(n)) out[n] = v(n);
+  for (const n of ['phone', 'name', 'district', 'street', 'address', 'callId', 'directAnswer', 'mergeInto']) if (v(n)) out[n] = v(n);
+  if (out.mergeInto) out.mergeReason = '与同一来电人的在办工单重复';
   return out;
 }
 

@@ -15,7 +15,7 @@ const QUEUES = [
 export async function mountSupervisor(view, ctx) {
   const lists = h('div', { className: 'cols' });
   clear(view,
-    h('div', { className: 'card row' }, h('h2', {}, '班长工作台'),
+    h('div', { className: 'card row' }, h('h2', {}, `${L.label(L.ROLES, ctx.role)}工作台`),
       h('a', { href: '/dashboard/', target: '_blank', rel: 'noopener' }, '打开 SLA 看板 ↗'),
       h('button', { type: 'button', id: 'queues-refresh', onclick: () => view.dispatchEvent(new Event('console:refresh')) }, '刷新队列'),
       openTicketBox((id) => ctx.openTicket(id))),
@@ -54,18 +54,41 @@ async function queue(q, ctx) {
   return card;
 }
 
-/** Tickets automatic dispatch could not place, with its explanation; the ticket page offers 派单. */
+/** Tickets automatic dispatch could not place, with its explanation and one-click classify + assign per suggestion. */
 async function dispatchQueue(ctx) {
   const card = h('div', { className: 'card', id: 'queue-dispatch' }, h('h3', {}, '待人工派单'));
   try {
     const items = (await api('GET', '/api/v1/dispatch/queue')).items || [];
+    const tickets = await Promise.all(items.map((i) => api('GET', `/api/v1/tickets/${encodeURIComponent(i.ticketId)}`).catch(() => null)));
     card.append(items.length === 0 ? h('p', { className: 'muted' }, '暂无')
-      : h('ul', { className: 'plain' }, items.map((i) => h('li', {},
-        h('button', { type: 'button', className: 'chip', onclick: () => ctx.openTicket(i.ticketId) }, '打开工单'),
-        h('div', { className: 'muted' }, `${i.explanation || i.reason || ''}`),
-        h('div', { className: 'muted' }, (i.suggestions || []).slice(0, 3).map((x) => `${x.name}→${ctx.departmentName(x.department)}`).join('；'))))));
+      : h('ul', { className: 'plain' }, items.map((i, n) => dispatchItem(i, tickets[n], ctx, card))));
   } catch (e) {
     card.append(h('p', { className: 'muted' }, '加载失败：' + e.message));
   }
   return card;
+}
+
+function dispatchItem(item, ticket, ctx, card) {
+  const title = ticket ? `${ticket.number} ${ticket.title}` : '打开工单';
+  return h('li', { dataset: { ticketId: item.ticketId } },
+    h('button', { type: 'button', className: 'chip', onclick: () => ctx.openTicket(item.ticketId) }, title),
+    h('div', { className: 'muted' }, `${item.explanation || item.reason || ''}`),
+    h('div', { className: 'row' }, (item.suggestions || []).slice(0, 3).map((s) => h('button', {
+      type: 'button', className: 'dispatch-suggestion', disabled: !s.department,
+      title: '按此建议分类并派单', onclick: () => dispatchAs(item.ticketId, s, ctx, card),
+    }, `${s.name}（${Math.round((s.confidence || 0) * 100)}%）→ ${ctx.departmentName(s.department)}`))));
+}
+
+/** Classifies the ticket as suggested, then assigns it to the suggested department; each refusal shows the API's detail. */
+async function dispatchAs(ticketId, suggestion, ctx, card) {
+  const reason = '人工派单：采纳系统建议';
+  try {
+    await api('POST', `/api/v1/tickets/${encodeURIComponent(ticketId)}/classify`, { categoryCode: suggestion.category, reason });
+    const t = await api('POST', `/api/v1/tickets/${encodeURIComponent(ticketId)}/assign`, { lead: suggestion.department, reason });
+    notify(`派单成功：工单 ${t.number} 已派至${ctx.departmentName(suggestion.department)}`);
+    const row = card.querySelector(`li[data-ticket-id="${CSS.escape(ticketId)}"]`);
+    if (row) row.remove();
+  } catch (e) {
+    notify('派单失败：' + e.message, 'error');
+  }
 }

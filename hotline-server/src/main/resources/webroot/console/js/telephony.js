@@ -15,7 +15,7 @@ export async function mountTelephony(bar, callbacks, ctx, onPop) {
   // The server lets an agent act only as itself (its user id); supervisors may look at another agent's line.
   const agentId = h('input', { id: 'agent-id', value: ctx.role === 'AGENT' ? ctx.username : sessionStorage.getItem(AGENT_KEY) || ctx.username,
     readOnly: ctx.role === 'AGENT', maxlength: 64, style: 'width:8rem' });
-  const reason = h('select', { id: 'pause-reason', 'aria-label': '示忙原因' }, PAUSE_REASONS.map((r) => h('option', {}, r)));
+  const reason = h('select', { id: 'pause-reason', 'aria-label': '示忙原因' }, PAUSE_REASONS.map((r) => h('option', { value: r }, r)));
   const state = h('span', { id: 'phone-state', className: 'badge' }, '未连接');
   let stop = () => {};
   const connect = () => {
@@ -25,6 +25,7 @@ export async function mountTelephony(bar, callbacks, ctx, onPop) {
       (type, data) => { if (type === 'screen-pop') onPop(data); },
       (s) => { state.textContent = s === 'open' ? '弹屏已连接' : '弹屏断开'; if (s !== 'open') setTimeout(connect, 5000); });
   };
+  const seat = h('span', { id: 'agent-state', className: 'badge' }, '—');
   const call = async (path, body, done) => {
     try {
       await api('POST', `/api/telephony/agents/${encodeURIComponent(agentId.value.trim())}/${path}`, body);
@@ -32,11 +33,12 @@ export async function mountTelephony(bar, callbacks, ctx, onPop) {
     } catch (e) {
       notify('话务操作失败：' + e.message, 'error');
     }
+    showState(seat, agentId.value.trim());
   };
   const queues = h('input', { id: 'agent-queues', value: 'common', maxlength: 200, style: 'width:8rem', 'aria-label': '技能队列（逗号分隔）' });
   const queueList = () => queues.value.split(/[,，\s]+/).filter(Boolean);
   clear(bar, h('div', { className: 'row' },
-    h('label', { className: 'row' }, '工号', agentId), state,
+    h('label', { className: 'row' }, '工号', agentId), state, seat,
     h('label', { className: 'row' }, '队列', queues),
     h('button', { type: 'button', id: 'btn-login', onclick: () => call('login', { queues: queueList() }, '已签入：' + queueList().join('、')) }, '签入'),
     h('button', { type: 'button', id: 'btn-logout', onclick: () => call('logout', {}, '已签出') }, '签出'),
@@ -45,7 +47,30 @@ export async function mountTelephony(bar, callbacks, ctx, onPop) {
     h('button', { type: 'button', id: 'btn-pause', onclick: () => call('pause', { reason: reason.value }, '已示忙：' + reason.value) }, '示忙')));
   agentId.addEventListener('change', connect);
   connect();
+  showState(seat, agentId.value.trim());
+  let ticks = 0;
+  const poll = setInterval(() => {
+    if (!bar.isConnected) { clearInterval(poll); return; }
+    if (document.hidden) return;
+    showState(seat, agentId.value.trim());
+    if (++ticks % 6 === 0) loadCallbacks(callbacks, () => agentId.value.trim());   // new missed calls every 30 s
+  }, 5000);
   loadCallbacks(callbacks, () => agentId.value.trim());
+}
+
+const STATES = { READY: '空闲', BUSY: '通话中', WRAP_UP: '话后整理', PAUSED: '示忙', LOGGED_OUT: '未签入' };
+
+/** The agent's state as Asterisk reports it (the board follows AMI events, so it may lag the command a moment). */
+async function showState(seat, agentId) {
+  try {
+    const board = await api('GET', '/api/telephony/dashboard');
+    const me = (board.agents || []).find((a) => a.agentId === agentId);
+    const state = me ? me.state : 'LOGGED_OUT';
+    seat.textContent = (STATES[state] || state) + (state === 'PAUSED' && me.reason ? '（' + me.reason + '）' : '');
+    seat.dataset.state = state;
+  } catch (e) {
+    seat.textContent = '状态未知';
+  }
 }
 
 async function loadCallbacks(card, agentId) {
@@ -59,7 +84,7 @@ async function loadCallbacks(card, agentId) {
     for (const c of items) {
       list.append(h('li', { className: 'row' }, h('span', {}, c.caller || '未知号码'),
         h('span', { className: 'muted' }, `${formatTime(c.abandonedAt)} · 等待 ${c.waitSeconds ?? '?'} 秒`),
-        h('button', { type: 'button', onclick: () => callBack(c, agentId()) }, '回拨')));
+        h('button', { type: 'button', onclick: () => callBack(c, agentId()).then((ok) => { if (ok) loadCallbacks(card, agentId); }) }, '回拨')));
     }
   } catch (e) {
     list.append(h('li', { className: 'muted' }, '回拨列表加载失败：' + e.message));
@@ -70,8 +95,10 @@ async function callBack(c, agentId) {
   try {
     await api('POST', `/api/telephony/callbacks/${encodeURIComponent(c.callId)}/call`, { agentId });
     notify('正在回拨 ' + c.caller);
+    return true;
   } catch (e) {
     notify('回拨失败：' + e.message, 'error');
+    return false;
   }
 }
 

@@ -3,6 +3,7 @@ import { api } from './api.js';
 import { h, clear, formatTime, notify, countdown } from './dom.js';
 import { ACTIONS, actionForm } from './actions.js';
 import { nearestClock, markOf } from './deadlines.js';
+import { history } from './history.js';
 import * as L from './labels.js';
 
 /** Renders ticket {id} into {view}; {back} returns to the list the user came from. */
@@ -27,7 +28,7 @@ export async function showTicket(view, id, ctx, back) {
       h('div', { className: 'card' }, h('h3', {}, '办理'), commands(ticket, ctx, reload))),
     h('div', { className: 'cols' },
       h('div', { className: 'card' }, h('h3', {}, '时限'), clocks(deadlines ? deadlines.clocks : ticket.clocks)),
-      h('div', { className: 'card' }, h('h3', {}, '办理经过'), history(ticket, deadlines))));
+      h('div', { className: 'card' }, h('h3', {}, '办理经过'), await history(ticket, deadlines, ctx))));
 }
 
 export function statusBadge(ticket) {
@@ -54,11 +55,12 @@ function facts(t, ctx) {
 }
 
 function commands(ticket, ctx, reload) {
-  const names = Object.entries(ACTIONS).filter(([, spec]) => spec.roles.includes(ctx.role)).map(([n]) => n);
+  const names = Object.entries(ACTIONS).filter(([, spec]) => spec.roles.includes(ctx.role) && (!spec.when || spec.when(ctx)))
+    .map(([n]) => n);
   if (names.length === 0) return h('p', { className: 'muted' }, '当前角色没有可办理的操作');
   return h('div', { className: 'plain', style: 'display:grid;gap:.4rem' },
     h('p', { className: 'muted' }, '能否执行由服务端按工单状态判断，不允许时会显示原因。'),
-    names.map((n) => actionForm(ticket, n, ctx.departments, reload)));
+    names.map((n) => actionForm(ticket, n, ctx, reload)));
 }
 
 function clocks(all) {
@@ -74,29 +76,6 @@ function clocks(all) {
         c.stoppedAt ? h('td', {}, '已停止 ' + formatTime(c.stoppedAt))
           : h('td', { className: 'countdown', dataset: { due: c.dueAt, paused: String(!!c.paused) } }, c.paused ? '已暂停' : countdown(c.dueAt)));
     })));
-}
-
-/** The events the snapshot and the deadline marks record, oldest first. */
-function history(t, deadlines) {
-  const events = [];
-  const add = (at, text) => { if (at) events.push({ at, text }); };
-  add(t.receivedAt, `受理（${t.channel || ''}）`);
-  add(t.signedAt, '承办单位签收');
-  add(t.firstContactAt, '首次联系群众');
-  add(t.pendingReturn && t.pendingReturn.at, '申请退回：' + (t.pendingReturn && t.pendingReturn.reason));
-  add(t.pendingExtension && t.pendingExtension.at, '申请延期：' + (t.pendingExtension && t.pendingExtension.reason));
-  add(t.repliedAt, '答复');
-  add(t.visit && t.visit.at, t.visit ? `回访：${L.label(L.RESOLUTIONS, t.visit.resolution)}，${L.label(L.SATISFACTIONS, t.visit.satisfaction)}` : '');
-  add(t.closedAt, '办结');
-  for (const [name, c] of Object.entries((deadlines && deadlines.clocks) || {})) {
-    for (const m of c.marks || []) {
-      add(m.at, `${L.label(L.CLOCKS, name)}：${L.label(L.MARKS, m.kind)}${m.extension ? '（' + m.extension + '）' : ''}`);
-    }
-  }
-  events.sort((a, b) => a.at.localeCompare(b.at));
-  return h('ul', { className: 'plain timeline' },
-    events.map((e) => h('li', {}, h('span', { className: 'muted' }, formatTime(e.at) + ' '), e.text)),
-    h('li', { className: 'muted' }, `退回 ${t.returnCount || 0} 次 · 延期 ${t.extensionCount || 0} 次 · 催办 ${t.urgeCount || 0} 次 · 重办 ${t.reopenCount || 0} 次 · 版本 ${t.version}`));
 }
 
 export function openTicketBox(onOpen) {

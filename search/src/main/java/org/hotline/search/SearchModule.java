@@ -17,18 +17,43 @@ import org.hotline.search.doc.TicketSnapshots;
 import org.hotline.search.index.SearchRebuild;
 import org.hotline.search.index.StreamEntries;
 import org.hotline.search.index.StreamIndexer;
+import org.hotline.search.knowledge.KnowledgeBase;
+import org.hotline.search.knowledge.KnowledgeRoutes;
 import org.hotline.search.port.TicketSearch;
 import org.hotline.search.report.ReportService;
 
 /**
  * Everything of the search module wired together for the server: the backend chosen by the
- * configuration, the routes, the indexer verticle and the rebuild command.
- *
- * @param unitsOf a department id to itself and its sub-units (the service API's {@code DataScope::unitsOf})
- * @param departmentNames a department id to its display name, for reports and the dashboard
+ * configuration, the routes, the indexer verticle, the rebuild command and the knowledge base.
+ * The knowledge base starts on the first Redis connection the module is given ({@link #knowledge}
+ * or else {@link #indexer}); its routes answer 503 until then.
  */
-public record SearchModule(Vertx vertx, SearchConfig config, TicketSearch search, Segmenter segmenter,
-                           Function<String, Set<String>> unitsOf, Function<String, String> departmentNames, Clock clock) {
+public final class SearchModule {
+
+    private final Vertx vertx;
+    private final SearchConfig config;
+    private final TicketSearch search;
+    private final Segmenter segmenter;
+    private final Function<String, Set<String>> unitsOf;
+    private final Function<String, String> departmentNames;
+    private final Clock clock;
+    private final KnowledgeBase knowledge;
+
+    /**
+     * @param unitsOf a department id to itself and its sub-units (the service API's {@code DataScope::unitsOf})
+     * @param departmentNames a department id to its display name, for reports and the dashboard
+     */
+    public SearchModule(Vertx vertx, SearchConfig config, TicketSearch search, Segmenter segmenter,
+                        Function<String, Set<String>> unitsOf, Function<String, String> departmentNames, Clock clock) {
+        this.vertx = vertx;
+        this.config = config;
+        this.search = search;
+        this.segmenter = segmenter;
+        this.unitsOf = unitsOf;
+        this.departmentNames = departmentNames;
+        this.clock = clock;
+        this.knowledge = new KnowledgeBase(vertx, segmenter, clock, KnowledgeBase.DEFAULT_POLL);
+    }
 
     public static Future<SearchModule> open(Vertx vertx, SearchConfig config, Segmenter segmenter,
                                             Function<String, Set<String>> unitsOf,
@@ -37,12 +62,21 @@ public record SearchModule(Vertx vertx, SearchConfig config, TicketSearch search
                 .map(search -> new SearchModule(vertx, config, search, segmenter, unitsOf, departmentNames, clock));
     }
 
-    /** Mounts /api/v1/search/*, /api/v1/reports/*, /api/v1/dashboard/* and /dashboard/ on the router. */
+    public SearchConfig config() {
+        return config;
+    }
+
+    public TicketSearch search() {
+        return search;
+    }
+
+    /** Mounts /api/v1/search/*, /api/v1/reports/*, /api/v1/dashboard/*, /api/v1/knowledge* and /dashboard/ on the router. */
     public Router mount(Router router) {
         var reports = reports();
         new SearchRoutes(search, config, new SearchScopes(unitsOf), clock).mount(router);
         new ReportRoutes(search, reports, config, departmentNames, clock).mount(router);
         new DashboardRoutes(vertx, new DashboardSummary(search, reports, config.zone(), clock, departmentNames)).mount(router);
+        new KnowledgeRoutes(knowledge).mount(router);
         return router;
     }
 
@@ -50,9 +84,23 @@ public record SearchModule(Vertx vertx, SearchConfig config, TicketSearch search
         return new ReportService(search, config.zone(), config.basicallySatisfiedWeight());
     }
 
-    /** The indexer verticle; give it a Redis connection of its own (XREADGROUP blocks it). */
+    /**
+     * The indexer verticle; give it a Redis connection of its own (XREADGROUP blocks it). If the
+     * knowledge base has no connection yet it starts on this one, its few commands then waiting
+     * behind the indexer's blocking reads (at most {@code indexerIdle}); searches never touch Redis.
+     */
     public StreamIndexer indexer(StatefulRedisConnection<String, String> dedicatedConnection) {
+        knowledge(dedicatedConnection);
         return new StreamIndexer(search, dedicatedConnection, entries(), config);
+    }
+
+    /** Starts the knowledge base on this connection (a shared, non-blocking one is best); only the first call counts. */
+    public Future<Void> knowledge(StatefulRedisConnection<String, String> connection) {
+        return knowledge.start(connection);
+    }
+
+    public KnowledgeBase knowledgeBase() {
+        return knowledge;
     }
 
     /** The rebuild-all command (run it on a Vert.x context: {@code rebuild(c).run(vertx.getOrCreateContext())}). */
@@ -66,6 +114,6 @@ public record SearchModule(Vertx vertx, SearchConfig config, TicketSearch search
     }
 
     public Future<Void> close() {
-        return search.close();
+        return knowledge.close().eventually(search::close);
     }
 }

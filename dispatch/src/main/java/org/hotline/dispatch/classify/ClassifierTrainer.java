@@ -7,6 +7,7 @@ import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,9 @@ import java.util.stream.Collectors;
 import org.hotline.core.error.HotlineException;
 
 /**
- * Trains a {@link TrainedModel} from labelled history. CPU-bound (seconds for tens of thousands
- * of appeals): call it from a worker thread, never from an event loop.
+ * Trains a {@link TrainedModel} from labelled history: one liblinear model per configured view of
+ * the text. CPU-bound (seconds for tens of thousands of appeals): call it from a worker thread,
+ * never from an event loop.
  */
 public final class ClassifierTrainer {
 
@@ -40,32 +42,57 @@ public final class ClassifierTrainer {
             throw HotlineException.rejected("classifier.too-few-categories",
                     "训练分类模型至少需要两个类别的历史工单");
         }
-        FeatureSpace.Draft draft = new FeatureSpace.Draft();
-        int[][] documents = examples.parallelStream()
-                .map(example -> draft.ids(features.extract(example.text())))
-                .toArray(int[][]::new);
-        FeatureSpace space = draft.fit(documents, config.minDocumentFrequency());
         Map<String, Integer> labelOf = new HashMap<>();
         for (int i = 0; i < categories.size(); i++) {
             labelOf.put(categories.get(i), i);
         }
+        double[] labels = examples.stream().mapToDouble(e -> labelOf.get(e.category())).toArray();
+        Parameter parameter = parameter(labels, categories.size());
+        List<TrainedModel.Part> parts = new ArrayList<>();
+        for (TextFeatures.View view : config.views()) {
+            parts.add(trainView(view, examples, labels, parameter));
+        }
+        return new TrainedModel(features, parts, categories, usualDepartments(examples), config, examples.size());
+    }
+
+    private TrainedModel.Part trainView(TextFeatures.View view, List<LabelledText> examples, double[] labels,
+            Parameter parameter) {
+        FeatureSpace.Draft draft = new FeatureSpace.Draft();
+        int[][] documents = examples.parallelStream()
+                .map(example -> draft.ids(features.extract(example.text(), view)))
+                .toArray(int[][]::new);
+        FeatureSpace space = draft.fit(documents, config.minDocumentFrequency());
         Problem problem = new Problem();
         problem.l = examples.size();
         problem.n = space.dimension() + 1; // + the intercept feature
         problem.bias = -1;
-        problem.x = java.util.Arrays.stream(documents).parallel().map(space::vector).toArray(Feature[][]::new);
-        problem.y = examples.stream().mapToDouble(e -> labelOf.get(e.category())).toArray();
-        Model model = Linear.train(problem, parameter());
-        return new TrainedModel(features, space, model, categories, usualDepartments(examples),
-                config, examples.size());
+        problem.x = Arrays.stream(documents).parallel().map(space::vector).toArray(Feature[][]::new);
+        problem.y = labels;
+        Model model = Linear.train(problem, parameter);
+        return new TrainedModel.Part(view, space, model);
     }
 
-    private Parameter parameter() {
+    private Parameter parameter(double[] labels, int classes) {
         SolverType solver = switch (config.model()) {
             case LOGISTIC -> SolverType.L2R_LR_DUAL;
             case SVM -> SolverType.L2R_L2LOSS_SVC_DUAL;
         };
-        return new Parameter(solver, config.c(), 0.1);
+        Parameter parameter = new Parameter(solver, config.c(), 0.1);
+        if (config.weighting() != ClassifierConfig.Weighting.NONE) {
+            int[] counts = new int[classes];
+            for (double label : labels) {
+                counts[(int) label]++;
+            }
+            int[] ids = new int[classes];
+            double[] weights = new double[classes];
+            for (int i = 0; i < classes; i++) {
+                ids[i] = i;
+                double balanced = (double) labels.length / (classes * counts[i]);
+                weights[i] = config.weighting() == ClassifierConfig.Weighting.BALANCED ? balanced : Math.sqrt(balanced);
+            }
+            parameter.setWeights(weights, ids);
+        }
+        return parameter;
     }
 
     private static Map<String, String> usualDepartments(List<LabelledText> examples) {

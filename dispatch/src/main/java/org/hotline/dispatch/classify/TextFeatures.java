@@ -11,7 +11,9 @@ import org.hotline.core.text.Segmenter;
  * bigrams from the shared segmenter, and character 1..3-grams. Character n-grams make the model
  * robust to segmentation errors on colloquial text and unknown place names; word n-grams carry the
  * longer matters ("违章搭建", "拖欠工资"). Digit runs collapse to one symbol because house numbers,
- * phone numbers and amounts vary endlessly and say nothing about the category.
+ * phone numbers and amounts vary endlessly and say nothing about the category. The words of the
+ * first line (the title, as {@link LabelledText#appealText} puts it first) count once more as
+ * title words: a citizen's or agent's title names the matter, the body adds places and story.
  */
 public final class TextFeatures {
 
@@ -19,24 +21,53 @@ public final class TextFeatures {
     private static final String WORD = "w\u0001";
     private static final String BIGRAM = "b\u0001";
     private static final String CHARS = "c\u0001";
+    private static final String TITLE = "t\u0001";
 
     private final Segmenter segmenter;
     private final int maxCharGram;
+    private final boolean titleWords;
 
+    /** With title words. */
     public TextFeatures(Segmenter segmenter, int maxCharGram) {
+        this(segmenter, maxCharGram, true);
+    }
+
+    public TextFeatures(Segmenter segmenter, int maxCharGram, boolean titleWords) {
         this.segmenter = Objects.requireNonNull(segmenter, "segmenter");
         if (maxCharGram < 1 || maxCharGram > 4) {
             throw new IllegalArgumentException("maxCharGram must be 1..4");
         }
         this.maxCharGram = maxCharGram;
+        this.titleWords = titleWords;
     }
+
+    /**
+     * Which features a model reads: both kinds in one space, or one kind each, so that an ensemble
+     * of a word model and a character model can average two differently-erring views of a text.
+     */
+    public enum View { ALL, WORDS, CHARS }
 
     /** Every feature occurrence of the text (repeats count as term frequency). */
     public List<String> extract(String text) {
+        return extract(text, View.ALL);
+    }
+
+    /** The feature occurrences of one view of the text. */
+    public List<String> extract(String text, View view) {
         String normalized = normalize(text);
         List<String> features = new ArrayList<>(normalized.length() * (maxCharGram + 2));
-        addWordGrams(normalized, features);
-        addCharGrams(normalized, features);
+        switch (view) {
+            case ALL -> {
+                addWordGrams(normalized, features);
+                addCharGrams(normalized, features);
+                addTitleWords(text, features);
+            }
+            case WORDS -> {
+                addWordGrams(normalized, features);
+                addTitleWords(text, features);
+            }
+            case CHARS -> addCharGrams(normalized, features);
+        }
         return features;
     }
 
@@ -48,6 +79,16 @@ public final class TextFeatures {
                 features.add(BIGRAM + previous + '\u0002' + word);
             }
             previous = word;
+        }
+    }
+
+    private void addTitleWords(String text, List<String> features) {
+        int end = text == null ? -1 : text.indexOf('\n');
+        if (!titleWords || end <= 0) {
+            return;
+        }
+        for (String word : segmenter.words(normalize(text.substring(0, end)))) {
+            features.add(TITLE + word);
         }
     }
 

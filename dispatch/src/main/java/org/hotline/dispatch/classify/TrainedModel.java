@@ -16,47 +16,62 @@ import java.util.Optional;
  */
 public final class TrainedModel {
 
+    /** One view's vocabulary and liblinear weights. */
+    record Part(TextFeatures.View view, FeatureSpace space, Model model) {
+    }
+
     private final TextFeatures features;
-    private final FeatureSpace space;
-    private final Model model;
+    private final List<Part> parts;
     private final List<String> categories;
     private final Map<String, String> departments;
     private final ClassifierConfig config;
     private final int trainingExamples;
 
-    TrainedModel(TextFeatures features, FeatureSpace space, Model model, List<String> categories,
+    TrainedModel(TextFeatures features, List<Part> parts, List<String> categories,
             Map<String, String> departments, ClassifierConfig config, int trainingExamples) {
         this.features = features;
-        this.space = space;
-        this.model = model;
+        this.parts = List.copyOf(parts);
         this.categories = List.copyOf(categories);
         this.departments = Map.copyOf(departments);
         this.config = config;
         this.trainingExamples = trainingExamples;
     }
 
-    /** Every known category scored, best first; confidences sum to 1. */
+    /** Every known category scored, best first; confidences (averaged over the parts) sum to 1. */
     public List<ScoredCategory> classify(String text) {
-        Feature[] vector = space.vector(features.extract(text));
-        int[] labels = model.getLabels();
-        double[] scores = new double[labels.length];
+        double[] confidences = new double[categories.size()];
+        for (Part part : parts) {
+            double[] scores = score(part, text);
+            int[] labels = part.model().getLabels();
+            for (int i = 0; i < labels.length; i++) {
+                confidences[labels[i]] += scores[i] / parts.size();
+            }
+        }
+        String basis = "model:" + trainingExamples;
+        List<ScoredCategory> ranked = new ArrayList<>(confidences.length);
+        for (int label = 0; label < confidences.length; label++) {
+            double confidence = Math.max(0, Math.min(1, confidences[label]));
+            ranked.add(new ScoredCategory(categories.get(label), confidence, basis));
+        }
+        ranked.sort(Comparator.comparingDouble(ScoredCategory::confidence).reversed());
+        return ranked;
+    }
+
+    /** One part's confidences in the order of its model's labels. */
+    private double[] score(Part part, String text) {
+        Feature[] vector = part.space().vector(features.extract(text, part.view()));
+        Model model = part.model();
+        double[] scores = new double[model.getNrClass()];
         if (config.model() == ClassifierConfig.Model.LOGISTIC) {
             Linear.predictProbability(model, vector, scores);
         } else {
             Linear.predictValues(model, vector, scores);
-            if (labels.length == 2) {
+            if (scores.length == 2) {
                 scores[1] = -scores[0]; // liblinear gives one margin for two classes
             }
             softmax(scores, config.softmaxScale());
         }
-        String basis = "model:" + trainingExamples;
-        List<ScoredCategory> ranked = new ArrayList<>(labels.length);
-        for (int i = 0; i < labels.length; i++) {
-            double confidence = Math.max(0, Math.min(1, scores[i]));
-            ranked.add(new ScoredCategory(categories.get(labels[i]), confidence, basis));
-        }
-        ranked.sort(Comparator.comparingDouble(ScoredCategory::confidence).reversed());
-        return ranked;
+        return scores;
     }
 
     /** The department that most often handled this category in the training history. */
@@ -69,7 +84,7 @@ public final class TrainedModel {
     }
 
     public int dimension() {
-        return space.dimension();
+        return parts.stream().mapToInt(part -> part.space().dimension()).sum();
     }
 
     public List<String> categories() {

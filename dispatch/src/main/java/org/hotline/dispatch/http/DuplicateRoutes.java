@@ -11,10 +11,13 @@ import org.hotline.core.auth.Authenticated;
 import org.hotline.core.error.HotlineException;
 import org.hotline.core.model.Role;
 import org.hotline.dispatch.duplicate.DuplicateFinder;
+import org.hotline.dispatch.duplicate.DuplicateQuery;
 
 /**
- * {@code POST /api/v1/dispatch/duplicates} {"phone","title","content"} → {"candidates":[{ticketId,
- * number, similarity, explanation}]}: agents' forms call it before creating a ticket.
+ * {@code POST /api/v1/dispatch/duplicates} {"phone","title","content"[,"location":{"district",
+ * "street","address"}][,"category"]} → {"candidates":[{ticketId, number, similarity, explanation,
+ * basis}]}: agents' forms call it before creating a ticket. With a location, other callers' open
+ * tickets about the same place and matter are candidates too (basis {@code same-place}).
  */
 public final class DuplicateRoutes {
 
@@ -39,14 +42,28 @@ public final class DuplicateRoutes {
 
     private void find(RoutingContext ctx) {
         JsonObject body = ctx.body().asJsonObject();
-        if (body == null || !(body.getValue("phone", "") instanceof String)
-                || !(body.getValue("title", "") instanceof String) || !(body.getValue("content", "") instanceof String)) {
-            throw HotlineException.invalid("duplicates.bad-body", "请求体应为 JSON 对象：phone、title、content 均为字符串");
+        if (body == null || !strings(body, "phone", "title", "content", "category")
+                || !(body.getValue("location", new JsonObject()) instanceof JsonObject location)
+                || !strings(location, "district", "street", "address")) {
+            throw HotlineException.invalid("duplicates.bad-body",
+                    "请求体应为 JSON 对象：phone、title、content、category 为字符串，location 为含 district、street、address 字符串的对象");
         }
-        finder.find(body.getString("phone"), body.getString("title", ""), body.getString("content", ""), clock.instant())
+        DuplicateQuery query = new DuplicateQuery(body.getString("phone"), body.getString("title"),
+                body.getString("content"), location.getString("district"), location.getString("street"),
+                location.getString("address"), body.getString("category"));
+        finder.find(query, clock.instant())
                 .onSuccess(found -> ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
                         .end(new JsonObject().put("candidates", new JsonArray(
                                 found.stream().map(c -> (Object) c.toJson()).toList())).encode()))
                 .onFailure(ctx::fail);
+    }
+
+    private static boolean strings(JsonObject json, String... fields) {
+        for (String field : fields) {
+            if (!(json.getValue(field, "") instanceof String)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

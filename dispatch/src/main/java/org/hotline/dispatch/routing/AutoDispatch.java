@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * event stream (consumer group {@value #GROUP}, so one process handles each), classify the text, apply
  * the routing policy, then Classify + Assign through the ticket service with the explanation as the
  * reason; otherwise put the ticket in the dispatcher queue with the suggestions. A later
- * {@code TicketAssigned} (by anyone) removes it from the queue.
+ * assignment, direct answer, closing, refusal or merge (by anyone) removes it from the queue.
  */
 public final class AutoDispatch extends TicketEventGroup {
 
@@ -35,6 +35,10 @@ public final class AutoDispatch extends TicketEventGroup {
     private static final Logger LOG = LoggerFactory.getLogger(AutoDispatch.class);
     private static final Actor DISPATCH = Actor.system("auto-dispatch");
     private static final int PAGE = 50;
+    /** After these a ticket no longer waits for a dispatcher. */
+    private static final Set<String> LEAVES_THE_QUEUE = Set.of("TicketAssigned", "TicketAnsweredDirectly", "TicketClosed",
+            "TicketNotAccepted", "TicketMerged");
+    private static final Set<String> AWAITING_DISPATCH = Set.of("RECEIVED", "CLASSIFIED");
 
     private final Classifier classifier;
     private final RedisRoutingRules rules;
@@ -72,13 +76,17 @@ public final class AutoDispatch extends TicketEventGroup {
     private Future<Void> handle(StreamMessage<String, String> message) {
         String type = message.getBody().get("type");
         String ticketId = message.getBody().get("ticketId");
-        if ("TicketAssigned".equals(type)) {
+        if (LEAVES_THE_QUEUE.contains(type)) {
             return queue.remove(ticketId);
         }
         if (!"TicketReceived".equals(type) || message.getBody().get("ticket") == null) {
             return Future.succeededFuture();
         }
         JsonObject ticket = new JsonObject(message.getBody().get("ticket"));
+        // the snapshot is the one after the whole commit: an appeal answered or merged at filing is born decided
+        if (!AWAITING_DISPATCH.contains(ticket.getString("status"))) {
+            return Future.succeededFuture();
+        }
         JsonObject location = ticket.getJsonObject("location", new JsonObject());
         String text = LabelledText.appealText(ticket.getString("title"), ticket.getString("content"),
                 location.getString("address"));

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotline.core.redis.LettuceBridge;
@@ -36,17 +37,28 @@ public final class SlaScheduler extends VerticleBase {
     private final RedisAsyncCommands<String, String> redis;
     private final SlaAlarmSink sink;
     private final SlaSchedulerConfig config;
+    private final NotificationTiming timing;
+    private DeferredNotifications deferred;
     private long timer = -1;
     private boolean polling;
 
+    /** Notifies every fired alarm at once. */
     public SlaScheduler(RedisAsyncCommands<String, String> redis, SlaAlarmSink sink, SlaSchedulerConfig config) {
+        this(redis, sink, config, NotificationTiming.immediate());
+    }
+
+    /** Notifies each fired alarm when {@code timing} says (e.g. {@link DutyCalendarTiming}). */
+    public SlaScheduler(RedisAsyncCommands<String, String> redis, SlaAlarmSink sink, SlaSchedulerConfig config,
+            NotificationTiming timing) {
         this.redis = redis;
         this.sink = sink;
         this.config = config;
+        this.timing = timing;
     }
 
     @Override
     public Future<?> start() {
+        deferred = new DeferredNotifications(vertx, redis, CLAIM);
         timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> poll());
         return Future.succeededFuture();
     }
@@ -65,6 +77,7 @@ public final class SlaScheduler extends VerticleBase {
         polling = true;
         // compose turns a command rejected synchronously (connection closing) into a failed future
         Future.succeededFuture().compose(v -> claimAndFire())
+                .compose(full -> deferred.publishDue(ADDRESS, config).map(more -> full || more))
                 .onComplete(done -> polling = false)
                 .onSuccess(full -> {
                     if (full) {
@@ -107,10 +120,18 @@ public final class SlaScheduler extends VerticleBase {
                         alarm.ticketId(), alarm.level(), failure.toString()));
     }
 
+    /** The sink records the alarm now; its notification goes out now or, deferred, from Redis later. */
     private Future<Void> deliver(SlaAlarmFired alarm, String marker) {
-        SetArgs once = SetArgs.Builder.nx().px(config.firedMarkerTtl().toMillis());
         return Future.succeededFuture().compose(v -> sink.fire(alarm)) // a sink that throws fails this alarm only
-                .compose(v -> LettuceBridge.toFuture(vertx, redis.set(marker, Long.toString(alarm.firedAtEpochMs()), once)))
+                .compose(v -> timing.deliverAt(alarm, Instant.ofEpochMilli(alarm.firedAtEpochMs())))
+                .compose(at -> at.toEpochMilli() > alarm.firedAtEpochMs()
+                        ? deferred.markFiredAndDefer(marker, alarm, at, config.firedMarkerTtl()).<Void>mapEmpty()
+                        : publishOnce(alarm, marker));
+    }
+
+    private Future<Void> publishOnce(SlaAlarmFired alarm, String marker) {
+        SetArgs once = SetArgs.Builder.nx().px(config.firedMarkerTtl().toMillis());
+        return LettuceBridge.toFuture(vertx, redis.set(marker, Long.toString(alarm.firedAtEpochMs()), once))
                 .map(ok -> {
                     if ("OK".equals(ok)) {
                         vertx.eventBus().publish(ADDRESS, alarm.toJson());

@@ -60,10 +60,19 @@ public final class ClassifierEvaluation {
                 if (foldOf.apply(row) == current) {
                     truth.add(row.category());
                     ranked.add(model.classify(row.text()));
+                    printIfWrong(row, ranked.get(ranked.size() - 1));
                 }
             }
         }
         return EvaluationReport.of(truth, ranked);
+    }
+
+    /** -Derrors=true lists each wrongly ranked text with its truth and the model's top answer. */
+    private static void printIfWrong(Row row, List<ScoredCategory> ranked) {
+        if (Boolean.getBoolean("errors") && !ranked.get(0).category().equals(row.category())) {
+            System.out.printf("WRONG truth=%s predicted=%s (%.2f) %s%n", row.category(), ranked.get(0).category(),
+                    ranked.get(0).confidence(), row.text().replace('\n', ' '));
+        }
     }
 
     private static Function<Row, Integer> foldAssignment(List<Row> rows, int folds, boolean grouped, long seed) {
@@ -79,6 +88,46 @@ public final class ClassifierEvaluation {
         return grouped ? row -> groupFold.get(row.group()) : fold::get;
     }
 
+    /** -Dviews=WORDS,CHARS -Dweighting=BALANCED -Dscale=4 -DminDf=2 -DmaxCharGram=3 override the defaults. */
+    private static ClassifierConfig fromProperties(ClassifierConfig config) {
+        List<TextFeatures.View> views = java.util.Arrays.stream(System.getProperty("views",
+                String.join(",", config.views().stream().map(Enum::name).toList())).split(","))
+                .map(TextFeatures.View::valueOf).toList();
+        ClassifierConfig.Weighting weighting = ClassifierConfig.Weighting.valueOf(
+                System.getProperty("weighting", config.weighting().name()));
+        double scale = Double.parseDouble(System.getProperty("scale", String.valueOf(config.softmaxScale())));
+        ClassifierConfig tuned = config.withViews(views, weighting).withSoftmaxScale(scale);
+        return new ClassifierConfig(tuned.model(), tuned.c(), Integer.getInteger("minDf", tuned.minDocumentFrequency()),
+                Integer.getInteger("maxCharGram", tuned.maxCharGram()), tuned.softmaxScale(), tuned.minTrainingExamples(),
+                tuned.views(), tuned.weighting());
+    }
+
+    /**
+     * Keeps only a share of each category's rows (-Dskew=城乡建设:1,交通运输:0.3,...), to see how
+     * the model behaves on the imbalance real histories have. Deterministic: the first rows win.
+     */
+    static List<Row> skew(List<Row> rows, String spec) {
+        if (spec == null || spec.isBlank()) {
+            return rows;
+        }
+        java.util.Map<String, Double> share = new java.util.HashMap<>();
+        for (String part : spec.split(",")) {
+            String[] kv = part.split(":");
+            share.put(kv[0], Double.parseDouble(kv[1]));
+        }
+        java.util.Map<String, Long> total = rows.stream().collect(
+                java.util.stream.Collectors.groupingBy(Row::category, java.util.stream.Collectors.counting()));
+        java.util.Map<String, Integer> kept = new java.util.HashMap<>();
+        List<Row> out = new ArrayList<>();
+        for (Row row : rows) {
+            int already = kept.merge(row.category(), 1, Integer::sum);
+            if (already <= Math.round(share.getOrDefault(row.category(), 1.0) * total.get(row.category()))) {
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
     /** Arguments: file [folds] [groupField|-] [model LOGISTIC|SVM] [C]. */
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args.length > 0 ? args[0] : "src/test/resources/classification/eval-set.jsonl");
@@ -88,13 +137,16 @@ public final class ClassifierEvaluation {
         if (args.length > 4) {
             config = config.withModel(ClassifierConfig.Model.valueOf(args[3]), Double.parseDouble(args[4]));
         }
-        List<Row> rows = read(file, groupField);
+        config = fromProperties(config);
+        List<Row> rows = skew(read(file, groupField), System.getProperty("skew"));
         ClassifierEvaluation evaluation = new ClassifierEvaluation(
-                new ClassifierTrainer(new TextFeatures(new HanLpSegmenter(), config.maxCharGram()), config));
+                new ClassifierTrainer(new TextFeatures(new HanLpSegmenter(), config.maxCharGram(),
+                        !Boolean.getBoolean("noTitleWords")), config));
         long start = System.nanoTime();
         EvaluationReport report = evaluation.crossValidate(rows, folds, groupField != null, 42);
-        System.out.print(report.render(String.format("%s %d-fold %s %s C=%s (%.1f s)", file.getFileName(), folds,
+        System.out.print(report.render(String.format("%s %d-fold %s %s C=%s views=%s weighting=%s scale=%s (%.1f s)", file.getFileName(), folds,
                 groupField == null ? "random" : "grouped by " + groupField, config.model(), config.c(),
+                config.views(), config.weighting(), config.softmaxScale(),
                 (System.nanoTime() - start) / 1e9)));
     }
 }

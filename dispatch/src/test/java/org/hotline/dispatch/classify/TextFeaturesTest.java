@@ -31,6 +31,14 @@ class TextFeaturesTest {
     }
 
     @Test
+    void theWordsOfTheFirstLineCountAgainAsTitleWords() {
+        List<String> features = FEATURES.extract("拖欠工资\n老板跑路了，三个月工资没发\n");
+        assertThat(features).contains("t\u0001工资").doesNotContain("t\u0001老板");
+        assertThat(new TextFeatures(new HanLpSegmenter(), 3, false).extract("拖欠工资\n老板跑路了\n"))
+                .noneMatch(f -> f.startsWith("t\u0001"));
+    }
+
+    @Test
     void coldStartKeywordsRankTheCategoryWhoseKeywordsOccur() {
         List<CatalogEntry> catalog = List.of(
                 new CatalogEntry("010000", "城乡建设", "住建局", List.of("物业", "电梯")),

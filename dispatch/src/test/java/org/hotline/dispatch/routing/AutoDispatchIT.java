@@ -22,6 +22,7 @@ import org.hotline.core.model.Actor;
 import org.hotline.core.model.AppealType;
 import org.hotline.core.model.Caller;
 import org.hotline.core.model.Channel;
+import org.hotline.core.model.Command;
 import org.hotline.core.model.NewAppeal;
 import org.hotline.core.model.Ticket;
 import org.hotline.core.model.TicketStatus;
@@ -100,6 +101,8 @@ class AutoDispatchIT {
         Ticket clear = receive(tickets, "小区门口饭店油烟直排",
                 "您好，我住在岳麓区桐梓坡路金色家园3栋，楼下新开的一家饭店排烟管道直接对着我们住宅楼，油烟没有经过净化，"
                         + "每天中午晚上满屋子油烟味，窗户都不敢开，家里老人咳嗽得厉害。请环保部门尽快来查一查！");
+        Ticket answeredAtFiling = await(tickets.receive(appeal("咨询", "你好，请问这个事情应该找哪个部门？谢谢。"),
+                Actor.agent("agent-1", "坐席一"), null, new Command.AnswerDirectly("已告知市民向所在街道办事处咨询。")));
         Ticket vague = receive(tickets, "咨询", "你好，我想问一下这个事情到底应该找谁？谢谢。");
 
         Ticket assigned = awaitStatus(tickets, clear, TicketStatus.ASSIGNED);
@@ -116,11 +119,24 @@ class AutoDispatchIT {
         assertThat(waiting.get(0).getString("reason")).isEqualTo("low-confidence");
         assertThat(waiting.get(0).getJsonArray("suggestions")).hasSize(3);
         assertThat(await(tickets.load(vague.id())).status()).isEqualTo(TicketStatus.RECEIVED);
+        assertThat(await(tickets.load(answeredAtFiling.id())).status()).isEqualTo(TicketStatus.CLOSED);
+
+        await(tickets.apply(vague.id(), new Command.AnswerDirectly("已告知市民办理渠道。"), Actor.agent("agent-1", "坐席一")));
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(50);
+            waiting = await(queue.oldest(10));
+        }
+        assertThat(waiting).as("a ticket answered while waiting leaves the dispatcher queue").isEmpty();
     }
 
     private static Ticket receive(TicketService tickets, String title, String content) {
-        return await(tickets.receive(new NewAppeal(Channel.WEB, AppealType.COMPLAINT, Urgency.NORMAL, title, content,
-                new Caller("李四", "13900139000", false, false), null, List.of()), Actor.agent("web", "网站"), null));
+        return await(tickets.receive(appeal(title, content), Actor.agent("web", "网站"), null));
+    }
+
+    private static NewAppeal appeal(String title, String content) {
+        return new NewAppeal(Channel.WEB, AppealType.COMPLAINT, Urgency.NORMAL, title, content,
+                new Caller("李四", "13900139000", false, false), null, List.of());
     }
 
     private static Ticket awaitStatus(TicketService tickets, Ticket ticket, TicketStatus status) throws InterruptedException {

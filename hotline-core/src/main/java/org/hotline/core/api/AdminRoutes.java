@@ -7,7 +7,6 @@ import io.vertx.ext.web.RoutingContext;
 import org.hotline.core.app.TicketService;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.auth.Authenticated;
-import org.hotline.core.catalog.Seed;
 import org.hotline.core.error.HotlineException;
 import org.hotline.core.model.Actor;
 import org.hotline.core.model.Role;
@@ -26,16 +25,21 @@ public final class AdminRoutes {
 
     private final TicketService service;
     private final AuditLog audit;
+    private final PolicySettings policy;
 
-    public AdminRoutes(TicketService service, AuditLog audit) {
+    AdminRoutes(TicketService service, AuditLog audit, PolicySettings policy) {
         this.service = service;
         this.audit = audit;
+        this.policy = policy;
     }
 
     public void mount(Router router) {
         router.get("/api/v1/departments").handler(Authenticated.require(STAFF)).handler(this::departments);
         router.get("/api/v1/catalog").handler(Authenticated.require(STAFF)).handler(this::catalog);
         router.post("/api/v1/admin/calendar").handler(Authenticated.require(Role.ADMIN)).handler(this::addHolidayYear);
+        router.get("/api/v1/admin/calendar").handler(Authenticated.require(Role.ADMIN, Role.SUPERVISOR)).handler(this::calendar);
+        router.get("/api/v1/admin/time-limits").handler(Authenticated.require(Role.ADMIN, Role.SUPERVISOR)).handler(this::timeLimits);
+        router.put("/api/v1/admin/time-limits").handler(Authenticated.require(Role.ADMIN)).handler(this::replaceTimeLimits);
     }
 
     private void departments(RoutingContext ctx) {
@@ -52,21 +56,45 @@ public final class AdminRoutes {
         AppealRoutes.json(ctx, 200, new JsonObject().put("items", items));
     }
 
+    /** A holiday year for every node: saved in Redis, applied here at once and by the others on their next poll. */
     private void addHolidayYear(RoutingContext ctx) {
         Actor admin = Authenticated.actor(ctx);
-        String body = JsonBodies.strictUtf8(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes());
+        String body = body(ctx);
         Integer year = yearOf(body);
-        Seed next;
-        try {
-            next = SeedLoader.withHolidayYear(service.seed(), body);
-        } catch (RuntimeException e) {
-            throw HotlineException.invalid("calendar.invalid-file", "节假日文件格式错误，应为 holiday-cn 格式（year, days[name, date, isOffDay]）");
-        }
-        service.replaceSeed(next);
-        LOG.info("holiday year added to the calendar [year={}, by={}]", year, admin.userId());
-        audit.record(AuditLog.Entry.change(admin, "calendar.add-year", "calendar", String.valueOf(year)))
-            .onSuccess(id -> AppealRoutes.json(ctx, 200, new JsonObject().put("year", year).put("applied", true)))
+        policy.addHolidayYear(year, body)
+            .compose(done -> audit.record(AuditLog.Entry.change(admin, "calendar.add-year", "calendar", String.valueOf(year))))
+            .onSuccess(id -> {
+                LOG.info("holiday year added to the calendar [year={}, by={}]", year, admin.userId());
+                AppealRoutes.json(ctx, 200, new JsonObject().put("year", year).put("applied", true));
+            })
             .onFailure(ctx::fail);
+    }
+
+    private void calendar(RoutingContext ctx) {
+        var calendar = service.seed().calendar();
+        AppealRoutes.json(ctx, 200, new JsonObject().put("zone", calendar.zone().getId())
+            .put("years", new JsonArray(calendar.years().stream().sorted().map(Object.class::cast).toList())));
+    }
+
+    private void timeLimits(RoutingContext ctx) {
+        AppealRoutes.json(ctx, 200, new JsonObject(SeedLoader.timeLimitsJson(service.seed().timeLimits())));
+    }
+
+    /** The whole table at once (the seed's time-limits.json shape), first matching rule wins; the last must match all. */
+    private void replaceTimeLimits(RoutingContext ctx) {
+        Actor admin = Authenticated.actor(ctx);
+        String body = body(ctx);
+        policy.replaceTimeLimits(body)
+            .compose(done -> audit.record(AuditLog.Entry.change(admin, "policy.time-limits", "time-limits", "")))
+            .onSuccess(id -> {
+                LOG.info("time-limit table replaced [by={}]", admin.userId());
+                timeLimits(ctx);
+            })
+            .onFailure(ctx::fail);
+    }
+
+    private static String body(RoutingContext ctx) {
+        return JsonBodies.strictUtf8(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes());
     }
 
     private static Integer yearOf(String body) {

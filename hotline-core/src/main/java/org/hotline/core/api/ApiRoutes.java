@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import org.hotline.core.catalog.CategoryCatalog;
 import org.hotline.core.catalog.DepartmentDirectory;
 import org.hotline.core.open311.Open311Keys;
 import org.hotline.core.open311.Open311Routes;
+import org.hotline.core.redis.RedisPolicyStore;
 import org.hotline.core.auth.AuthRoutes;
 import org.hotline.core.auth.Authenticated;
 import org.hotline.core.auth.JwtTokens;
@@ -45,6 +47,8 @@ public final class ApiRoutes {
     private final Open311Routes open311;
     private final AdminRoutes admin;
     private final Buffer openApi;
+    private final RequestValidation validation;
+    private final PolicySettings policy;
 
     public ApiRoutes(Vertx vertx, ApiConfig config, RedisAsyncCommands<String, String> redis, TicketService service, Clock clock) {
         this(vertx, config, redis, service, clock, new PasswordHasher());
@@ -65,13 +69,23 @@ public final class ApiRoutes {
         this.appeals = new AppealRoutes(operations, views, audit, limiter, config, clock);
         this.tickets = new TicketRoutes(operations, views, new DataScope(departments), audit, catalog);
         this.open311 = new Open311Routes(operations, views, new Open311Keys(vertx, redis, clock), audit, limiter, catalog, departments, clock);
-        this.admin = new AdminRoutes(service, audit);
+        this.policy = new PolicySettings(vertx, service, new RedisPolicyStore(vertx, redis));
+        this.admin = new AdminRoutes(service, audit, policy);
         this.openApi = Buffer.buffer(readResource(OPENAPI_RESOURCE));
+        this.validation = new RequestValidation(new JsonObject(openApi));
     }
 
-    /** Creates the bootstrap administrator and demo accounts when missing. */
+    /**
+     * Creates the bootstrap administrator and demo accounts when missing, applies the time-limit
+     * table and holiday years administrators saved in Redis, and starts watching for their changes.
+     */
     public Future<Void> start() {
-        return AuthRoutes.bootstrap(users, config.auth());
+        return AuthRoutes.bootstrap(users, config.auth()).compose(done -> policy.start());
+    }
+
+    /** Stops watching for policy changes (closing Vert.x does it too). */
+    public void stop() {
+        policy.stop();
     }
 
     /** Mounts every route of the API (and the problem handling) on the router. */
@@ -83,6 +97,9 @@ public final class ApiRoutes {
         open311.mount(router);
         Problems.install(router);
         router.route("/api/v1/*").handler(Problems.bodyHandler(config.bodyLimitBytes()));
+        appeals.mountIntake(router, ctx -> validation.check(ctx, true));
+        // requests are checked against the served document: public ones here, the others after the token check
+        router.route("/api/v1/*").handler(validation.handler(true));
         router.get("/api/v1/openapi.json").handler(this::serveOpenApi);
         router.post("/api/v1/auth/token")
             .handler(limiter.handler(new RateLimiter.Rule("login", config.loginPerAddressPerMinute(), Duration.ofMinutes(1)),
@@ -90,6 +107,7 @@ public final class ApiRoutes {
         auth.mountPublic(router);
         appeals.mount(router);
         router.route("/api/v1/*").handler(authHandler());
+        router.route("/api/v1/*").handler(validation.handler(false));
         auth.mountAuthenticated(router);
         open311.mountAdmin(router);
         tickets.mount(router);

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.error.HotlineException;
 import org.hotline.core.model.Actor;
@@ -40,6 +41,8 @@ public final class AppealRoutes {
     private final RateLimiter limiter;
     private final ApiConfig config;
     private final Clock clock;
+    private final RateLimiter.Rule perAddress;
+    private final RateLimiter.Rule perPhone;
     private volatile IntakeAdvice advice = IntakeAdvice.none();
 
     public AppealRoutes(TicketOperations tickets, TicketViews views, AuditLog audit, RateLimiter limiter, ApiConfig config, Clock clock) {
@@ -49,6 +52,8 @@ public final class AppealRoutes {
         this.limiter = limiter;
         this.config = config;
         this.clock = clock;
+        this.perAddress = new RateLimiter.Rule("intake-address", config.intakePerAddress(), config.intakeWindow());
+        this.perPhone = new RateLimiter.Rule("intake-phone", config.intakePerPhone(), config.phoneWindow());
     }
 
     /** The public web intake body; unknown fields are refused. */
@@ -64,23 +69,40 @@ public final class AppealRoutes {
         this.advice = intakeAdvice;
     }
 
+    /**
+     * Mounted before the schema check of the public routes: a body the document refuses must still
+     * count against the client's address, or a flood of broken requests would never be limited.
+     */
+    public void mountIntake(Router router, Consumer<RoutingContext> schemaCheck) {
+        router.post("/api/v1/appeals").handler(ctx -> submit(ctx, schemaCheck));
+    }
+
     public void mount(Router router) {
-        router.post("/api/v1/appeals")
-            .handler(limiter.handler(new RateLimiter.Rule("intake-address", config.intakePerAddress(), config.intakeWindow()),
-                RateLimiter::clientAddress))
-            .handler(this::submit);
         RateLimiter.Rule lookups = new RateLimiter.Rule("progress-address", Math.max(60, config.intakePerAddress()), Duration.ofMinutes(1));
         router.get("/api/v1/appeals/:ticketNumber").handler(limiter.handler(lookups, RateLimiter::clientAddress)).handler(this::progress);
         router.post("/api/v1/appeals/:ticketNumber/rating").handler(limiter.handler(lookups, RateLimiter::clientAddress)).handler(this::rate);
     }
 
-    private void submit(RoutingContext ctx) {
-        AppealRequest request = JsonBodies.read(ctx, AppealRequest.class);
-        NewAppeal appeal = Requests.build(() -> toAppeal(request));
-        String key = idempotencyKey(request, appeal);
-        Actor citizen = Actor.citizen("citizen:" + appeal.caller().phone());
-        limiter.hit(new RateLimiter.Rule("intake-phone", config.intakePerPhone(), config.phoneWindow()), appeal.caller().phone())
-            .compose(ignored -> tickets.receive(appeal, citizen, key))
+    /**
+     * Both intake counters (address, then phone) go to Redis in one round trip. A body that cannot be
+     * read still counts against the address, so a flood of broken requests is limited too.
+     */
+    private void submit(RoutingContext ctx, Consumer<RoutingContext> schemaCheck) {
+        RateLimiter.Hit byAddress = new RateLimiter.Hit(perAddress, RateLimiter.clientAddress(ctx));
+        Intake intake;
+        try {
+            schemaCheck.accept(ctx);
+            intake = read(ctx);
+        } catch (HotlineException invalid) {
+            limiter.hitAll(List.of(byAddress))
+                .onSuccess(ignored -> ctx.fail(invalid))
+                .onFailure(limited -> RateLimiter.fail(ctx, limited));
+            return;
+        }
+        AppealRequest request = intake.request();
+        String phone = intake.appeal().caller().phone();
+        limiter.hitAll(List.of(byAddress, new RateLimiter.Hit(perPhone, phone)))
+            .compose(ignored -> tickets.receive(intake.appeal(), Actor.citizen("citizen:" + phone), intake.key()))
             .compose(ticket -> adviceFor(request).map(told -> {
                 JsonObject receipt = new JsonObject().put("ticketNumber", ticket.number().value())
                     .put("queryCode", ticket.queryCode().value());
@@ -89,7 +111,16 @@ public final class AppealRoutes {
             }))
             .onSuccess(receipt -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json; charset=utf-8")
                 .end(receipt.encode()))
-            .onFailure(ctx::fail);
+            .onFailure(failure -> RateLimiter.fail(ctx, failure));
+    }
+
+    private record Intake(AppealRequest request, NewAppeal appeal, String key) {
+    }
+
+    private Intake read(RoutingContext ctx) {
+        AppealRequest request = JsonBodies.read(ctx, AppealRequest.class);
+        NewAppeal appeal = Requests.build(() -> toAppeal(request));
+        return new Intake(request, appeal, idempotencyKey(request, appeal));
     }
 
     /** The appeal is already stored: advice that cannot be computed now is left out, never an error. */

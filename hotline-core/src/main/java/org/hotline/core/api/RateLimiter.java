@@ -7,6 +7,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 import org.hotline.core.error.ErrorKind;
 import org.hotline.core.error.HotlineException;
@@ -20,11 +21,17 @@ import org.hotline.core.redis.LettuceBridge;
 public final class RateLimiter {
 
     static final String KEY_PREFIX = "hotline:ratelimit:";
-    // INCR and set the expiry on the first hit in one step, so a crash cannot leave a counter without TTL
+    // INCR and set the expiry on the first hit in one step, so a crash cannot leave a counter without TTL.
+    // Several counters go in one call (one round trip); the first one over its limit stops the others,
+    // exactly as separate calls in a row would. ARGV holds window ms and limit per key; the reply is
+    // {index of the counter over its limit (1-based) or 0, its count}.
     private static final String SCRIPT = """
-        local count = redis.call('INCR', KEYS[1])
-        if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-        return count
+        for i, key in ipairs(KEYS) do
+          local count = redis.call('INCR', key)
+          if count == 1 then redis.call('PEXPIRE', key, ARGV[2 * i - 1]) end
+          if count > tonumber(ARGV[2 * i]) then return {i, count} end
+        end
+        return {0, 0}
         """;
 
     private final Vertx vertx;
@@ -44,29 +51,54 @@ public final class RateLimiter {
         }
     }
 
+    /** One hit to count: a rule and the subject it limits (an address, a phone number). */
+    public record Hit(Rule rule, String subject) {
+    }
+
     /** Counts one hit; fails with RATE_LIMITED when the subject is over the rule's limit. */
     public Future<Void> hit(Rule rule, String subject) {
-        long windowMs = rule.window().toMillis();
+        return hitAll(List.of(new Hit(rule, subject)));
+    }
+
+    /**
+     * Counts several hits in one Redis round trip, in order; fails with RATE_LIMITED at the first one
+     * over its limit, whose later hits are then not counted.
+     */
+    public Future<Void> hitAll(List<Hit> hits) {
         long now = System.currentTimeMillis();
-        long window = now / windowMs;
-        String key = KEY_PREFIX + rule.scope() + ":" + subject + ":" + window;
-        return LettuceBridge.toFuture(vertx,
-                redis.<Long>eval(SCRIPT, ScriptOutputType.INTEGER, new String[] {key}, Long.toString(windowMs)))
-            .compose(count -> count <= rule.limit()
-                ? Future.succeededFuture()
-                : Future.failedFuture(limited((window + 1) * windowMs - now)));
+        String[] keys = new String[hits.size()];
+        String[] args = new String[2 * hits.size()];
+        for (int i = 0; i < hits.size(); i++) {
+            Rule rule = hits.get(i).rule();
+            long windowMs = rule.window().toMillis();
+            keys[i] = KEY_PREFIX + rule.scope() + ":" + hits.get(i).subject() + ":" + now / windowMs;
+            args[2 * i] = Long.toString(windowMs);
+            args[2 * i + 1] = Integer.toString(rule.limit());
+        }
+        return LettuceBridge.toFuture(vertx, redis.<List<Long>>eval(SCRIPT, ScriptOutputType.MULTI, keys, args))
+            .compose(reply -> {
+                int over = reply.get(0).intValue();
+                if (over == 0) {
+                    return Future.<Void>succeededFuture();
+                }
+                long windowMs = hits.get(over - 1).rule().window().toMillis();
+                return Future.failedFuture(limited((now / windowMs + 1) * windowMs - now));
+            });
     }
 
     /** A route handler limiting by a subject taken from the request (e.g. the client address). */
     public Handler<RoutingContext> handler(Rule rule, Function<RoutingContext, String> subject) {
         return ctx -> hit(rule, subject.apply(ctx))
             .onSuccess(ignored -> ctx.next())
-            .onFailure(failure -> {
-                if (failure instanceof Limited limited) {
-                    ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, limited.retryAfterMs / 1000)));
-                }
-                ctx.fail(failure);
-            });
+            .onFailure(failure -> fail(ctx, failure));
+    }
+
+    /** Fails the request, with a {@code Retry-After} header when the failure is a rate limit. */
+    public static void fail(RoutingContext ctx, Throwable failure) {
+        if (failure instanceof Limited limited) {
+            ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, limited.retryAfterMs / 1000)));
+        }
+        ctx.fail(failure);
     }
 
     /** The client address as seen on the socket (proxies' headers are not trusted by default). */

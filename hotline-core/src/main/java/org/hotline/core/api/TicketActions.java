@@ -28,6 +28,7 @@ final class TicketActions {
     record Answer(String answer) { }
     record Classify(String categoryCode, AppealType appealType, Urgency urgency, String reason) { }
     record Assign(String lead, List<String> assisting, String reason) { }
+    record SubAssign(String subUnit, String reason) { }
     record Empty() { }
     record Note(String note) { }
     record Reply(String text, ReplyResult result, List<String> attachments) { }
@@ -59,6 +60,7 @@ final class TicketActions {
                 b -> new Command.Classify(category(catalog.get(), b.categoryCode()), b.appealType(), b.urgency(), b.reason()))),
             Map.entry("assign", new Action<>(Assign.class, b -> new Command.Assign(b.lead(), units(b.assisting()), b.reason()))),
             Map.entry("reassign", new Action<>(Assign.class, b -> new Command.Reassign(b.lead(), units(b.assisting()), b.reason()))),
+            Map.entry("sub-assign", new Action<>(SubAssign.class, b -> new Command.SubAssign(b.subUnit(), b.reason()))),
             Map.entry("sign", new Action<>(Empty.class, b -> new Command.Sign())),
             Map.entry("contact", new Action<>(Note.class, b -> new Command.RecordContact(b.note()))),
             Map.entry("reply", new Action<>(Reply.class, b -> new Command.SubmitReply(withAttachments(b), b.result()))),

@@ -10,6 +10,7 @@ import org.hotline.core.model.NewAppeal;
 import org.hotline.core.model.Ticket;
 import org.hotline.core.model.TicketId;
 import org.hotline.core.model.TicketStatus;
+import org.hotline.core.port.StreamEvent;
 
 /**
  * What the HTTP API needs from the ticket pipeline. The application service implements it (or is
@@ -21,12 +22,21 @@ public interface TicketOperations {
     /** Creates a ticket; with an idempotency key already used, answers the ticket made under it. */
     Future<Ticket> receive(NewAppeal appeal, Actor actor, String idempotencyKeyOrNull);
 
+    /**
+     * Creates a ticket born with the intake decision taken at filing ({@code AnswerDirectly} or
+     * {@code MergeInto}; null for none), in the same commit as its receipt.
+     */
+    Future<Ticket> receive(NewAppeal appeal, Actor actor, String idempotencyKeyOrNull, Command intakeOrNull);
+
     /** Decides and stores one command on a ticket. */
     Future<Ticket> apply(TicketId id, Command command, Actor actor);
 
     Future<Optional<Ticket>> findById(TicketId id);
 
     Future<Optional<Ticket>> findByNumber(String number);
+
+    /** Every event of the ticket, oldest first, as committed. */
+    Future<List<StreamEvent>> history(TicketId id);
 
     /** A department's inbox, nearest deadline first. */
     Future<List<Ticket>> inbox(String departmentId, int offset, int limit);
@@ -48,6 +58,11 @@ public interface TicketOperations {
             }
 
             @Override
+            public Future<Ticket> receive(NewAppeal appeal, Actor actor, String idempotencyKeyOrNull, Command intakeOrNull) {
+                return service.receive(appeal, actor, idempotencyKeyOrNull, intakeOrNull);
+            }
+
+            @Override
             public Future<Ticket> apply(TicketId id, Command command, Actor actor) {
                 return service.apply(id, command, actor);
             }
@@ -60,6 +75,11 @@ public interface TicketOperations {
             @Override
             public Future<Optional<Ticket>> findByNumber(String number) {
                 return service.findByNumber(number);
+            }
+
+            @Override
+            public Future<List<StreamEvent>> history(TicketId id) {
+                return service.history(id);
             }
 
             @Override

@@ -51,10 +51,15 @@ public final class TicketRoutes {
         this.actions = new TicketActions(catalog);
     }
 
-    /** An agent's ticket: from a call (callId) or filed for someone else (assisted filing). */
+    /**
+     * An agent's ticket: from a call (callId) or filed for someone else (assisted filing), with at
+     * most one decision taken at filing: {@code directAnswer} (closed at once) or {@code mergeInto}
+     * (a ticket id or number; merged at once, {@code mergeReason} optional).
+     */
     public record TicketRequest(String channel, String callId, String title, String content, AppealType appealType, Urgency urgency,
                                 String phone, String name, Boolean confidential, Boolean anonymous, String district, String street,
-                                String community, String address, String idempotencyKey) {
+                                String community, String address, String idempotencyKey, String directAnswer, String mergeInto,
+                                String mergeReason) {
     }
 
     public void mount(Router router) {
@@ -63,6 +68,7 @@ public final class TicketRoutes {
         router.get("/api/v1/inbox").handler(Authenticated.require(Role.DEPARTMENT)).handler(this::inbox);
         router.get("/api/v1/tickets/:id").handler(this::read);
         router.get("/api/v1/tickets/:id/deadlines").handler(this::deadlines);
+        router.get("/api/v1/tickets/:id/events").handler(this::events);
         router.post("/api/v1/tickets/:id/:action").handler(this::act);
     }
 
@@ -72,7 +78,8 @@ public final class TicketRoutes {
         NewAppeal appeal = Requests.build(() -> toAppeal(request));
         String key = request.callId() != null ? "call:" + request.callId()
             : request.idempotencyKey() == null ? null : "staff:" + agent.userId() + ":" + request.idempotencyKey();
-        tickets.receive(appeal, agent, key)
+        FilingDecision.of(request, tickets)
+            .compose(intake -> tickets.receive(appeal, agent, key, intake))
             .compose(ticket -> request.callId() == null || ticket.callIds().contains(request.callId())
                 ? Future.succeededFuture(ticket)
                 : tickets.apply(ticket.id(), Requests.build(() -> new Command.LinkCall(request.callId())), agent))
@@ -130,6 +137,16 @@ public final class TicketRoutes {
                 AppealRoutes.json(ctx, 200, new JsonObject().put("ticketId", ticket.id().value()).put("number", ticket.number().value())
                     .put("status", ticket.status().name()).put("clocks", snapshot.getValue("clocks")));
             })
+            .onFailure(ctx::fail);
+    }
+
+    private void events(RoutingContext ctx) {
+        Actor actor = Authenticated.actor(ctx);
+        inScope(ctx.pathParam("id"), actor)
+            .compose(ticket -> tickets.history(ticket.id()).map(events -> TicketHistoryView.of(ticket, events, actor))
+                .compose(view -> audit.record(new AuditLog.Entry(actor, "ticket.events.read", "ticket", ticket.id().value(),
+                    TicketViews.showsPersonalData(ticket, actor), "ok", "")).map(view)))
+            .onSuccess(view -> AppealRoutes.json(ctx, 200, view))
             .onFailure(ctx::fail);
     }
 

@@ -21,12 +21,22 @@ final class CommandChecks {
             return departments(c.lead(), c.assisting());
         } else if (command instanceof Command.Reassign c) {
             return departments(c.lead(), c.assisting());
+        } else if (command instanceof Command.SubAssign c) {
+            return departments(c.subUnit(), Set.of());
         } else if (command instanceof Command.ApproveReturn c && c.newLead() != null) {
             return departments(c.newLead(), c.assisting());
         } else if (command instanceof Command.Classify c && seed.get().categories().find(c.category().code()).isEmpty()) {
             return HotlineException.invalid("category.unknown", "分类编码不存在：" + c.category().code());
         }
         return null;
+    }
+
+    /** The command with what the rules need from the directory filled in (a sub-unit's ancestors). */
+    Command resolved(Command command) {
+        if (command instanceof Command.SubAssign c) {
+            return c.within(Set.copyOf(seed.get().departments().ancestorsOf(c.subUnit())));
+        }
+        return command;
     }
 
     private HotlineException departments(String lead, Set<String> assisting) {

@@ -21,6 +21,8 @@ import org.hotline.core.model.TicketNumber;
 import org.hotline.core.model.TicketRules;
 import org.hotline.core.model.TicketStatus;
 import org.hotline.core.port.StoredTicket;
+import org.hotline.core.port.TicketCommit;
+import org.hotline.core.port.StreamEvent;
 import org.hotline.core.port.TicketStore;
 import org.hotline.core.time.ClockName;
 import org.hotline.core.time.ClockStatus;
@@ -64,27 +66,68 @@ public final class TicketService {
     }
 
     public Future<Ticket> receive(NewAppeal appeal, Actor actor, String idempotencyKeyOrNull) {
-        Instant now = clock.instant();
-        return store.allocateNumber(now.atZone(seed.calendar().zone()).toLocalDate())
-                .compose(number -> create(appeal, actor, new TicketNumber(number), now, idempotencyKeyOrNull))
-                .map(stored -> commits.snapshots().fromJson(stored.snapshotJson()));
+        return receive(appeal, actor, idempotencyKeyOrNull, null);
     }
 
-    private Future<StoredTicket> create(NewAppeal appeal, Actor actor, TicketNumber number, Instant now, String key) {
+    /**
+     * Creates a ticket with the agent's intake decision taken at filing ({@link Command.AnswerDirectly}
+     * or {@link Command.MergeInto}, or null to leave it for dispatch). The ticket is stored already
+     * answered or merged, so automatic dispatch never sees it RECEIVED; a merged one is then absorbed
+     * by its master like a later merge (a replayed request finds it absorbed already).
+     */
+    public Future<Ticket> receive(NewAppeal appeal, Actor actor, String idempotencyKeyOrNull, Command intakeOrNull) {
+        HotlineException invalid = intakeOrNull == null ? null : checks.problemWith(intakeOrNull);
+        if (invalid != null) {
+            return Future.failedFuture(invalid);
+        }
+        Future<Void> masterOpen = intakeOrNull instanceof Command.MergeInto merge ? openMaster(merge) : Future.succeededFuture();
+        Future<Ticket> created = masterOpen.compose(ok -> {
+            Instant now = clock.instant();
+            return store.allocateNumber(now.atZone(seed.calendar().zone()).toLocalDate())
+                    .compose(number -> create(appeal, actor, new TicketNumber(number), now, idempotencyKeyOrNull, intakeOrNull));
+        });
+        return intakeOrNull instanceof Command.MergeInto merge ? created.compose(ticket -> absorbedBy(ticket, merge, actor)) : created;
+    }
+
+    private Future<Void> openMaster(Command.MergeInto merge) {
+        return load(merge.master()).compose(master -> master.status().isOpen() ? Future.<Void>succeededFuture()
+                : Future.failedFuture(HotlineException.rejected("ticket.master-closed", "主单已" + master.status().label() + "，不能并入")));
+    }
+
+    private Future<Ticket> absorbedBy(Ticket merged, Command.MergeInto merge, Actor actor) {
+        if (!merge.master().equals(merged.masterTicketId())) {
+            return Future.succeededFuture(merged); // a replay of a request filed without this merge
+        }
+        return load(merge.master())
+                .compose(master -> master.mergedTicketIds().contains(merged.id()) ? Future.succeededFuture(master)
+                        : attempt(merge.master(), new Command.AbsorbDuplicate(merged.id(), merge.reason()), actor, config.conflictRetries()))
+                .map(master -> merged);
+    }
+
+    private Future<Ticket> create(NewAppeal appeal, Actor actor, TicketNumber number, Instant now, String key, Command intake) {
         TicketId id = new TicketId(UUID.randomUUID().toString());
         QueryCode code = QueryCode.generate(random::nextInt);
-        Decision decision = TicketRules.receive(appeal, id, number, code, actor, now);
+        Decision decision;
+        try {
+            decision = TicketRules.receive(appeal, id, number, code, actor, now, seed.timeLimits(), intake);
+        } catch (IllegalArgumentException bad) {
+            return Future.failedFuture(HotlineException.invalid("ticket.invalid", bad.getMessage()));
+        }
         if (decision instanceof Decision.Accepted accepted) {
-            return store.create(commits.commit(0, accepted.ticket(), accepted.events(), now), key);
+            TicketCommit commit = commits.commit(0, accepted.ticket(), accepted.events(), now);
+            // only a replayed submission answers with another ticket; re-reading our own snapshot cost a third of intake's CPU
+            return store.create(commit, key).map(stored -> stored.id().equals(commit.ticketId()) ? accepted.ticket()
+                    : commits.snapshots().fromJson(stored.snapshotJson()));
         }
         return Future.failedFuture(refusal((Decision.Refused) decision));
     }
 
-    public Future<Ticket> apply(TicketId id, Command command, Actor actor) {
-        HotlineException invalid = checks.problemWith(command);
+    public Future<Ticket> apply(TicketId id, Command given, Actor actor) {
+        HotlineException invalid = checks.problemWith(given);
         if (invalid != null) {
             return Future.failedFuture(invalid);
         }
+        Command command = checks.resolved(given);
         if (command instanceof Command.MergeInto merge) {
             return mergeInto(id, merge, actor);
         }
@@ -161,6 +204,11 @@ public final class TicketService {
 
     public Future<Optional<Ticket>> findByNumber(String number) {
         return store.findByNumber(number).map(found -> found.map(this::toTicket));
+    }
+
+    /** Every event of the ticket, oldest first (empty for an unknown ticket). */
+    public Future<List<StreamEvent>> history(TicketId id) {
+        return store.eventsOf(id.value());
     }
 
     public Future<List<Ticket>> inbox(String departmentId, int offset, int limit) {

@@ -44,6 +44,17 @@ public final class DepartmentDirectory {
         return byId.values().stream().filter(d -> parentId.equals(d.parentId())).toList();
     }
 
+    /** The units above {@code id}, nearest first (its parent, the parent's parent ...); empty for a top unit or an unknown id. */
+    public List<String> ancestorsOf(String id) {
+        List<String> ancestors = new java.util.ArrayList<>();
+        Department current = byId.get(id);
+        while (current != null && current.parentId() != null && !ancestors.contains(current.parentId())) {
+            ancestors.add(current.parentId());
+            current = byId.get(current.parentId());
+        }
+        return ancestors;
+    }
+
     public List<Department> atLevel(DepartmentLevel level) {
         return byId.values().stream().filter(d -> d.level() == level).toList();
     }

@@ -45,6 +45,27 @@ public sealed interface Command {
         public CommandKind kind() { return CommandKind.REASSIGN; }
     }
 
+    /**
+     * A department hands a ticket it leads to one of its own sub-units (district → street →
+     * community). {@code ancestorsOfSubUnit} are the units above the sub-unit in the directory,
+     * filled in by the application service ({@link #within}); the rules accept the hand-over only
+     * when the current lead is among them, so an unresolved command is always refused.
+     */
+    record SubAssign(String subUnit, String reason, Set<String> ancestorsOfSubUnit) implements Command {
+        public SubAssign {
+            Texts.require(subUnit, "下级单位", 64);
+            Texts.limit(reason, "原因", MAX_REASON);
+            ancestorsOfSubUnit = Set.copyOf(ancestorsOfSubUnit);
+        }
+        public SubAssign(String subUnit, String reason) {
+            this(subUnit, reason, Set.of());
+        }
+        public SubAssign within(Set<String> ancestors) {
+            return new SubAssign(subUnit, reason, ancestors);
+        }
+        public CommandKind kind() { return CommandKind.SUB_ASSIGN; }
+    }
+
     record Sign() implements Command {
         public CommandKind kind() { return CommandKind.SIGN; }
     }

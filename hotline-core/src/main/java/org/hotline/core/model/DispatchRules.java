@@ -18,6 +18,8 @@ final class DispatchRules {
             return assign(step, c.lead(), c.assisting(), c.reason(), false);
         } else if (command instanceof Command.Reassign c) {
             return assign(step, c.lead(), c.assisting(), c.reason(), true);
+        } else if (command instanceof Command.SubAssign c) {
+            return subAssign(step, c);
         } else if (command instanceof Command.RequestReturn c) {
             return requestReturn(step, c);
         } else if (command instanceof Command.ApproveReturn c) {
@@ -49,6 +51,24 @@ final class DispatchRules {
                 ? new TicketEvent.TicketReassigned(step.actor(), step.now(), reason, t.leadDepartment(), lead, assisting, due)
                 : new TicketEvent.TicketAssigned(step.actor(), step.now(), reason, lead, assisting, due);
         return step.accept(next, event);
+    }
+
+    /**
+     * The lead unit hands the ticket down to one of its own sub-units, which becomes the lead; the
+     * parent still sees it (data scope covers sub-units). Status and clocks stay as they are: the
+     * deadlines given to the parent are the ones the sub-unit must meet.
+     */
+    private static Decision subAssign(Step step, Command.SubAssign c) {
+        Ticket t = step.ticket();
+        String lead = t.leadDepartment();
+        if (c.subUnit().equals(lead) || !c.ancestorsOfSubUnit().contains(lead)) {
+            return Step.refuse("ticket.not-own-sub-unit", "只能转派给本单位的下级单位：" + c.subUnit() + " 不是本单位的下级单位");
+        }
+        if (t.assistingDepartments().contains(c.subUnit())) {
+            return Step.refuse("ticket.lead-also-assisting", "主办单位不能同时作为协办单位");
+        }
+        TicketBuilder next = step.next().leadDepartment(c.subUnit());
+        return step.accept(next, new TicketEvent.TicketSubAssigned(step.actor(), step.now(), c.reason(), lead, c.subUnit()));
     }
 
     private static Decision requestReturn(Step step, Command.RequestReturn c) {

@@ -1,10 +1,15 @@
 package org.hotline.core.model;
 
+import java.util.regex.Pattern;
+
 /**
  * The masking rules for callers' personal data, applied wherever a ticket leaves the center:
  * API answers, logs, the public Open311 view, exports.
  */
 public final class Masking {
+
+    // mainland mobile numbers typed into free text
+    private static final Pattern MOBILE_IN_TEXT = Pattern.compile("(?<!\\d)(1[3-9]\\d)\\d{4}(\\d{4})(?!\\d)");
 
     private Masking() {
     }
@@ -32,6 +37,30 @@ public final class Masking {
         int first = name.offsetByCodePoints(0, 1);
         int rest = name.codePointCount(first, name.length());
         return name.substring(0, first) + "*".repeat(rest);
+    }
+
+    /** Every mobile number inside free text, masked like a caller's own ({@code 138****8000}). */
+    public static String maskPhonesInText(String text) {
+        return text == null ? null : MOBILE_IN_TEXT.matcher(text).replaceAll("$1****$2");
+    }
+
+    /**
+     * Free text as someone may read it who must not see the caller: the caller's phone and name
+     * (when at least two characters, so a one-character name does not blank out the text) and any
+     * mobile number masked.
+     */
+    public static String maskInText(String text, Caller caller) {
+        if (text == null) {
+            return null;
+        }
+        String masked = text;
+        if (caller.phone() != null && !caller.phone().isBlank()) {
+            masked = masked.replace(caller.phone(), maskPhone(caller.phone()));
+        }
+        if (caller.name() != null && caller.name().codePointCount(0, caller.name().length()) >= 2) {
+            masked = masked.replace(caller.name(), maskName(caller.name()));
+        }
+        return maskPhonesInText(masked);
     }
 
     /**

@@ -33,6 +33,9 @@ public sealed interface TicketEvent {
 
     record TicketReassigned(Actor actor, Instant at, String reason, String previousLead, String lead, Set<String> assisting, Instant handleDueAt) implements TicketEvent { }
 
+    /** The lead unit handed the ticket to one of its own sub-units; deadlines run on unchanged. */
+    record TicketSubAssigned(Actor actor, Instant at, String reason, String previousLead, String subUnit) implements TicketEvent { }
+
     record TicketSigned(Actor actor, Instant at, String reason, String departmentId) implements TicketEvent { }
 
     record CitizenContacted(Actor actor, Instant at, String reason, boolean first) implements TicketEvent { }

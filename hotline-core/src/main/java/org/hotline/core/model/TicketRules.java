@@ -20,8 +20,8 @@ public final class TicketRules {
         return switch (status) {
             case RECEIVED -> EnumSet.of(ANSWER_DIRECTLY, CLASSIFY, NOT_ACCEPT, MERGE_INTO, ABSORB_DUPLICATE, LINK_CALL, ADD_TAG);
             case CLASSIFIED -> EnumSet.of(CLASSIFY, ASSIGN, NOT_ACCEPT, MERGE_INTO, ABSORB_DUPLICATE, LINK_CALL, ADD_TAG);
-            case ASSIGNED -> EnumSet.of(SIGN, REASSIGN, REQUEST_RETURN, URGE, ABSORB_DUPLICATE, RECORD_SLA_WARNING, LINK_CALL, ADD_TAG);
-            case SIGNED, IN_PROGRESS -> EnumSet.of(RECORD_CONTACT, REASSIGN, REQUEST_RETURN, REQUEST_EXTENSION,
+            case ASSIGNED -> EnumSet.of(SIGN, REASSIGN, SUB_ASSIGN, REQUEST_RETURN, URGE, ABSORB_DUPLICATE, RECORD_SLA_WARNING, LINK_CALL, ADD_TAG);
+            case SIGNED, IN_PROGRESS -> EnumSet.of(RECORD_CONTACT, REASSIGN, SUB_ASSIGN, REQUEST_RETURN, REQUEST_EXTENSION,
                     APPROVE_EXTENSION, REJECT_EXTENSION, SUSPEND, URGE, SUBMIT_REPLY, ABSORB_DUPLICATE,
                     RECORD_SLA_WARNING, LINK_CALL, ADD_TAG);
             case RETURN_REQUESTED -> EnumSet.of(APPROVE_RETURN, REJECT_RETURN, URGE, RECORD_SLA_WARNING, LINK_CALL, ADD_TAG);
@@ -41,7 +41,7 @@ public final class TicketRules {
             case CLASSIFY, ASSIGN, CLOSE, ADD_TAG -> EnumSet.of(Role.AGENT, Role.DISPATCHER, Role.SUPERVISOR, Role.SYSTEM);
             case REASSIGN, APPROVE_RETURN, REJECT_RETURN, APPROVE_EXTENSION, REJECT_EXTENSION, SUSPEND,
                  ACCEPT_REPLY, SEND_BACK_REPLY, REHANDLE -> EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR);
-            case SIGN, RECORD_CONTACT, REQUEST_RETURN, REQUEST_EXTENSION, SUBMIT_REPLY -> EnumSet.of(Role.DEPARTMENT);
+            case SIGN, RECORD_CONTACT, REQUEST_RETURN, REQUEST_EXTENSION, SUBMIT_REPLY, SUB_ASSIGN -> EnumSet.of(Role.DEPARTMENT);
             case RESUME -> EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR, Role.SYSTEM, Role.DEPARTMENT);
             case URGE, MERGE_INTO, ABSORB_DUPLICATE -> EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR, Role.SYSTEM);
             case RECORD_RETURN_VISIT -> EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.SYSTEM, Role.CITIZEN);
@@ -67,13 +67,36 @@ public final class TicketRules {
         Step step = new Step(ticket, actor, now, policy);
         return switch (kind) {
             case ANSWER_DIRECTLY, CLASSIFY, NOT_ACCEPT, MERGE_INTO, ABSORB_DUPLICATE -> IntakeRules.decide(step, command);
-            case ASSIGN, REASSIGN, REQUEST_RETURN, APPROVE_RETURN, REJECT_RETURN -> DispatchRules.decide(step, command);
+            case ASSIGN, REASSIGN, SUB_ASSIGN, REQUEST_RETURN, APPROVE_RETURN, REJECT_RETURN -> DispatchRules.decide(step, command);
             case SIGN, RECORD_CONTACT, REQUEST_EXTENSION, APPROVE_EXTENSION, REJECT_EXTENSION, SUSPEND, RESUME,
                  SUBMIT_REPLY -> HandlingRules.decide(step, command);
             case ACCEPT_REPLY, SEND_BACK_REPLY, RECORD_RETURN_VISIT, REHANDLE, CLOSE, MIRROR_MASTER_REPLY ->
                     ClosingRules.decide(step, command);
             case URGE, RECORD_SLA_WARNING, LINK_CALL, ADD_TAG -> SupervisionRules.decide(step, command);
         };
+    }
+
+    /**
+     * Creates a ticket and applies the agent's intake decision (直接办结 or 并入已有工单) in the same
+     * decision, so the ticket is never stored as RECEIVED and automatic dispatch cannot take it first.
+     * The events are the receipt followed by the decision's events; {@code intake} may be null.
+     */
+    public static Decision receive(NewAppeal appeal, TicketId id, TicketNumber number, QueryCode queryCode,
+                                   Actor actor, Instant now, Policy policy, Command intake) {
+        Decision received = receive(appeal, id, number, queryCode, actor, now);
+        if (intake == null || !(received instanceof Decision.Accepted born)) {
+            return received;
+        }
+        if (!(intake instanceof Command.AnswerDirectly || intake instanceof Command.MergeInto)) {
+            throw new IllegalArgumentException("not an intake decision: " + intake.kind());
+        }
+        Decision decided = decide(born.ticket(), intake, actor, now, policy);
+        if (!(decided instanceof Decision.Accepted after)) {
+            return decided;
+        }
+        java.util.List<TicketEvent> events = new java.util.ArrayList<>(born.events());
+        events.addAll(after.events());
+        return new Decision.Accepted(after.ticket(), events);
     }
 
     /** Creates a ticket from an appeal: citizens only on their own channels, departments never. */

@@ -2,13 +2,13 @@ package org.hotline.core.open311;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.regex.Pattern;
 import org.hotline.core.catalog.CategoryCatalog;
 import org.hotline.core.catalog.DepartmentDirectory;
 import org.hotline.core.model.AppealType;
 import org.hotline.core.model.Category;
 import org.hotline.core.model.Channel;
 import org.hotline.core.model.Department;
+import org.hotline.core.model.Masking;
 import org.hotline.core.model.Ticket;
 import org.hotline.core.model.TicketStatus;
 
@@ -18,9 +18,6 @@ import org.hotline.core.model.TicketStatus;
  * handling deadline. Only publishable tickets are shown, and never a caller's name or phone.
  */
 final class Open311Mapping {
-
-    // phone numbers typed into free text are masked like the caller's own
-    private static final Pattern MOBILE_IN_TEXT = Pattern.compile("(?<!\\d)(1[3-9]\\d)\\d{4}(\\d{4})(?!\\d)");
 
     private Open311Mapping() {
     }
@@ -119,7 +116,8 @@ final class Open311Mapping {
         return departments.find(departmentId).map(Department::name).orElse(departmentId);
     }
 
+    // phone numbers typed into free text are masked like the caller's own
     static String maskText(String text) {
-        return text == null ? null : MOBILE_IN_TEXT.matcher(text).replaceAll("$1****$2");
+        return Masking.maskPhonesInText(text);
     }
 }

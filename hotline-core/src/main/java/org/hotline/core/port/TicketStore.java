@@ -28,6 +28,12 @@ public interface TicketStore {
 
     Future<Optional<StoredTicket>> findByNumber(String number);
 
+    /**
+     * Every event of the ticket, oldest first, as committed (version, type, time, event JSON);
+     * empty for an unknown ticket. Costs O(events of the ticket).
+     */
+    Future<List<StreamEvent>> eventsOf(String ticketId);
+
     /** Ticket ids in a department's inbox, nearest deadline first. */
     Future<List<String>> inbox(String departmentId, int offset, int limit);
 

@@ -22,7 +22,7 @@ record CommitArguments(String[] keys, String[] args) {
         String[] scriptKeys = {
             keys.ticket(id), keys.eventStream(), keys.slaAlarms(),
             keys.number(commit.number()), keys.open(),
-            keys.idempotency(idempotencyKeyOrNull == null ? "" : idempotencyKeyOrNull)};
+            keys.idempotency(idempotencyKeyOrNull == null ? "" : idempotencyKeyOrNull), keys.history(id)};
         TicketIndexes indexes = commit.indexes();
         List<String> args = new ArrayList<>(32);
         args.add(keys.prefix());

@@ -44,6 +44,15 @@ public record RedisTicketKeys(String prefix, String eventStream, String slaAlarm
         return prefix + "ticket:" + ticketId;
     }
 
+    /**
+     * List of the ticket's events, oldest first, each {@code {version}|{type}|{at}|{event.v1 json}}; appended by
+     * the commit script next to the stream entry. Tickets committed before the list existed have
+     * only their later events in it (or none): {@link RedisTicketHistory} completes them from the stream.
+     */
+    public String history(String ticketId) {
+        return prefix + "events:" + ticketId;
+    }
+
     /** String: readable number to ticket id. */
     public String number(String number) {
         return prefix + "number:" + number;

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.hotline.core.error.ErrorKind;
 import org.hotline.core.error.HotlineException;
 import org.hotline.core.port.StoredTicket;
+import org.hotline.core.port.StreamEvent;
 import org.hotline.core.port.TicketCommit;
 import org.hotline.core.port.TicketStore;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ public final class RedisTicketStore implements TicketStore {
     private final RedisTicketStoreConfig config;
     private final RedisTicketKeys keys;
     private final LuaScript commitScript;
+    private final RedisTicketHistory history;
     private final AtomicInteger inFlight = new AtomicInteger();
 
     public RedisTicketStore(Vertx vertx, StatefulRedisConnection<String, String> connection, RedisTicketStoreConfig config) {
@@ -47,6 +49,7 @@ public final class RedisTicketStore implements TicketStore {
         this.config = config;
         this.keys = config.keys();
         this.commitScript = LuaScript.fromResource("commit-ticket.lua", redis);
+        this.history = new RedisTicketHistory(vertx, redis, keys, config.maxHistoryScan());
     }
 
     /** Opens a connection, loads the commit script and returns the store; fails when Redis cannot be reached. */
@@ -105,6 +108,11 @@ public final class RedisTicketStore implements TicketStore {
                     long version = Long.parseLong(fields.get(1).getValue());
                     return Optional.of(new StoredTicket(ticketId, fields.get(0).getValue(), version, fields.get(2).getValue()));
                 });
+    }
+
+    @Override
+    public Future<List<StreamEvent>> eventsOf(String ticketId) {
+        return history.eventsOf(ticketId);
     }
 
     @Override

@@ -10,6 +10,11 @@
  *     and the index entries of the last commit ({@code d p st a c sc o}) so the next commit removes exactly those;</li>
  * <li>{@code number:{number}} → id; {@code number-seq:{yyyyMMdd}} daily counter (kept forever, so a
  *     number is never handed out twice); {@code intake:{key}} → id, expires after 7 days;</li>
+ * <li>{@code events:{id}} list of the ticket's events, oldest first, each {@code {version}|{type}|{at}|{event json}},
+ *     appended by the commit script with each stream entry, so one ticket's history costs O(its events).
+ *     Tickets committed before the list existed (session 1 data) lack their early events there;
+ *     {@link org.hotline.core.redis.RedisTicketHistory} finds those in the stream from the ticket's
+ *     creation time on, reading at most {@code maxHistoryScan} entries;</li>
  * <li>sorted sets {@code inbox:{departmentId}} (score: inbox score, nearest deadline first),
  *     {@code caller:{phone}} and {@code status:{STATUS}} (score: creation epoch ms), {@code open}
  *     (score: inbox score — the deadline worklist);</li>
@@ -19,8 +24,8 @@
  *
  * <h2>One script per transition</h2>
  * commit-ticket.lua checks the version (0 = must not exist), the idempotency key and the number
- * before its first write, then writes the snapshot, the indexes, the alarms and one stream entry per
- * event. Redis runs a script alone, so no reader sees half a transition and two commits at one
+ * before its first write, then writes the snapshot, the indexes, the alarms and one stream entry
+ * (and one {@code events:{id}} list element) per event. Redis runs a script alone, so no reader sees half a transition and two commits at one
  * version never both win. Multi-event commits put the snapshot after the whole commit in every
  * entry's {@code ticket} field (the entries' {@code version} fields still count up by one).
  *

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotline.core.catalog.Seed;
+import org.hotline.core.catalog.TimeLimitTable;
 import org.hotline.core.time.Deadlines;
 import org.hotline.core.time.WorkCalendar;
 import org.hotline.core.wire.SeedFiles.CategoriesFile;
@@ -77,6 +78,28 @@ public final class SeedLoader {
         WorkCalendar calendar = withHolidayYear(seed.calendar(), holidayYearJson);
         Deadlines deadlines = new Deadlines(calendar, seed.timeLimits().deadlines().yellowRule());
         return new Seed(seed.city(), seed.departments(), seed.categories(), seed.timeLimits().withDeadlines(deadlines), calendar);
+    }
+
+    /**
+     * The same seed with another time-limit table (the {@code time-limits.json} shape), counted on
+     * the seed's calendar; fails with a message when a rule is invalid (unknown clock, appeal type,
+     * bad limit, last rule not matching everything).
+     */
+    public static Seed withTimeLimits(Seed seed, String timeLimitsJson) {
+        TimeLimitsFile file = read(timeLimitsJson, TimeLimitsFile.class);
+        if (file.rules() == null) {
+            throw new IllegalArgumentException("the time-limit table needs rules");
+        }
+        return new Seed(seed.city(), seed.departments(), seed.categories(), SeedMapping.table(file, seed.calendar()), seed.calendar());
+    }
+
+    /** The table in the {@code time-limits.json} shape, as an administrator edits it. */
+    public static String timeLimitsJson(TimeLimitTable table) {
+        try {
+            return WireJson.mapper().writeValueAsString(SeedMapping.file(table));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the time-limit table", e);
+        }
     }
 
     public static WorkCalendar calendar(ZoneId zone, List<String> holidayYears) {

@@ -42,14 +42,37 @@ final class SeedMapping {
     static Seed seed(DepartmentsFile departments, CategoriesFile categories, TimeLimitsFile limits, List<String> years) {
         ZoneId zone = ZoneId.of(departments.city().zone() == null ? "Asia/Shanghai" : departments.city().zone());
         WorkCalendar calendar = SeedLoader.calendar(zone, years);
-        YellowRule yellow = limits.yellow() == null ? YellowRule.DEFAULT
-                : new YellowRule(limits.yellow().remainingWorkingDays(), limits.yellow().remainingFraction());
-        TimeLimitTable table = new TimeLimitTable(limits.rules().stream().map(SeedMapping::rule).toList(),
-                new Deadlines(calendar, yellow));
+        TimeLimitTable table = table(limits, calendar);
         DepartmentDirectory directory = new DepartmentDirectory(departments.departments().stream()
                 .map(d -> new Department(d.id(), d.name(), d.parent(), DepartmentLevel.valueOf(d.level()), d.functional()))
                 .toList());
         return new Seed(departments.city().name(), directory, catalog(categories), table, calendar);
+    }
+
+    static TimeLimitTable table(TimeLimitsFile limits, WorkCalendar calendar) {
+        YellowRule yellow = limits.yellow() == null ? YellowRule.DEFAULT
+                : new YellowRule(limits.yellow().remainingWorkingDays(), limits.yellow().remainingFraction());
+        return new TimeLimitTable(limits.rules().stream().map(SeedMapping::rule).toList(), new Deadlines(calendar, yellow));
+    }
+
+    /** The reverse of {@link #table}: what an administrator reads and edits. */
+    static TimeLimitsFile file(TimeLimitTable table) {
+        YellowRule yellow = table.deadlines().yellowRule();
+        List<SeedFiles.RuleJson> rules = table.rules().stream().map(SeedMapping::ruleJson).toList();
+        return new TimeLimitsFile(new SeedFiles.YellowJson(yellow.remainingWorkingDays(), yellow.remainingFraction()), rules);
+    }
+
+    private static SeedFiles.RuleJson ruleJson(TimeLimitRule rule) {
+        Map<String, String> clocks = new java.util.LinkedHashMap<>();
+        rule.limits().limits().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(entry -> clocks.put(entry.getKey().name(), entry.getValue().code()));
+        ClockLimits limits = rule.limits();
+        return new SeedFiles.RuleJson(rule.name(), names(rule.appealTypes()), names(rule.urgencies()), rule.categoryPrefixes(),
+                names(rule.channels()), clocks, limits.maxExtensions(), limits.maxExtension() == null ? null : limits.maxExtension().code());
+    }
+
+    private static List<String> names(Set<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).sorted().toList();
     }
 
     static WorkCalendar addYear(WorkCalendar calendar, HolidayYearFile file) {

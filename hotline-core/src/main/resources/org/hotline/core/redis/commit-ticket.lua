@@ -6,7 +6,7 @@
 --
 -- KEYS: 1 ticket hash (snapshot n/v/s and the index entries of the last commit d/p/st/a/c/sc/o),
 --       2 event stream, 3 SLA alarms zset, 4 number key, 5 open-tickets zset,
---       6 idempotency key (ignored when ARGV[7] ~= '1')
+--       6 idempotency key (ignored when ARGV[7] ~= '1'), 7 the ticket's event list
 -- ARGV: 1 key prefix, 2 id, 3 number, 4 expected version, 5 next version, 6 snapshot json,
 --       7 '1' when an idempotency key is given, 8 its TTL in seconds, 9 creation epoch ms,
 --       10 '1' when open, 11 status, 12 inbox score, 13 caller phone ('' = none),
@@ -16,7 +16,7 @@
 --         | {'REPLAY', id, number, version, snapshot}
 
 local ticketKey, streamKey, alarmsKey = KEYS[1], KEYS[2], KEYS[3]
-local numberKey, openKey, idempotencyKey = KEYS[4], KEYS[5], KEYS[6]
+local numberKey, openKey, idempotencyKey, historyKey = KEYS[4], KEYS[5], KEYS[6], KEYS[7]
 local prefix, id, number = ARGV[1], ARGV[2], ARGV[3]
 local expected = tonumber(ARGV[4])
 local snapshot = ARGV[6]
@@ -119,5 +119,7 @@ for k = 0, tonumber(ARGV[i]) - 1 do
   local b = i + 1 + 4 * k
   result[k + 2] = redis.call('XADD', streamKey, '*', 'ticketId', id, 'number', number,
     'version', ARGV[b + 1], 'type', ARGV[b], 'at', ARGV[b + 2], 'event', ARGV[b + 3], 'ticket', snapshot)
+  -- the ticket's own history, read in O(its events): "{version}|{type}|{at}|{event json}"
+  redis.call('RPUSH', historyKey, ARGV[b + 1] .. '|' .. ARGV[b] .. '|' .. ARGV[b + 2] .. '|' .. ARGV[b + 3])
 end
 return result

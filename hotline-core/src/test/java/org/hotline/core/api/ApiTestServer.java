@@ -48,9 +48,16 @@ final class ApiTestServer implements AutoCloseable {
     final WebClient client;
 
     ApiTestServer(int database, Function<ApiConfig, ApiConfig> tune) {
+        this(database, tune, true);
+    }
+
+    /** {@code fresh = false} starts another node on the database as it is, e.g. one started after a change. */
+    ApiTestServer(int database, Function<ApiConfig, ApiConfig> tune, boolean fresh) {
         connector = RedisConnector.create(vertx, RedisConfig.of(RealRedis.shared().uri() + "/" + database));
         redis = await(connector.connect());
-        redis.sync().flushdb();
+        if (fresh) {
+            redis.sync().flushdb();
+        }
         ApiConfig config = tune.apply(ApiConfig.of(new AuthConfig(SECRET, null, ADMIN_PASSWORD, demoAccounts()))
             .withIntakeLimits(10_000, 10_000));
         RedisTicketStore store = await(RedisTicketStore.start(vertx, connector, RedisTicketStoreConfig.defaults()));

@@ -136,7 +136,11 @@ class AuthAndProblemsIT {
         byte[] year2027 = ApiTestServer.class.getResourceAsStream("/org/hotline/core/seed/holidays/2027.json").readAllBytes();
 
         assertProblem(server.send(HttpMethod.POST, "/api/v1/admin/calendar", agent, Buffer.buffer(year2027)), 403, "auth.role-not-allowed");
+        // the document's schema refuses the shape; the calendar's own parser refuses a date that does not exist
         assertProblem(server.send(HttpMethod.POST, "/api/v1/admin/calendar", admin, Buffer.buffer("{\"year\":2027,\"days\":5}")),
+            400, "request.wrong-type");
+        assertProblem(server.send(HttpMethod.POST, "/api/v1/admin/calendar", admin,
+            Buffer.buffer("{\"year\":2027,\"days\":[{\"name\":\"元旦\",\"date\":\"2027-13-45\",\"isOffDay\":true}]}")),
             400, "calendar.invalid-file");
         HttpResponse<Buffer> added = server.send(HttpMethod.POST, "/api/v1/admin/calendar", admin, Buffer.buffer(year2027));
         assertThat(added.statusCode()).as(added.bodyAsString()).isEqualTo(200);

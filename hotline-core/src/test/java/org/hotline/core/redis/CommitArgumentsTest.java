@@ -29,7 +29,7 @@ class CommitArgumentsTest {
 
         assertThat(arguments.keys()).containsExactly("hotline:ticket:t-1",
                 "hotline:stream:ticket-events", "hotline:sla:alarms", "hotline:number:12345-20261122-000001",
-                "hotline:open", "hotline:intake:key-1");
+                "hotline:open", "hotline:intake:key-1", "hotline:events:t-1");
         assertThat(List.of(arguments.args()).subList(9, 20)).containsExactly("1", "ASSIGNED", "42.0", "13800138000",
                 "1", "dept-a", "1", "t-1|SIGN|RED|9", "9", "1", "TicketReceived");
     }

@@ -16,6 +16,7 @@ import org.hotline.core.error.ErrorKind;
 import org.hotline.core.error.HotlineException;
 import org.hotline.core.port.SlaAlarm;
 import org.hotline.core.port.StoredTicket;
+import org.hotline.core.port.StreamEvent;
 import org.hotline.core.port.TicketCommit;
 import org.hotline.core.port.TicketStore;
 import org.hotline.testsupport.RealRedis;
@@ -81,6 +82,31 @@ class RedisTicketStoreIT extends TicketStoreContract {
                 .containsEntry("at", "2026-11-22T02:00:05Z")
                 .containsEntry("event", assign.events().get(1).eventJson())
                 .containsEntry("ticket", assign.next().snapshotJson());
+    }
+
+    @Test
+    void eventsOfATicketCommittedBeforeItsEventListExistedAreCompletedFromTheStream() {
+        StoredTicket v1 = Await.result(store.create(Commits.create(Commits.newId(), Commits.newNumber()), null));
+        StoredTicket v3 = Await.result(store.commit(Commits.next(v1, T0, Commits.received(null), "TicketClassified", "TicketAssigned")));
+        redis.del(KEYS.history(v1.id()));
+        Await.result(store.commit(Commits.next(v3, T0, Commits.received(null), "TicketSigned")));
+
+        List<StreamEvent> events = Await.result(store.eventsOf(v1.id()));
+
+        assertThat(redis.llen(KEYS.history(v1.id()))).isEqualTo(1);
+        assertThat(events).extracting(StreamEvent::version).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(events).extracting(StreamEvent::type)
+                .containsExactly("TicketReceived", "TicketClassified", "TicketAssigned", "TicketSigned");
+    }
+
+    @Test
+    void aTicketWithoutAnyEventListGetsItsWholeHistoryFromTheStream() {
+        StoredTicket v1 = Await.result(store.create(Commits.create(Commits.newId(), Commits.newNumber()), null));
+        Await.result(store.commit(Commits.next(v1, T0, Commits.received(null), "TicketClassified")));
+        redis.del(KEYS.history(v1.id()));
+
+        assertThat(Await.result(store.eventsOf(v1.id()))).extracting(StreamEvent::type)
+                .containsExactly("TicketReceived", "TicketClassified");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.hotline.core.error.ErrorKind;
 import org.hotline.core.error.HotlineException;
 import org.hotline.core.port.StoredTicket;
+import org.hotline.core.port.StreamEvent;
 import org.hotline.core.port.TicketCommit;
 import org.hotline.core.port.TicketStore;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,33 @@ abstract class TicketStoreContract {
         assertThat(stored).isEqualTo(create.next());
         assertThat(Await.result(store().findById(create.ticketId()))).contains(create.next());
         assertThat(Await.result(store().findByNumber(create.number()))).contains(create.next());
+    }
+
+    @Test
+    void eventsOfATicketAreListedOldestFirstAsCommitted() {
+        StoredTicket v1 = created(newPhone());
+        TicketCommit assign = Commits.next(v1, T0.plusSeconds(60), Commits.received(null), "TicketClassified", "TicketAssigned");
+        StoredTicket v3 = Await.result(store().commit(assign));
+        Await.result(store().commit(Commits.next(v3, T0.plusSeconds(120), Commits.received(null), "TicketSigned")));
+
+        List<StreamEvent> events = Await.result(store().eventsOf(v1.id()));
+
+        assertThat(events).extracting(StreamEvent::type)
+                .containsExactly("TicketReceived", "TicketClassified", "TicketAssigned", "TicketSigned");
+        assertThat(events).extracting(StreamEvent::version).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(events.get(2)).isEqualTo(assign.events().get(1));
+        assertThat(events.get(3).at()).isEqualTo(T0.plusSeconds(120));
+    }
+
+    @Test
+    void aRefusedCommitAddsNoEventAndAnUnknownTicketHasNone() {
+        StoredTicket v1 = created(newPhone());
+        Await.result(store().commit(Commits.next(v1, T0, Commits.received(null), "TicketClassified")));
+        Await.failure(store().commit(Commits.next(v1, T0, Commits.received(null), "TicketAssigned")));
+
+        assertThat(Await.result(store().eventsOf(v1.id()))).extracting(StreamEvent::type)
+                .containsExactly("TicketReceived", "TicketClassified");
+        assertThat(Await.result(store().eventsOf(Commits.newId()))).isEmpty();
     }
 
     @Test

@@ -83,7 +83,19 @@ public final class ConfigLoader {
         var link110 = new HotlineConfig.Link110(v.get(Setting.HOTLINE_LINK110_URL), v.get(Setting.HOTLINE_LINK110_SECRET));
         Optional<Path> seedDir = v.get(Setting.HOTLINE_SEED_DIR).isBlank() ? Optional.empty()
                 : Optional.of(Path.of(v.get(Setting.HOTLINE_SEED_DIR)).toAbsolutePath().normalize());
-        return new HotlineConfig(v.get(Setting.HOTLINE_NODE_ID), http, dataDir, seedDir, redis, search, telephony, auth, link110, embedded);
+        return new HotlineConfig(v.get(Setting.HOTLINE_NODE_ID), http, dataDir, seedDir, redis, search, telephony, auth, link110,
+                cluster(v), embedded);
+    }
+
+    private static HotlineConfig.Cluster cluster(Map<Setting, String> v) {
+        HotlineConfig.ClusterMode mode = switch (v.get(Setting.HOTLINE_CLUSTER).toLowerCase()) {
+            case "off" -> HotlineConfig.ClusterMode.OFF;
+            case "hazelcast" -> HotlineConfig.ClusterMode.HAZELCAST;
+            default -> throw new InvalidConfigException("HOTLINE_CLUSTER", "must be off or hazelcast, was '" + v.get(Setting.HOTLINE_CLUSTER) + "'");
+        };
+        return new HotlineConfig.Cluster(mode, v.get(Setting.HOTLINE_CLUSTER_NAME), v.get(Setting.HOTLINE_CLUSTER_HOST),
+                integer(v, Setting.HOTLINE_CLUSTER_PORT), integer(v, Setting.HOTLINE_CLUSTER_BUS_PORT),
+                list(v.get(Setting.HOTLINE_CLUSTER_MEMBERS)));
     }
 
     private static String adminPassword(Map<Setting, String> v, boolean embedded) {

@@ -22,6 +22,7 @@ public record HotlineConfig(
         Telephony telephony,
         Auth auth,
         Link110 link110,
+        Cluster cluster,
         boolean embedded) {
 
     public HotlineConfig {
@@ -39,6 +40,7 @@ public record HotlineConfig(
         Objects.requireNonNull(telephony, "telephony");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(link110, "link110");
+        Objects.requireNonNull(cluster, "cluster");
     }
 
     /** HTTP listener. {@code bodyLimitBytes} caps every request body. */
@@ -147,4 +149,31 @@ public record HotlineConfig(
             return "Link110[peerUrl=" + peerUrl + ", sharedSecret=***]";
         }
     }
+
+    /**
+     * The clustered event bus. {@code members} are Hazelcast {@code host:port} addresses joined over
+     * TCP/IP (multicast is never used: it crosses into neighbours' clusters on shared networks).
+     */
+    public record Cluster(ClusterMode mode, String name, String host, int port, int busPort, List<String> members) {
+        public Cluster {
+            Objects.requireNonNull(mode, "mode");
+            ConfigChecks.notBlank("HOTLINE_CLUSTER_NAME", name);
+            ConfigChecks.notBlank("HOTLINE_CLUSTER_HOST", host);
+            ConfigChecks.port("HOTLINE_CLUSTER_PORT", port, false);
+            ConfigChecks.port("HOTLINE_CLUSTER_BUS_PORT", busPort, true);
+            members = List.copyOf(members);
+            members.forEach(member -> {
+                if (!member.matches("[A-Za-z0-9_.-]+(:\\d{1,5})?")) {
+                    throw new InvalidConfigException("HOTLINE_CLUSTER_MEMBERS", "must be host or host:port, was '" + member + "'");
+                }
+            });
+        }
+
+        public boolean enabled() {
+            return mode != ClusterMode.OFF;
+        }
+    }
+
+    /** Cluster managers the server knows; more (Infinispan, ...) would be added here. */
+    public enum ClusterMode { OFF, HAZELCAST }
 }

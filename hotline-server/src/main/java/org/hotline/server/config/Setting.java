@@ -27,6 +27,12 @@ public enum Setting {
     HOTLINE_BOOTSTRAP_ADMIN_PASSWORD("", "Password of the 'admin' account created on first start (secret). Required with an external Redis; embedded mode uses the demo password in the README."),
     HOTLINE_LINK110_URL("", "Base URL of the 110 platform's exchange endpoint. Empty: 110 system push off."),
     HOTLINE_LINK110_SECRET("", "Shared HMAC key with the 110 platform, at least 16 characters (secret)."),
+    HOTLINE_CLUSTER("off", "Clustered event bus across server nodes: off (one process) or hazelcast (screen pops and dashboard updates reach every node; TCP/IP join, no multicast)."),
+    HOTLINE_CLUSTER_NAME("hotline", "Hazelcast cluster name: nodes join only a cluster of the same name, so two installations on one network stay apart."),
+    HOTLINE_CLUSTER_HOST("127.0.0.1", "Address this node binds to and announces to the others (Hazelcast and the event bus): the node's own IP or host name when nodes run on several hosts."),
+    HOTLINE_CLUSTER_PORT("5701", "Hazelcast member port of this node."),
+    HOTLINE_CLUSTER_BUS_PORT("0", "Event-bus port of this node (0 = any free port, announced through Hazelcast); fix it when a firewall sits between nodes."),
+    HOTLINE_CLUSTER_MEMBERS("", "Comma-separated host:port Hazelcast members to join (this node may be listed too). Empty with hazelcast: only this node's own address."),
     HOTLINE_LOG_FORMAT("console", "Log layout: console (readable lines) or json (ECS JSON lines for log collectors).");
 
     private final String defaultValue;

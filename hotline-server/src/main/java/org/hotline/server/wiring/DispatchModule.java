@@ -19,6 +19,9 @@ import org.hotline.dispatch.classify.ClosedTicketLearner;
 import org.hotline.dispatch.classify.TextFeatures;
 import org.hotline.dispatch.duplicate.DuplicateFinder;
 import org.hotline.dispatch.duplicate.HotSpotDetector;
+import org.hotline.dispatch.duplicate.PlaceIndex;
+import org.hotline.dispatch.duplicate.PlaceIndexer;
+import org.hotline.dispatch.duplicate.PlaceMatch;
 import org.hotline.dispatch.history.HistoryImport;
 import org.hotline.dispatch.history.HistoryImportConfig;
 import org.hotline.dispatch.http.DispatchRoutes;
@@ -28,6 +31,8 @@ import org.hotline.dispatch.routing.AutoDispatch;
 import org.hotline.dispatch.routing.DispatcherQueue;
 import org.hotline.dispatch.routing.RedisRoutingRules;
 import org.hotline.dispatch.routing.RoutingPolicy;
+import org.hotline.dispatch.sla.DutyCalendarTiming;
+import org.hotline.dispatch.sla.DutyHours;
 import org.hotline.dispatch.sla.SlaScheduler;
 import org.hotline.dispatch.sla.SlaSchedulerConfig;
 import org.hotline.dispatch.sla.TicketServiceSlaSink;
@@ -57,6 +62,7 @@ public final class DispatchModule implements Module {
     private final RedisRoutingRules rules;
     private final DispatcherQueue queue;
     private final HotSpotDetector hotSpots;
+    private final PlaceIndex places;
     private final Segmenter segmenter;
     private final List<String> deployments = new ArrayList<>();
 
@@ -77,6 +83,7 @@ public final class DispatchModule implements Module {
         this.rules = new RedisRoutingRules(vertx, redis);
         this.queue = new DispatcherQueue(vertx, redis);
         this.hotSpots = new HotSpotDetector(vertx, redis, Duration.ofHours(2), 5);
+        this.places = new PlaceIndex(vertx, redis, Duration.ofDays(3));
     }
 
     @Override
@@ -91,7 +98,9 @@ public final class DispatchModule implements Module {
                 .compose(v -> deploy(new ClosedTicketLearner(redis, corpus, classifier, "learner-" + nodeId, Duration.ofSeconds(2), 200)))
                 .compose(v -> deploy(new AutoDispatch(redis, classifier, rules, new RoutingPolicy(AUTO_ASSIGN_CONFIDENCE), tickets,
                         queue, hotSpots, clock, "dispatch-" + nodeId, Duration.ofMillis(200))))
-                .compose(v -> deploy(new SlaScheduler(redis, new TicketServiceSlaSink(tickets), SlaSchedulerConfig.defaults())));
+                .compose(v -> deploy(new PlaceIndexer(redis, places, "places-" + nodeId, Duration.ofMillis(200))))
+                .compose(v -> deploy(new SlaScheduler(redis, new TicketServiceSlaSink(tickets), SlaSchedulerConfig.defaults(),
+                        new DutyCalendarTiming(tickets, DutyHours.OFFICE))));
     }
 
     private Future<Void> deploy(VerticleBase verticle) {
@@ -107,7 +116,7 @@ public final class DispatchModule implements Module {
     @Override
     public void mount(Router router) {
         new RoutingRoutes(rules, queue, authentication).mount(router);
-        new DuplicateRoutes(new DuplicateFinder(tickets, Duration.ofDays(7), 0.35), clock, authentication).mount(router);
+        new DuplicateRoutes(new DuplicateFinder(tickets, Duration.ofDays(7), 0.35, places, PlaceMatch.defaults()), clock, authentication).mount(router);
     }
 
     @Override

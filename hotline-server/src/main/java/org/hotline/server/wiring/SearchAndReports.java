@@ -27,6 +27,7 @@ public final class SearchAndReports implements Module {
     private final SearchConfig config;
     private final Segmenter segmenter;
     private final StatefulRedisConnection<String, String> indexerConnection;
+    private final StatefulRedisConnection<String, String> sharedConnection;
     private final Supplier<DepartmentDirectory> departments;
     private final Clock clock;
     private SearchModule search;
@@ -34,11 +35,13 @@ public final class SearchAndReports implements Module {
 
     public SearchAndReports(Vertx vertx, SearchConfig config, Segmenter segmenter,
                             StatefulRedisConnection<String, String> indexerConnection,
+                            StatefulRedisConnection<String, String> sharedConnection,
                             Supplier<DepartmentDirectory> departments, Clock clock) {
         this.vertx = vertx;
         this.config = config;
         this.segmenter = segmenter;
         this.indexerConnection = indexerConnection;
+        this.sharedConnection = sharedConnection;
         this.departments = departments;
         this.clock = clock;
     }
@@ -55,8 +58,10 @@ public final class SearchAndReports implements Module {
                         id -> departments.get().find(id).map(Department::name).orElse(id), clock)
                 .compose(opened -> {
                     search = opened;
-                    return vertx.deployVerticle(search.indexer(indexerConnection));
+                    // the knowledge base's writes must not queue behind the indexer's blocking stream reads
+                    return search.knowledge(sharedConnection);
                 })
+                .compose(v -> vertx.deployVerticle(search.indexer(indexerConnection)))
                 .onSuccess(id -> indexerDeployment = id)
                 .mapEmpty();
     }

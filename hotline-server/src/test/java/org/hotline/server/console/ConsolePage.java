@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.hotline.testsupport.RealChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -23,7 +24,8 @@ final class ConsolePage {
     ConsolePage(WebDriver browser, int port) {
         this.browser = browser;
         this.base = "http://127.0.0.1:" + port;
-        this.wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // pages re-render lists as the user types: an element found a moment ago may be replaced, so look again
+        this.wait = (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class);
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
     }
 
@@ -40,6 +42,11 @@ final class ConsolePage {
 
     void reload() {
         browser.navigate().refresh();
+    }
+
+    /** The text of the element as it is now, looked up again if the page replaced it meanwhile. */
+    String textOf(String css) {
+        return wait.until(driver -> driver.findElement(By.cssSelector(css)).getText());
     }
 
     WebElement visible(String css) {
@@ -97,6 +104,10 @@ final class ConsolePage {
             return false;
         });
         return browser.findElement(item);
+    }
+
+    <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
+        return wait.until(condition::apply);
     }
 
     Object js(String script, Object... args) {

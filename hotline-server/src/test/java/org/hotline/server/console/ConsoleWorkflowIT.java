@@ -3,19 +3,9 @@ package org.hotline.server.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-import org.hotline.server.HotlineServer;
-import org.hotline.server.config.ConfigLoader;
-import org.hotline.testsupport.RealChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.chromium.HasNetworkConditions;
 
@@ -25,40 +15,16 @@ import org.openqa.selenium.chromium.HasNetworkConditions;
  * department signs, records contact and asks for an extension, the supervisor approves it, the
  * department replies, the supervisor accepts the reply and records the return visit.
  */
-@Timeout(600)
-class ConsoleWorkflowIT {
+class ConsoleWorkflowIT extends ConsoleTestBase {
 
     private static final String PHONE = "13912345678";
     // Citizens' text may contain markup; the console must show it as text, never run it.
     private static final String TITLE = "<img src=x onerror=\"window.__xss=1\">幸福路与建设路交叉口东北角的路灯连续三个晚上都不亮，行人和电动车通行非常危险";
 
-    private static HotlineServer.Running server;
-    private static WebDriver browser;
-    private static ConsolePage page;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Path data = Files.createTempDirectory("console-it");
-        server = HotlineServer.start(ConfigLoader.load(Map.of(
-                "HOTLINE_DATA_DIR", data.toString(), "HOTLINE_HTTP_PORT", "0", "HOTLINE_HTTP_HOST", "127.0.0.1")));
-        browser = RealChromium.newDriver();
-        page = new ConsolePage(browser, server.httpPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.stop();
-        }
-    }
-
     @Test
     void eachRoleWalksItsMainPathFromFilingToReturnVisit() throws Exception {
         String number = agentFilesATicketAndTheDraftSurvivesAReload();
-        StaffApi dispatcher = new StaffApi(server.httpPort(), "dispatcher", "dispatcher12345");
+        StaffApi dispatcher = server.staff("dispatcher");
         JsonObject ticket = dispatcher.get("/api/v1/tickets?phone=" + PHONE).getJsonArray("items").getJsonObject(0);
         assertThat(ticket.getString("number")).isEqualTo(number);
         String id = ticket.getString("id");
@@ -92,11 +58,44 @@ class ConsoleWorkflowIT {
         page.command("revisit", "resolution", "RESOLVED", "satisfaction", "SATISFIED", "note", "群众表示满意");
         page.waitForNotice("录入回访成功");
         page.screenshot("32-supervisor-return-visit");
+        page.command("close", "reason", "已回访，群众满意");
+        assertThat(page.waitForNotice("办结成功")).contains(number);
+        String history = page.visible("#ticket-events").getText();
+        assertThat(history).contains("受理", "派单", "签收", "联系市民", "已电话联系来电人", "申请延期", "灯具需向厂家订购",
+                "同意延期", "办理答复", "lamp-after.jpg", "审核通过", "回访", "满意", "办结", "已回访，群众满意");
+        assertThat(page.fitsTheWindow()).isTrue();
+        page.screenshot("39-supervisor-closed-with-history");
 
         JsonObject done = dispatcher.get("/api/v1/tickets/" + id);
         assertThat(done.getJsonObject("visit").getString("satisfaction")).isEqualTo("SATISFIED");
         assertThat(done.getJsonObject("reply").getString("text")).contains("lamp-after.jpg");
         assertThat(done.getInteger("extensionCount")).isEqualTo(1);
+        assertThat(done.getString("status")).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void anAgentAnswersAConsultationDirectlyWithoutTheMouseAndTheTicketIsClosed() throws Exception {
+        page.login("agent", "agent12345");
+        page.type("#intake-form [name=phone]", "13655554444");
+        page.visible("#intake-form [name=phone]").sendKeys(Keys.TAB, "孙八");
+        page.visible("#intake-form [name=name]").sendKeys(Keys.chord(Keys.ALT, "t"));
+        browser.switchTo().activeElement().sendKeys("咨询一下", Keys.TAB, "你好，我想问一下这个事情应该找谁，谢谢。");
+        page.select("#intake-form [name=appealType]", "CONSULTATION");
+        browser.switchTo().activeElement().sendKeys(Keys.chord(Keys.ALT, "a"));
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("direct-answer");
+        browser.switchTo().activeElement().sendKeys("您好，该事项请向所在街道办事处咨询，办公时间为工作日上午九点至下午五点。",
+                Keys.chord(Keys.CONTROL, Keys.ENTER));
+        String notice = page.waitForNotice("已直接答复");
+        page.screenshot("15-agent-direct-answer");
+
+        JsonObject answered = server.staff("agent").get("/api/v1/tickets?phone=13655554444").getJsonArray("items").getJsonObject(0);
+        assertThat(notice).isEqualTo("工单 " + answered.getString("number") + " 已直接答复，当前状态：已办结");
+        assertThat(answered.getString("status")).isEqualTo("CLOSED");
+        assertThat(answered.getJsonObject("reply").getString("text")).contains("街道办事处");
+        // filed answered in one commit: the ticket was never waiting for (automatic) dispatch
+        assertThat(server.staff("agent").get("/api/v1/tickets/" + answered.getString("id") + "/events").getJsonArray("items").stream()
+                .map(e -> ((JsonObject) e).getString("type")).toList())
+                .containsExactly("TicketReceived", "TicketAnsweredDirectly", "TicketClosed");
     }
 
     @Test
@@ -122,13 +121,13 @@ class ConsoleWorkflowIT {
         page.visible("#intake-form button[type=submit]").click();
         page.waitForNotice("工单已登记");
 
-        StaffApi dispatcher = new StaffApi(server.httpPort(), "dispatcher", "dispatcher12345");
+        StaffApi dispatcher = server.staff("dispatcher");
         assertThat(dispatcher.get("/api/v1/tickets?phone=13688886666").getJsonArray("items")).hasSize(1);
     }
 
     @Test
     void aSupervisorFilingTheSameCallersRepeatedAppealMergesItIntoTheOpenTicket() throws Exception {
-        StaffApi agentApi = new StaffApi(server.httpPort(), "agent", "agent12345");
+        StaffApi agentApi = server.staff("agent");
         JsonObject first = agentApi.post("/api/v1/tickets", new JsonObject().put("title", "小区垃圾三天没人清运")
                 .put("content", "金水湾小区北门垃圾桶满了三天没人清运，气味很大").put("appealType", "COMPLAINT")
                 .put("phone", "13577775555").put("name", "钱七"));
@@ -148,6 +147,9 @@ class ConsoleWorkflowIT {
                 .map(JsonObject.class::cast).filter(t -> !t.getString("id").equals(first.getString("id"))).findFirst().orElseThrow();
         assertThat(merged.getString("status")).isEqualTo("MERGED");
         assertThat(merged.getString("masterTicketId")).isEqualTo(first.getString("id"));
+        // merged in its creation commit: automatic dispatch had no moment to assign it first
+        assertThat(agentApi.get("/api/v1/tickets/" + merged.getString("id") + "/events").getJsonArray("items").stream()
+                .map(e -> ((JsonObject) e).getString("type")).toList()).containsExactly("TicketReceived", "TicketMerged");
     }
 
     private String agentFilesATicketAndTheDraftSurvivesAReload() {
@@ -162,12 +164,12 @@ class ConsoleWorkflowIT {
         page.type("#intake-form [name=address]", "幸福路与建设路交叉口");
         page.visible(".chip.suggestion");
         page.visible("#intake-form [name=title]").sendKeys(Keys.chord(Keys.ALT, "1"));
-        String accepted = page.visible(".chip.suggestion[aria-pressed='true']").getText();
+        String accepted = page.textOf(".chip.suggestion[aria-pressed='true']");
 
         page.reload();   // as after a dropped connection: the draft comes back from sessionStorage
         assertThat(page.visible("#intake-form [name=title]").getAttribute("value")).isEqualTo(TITLE);
         assertThat(page.visible("#intake-form [name=street]").getAttribute("value")).isEqualTo("人民路街道");
-        assertThat(page.visible(".chip.suggestion[aria-pressed='true']").getText()).isEqualTo(accepted);
+        assertThat(page.textOf(".chip.suggestion[aria-pressed='true']")).isEqualTo(accepted);
         page.screenshot("10-agent-workbench");
 
         page.visible("#intake-form [name=address]").sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));

@@ -29,16 +29,20 @@ final class StaffApi {
     }
 
     private JsonObject send(String method, String path, JsonObject body) throws IOException, InterruptedException {
+        HttpResponse<String> response = exchange(method, path, body);
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return new JsonObject(response.body());
+    }
+
+    private HttpResponse<String> exchange(String method, String path, JsonObject body) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.encode()))
                 .header("Content-Type", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return new JsonObject(response.body());
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -77,6 +77,10 @@ class DockerComposeTest {
             assertThat(config.search().elasticsearchUrls()).containsExactly("http://elasticsearch:9200");
             assertThat(config.telephony().enabled()).isTrue();
             assertThat(config.telephony().agiBindAddress()).isEqualTo("0.0.0.0");
+            assertThat(config.cluster().enabled()).as(node + " joins the cluster").isTrue();
+            assertThat(config.cluster().host()).as("announced under its service name").isEqualTo(node);
+            assertThat(config.cluster().members()).as("both nodes list each other")
+                    .contains("server1:" + config.cluster().port(), "server2:" + config.cluster().port());
         }
     }
 

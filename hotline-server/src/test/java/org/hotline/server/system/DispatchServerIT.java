@@ -8,11 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.hotline.server.HotlineServer;
 import org.hotline.server.config.ConfigLoader;
 import org.junit.jupiter.api.AfterAll;
@@ -28,10 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(400)
 class DispatchServerIT {
-
-    /** The evaluation set's top-level names, as the seed catalog's codes. */
-    private static final Map<String, String> SEED_CODES = Map.of("环境保护", "020000", "城乡建设", "010000",
-            "交通运输", "030000", "劳动和社会保障", "050000", "教育文体", "060000", "卫生计生", "070000", "商贸旅游", "040000");
 
     @TempDir
     static Path dataDir;
@@ -91,11 +85,7 @@ class DispatchServerIT {
 
     @Test
     void importedHistoryTrainsTheClassifierAndAClearAppealIsAssignedWithoutAHuman() throws Exception {
-        String history = Files.readAllLines(Path.of("..", "dispatch", "src", "test", "resources", "classification", "eval-set.jsonl"))
-                .stream().map(JsonObject::new)
-                .map(line -> new JsonObject().put("title", line.getString("title")).put("content", line.getString("content"))
-                        .put("category", SEED_CODES.get(line.getString("category"))).encode())
-                .collect(Collectors.joining("\n"));
+        String history = HistorySeed.importBody();
         HttpResponse<String> imported = send("POST", "/api/v1/admin/history/import", token("admin"), "application/x-ndjson", history);
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
         JsonObject counts = new JsonObject(imported.body());

@@ -11,6 +11,7 @@ import org.hotline.search.port.TicketSearch.Period;
 import org.hotline.search.port.TicketSearch.VolumeBucket;
 import org.hotline.search.port.VolumeDimension;
 import org.hotline.search.port.VolumeInterval;
+import org.hotline.search.report.CenterRow;
 import org.hotline.search.report.DepartmentRow;
 import org.hotline.search.report.ReportService.RankedDepartment;
 
@@ -29,6 +30,16 @@ final class ReportJson {
                 .put("satisfactionRate", r.satisfactionRate()).put("averageHandlingHours", r.averageHandlingHours())
                 .put("returns", c.returns()).put("extensions", c.extensions()).put("overdue", c.overdue())
                 .put("counts", JsonObject.mapFrom(c));
+    }
+
+    static JsonObject center(Period period, CenterRow row) {
+        var c = row.counts();
+        return new JsonObject().put("from", period.from().toString()).put("to", period.to().toString())
+                .put("tickets", c.tickets()).put("answeredDirectly", c.answeredDirectly()).put("directAnswerRate", row.directAnswerRate())
+                .put("calls", new JsonObject().put("offered", c.offered()).put("answered", c.answered())
+                        .put("answeredWithin15s", c.answeredWithin15s()).put("abandoned", c.abandoned())
+                        .put("answerWithin15sRate", row.answerWithin15sRate()).put("abandonmentRate", row.abandonmentRate())
+                        .put("averageWaitSeconds", row.averageWaitSeconds()).put("averageTalkSeconds", row.averageTalkSeconds()));
     }
 
     static JsonObject volumes(Period period, VolumeInterval by, VolumeDimension dimension, List<VolumeBucket> buckets) {

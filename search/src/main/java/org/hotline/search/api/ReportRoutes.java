@@ -50,6 +50,7 @@ public final class ReportRoutes {
         router.get("/api/v1/reports/volumes").handler(Authenticated.require(READERS)).handler(this::volumes);
         router.get("/api/v1/reports/hot-topics").handler(Authenticated.require(READERS)).handler(this::hotTopics);
         router.get("/api/v1/reports/ranking").handler(Authenticated.require(READERS)).handler(this::ranking);
+        router.get("/api/v1/reports/center").handler(Authenticated.require(READERS)).handler(this::center);
         return router;
     }
 
@@ -104,6 +105,14 @@ public final class ReportRoutes {
             Period period = period(p);
             int size = Math.min(Math.max(p.integer("size", 10), 1), 50);
             return search.hotTopics(period, p.text("district"), size).map(ReportJson::topics);
+        });
+    }
+
+    private void center(RoutingContext ctx) {
+        var p = new Params(ctx, config.zone());
+        SearchRoutes.answer(ctx, actor -> {
+            Period period = period(p);
+            return reports.center(period).map(row -> ReportJson.center(period, row));
         });
     }
 

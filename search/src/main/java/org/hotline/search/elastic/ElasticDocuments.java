@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import org.hotline.search.doc.ActivityRecord;
+import org.hotline.search.port.CenterTally;
 import org.hotline.search.doc.DocumentJson;
 import org.hotline.search.doc.TicketDocument;
 import org.hotline.search.report.TicketFacts;
@@ -109,6 +110,11 @@ final class ElasticDocuments {
         s.put("type", r.type());
         s.put("at", iso(r.at()));
         s.put("caller_phone", r.callerPhone());
+        if (r.kind() == ActivityRecord.Kind.CALL) {
+            // numeric copies for the center report's sums; the body itself is stored, not indexed
+            s.put("wait_seconds", CenterTally.seconds(r.body().get("waitSeconds")));
+            s.put("talk_seconds", CenterTally.seconds(r.body().get("talkSeconds")));
+        }
         s.put("body", r.body());
         return s;
     }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.hotline.search.port.CenterTally;
 import org.hotline.search.port.TicketSearch.HotTopic;
 import org.hotline.search.port.TicketSearch.OpenSummary;
 import org.hotline.search.port.TicketSearch.Period;
@@ -49,6 +50,21 @@ final class ElasticReports {
         return SearchRequest.of(r -> r.index(alias).size(0).query(ElasticQueries.received(period.from(), period.to()))
                 .aggregations("departments", a -> a.terms(t -> t.field("lead_department").size(MAX_DEPARTMENTS))
                         .aggregations(facts)));
+    }
+
+    /** Tickets received in the period, and those answered directly ({@code CenterTally.answeredDirectly}). */
+    SearchRequest centerTicketsRequest(Period period) {
+        Query direct = Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("status").value("CLOSED")))
+                .filter(f -> f.exists(e -> e.field("replied_at"))).mustNot(n -> n.exists(e -> e.field("lead_department")))));
+        return SearchRequest.of(r -> r.index(alias).size(0).trackTotalHits(t -> t.enabled(true))
+                .query(ElasticQueries.received(period.from(), period.to())).aggregations("direct", filter(direct)));
+    }
+
+    CenterTally centerTickets(SearchResponse<?> response) {
+        var empty = CenterTally.EMPTY;
+        return new CenterTally(response.hits().total().value(),
+                response.aggregations().get("direct").filter().docCount(), empty.offered(), empty.answered(),
+                empty.answeredWithin15s(), empty.abandoned(), empty.waitSeconds(), empty.talkSeconds());
     }
 
     Map<String, DepartmentTally> tallies(SearchResponse<?> response) {

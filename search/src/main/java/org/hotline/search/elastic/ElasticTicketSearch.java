@@ -21,6 +21,8 @@ import org.hotline.search.doc.ActivityRecord;
 import org.hotline.search.doc.DocumentJson;
 import org.hotline.search.doc.TicketDocument;
 import org.hotline.search.index.BulkLoading;
+import org.hotline.search.port.ActivityQuery;
+import org.hotline.search.port.CenterTally;
 import org.hotline.search.port.IndexOutcome;
 import org.hotline.search.port.SearchPage;
 import org.hotline.search.port.SearchScope;
@@ -48,6 +50,7 @@ public final class ElasticTicketSearch implements TicketSearch, BulkLoading {
     private final ElasticHits hits;
     private final ElasticReports reports;
     private final ElasticSetup setup;
+    private final ElasticActivity activity;
 
     public ElasticTicketSearch(Vertx vertx, SearchConfig config, Segmenter segmenter) {
         this.vertx = vertx;
@@ -64,6 +67,7 @@ public final class ElasticTicketSearch implements TicketSearch, BulkLoading {
         this.setup = new ElasticSetup(client, config.indexPrefix());
         this.bulks = new ElasticBulks(documents, json, ElasticBulks.MAX_BYTES);
         this.bulkLoad = new ElasticBulkLoad(client, setup, documents.ticketsAlias());
+        this.activity = new ElasticActivity(documents);
     }
 
     /**
@@ -107,8 +111,15 @@ public final class ElasticTicketSearch implements TicketSearch, BulkLoading {
     }
 
     @Override
+    public Future<List<ActivityRecord>> activity(ActivityQuery query) {
+        SearchRequest request = activity.request(query);
+        return bridge(c -> c.search(request, Map.class)).map(r -> activity.read(query, r));
+    }
+
+    @Override
     public Future<Void> refresh() {
-        return bridge(c -> c.indices().refresh(r -> r.index(documents.ticketsAlias()))).mapEmpty();
+        return bridge(c -> c.indices().refresh(r -> r.index(documents.ticketsAlias(),
+                documents.recordsAlias(ActivityRecord.Kind.EVENT), documents.recordsAlias(ActivityRecord.Kind.CALL)))).mapEmpty();
     }
 
     /** Cluster health: this distribution serves no {@code GET /}, and health touches no index. */
@@ -149,6 +160,14 @@ public final class ElasticTicketSearch implements TicketSearch, BulkLoading {
     public Future<List<HotTopic>> hotTopics(Period period, String district, int size) {
         SearchRequest request = reports.hotTopicsRequest(period, district, size);
         return bridge(c -> c.search(request, Void.class)).map(r -> reports.hotTopics(r, size));
+    }
+
+    @Override
+    public Future<CenterTally> centerTally(Period period) {
+        SearchRequest tickets = reports.centerTicketsRequest(period);
+        SearchRequest calls = activity.callsRequest(period.from(), period.to());
+        return bridge(c -> c.search(tickets, Void.class)).map(reports::centerTickets)
+                .compose(t -> bridge(c -> c.search(calls, Void.class)).map(r -> activity.calls(t, r)));
     }
 
     @Override

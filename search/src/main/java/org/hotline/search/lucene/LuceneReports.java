@@ -22,6 +22,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.index.LeafReaderContext;
 import org.hotline.search.doc.DocumentJson;
 import org.hotline.search.doc.TicketDocument;
+import org.hotline.search.port.CenterTally;
 import org.hotline.search.port.TicketSearch.HotTopic;
 import org.hotline.search.port.TicketSearch.OpenSummary;
 import org.hotline.search.port.TicketSearch.Period;
@@ -46,6 +47,13 @@ final class LuceneReports {
     LuceneReports(DocumentJson json, ZoneId zone) {
         this.json = json;
         this.zone = zone;
+    }
+
+    /** The ticket half of the center tally; the calls are in the activity index. */
+    CenterTally centerTickets(IndexSearcher s, Period period) throws IOException {
+        var tally = new CenterTally[] {CenterTally.EMPTY};
+        each(s, received(period), t -> tally[0] = tally[0].plusTicket(t));
+        return tally[0];
     }
 
     Map<String, DepartmentTally> tallies(IndexSearcher s, Period period, Instant asOf) throws IOException {

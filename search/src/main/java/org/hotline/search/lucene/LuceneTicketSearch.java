@@ -22,6 +22,8 @@ import org.hotline.core.text.Segmenter;
 import org.hotline.search.doc.DocumentJson;
 import org.hotline.search.doc.ActivityRecord;
 import org.hotline.search.doc.TicketDocument;
+import org.hotline.search.port.ActivityQuery;
+import org.hotline.search.port.CenterTally;
 import org.hotline.search.port.IndexOutcome;
 import org.hotline.search.port.SearchPage;
 import org.hotline.search.port.SearchScope;
@@ -46,22 +48,31 @@ public final class LuceneTicketSearch implements TicketSearch {
     private final LuceneQueries queries;
     private final LuceneHits hits;
     private final LuceneReports reports;
+    private final LuceneActivity activity;
 
-    private LuceneTicketSearch(Vertx vertx, IndexWriter writer, Segmenter segmenter, Analyzer analyzer, ZoneId zone)
-            throws IOException {
+    private LuceneTicketSearch(Vertx vertx, IndexWriter writer, LuceneActivity activity, Segmenter segmenter,
+                               Analyzer analyzer, ZoneId zone) throws IOException {
         this.vertx = vertx;
         this.writer = writer;
+        this.activity = activity;
         this.searchers = new SearcherManager(writer, null);
         this.queries = new LuceneQueries(segmenter, analyzer);
         this.hits = new LuceneHits(queries, analyzer, json);
         this.reports = new LuceneReports(json, zone);
     }
 
+    /** Tickets in {@code dataDir}, events and call records in its subdirectory {@code activity} (Lucene ignores it). */
     public static LuceneTicketSearch open(Vertx vertx, Path dataDir, Segmenter segmenter, ZoneId zone) {
         try {
             Analyzer analyzer = LuceneDocuments.analyzer();
             var config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-            return new LuceneTicketSearch(vertx, new IndexWriter(FSDirectory.open(dataDir), config), segmenter, analyzer, zone);
+            var tickets = new IndexWriter(FSDirectory.open(dataDir), config);
+            try {
+                return new LuceneTicketSearch(vertx, tickets, new LuceneActivity(dataDir.resolve("activity")), segmenter, analyzer, zone);
+            } catch (IOException e) {
+                tickets.close();
+                throw e;
+            }
         } catch (IOException e) {
             throw HotlineException.unavailable("search.lucene-open", "检索索引无法打开", e);
         }
@@ -97,13 +108,22 @@ public final class LuceneTicketSearch implements TicketSearch {
 
     @Override
     public Future<IndexOutcome> record(List<ActivityRecord> records) {
-        return Future.succeededFuture(new IndexOutcome(records.size(), 0, List.of()));
+        if (records.isEmpty()) {
+            return Future.succeededFuture(new IndexOutcome(0, 0, List.of()));
+        }
+        return blocking(() -> activity.record(records));
+    }
+
+    @Override
+    public Future<List<ActivityRecord>> activity(ActivityQuery query) {
+        return blocking(() -> activity.find(query));
     }
 
     @Override
     public Future<Void> refresh() {
         return blocking(() -> {
             searchers.maybeRefreshBlocking();
+            activity.refresh();
             return null;
         });
     }
@@ -144,6 +164,11 @@ public final class LuceneTicketSearch implements TicketSearch {
     }
 
     @Override
+    public Future<CenterTally> centerTally(Period period) {
+        return withSearcher(s -> activity.calls(period.from(), period.to(), reports.centerTickets(s, period)));
+    }
+
+    @Override
     public Future<OpenSummary> openSummary(Instant asOf) {
         return withSearcher(s -> reports.openSummary(s, asOf));
     }
@@ -153,6 +178,7 @@ public final class LuceneTicketSearch implements TicketSearch {
         return blocking(() -> {
             searchers.close();
             writer.close();
+            activity.close();
             return null;
         });
     }

@@ -24,10 +24,13 @@ public interface TicketSearch {
     Future<IndexOutcome> index(List<TicketDocument> tickets);
 
     /**
-     * Keeps ticket events and call records (idempotent by id). The embedded backend has no use for
-     * them and accepts them without storing: the event trail stays in Redis.
+     * Keeps ticket events and call records, idempotent by kind and id: recording one again replaces
+     * it. Both backends store them (Elasticsearch in its events/calls indices, Lucene in a second index).
      */
     Future<IndexOutcome> record(List<ActivityRecord> records);
+
+    /** Recorded events or calls matching the query, newest first (ties by id), visible after {@link #refresh()}. */
+    Future<List<ActivityRecord>> activity(ActivityQuery query);
 
     /** Makes everything indexed so far visible to searches (tests and the rebuild command). */
     Future<Void> refresh();
@@ -51,6 +54,9 @@ public interface TicketSearch {
 
     /** Words much more frequent in the period (and district, if given) than in all tickets. */
     Future<List<HotTopic>> hotTopics(Period period, String district, int size);
+
+    /** Tickets received in the period (and how many were answered directly), calls that ended in it. */
+    Future<CenterTally> centerTally(Period period);
 
     /** Open (not closed) tickets by status, and how many of them show a yellow or red card as of {@code asOf}. */
     Future<OpenSummary> openSummary(Instant asOf);

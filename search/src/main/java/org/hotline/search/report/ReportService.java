@@ -31,6 +31,10 @@ public final class ReportService {
         });
     }
 
+    public Future<CenterRow> center(Period period) {
+        return search.centerTally(period).map(CenterRow::of);
+    }
+
     /** The month's departments ranked by {@link #score}, best first; ties broken by department id. */
     public Future<List<RankedDepartment>> ranking(YearMonth month, Instant asOf) {
         var period = new Period(month.atDay(1).atStartOfDay(zone).toInstant(),

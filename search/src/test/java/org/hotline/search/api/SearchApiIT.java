@@ -137,6 +137,18 @@ class SearchApiIT {
     }
 
     @Test
+    void theCenterReportGivesTheDirectAnswerAndCallMeasuresToSupervisorsOnly() {
+        var response = get("supervisor", "/api/v1/reports/center?from=2026-11-01&to=2026-11-30");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject body = response.bodyAsJsonObject();
+        assertThat(body.getLong("tickets")).isEqualTo(3);
+        assertThat(body.getDouble("directAnswerRate")).isEqualTo(0.0);
+        assertThat(body.getJsonObject("calls").getLong("offered")).isZero();
+        assertThat(body.getJsonObject("calls").getValue("abandonmentRate")).isNull();
+        assertThat(get("agent", "/api/v1/reports/center").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void departmentReportComesAsJsonCsvForExcelAndXlsx() throws Exception {
         JsonObject json = get("supervisor", "/api/v1/reports/departments?from=2026-11-01&to=2026-11-30").bodyAsJsonObject();
         assertThat(json.getJsonArray("departments")).hasSize(3);

@@ -20,7 +20,7 @@ import org.hotline.search.report.TicketFacts;
 import org.junit.jupiter.api.Test;
 
 /** Report behaviour every backend must show; numbers are checked against a recomputation from the snapshots. */
-public abstract class TicketReportsContract extends TicketSearchContract {
+public abstract class TicketReportsContract extends ActivityRecordsContract {
 
     static final Period NOVEMBER = new Period(Instant.parse("2026-10-31T16:00:00Z"), Instant.parse("2026-11-30T16:00:00Z"));
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.hotline.core.stream.RedisKeys;
 import org.hotline.search.TicketSnapshot;
 import org.hotline.search.lucene.LuceneTicketSearch;
+import org.hotline.search.port.ActivityQuery;
 import org.hotline.search.port.SearchScope;
 import org.hotline.search.port.TicketQuery;
 import org.hotline.search.port.TicketSearch;
@@ -80,6 +81,19 @@ class StreamIndexerIT {
         await(search.refresh());
         assertThat(await(search.search(TicketQuery.text("供暖", 10), SearchScope.all())).hits())
                 .extracting(h -> h.ticket().id()).containsExactly("h1");
+        var calls = await(search.activity(ActivityQuery.callsOf("13800138000", 10)));
+        assertThat(calls).extracting(r -> r.id() + "@" + r.at()).containsExactly("c1@" + DAY);
+        assertThat(calls.get(0).body()).containsEntry("callId", "c1");
+    }
+
+    @Test
+    void theEmbeddedBackendKeepsEachTicketEventFromTheStream() {
+        harness.event(ticket("v1", DAY).text("供暖不热", "暖气不热").version(1), "TicketReceived");
+        harness.event(ticket("v1", DAY).text("供暖不热", "暖气不热").version(2).set("status", "SIGNED"), "TicketSigned");
+        harness.awaitIndexed(2);
+        await(search.refresh());
+        assertThat(await(search.activity(ActivityQuery.eventsOf("v1", 10)))).extracting(r -> r.id() + " " + r.type())
+                .containsExactlyInAnyOrder("v1:2 TicketSigned", "v1:1 TicketReceived");
     }
 
     @Test

@@ -1,0 +1,54 @@
+package org.hotline.dispatch.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hotline.core.text.HanLpSegmenter;
+import org.junit.jupiter.api.Test;
+
+class ClassifierTrainerTest {
+
+    private static final TextFeatures FEATURES = new TextFeatures(new HanLpSegmenter(), 3);
+
+    /** Three frequent noise appeals for every traffic one: the imbalance real histories have. */
+    private static List<LabelledText> skewedHistory() {
+        List<LabelledText> examples = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            examples.add(new LabelledText("公交车" + i + "路司机绕行不停站，站台没有站牌", "交通", null));
+            for (int j = 0; j < 3; j++) {
+                examples.add(new LabelledText("楼下工地晚上施工噪音" + i + j + "扰民睡不着", "环境", null));
+            }
+        }
+        return examples;
+    }
+
+    @Test
+    void anEnsembleOfAWordAndACharacterModelAveragesConfidencesThatStillSumToOne() {
+        ClassifierConfig config = ClassifierConfig.defaults()
+                .withViews(List.of(TextFeatures.View.WORDS, TextFeatures.View.CHARS), ClassifierConfig.Weighting.NONE);
+        TrainedModel model = new ClassifierTrainer(FEATURES, config).train(skewedHistory());
+
+        List<ScoredCategory> ranked = model.classify("这路公交车司机不停站");
+        assertThat(ranked.get(0).category()).isEqualTo("交通");
+        assertThat(ranked.stream().mapToDouble(ScoredCategory::confidence).sum()).isCloseTo(1.0, within(1e-9));
+    }
+
+    @Test
+    void balancedWeightsGiveTheRareCategoryMoreConfidenceOnAnAmbiguousText() {
+        List<LabelledText> history = skewedHistory();
+        ClassifierConfig plain = ClassifierConfig.defaults().withViews(List.of(TextFeatures.View.ALL),
+                ClassifierConfig.Weighting.NONE);
+        ClassifierConfig balanced = plain.withViews(plain.views(), ClassifierConfig.Weighting.BALANCED);
+        String ambiguous = "晚上公交车站";
+
+        assertThat(confidenceOf("交通", new ClassifierTrainer(FEATURES, balanced).train(history), ambiguous))
+                .isGreaterThan(confidenceOf("交通", new ClassifierTrainer(FEATURES, plain).train(history), ambiguous));
+    }
+
+    private static double confidenceOf(String category, TrainedModel model, String text) {
+        return model.classify(text).stream().filter(s -> s.category().equals(category)).findFirst().orElseThrow()
+                .confidence();
+    }
+}

@@ -1,0 +1,71 @@
+package org.hotline.core.redis;
+
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The administrators' changes to the jurisdiction's policy, kept in Redis so every node applies the
+ * same ones and a node started later loads them: the time-limit table (the seed file's JSON) and
+ * holiday years (holiday-cn JSON). A counter grows with each change, so nodes notice one with a
+ * single GET. Stored as given: validation happens before saving ({@code PolicySettings}).
+ *
+ * <p>Keys: {@code hotline:config:time-limits} (string), {@code hotline:config:holidays} (hash
+ * year → JSON), {@code hotline:config:version} (counter).
+ */
+public final class RedisPolicyStore {
+
+    /** What is stored; {@code timeLimitsJson} is null while nobody has replaced the seed's table. */
+    public record Stored(long version, String timeLimitsJson, Map<Integer, String> holidayYears) {
+        public Stored {
+            holidayYears = Map.copyOf(holidayYears);
+        }
+    }
+
+    private final Vertx vertx;
+    private final RedisAsyncCommands<String, String> redis;
+    private final String prefix;
+
+    public RedisPolicyStore(Vertx vertx, RedisAsyncCommands<String, String> redis) {
+        this(vertx, redis, RedisTicketKeys.DEFAULT_PREFIX);
+    }
+
+    public RedisPolicyStore(Vertx vertx, RedisAsyncCommands<String, String> redis, String prefix) {
+        this.vertx = vertx;
+        this.redis = redis;
+        this.prefix = prefix + "config:";
+    }
+
+    public Future<Long> saveTimeLimits(String json) {
+        return bridge(redis.set(prefix + "time-limits", json)).compose(ok -> bridge(redis.incr(prefix + "version")));
+    }
+
+    public Future<Long> saveHolidayYear(int year, String json) {
+        return bridge(redis.hset(prefix + "holidays", Integer.toString(year), json)).compose(ok -> bridge(redis.incr(prefix + "version")));
+    }
+
+    /** The change counter: 0 while nothing was ever changed. */
+    public Future<Long> version() {
+        return bridge(redis.get(prefix + "version")).map(value -> value == null ? 0L : Long.parseLong(value));
+    }
+
+    /** Everything stored, read after the counter so a change racing the read is seen on the next poll. */
+    public Future<Stored> load() {
+        return version().compose(version -> {
+            Future<String> limits = bridge(redis.get(prefix + "time-limits"));
+            Future<Map<String, String>> years = bridge(redis.hgetall(prefix + "holidays"));
+            return Future.all(limits, years).map(both -> {
+                Map<Integer, String> byYear = new TreeMap<>();
+                years.result().forEach((year, json) -> byYear.put(Integer.parseInt(year), json));
+                return new Stored(version, limits.result(), byYear);
+            });
+        });
+    }
+
+    private <T> Future<T> bridge(CompletionStage<T> stage) {
+        return LettuceBridge.toFuture(vertx, stage);
+    }
+}
