@@ -35,4 +35,11 @@ final class BulkOutcomes {
         }
         return new IndexOutcome(indexed, stale, refused);
     }
+
+    /** The outcome of a batch sent as several bulk requests. */
+    static IndexOutcome plus(IndexOutcome a, IndexOutcome b) {
+        var refused = new ArrayList<IndexOutcome.Refused>(a.refused());
+        refused.addAll(b.refused());
+        return new IndexOutcome(a.indexed() + b.indexed(), a.stale() + b.stale(), refused);
+    }
 }

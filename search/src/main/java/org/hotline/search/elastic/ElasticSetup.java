@@ -2,6 +2,8 @@ package org.hotline.search.elastic;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.indices.PutIndexTemplateRequest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -15,6 +17,8 @@ import org.hotline.search.doc.ActivityRecord;
  * bootstrap index per alias so searches work before the first document arrives.
  */
 final class ElasticSetup {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final ElasticsearchAsyncClient client;
     private final String prefix;
@@ -33,6 +37,38 @@ final class ElasticSetup {
                 .thenCompose(v -> bootstrap("tickets"))
                 .thenCompose(v -> bootstrap(events))
                 .thenCompose(v -> bootstrap(calls));
+    }
+
+    /**
+     * Installs the tickets template with some index settings replaced (the bulk-load mode), or as
+     * shipped when {@code settings} is empty.
+     */
+    CompletionStage<Void> ticketsTemplate(java.util.Map<String, String> settings) {
+        return template("tickets", ticketsTemplateJson(settings));
+    }
+
+    /** The index settings the shipped tickets template gives (e.g. refresh_interval, number_of_replicas). */
+    String ticketsSetting(String name) {
+        try {
+            return MAPPER.readTree(resource("tickets-template.json", "tickets")).path("template").path("settings").path(name).asText();
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable index template tickets-template.json", e);
+        }
+    }
+
+    private String ticketsTemplateJson(java.util.Map<String, String> settings) {
+        String shipped = resource("tickets-template.json", "tickets");
+        if (settings.isEmpty()) {
+            return shipped;
+        }
+        try {
+            var root = (ObjectNode) MAPPER.readTree(shipped);
+            var node = (ObjectNode) root.path("template").path("settings");
+            settings.forEach(node::put);
+            return MAPPER.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable index template tickets-template.json", e);
+        }
     }
 
     private CompletionStage<Void> template(String kind, String body) {

@@ -20,6 +20,7 @@ import org.hotline.search.SearchConfig;
 import org.hotline.search.doc.ActivityRecord;
 import org.hotline.search.doc.DocumentJson;
 import org.hotline.search.doc.TicketDocument;
+import org.hotline.search.index.BulkLoading;
 import org.hotline.search.port.ActivityQuery;
 import org.hotline.search.port.CenterTally;
 import org.hotline.search.port.IndexOutcome;
@@ -37,12 +38,14 @@ import org.hotline.search.report.DepartmentTally;
  * so a repeated or older snapshot is refused by the server as a conflict and counted as stale.
  * Every answer of the async client is moved back onto the caller's Vert.x context.
  */
-public final class ElasticTicketSearch implements TicketSearch {
+public final class ElasticTicketSearch implements TicketSearch, BulkLoading {
 
     private final Vertx vertx;
     private final RestClient rest;
     private final ElasticsearchAsyncClient client;
     private final ElasticDocuments documents;
+    private final ElasticBulks bulks;
+    private final ElasticBulkLoad bulkLoad;
     private final ElasticQueries queries;
     private final ElasticHits hits;
     private final ElasticReports reports;
@@ -62,26 +65,40 @@ public final class ElasticTicketSearch implements TicketSearch {
         this.hits = new ElasticHits(queries, documents);
         this.reports = new ElasticReports(documents.ticketsAlias(), config.zone());
         this.setup = new ElasticSetup(client, config.indexPrefix());
+        this.bulks = new ElasticBulks(documents, json, ElasticBulks.MAX_BYTES);
+        this.bulkLoad = new ElasticBulkLoad(client, setup, documents.ticketsAlias());
         this.activity = new ElasticActivity(documents);
     }
 
-    /** Installs the index templates and makes sure the aliases exist; call once before use. */
+    /**
+     * Installs the index templates, makes sure the aliases exist and gives every ticket index the
+     * template's refresh interval (undoing a bulk load that did not end); call once before use.
+     */
     public Future<Void> start() {
-        return bridge(c -> setup.install());
+        return bridge(c -> setup.install().thenCompose(v -> bulkLoad.restore()));
     }
 
+    @Override
+    public Future<Void> beginBulkLoad() {
+        return bridge(c -> bulkLoad.begin());
+    }
+
+    @Override
+    public Future<Void> endBulkLoad() {
+        return bridge(c -> bulkLoad.restore()).compose(v -> refresh());
+    }
+
+    /** One bulk request per few MB of sources, sent one after the other (callers that want more run several batches at once). */
     @Override
     public Future<IndexOutcome> index(List<TicketDocument> tickets) {
         if (tickets.isEmpty()) {
             return Future.succeededFuture(new IndexOutcome(0, 0, List.of()));
         }
-        var bulk = new BulkRequest.Builder();
-        for (TicketDocument t : tickets) {
-            bulk.operations(op -> op.index(i -> i.index(documents.ticketIndex(t)).id(t.id())
-                    .version(t.version()).versionType(co.elastic.clients.elasticsearch._types.VersionType.External)
-                    .document(documents.source(t))));
+        Future<IndexOutcome> done = Future.succeededFuture(new IndexOutcome(0, 0, List.of()));
+        for (BulkRequest request : bulks.tickets(tickets)) {
+            done = done.compose(before -> bridge(c -> c.bulk(request)).map(r -> BulkOutcomes.plus(before, BulkOutcomes.of(r))));
         }
-        return bridge(c -> c.bulk(bulk.build())).map(BulkOutcomes::of);
+        return done;
     }
 
     @Override
@@ -89,11 +106,8 @@ public final class ElasticTicketSearch implements TicketSearch {
         if (records.isEmpty()) {
             return Future.succeededFuture(new IndexOutcome(0, 0, List.of()));
         }
-        var bulk = new BulkRequest.Builder();
-        for (ActivityRecord r : records) {
-            bulk.operations(op -> op.index(i -> i.index(documents.recordIndex(r)).id(r.id()).document(documents.source(r))));
-        }
-        return bridge(c -> c.bulk(bulk.build())).map(BulkOutcomes::of);
+        BulkRequest request = bulks.records(records);
+        return bridge(c -> c.bulk(request)).map(BulkOutcomes::of);
     }
 
     @Override

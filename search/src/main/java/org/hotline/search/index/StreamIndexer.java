@@ -115,9 +115,13 @@ public final class StreamIndexer extends VerticleBase {
         Map<String, List<StreamMessage<String, String>>> byStream = new LinkedHashMap<>();
         messages.forEach(m -> byStream.computeIfAbsent(m.getStream(), s -> new ArrayList<>()).add(m));
         // segmenting Chinese text is CPU work: keep it off the event loop
-        return vertx.executeBlocking(() -> read(byStream), false).compose(batch -> search.index(batch.tickets())
-                .compose(outcome -> search.record(batch.records()).map(r -> refusals(outcome, r)))
-                .compose(refused -> parking.park(connection, context, batch.poison(), refused)))
+        return vertx.executeBlocking(() -> read(byStream), false).compose(batch -> {
+                    // tickets and records go to different indices and are idempotent: send both at once
+                    Future<IndexOutcome> tickets = search.index(batch.tickets());
+                    Future<IndexOutcome> records = search.record(batch.records());
+                    return Future.all(tickets, records).map(v -> refusals(tickets.result(), records.result()))
+                            .compose(refused -> parking.park(connection, context, batch.poison(), refused));
+                })
                 .compose(v -> acknowledge(byStream))
                 .onSuccess(v -> vertx.eventBus().publish(INDEXED_ADDRESS, messages.size()))
                 .map(messages.size());
