@@ -40,6 +40,7 @@ public final class Classifier {
     private final AtomicReference<ModelStatus> status = new AtomicReference<>(ModelStatus.coldStart(false));
     private Future<ModelStatus> tail = Future.succeededFuture();
     private Promise<ModelStatus> queued;
+    private final Promise<Void> firstRun = Promise.promise();
 
     public Classifier(Vertx vertx, TextFeatures features, ClassifierConfig config, RedisCatalog catalog,
             RedisTrainingCorpus corpus, Clock clock) {
@@ -78,6 +79,14 @@ public final class Classifier {
         return new Suggestion(scored.category(), name, scored.confidence(), department, scored.basis());
     }
 
+    /**
+     * Completes once the first retraining is over: a model is serving, or the corpus is too small and
+     * keyword rules serve on purpose. Until then suggestions come from the keyword rules only.
+     */
+    public Future<Void> ready() {
+        return firstRun.future();
+    }
+
     public ModelStatus status() {
         return status.get();
     }
@@ -104,6 +113,7 @@ public final class Classifier {
         return corpus.readAll()
                 .compose(examples -> trainingThread.executeBlocking(() -> trainAndSwap(examples), true))
                 .onComplete(done -> status.updateAndGet(s -> s.withTraining(false)))
+                .onComplete(done -> firstRun.tryComplete())
                 .onFailure(failure -> LOG.warn("classifier retraining failed [reason={}]", failure.toString()));
     }
 

@@ -9,11 +9,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.hotline.core.app.TicketService;
 import org.hotline.core.model.Actor;
-import org.hotline.core.model.Category;
 import org.hotline.core.model.Command;
+import org.hotline.core.model.Location;
+import org.hotline.core.model.Ticket;
+import org.hotline.core.model.TicketStatus;
 import org.hotline.core.model.TicketId;
 import org.hotline.dispatch.classify.Classifier;
 import org.hotline.dispatch.classify.LabelledText;
@@ -28,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * the routing policy, then Classify + Assign through the ticket service with the explanation as the
  * reason; otherwise put the ticket in the dispatcher queue with the suggestions. A later
  * assignment, direct answer, closing, refusal or merge (by anyone) removes it from the queue.
+ * Entries are redelivered after a crash (or claimed from a dead node), so each acts on the CURRENT
+ * ticket: received is classified and assigned, classified (by the node that died) only assigned,
+ * anything else is already decided and leaves the queue.
  */
 public final class AutoDispatch extends TicketEventGroup {
 
@@ -35,6 +42,8 @@ public final class AutoDispatch extends TicketEventGroup {
     private static final Logger LOG = LoggerFactory.getLogger(AutoDispatch.class);
     private static final Actor DISPATCH = Actor.system("auto-dispatch");
     private static final int PAGE = 50;
+    /** Below the groups' claim idle time, so a page waiting for the model is not taken by another node. */
+    private static final Duration READY_WAIT = Duration.ofSeconds(30);
     /** After these a ticket no longer waits for a dispatcher. */
     private static final Set<String> LEAVES_THE_QUEUE = Set.of("TicketAssigned", "TicketAnsweredDirectly", "TicketClosed",
             "TicketNotAccepted", "TicketMerged");
@@ -62,9 +71,22 @@ public final class AutoDispatch extends TicketEventGroup {
         this.clock = clock;
     }
 
-    /** A ticket that cannot be dispatched is left to the dispatchers, never retried forever. */
+    /**
+     * A ticket that cannot be dispatched is left to the dispatchers, never retried forever. A page
+     * waits (bounded) for the classifier's first model so a restarted node's backlog is not judged on
+     * keyword rules alone.
+     */
     @Override
     protected Future<Void> handlePage(List<StreamMessage<String, String>> messages) {
+        return classifier.ready().timeout(READY_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                .recover(late -> {
+                    LOG.warn("classifier not ready, dispatching with what it has [reason={}]", late.toString());
+                    return Future.succeededFuture();
+                })
+                .compose(ready -> handleAll(messages));
+    }
+
+    private Future<Void> handleAll(List<StreamMessage<String, String>> messages) {
         List<Future<Void>> handled = new ArrayList<>();
         messages.forEach(m -> handled.add(handle(m).recover(failure -> {
             LOG.warn("auto-dispatch left a ticket alone [ticket={}, reason={}]", m.getBody().get("ticketId"), failure.toString());
@@ -79,48 +101,76 @@ public final class AutoDispatch extends TicketEventGroup {
         if (LEAVES_THE_QUEUE.contains(type)) {
             return queue.remove(ticketId);
         }
-        if (!"TicketReceived".equals(type) || message.getBody().get("ticket") == null) {
+        String snapshot = message.getBody().get("ticket");
+        if (!"TicketReceived".equals(type) || snapshot == null) {
             return Future.succeededFuture();
         }
-        JsonObject ticket = new JsonObject(message.getBody().get("ticket"));
         // the snapshot is the one after the whole commit: an appeal answered or merged at filing is born decided
-        if (!AWAITING_DISPATCH.contains(ticket.getString("status"))) {
+        if (!AWAITING_DISPATCH.contains(new JsonObject(snapshot).getString("status"))) {
             return Future.succeededFuture();
         }
-        JsonObject location = ticket.getJsonObject("location", new JsonObject());
-        String text = LabelledText.appealText(ticket.getString("title"), ticket.getString("content"),
-                location.getString("address"));
-        return classifier.suggest(text, 3).compose(suggestions -> rules.all().compose(all ->
-                decide(ticketId, suggestions, location, all)));
+        // a redelivered entry (its first reader died) may find the ticket classified or assigned since
+        return tickets.findById(new TicketId(ticketId))
+                .compose(found -> found.map(this::dispatch).orElseGet(Future::succeededFuture));
     }
 
-    private Future<Void> decide(String ticketId, List<Suggestion> suggestions, JsonObject location,
-            List<RoutingRule> all) {
+    private Future<Void> dispatch(Ticket ticket) {
+        return switch (ticket.status()) {
+            case RECEIVED, CLASSIFIED -> {
+                Location location = ticket.location();
+                String text = LabelledText.appealText(ticket.title(), ticket.content(), location.address());
+                yield classifier.suggest(text, 3).compose(suggestions -> rules.all().compose(all ->
+                        decide(ticket, suggestions, all)));
+            }
+            default -> queue.remove(ticket.id().value());
+        };
+    }
+
+    private Future<Void> decide(Ticket ticket, List<Suggestion> suggestions, List<RoutingRule> all) {
+        String ticketId = ticket.id().value();
         if (suggestions.isEmpty()) {
-            return enqueue(ticketId, suggestions, "no-category", "分类目录为空，无法给出分类建议");
+            return enqueue(ticket.id(), suggestions, "no-category", "分类目录为空，无法给出分类建议");
         }
-        Suggestion best = suggestions.get(0);
-        hotSpots.record(location.getString("district"), best.category(), ticketId, clock.instant())
-                .onFailure(failure -> LOG.warn("hot-spot count failed [reason={}]", failure.toString()));
-        RoutingDecision decision = policy.decide(best.category(), best.confidence(), location.getString("district"),
-                location.getString("street"), all, clock.instant());
-        var category = tickets.seed().categories().find(best.category());
+        Location location = ticket.location();
+        boolean classified = ticket.status() == TicketStatus.CLASSIFIED && ticket.category() != null;
+        // an already classified ticket keeps its category: it is routed with the model's confidence in it
+        Suggestion best = classified ? suggestions.stream().filter(s -> s.category().equals(ticket.category().code()))
+                .findFirst().orElse(new Suggestion(ticket.category().code(), ticket.category().name(), 0, null, "classified"))
+                : suggestions.get(0);
+        if (!classified) {
+            hotSpots.record(location.district(), best.category(), ticketId, clock.instant())
+                    .onFailure(failure -> LOG.warn("hot-spot count failed [reason={}]", failure.toString()));
+        }
+        RoutingDecision decision = policy.decide(best.category(), best.confidence(), location.district(),
+                location.street(), all, clock.instant());
+        var category = classified ? Optional.of(ticket.category()) : tickets.seed().categories().find(best.category());
         if (decision instanceof RoutingDecision.AutoAssign assign && category.isPresent()) {
-            return assign(new TicketId(ticketId), category.get(), assign, best)
-                    .recover(failure -> enqueue(ticketId, suggestions, "assign-failed", failure.getMessage()));
+            Future<Ticket> classifiedNow = classified ? Future.succeededFuture(ticket)
+                    : tickets.apply(ticket.id(), new Command.Classify(category.get(), null, null, classification(best)), DISPATCH);
+            return assign(classifiedNow, ticket.id(), assign)
+                    .recover(failure -> enqueue(ticket.id(), suggestions, "assign-failed", failure.getMessage()));
         }
         String reason = decision instanceof RoutingDecision.ToDispatcher d ? d.reason() : "unknown-category";
-        return enqueue(ticketId, suggestions, reason, decision.explanation());
+        return enqueue(ticket.id(), suggestions, reason, decision.explanation());
     }
 
-    private Future<Void> assign(TicketId id, Category category, RoutingDecision.AutoAssign assign, Suggestion best) {
-        String why = "自动分类（" + best.basis() + "，置信度 " + String.format("%.2f", best.confidence()) + "）";
-        return tickets.apply(id, new Command.Classify(category, null, null, why), DISPATCH)
+    private static String classification(Suggestion best) {
+        return "自动分类（" + best.basis() + "，置信度 " + String.format("%.2f", best.confidence()) + "）";
+    }
+
+    private Future<Void> assign(Future<Ticket> classified, TicketId id, RoutingDecision.AutoAssign assign) {
+        return classified
                 .compose(t -> tickets.apply(id, new Command.Assign(assign.lead(), Set.copyOf(assign.assisting()),
                         assign.explanation()), DISPATCH))
                 .onSuccess(t -> LOG.info("ticket dispatched automatically [ticket={}, rule={}@{}]", id.value(),
                         assign.ruleId(), assign.ruleVersion()))
                 .mapEmpty();
+    }
+
+    /** Only a ticket still awaiting dispatch waits: a refused command may mean someone else decided it meanwhile. */
+    private Future<Void> enqueue(TicketId id, List<Suggestion> suggestions, String reason, String explanation) {
+        return tickets.findById(id).compose(now -> now.isPresent() && AWAITING_DISPATCH.contains(now.get().status().name())
+                ? enqueue(id.value(), suggestions, reason, explanation) : queue.remove(id.value()));
     }
 
     private Future<Void> enqueue(String ticketId, List<Suggestion> suggestions, String reason, String explanation) {
