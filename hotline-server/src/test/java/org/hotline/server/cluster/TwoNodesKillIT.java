@@ -28,7 +28,6 @@ import org.hotline.testsupport.RealElasticsearch;
 import org.hotline.testsupport.RealRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -182,12 +181,6 @@ class TwoNodesKillIT {
 
     @Test
     @Order(3)
-    @Disabled("findings of the crash scenario, to fix in dispatch/core (see docs/deployment.md): work the killed node "
-            + "had half done is done again. SLA: alarms recorded on the ticket but not yet marked fired are fired again "
-            + "after their lease (TicketServiceSlaSink is not idempotent; 11 of 1,196 and 2 of 1,236 yellow warnings twice). "
-            + "AutoDispatch: an entry classified but not assigned before the kill is classified again on redelivery "
-            + "(2 of 327 tickets got two TicketClassified events; each was still assigned once), and an assigned ticket "
-            + "whose entry is redelivered to a node still loading its classifier is also put in the dispatcher queue")
     void workTheKilledNodeHadHalfDoneIsNotRepeated() {
         assertThat(afterTheCrash).as("the crash scenario ran first").isNotNull();
         assertThat(afterTheCrash.slaWarningsByTicketAndClock())
