@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.hotline.core.error.HotlineException;
 import org.hotline.core.model.Actor;
 import org.hotline.core.text.Segmenter;
@@ -32,7 +33,7 @@ public final class KnowledgeBase {
     private Future<Void> started;
     private volatile KnowledgeIndex index;
     private long timer = -1;
-    private boolean syncing;
+    private final AtomicBoolean syncing = new AtomicBoolean();
     private boolean seedOffered;
     private boolean closed;
 
@@ -64,8 +65,11 @@ public final class KnowledgeBase {
     private Future<Void> open() {
         return blocking(() -> new KnowledgeIndex(segmenter)).compose(created -> {
             index = created;
+            // the first load holds the same guard as the poll: two loads racing would each rebuild the
+            // index, the second one after start() completed, under the searches of the caller
+            syncing.set(true);
             timer = closed ? -1 : vertx.setPeriodic(poll.toMillis(), id -> syncQuietly());
-            return sync();
+            return sync().andThen(done -> syncing.set(false));
         });
     }
 
@@ -146,12 +150,11 @@ public final class KnowledgeBase {
     }
 
     private void syncQuietly() {
-        if (syncing) {
+        if (!syncing.compareAndSet(false, true)) {
             return;
         }
-        syncing = true;
         sync().onComplete(done -> {
-            syncing = false;
+            syncing.set(false);
             if (done.failed()) {
                 LOG.warn("knowledge index not refreshed, retried at the next poll [cause={}]", done.cause().toString());
             }

@@ -3,6 +3,7 @@ package org.hotline.search.knowledge;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,17 +83,23 @@ final class KnowledgeIndex implements AutoCloseable {
     }
 
     synchronized void replaceAll(long newVersion, Collection<Article> all) throws IOException {
-        if (newVersion < version) {
-            return; // read before a change this node has already applied: the next poll brings the rest
+        if (newVersion <= version) {
+            // read before a change this node has already applied (the next poll brings the rest), or
+            // a second load of the version already served: rebuilding it would only disturb searches
+            return;
         }
         writer.deleteAll();
-        articles.clear();
+        var ids = new HashSet<String>();
         for (Article a : all) {
             writer.addDocument(toLucene(a));
             articles.put(a.id(), a);
+            ids.add(a.id());
         }
         writer.commit();
         searchers.maybeRefreshBlocking();
+        // searches on other threads read ids from the old or the new reader: the map holds both until
+        // the new reader is published, else a hit of either would be dropped as unknown
+        articles.keySet().retainAll(ids);
         version = newVersion;
     }
 
