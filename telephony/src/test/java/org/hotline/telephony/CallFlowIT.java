@@ -67,7 +67,8 @@ class CallFlowIT {
     void aCallerWhoHangsUpInTheQueueIsOnTheCallbackList() throws Exception {
         CompletableFuture<JsonObject> record = recordOf("13900000002");
 
-        bed.call("123453", "13900000002", "hold", Map.of("HOTLINE_SIM_HOLD", "7"));
+        // long enough to reach the queue through the AGI even on a loaded machine (at 7 s it once hung up before)
+        bed.call("123453", "13900000002", "hold", Map.of("HOTLINE_SIM_HOLD", "15"));
 
         JsonObject r = record.get(45, TimeUnit.SECONDS);
         assertThat(r.getString("outcome")).isEqualTo("ABANDONED");
