@@ -63,7 +63,7 @@ public final class ApiRoutes {
         this.limiter = new RateLimiter(vertx, redis);
         this.auth = new AuthRoutes(users, tokens, audit);
         TicketOperations operations = TicketOperations.of(service);
-        TicketViews views = new TicketViews(operations::snapshotJson);
+        TicketViews views = new TicketViews(operations::snapshotJson, () -> service.seed().timeLimits().deadlines(), clock);
         Supplier<CategoryCatalog> catalog = () -> service.seed().categories();
         Supplier<DepartmentDirectory> departments = () -> service.seed().departments();
         this.appeals = new AppealRoutes(operations, views, audit, limiter, config, clock);

@@ -135,7 +135,7 @@ public final class TicketRoutes {
             .onSuccess(ticket -> {
                 JsonObject snapshot = views.snapshot(ticket);
                 AppealRoutes.json(ctx, 200, new JsonObject().put("ticketId", ticket.id().value()).put("number", ticket.number().value())
-                    .put("status", ticket.status().name()).put("clocks", snapshot.getValue("clocks")));
+                    .put("status", ticket.status().name()).put("clocks", views.clocks(ticket, snapshot.getJsonObject("clocks"))));
             })
             .onFailure(ctx::fail);
     }

@@ -1,10 +1,17 @@
 package org.hotline.core.api;
 
 import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.hotline.core.model.Actor;
 import org.hotline.core.model.Masking;
 import org.hotline.core.model.Ticket;
+import org.hotline.core.time.ClockName;
+import org.hotline.core.time.ClockTrack;
+import org.hotline.core.time.Deadlines;
+import org.hotline.core.time.WorkingTimeLeft;
 
 /**
  * How a ticket leaves the API: the {@code ticket.v1} snapshot, with the caller's name and phone
@@ -13,14 +20,30 @@ import org.hotline.core.model.Ticket;
 public final class TicketViews {
 
     private final Function<Ticket, String> snapshots;
+    private final Supplier<Deadlines> deadlines;
+    private final Clock clock;
 
+    /** Views without the working-time countdown fields (the snapshot as it is). */
     public TicketViews(Function<Ticket, String> snapshotJson) {
+        this(snapshotJson, null, null);
+    }
+
+    /**
+     * {@code deadlines} is asked each time, so a holiday year an administrator adds counts at once;
+     * with it the staff views carry each open clock's working time left at {@code clock}'s now.
+     */
+    public TicketViews(Function<Ticket, String> snapshotJson, Supplier<Deadlines> deadlines, Clock clock) {
         this.snapshots = snapshotJson;
+        this.deadlines = deadlines;
+        this.clock = clock;
     }
 
     /** The full view for a staff member who is in scope. */
     public JsonObject staffView(Ticket ticket, Actor viewer) {
         JsonObject view = snapshot(ticket);
+        if (view.getValue("clocks") instanceof JsonObject shown) {
+            view.put("clocks", clocks(ticket, shown));
+        }
         if (!Masking.seesPersonalData(viewer, ticket.caller().confidential())) {
             maskCaller(view);
         }
@@ -60,6 +83,40 @@ public final class TicketViews {
 
     public JsonObject snapshot(Ticket ticket) {
         return new JsonObject(snapshots.apply(ticket));
+    }
+
+    /**
+     * The snapshot's clocks, each open one with {@code remainingWorkingSeconds} (counted time left,
+     * negative when overdue), {@code countingNow} and {@code countingChangesAt} (when it next flips).
+     */
+    public JsonObject clocks(Ticket ticket, JsonObject snapshotClocks) {
+        JsonObject out = snapshotClocks == null ? new JsonObject() : snapshotClocks.copy();
+        if (deadlines == null) {
+            return out;
+        }
+        Deadlines current = deadlines.get();
+        Instant now = clock.instant();
+        for (String name : out.fieldNames()) {
+            ClockName key = clockName(name);
+            ClockTrack track = key == null ? null : ticket.clocks().get(key);
+            if (track == null || !(out.getValue(name) instanceof JsonObject shown)) {
+                continue;
+            }
+            WorkingTimeLeft left = WorkingTimeLeft.of(current.calendar(), track, current.compute(track), now);
+            if (left != null) {
+                shown.put("remainingWorkingSeconds", left.remainingSeconds()).put("countingNow", left.countingNow())
+                    .put("countingChangesAt", left.countingChangesAt() == null ? null : left.countingChangesAt().toString());
+            }
+        }
+        return out;
+    }
+
+    private static ClockName clockName(String name) {
+        try {
+            return ClockName.valueOf(name);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
     }
 
     private static void maskCaller(JsonObject view) {
