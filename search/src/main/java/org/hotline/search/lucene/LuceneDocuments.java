@@ -73,6 +73,7 @@ final class LuceneDocuments {
         text(d, "content", t.content());
         text(d, "reply", t.replyText());
         d.add(new TextField(SEGMENTED, t.segmented(), Field.Store.YES));
+        LuceneFacts.add(d, t);
         return d;
     }
 

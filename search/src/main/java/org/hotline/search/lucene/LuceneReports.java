@@ -56,12 +56,53 @@ final class LuceneReports {
         return tally[0];
     }
 
+    /**
+     * Aggregated from the facts' doc values; a segment written before they existed is read from its
+     * stored JSON (same numbers, slower) until it is reindexed.
+     */
     Map<String, DepartmentTally> tallies(IndexSearcher s, Period period, Instant asOf) throws IOException {
         var tallies = new TreeMap<String, DepartmentTally>();
-        each(s, received(period), t -> {
+        var old = new ArrayList<Integer>();
+        s.search(received(period), new SimpleCollector() {
+            private LuceneFacts.Segment segment;
+            private int base;
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                flush();
+                base = context.docBase;
+                segment = LuceneFacts.present(context.reader()) ? new LuceneFacts.Segment(context.reader(), asOf) : null;
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                if (segment != null) {
+                    segment.collect(doc);
+                } else {
+                    old.add(base + doc);
+                }
+            }
+
+            @Override
+            public void finish() throws IOException {
+                flush();
+            }
+
+            private void flush() throws IOException {
+                if (segment != null) {
+                    segment.mergeInto(tallies);
+                    segment = null;
+                }
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
+        visit(s, old, t -> {
             if (t.leadDepartment() != null) {
-                tallies.merge(t.leadDepartment(), DepartmentTally.EMPTY.plus(TicketFacts.of(t, asOf)),
-                        (a, b) -> a.plus(TicketFacts.of(t, asOf)));
+                tallies.merge(t.leadDepartment(), DepartmentTally.EMPTY.plus(TicketFacts.of(t, asOf)), LuceneFacts::sum);
             }
         });
         return tallies;
@@ -145,6 +186,10 @@ final class LuceneReports {
                 return ScoreMode.COMPLETE_NO_SCORES;
             }
         });
+        visit(s, docs, visit);
+    }
+
+    private void visit(IndexSearcher s, List<Integer> docs, Consumer<TicketDocument> visit) throws IOException {
         var stored = s.storedFields();
         for (int doc : docs) {
             visit.accept(json.read(stored.document(doc).get(LuceneDocuments.SOURCE)));
