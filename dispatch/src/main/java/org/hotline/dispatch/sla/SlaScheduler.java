@@ -30,6 +30,8 @@ public final class SlaScheduler extends VerticleBase {
 
     public static final String ADDRESS = "hotline.sla.alarm";
     public static final String IN_FLIGHT = "hotline:sla:inflight";
+    /** Notifications of fired alarms held back until the next duty start (sorted set, score = when to publish). */
+    public static final String DEFERRED_NOTIFICATIONS = DeferredNotifications.PENDING;
     public static final String FIRED_PREFIX = "hotline:sla:fired:";
     private static final Logger LOG = LoggerFactory.getLogger(SlaScheduler.class);
     private static final String CLAIM = resource("claim-alarms.lua");

@@ -79,10 +79,12 @@ final class BacklogMetrics {
         Future<Long> due = LettuceBridge.toFuture(vertx, redis.zcount(RedisKeys.SLA_ALARMS,
                 Range.create(Double.NEGATIVE_INFINITY, Double.parseDouble(now))));
         Future<Long> firing = LettuceBridge.toFuture(vertx, redis.zcard(SlaScheduler.IN_FLIGHT));
-        return Future.all(armed, due, firing).map(all -> {
+        Future<Long> deferred = LettuceBridge.toFuture(vertx, redis.zcard(SlaScheduler.DEFERRED_NOTIFICATIONS));
+        return Future.all(armed, due, firing, deferred).map(all -> {
             set("hotline.sla.alarms.armed", "SLA alarms waiting for their time (yellow and red)", armed.result());
             set("hotline.sla.alarms.due", "SLA alarms whose time has come and that no scheduler claimed yet (overdue firing)", due.result());
             set("hotline.sla.alarms.firing", "SLA alarms claimed by a scheduler and being fired", firing.result());
+            set("hotline.sla.notifications.deferred", "Notifications of fired alarms waiting for the next duty start", deferred.result());
             return null;
         });
     }

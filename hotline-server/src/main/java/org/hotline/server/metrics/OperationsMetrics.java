@@ -109,7 +109,7 @@ public final class OperationsMetrics extends VerticleBase {
     private void countFiredAlarm(DeliveryContext<Object> delivery) {
         if (SlaScheduler.ADDRESS.equals(delivery.message().address()) && delivery.message().body() instanceof JsonObject alarm) {
             Counter.builder("hotline.sla.alarms.fired").tag("level", String.valueOf(alarm.getString("level")))
-                    .description("SLA alarms fired by this node's scheduler (each alarm fires on one node only)")
+                    .description("SLA alarm notifications published by this node (each alarm on one node only; outside duty hours a working-day clock's notification waits for the next duty start)")
                     .register(registry).increment();
         }
         delivery.next();
