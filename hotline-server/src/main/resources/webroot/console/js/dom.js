@@ -57,6 +57,20 @@ export function countdown(dueIso, now = Date.now()) {
   return (late ? '超期 ' : '剩余 ') + (days ? days + '天 ' : '') + clock;
 }
 
+/**
+ * Counted time left as the server measures it (working time for working-day limits): 剩余 2个工作日
+ * 03:04:05, 超期 …; while the clock is not counting (a weekend or holiday) it says so.
+ */
+export function workingCountdown(seconds, counting, workingDays) {
+  const late = seconds < 0;
+  const s = Math.abs(Math.trunc(seconds));
+  const days = Math.floor(s / 86400);
+  const p = (n) => String(n).padStart(2, '0');
+  const clock = `${p(Math.floor((s % 86400) / 3600))}:${p(Math.floor((s % 3600) / 60))}:${p(s % 60)}`;
+  const unit = workingDays ? '个工作日 ' : '天 ';
+  return (late ? '超期 ' : '剩余 ') + (days ? days + unit : '') + clock + (counting ? '' : '（非工作时间，暂停计时）');
+}
+
 /** Keeps a form's fields in sessionStorage on every keystroke so a dropped connection or reload loses nothing. */
 export function keepDraft(form, key) {
   const storageKey = 'hotline.console.draft.' + key;

@@ -1,7 +1,7 @@
 // Department inbox: the unit's and its sub-units' tickets, nearest deadline first, with live countdowns.
 import { api } from './api.js';
-import { h, clear, notify, countdown } from './dom.js';
-import { nearestClock, markOf } from './deadlines.js';
+import { h, clear, notify } from './dom.js';
+import { nearestClock, markOf, countdownCell } from './deadlines.js';
 import * as L from './labels.js';
 
 const REFRESH_MS = 30000;
@@ -25,7 +25,7 @@ export function mountInbox(view, ctx) {
   clear(view, h('div', { className: 'card' },
     h('div', { className: 'row' }, h('h2', {}, `待办工单 · ${ctx.departmentName(ctx.department)}`), status,
       h('button', { type: 'button', onclick: load }, '刷新'), summary),
-    h('p', { className: 'muted' }, '按最近截止时间排序；黄色为已过黄牌时间，红色为已超期。倒计时按截止时刻计算（截止时刻已按工作日历得出）。'),
+    h('p', { className: 'muted' }, '按最近截止时间排序；黄色为已过黄牌时间，红色为已超期。剩余时间按工作时间计（周末、节假日不计，调休上班日计入），非工作时间暂停计时。'),
     h('table', {}, h('colgroup', {}, h('col', { style: 'width:13rem' }), h('col'), h('col', { style: 'width:6rem' }),
       h('col', { style: 'width:5rem' }), h('col', { style: 'width:7rem' }), h('col', { style: 'width:11rem' })),
     h('thead', {}, h('tr', {}, ['编号', '标题', '状态', '紧急', '时限', '剩余'].map((t) => h('th', {}, t)))), body)));
@@ -42,12 +42,13 @@ function render(body, items, ctx) {
   clear(body, items.map((t) => {
     const clock = nearestClock(t);
     const mark = markOf(clock);
+    const cell = clock ? countdownCell(clock) : { props: {}, text: '' };
     const row = h('tr', { className: mark ? 'mark-' + mark : '', tabindex: 0, dataset: { ticketId: t.id, number: t.number } },
       h('td', {}, t.number), h('td', {}, t.title),
       h('td', {}, h('span', { className: 'badge ' + mark }, L.label(L.STATUSES, t.status))),
       h('td', {}, L.label(L.URGENCIES, t.urgency)),
       h('td', {}, clock ? L.label(L.CLOCKS, clock.name) : '—'),
-      h('td', clock ? { className: 'countdown', dataset: { due: clock.dueAt, paused: String(!!clock.paused) } } : {}, clock ? (clock.paused ? '已暂停' : countdown(clock.dueAt)) : ''));
+      h('td', cell.props, cell.text));
     const open = () => ctx.openTicket(t.id);
     row.addEventListener('click', open);
     row.addEventListener('keydown', (e) => { if (e.key === 'Enter') open(); });

@@ -1,8 +1,8 @@
 // The ticket page: facts, deadlines with live countdowns, the history, and the commands of the viewer's role.
 import { api } from './api.js';
-import { h, clear, formatTime, notify, countdown } from './dom.js';
+import { h, clear, formatTime, notify } from './dom.js';
 import { ACTIONS, actionForm } from './actions.js';
-import { nearestClock, markOf } from './deadlines.js';
+import { nearestClock, markOf, countdownCell } from './deadlines.js';
 import { history } from './history.js';
 import * as L from './labels.js';
 
@@ -70,11 +70,12 @@ function clocks(all) {
     h('thead', {}, h('tr', {}, h('th', {}, '时限'), h('th', {}, '黄牌'), h('th', {}, '截止'), h('th', {}, '剩余'))),
     h('tbody', {}, entries.map(([name, c]) => {
       const mark = c.stoppedAt ? '' : markOf(c);
+      const cell = c.stoppedAt ? null : countdownCell(c);
       return h('tr', { className: mark ? 'mark-' + mark : '' },
         h('td', {}, `${L.label(L.CLOCKS, name)}${c.limit ? '（' + c.limit + '）' : ''}`),
         h('td', {}, formatTime(c.yellowAt)), h('td', {}, formatTime(c.dueAt)),
         c.stoppedAt ? h('td', {}, '已停止 ' + formatTime(c.stoppedAt))
-          : h('td', { className: 'countdown', dataset: { due: c.dueAt, paused: String(!!c.paused) } }, c.paused ? '已暂停' : countdown(c.dueAt)));
+          : h('td', cell.props, cell.text));
     })));
 }
 

@@ -202,10 +202,24 @@ class ConsoleWorkflowIT extends ConsoleTestBase {
         }
     }
 
+    /** The server's working time left, frozen with a note outside working time, moving otherwise. */
+    private void assertTheCountdownIsInWorkingTime(String number) {
+        var cell = page.visible("tr[data-number='" + number + "'] td.countdown[data-remaining]");
+        String text = cell.getText();
+        assertThat(text).matches("(剩余|超期) (\\d+(个工作日|天) )?\\d\\d:\\d\\d:\\d\\d(（非工作时间，暂停计时）)?");
+        boolean counting = Boolean.parseBoolean(cell.getDomAttribute("data-counting"));
+        assertThat(text.endsWith("（非工作时间，暂停计时）")).isEqualTo(!counting);
+        if (!counting) {
+            page.js("return new Promise((done) => setTimeout(done, 1500))");
+            assertThat(cell.getText()).isEqualTo(text);
+        }
+    }
+
     private void departmentSignsContactsAndAsksForAnExtension(String number) {
         page.login("urban", "urban12345");
         page.visible("tr[data-number='" + number + "']");
         assertThat(page.visible("#inbox-rows").getText()).contains("剩余");
+        assertTheCountdownIsInWorkingTime(number);
         page.screenshot("20-department-inbox");
         page.visible("tr[data-number='" + number + "']").click();
         page.visible("#ticket-heading");
