@@ -150,7 +150,7 @@ def cell(step, figures):
 def main():
     m = machine()
     print("# Benchmarks\n")
-    print("Written by `scripts/benchmarks` (all benchmarks, ~15 min on 2 cores; `scripts/benchmarks intake search` runs")
+    print("Written by `scripts/benchmarks` (all benchmarks, about 6 min on an idle 2-core machine, 16 on a loaded one; `scripts/benchmarks intake search` runs")
     print("only some). Method, history and full tables per module: [core-store](benchmarks/core-store.md),")
     print("[api](benchmarks/api.md), [dispatch](benchmarks/dispatch.md), [search](benchmarks/search.md),")
     print("[telephony](benchmarks/telephony.md), [linkage-110](linkage-110.md) (110 outbox, not run by the script).\n")
