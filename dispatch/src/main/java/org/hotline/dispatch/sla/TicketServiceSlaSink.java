@@ -8,16 +8,15 @@ import org.hotline.core.error.HotlineException;
 import org.hotline.core.model.Actor;
 import org.hotline.core.model.Command;
 import org.hotline.core.model.SlaLevel;
-import org.hotline.core.model.Ticket;
 import org.hotline.core.model.TicketId;
-import org.hotline.core.model.UrgeLevel;
 import org.hotline.core.time.ClockName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fires SLA alarms into the ticket lifecycle: records the yellow warning or red overdue event, and
- * on red climbs the urging ladder (催办 → 督办 → 通报) by the ticket's urge count. An alarm the ticket
+ * Fires SLA alarms into the ticket lifecycle: records the yellow warning or the red overdue event;
+ * the domain climbs the urging ladder (催办 → 督办 → 通报) in the same commit as the red card, so a
+ * node dying in between cannot skip the urge. An alarm the ticket
  * refuses (clock stopped, paused or moved, ticket gone) is stale and counts as handled. So does an
  * alarm the ticket already recorded for the same deadline ({@code ticket.sla-already-recorded}): a
  * scheduler killed between the ticket commit and its "fired" marker redelivers it, and the refusal
@@ -49,33 +48,9 @@ public final class TicketServiceSlaSink implements SlaAlarmSink {
         TicketId id = new TicketId(alarm.ticketId());
         Command record = new Command.RecordSlaWarning(clock, level, Instant.ofEpochMilli(alarm.dueEpochMs()));
         return tickets.apply(id, record, SCHEDULER)
-                .compose(ticket -> level == SlaLevel.RED ? urge(id, ticket, clock) : Future.succeededFuture())
+                .map(ticket -> (Object) ticket)
                 .recover(failure -> stale(failure, alarm))
                 .mapEmpty();
-    }
-
-    private Future<Object> urge(TicketId id, Ticket ticket, ClockName clock) {
-        UrgeLevel next = switch (Math.min(ticket.urgeCount(), 2)) {
-            case 0 -> UrgeLevel.URGE;
-            case 1 -> UrgeLevel.SUPERVISE;
-            default -> UrgeLevel.NOTIFY;
-        };
-        // the overdue event is recorded already: a refused urge must not make the alarm fire again
-        return tickets.apply(id, new Command.Urge(next, clock.label() + "时限已超期，系统自动" + label(next)), SCHEDULER)
-                .map(t -> (Object) t)
-                .recover(failure -> {
-                    LOG.warn("automatic urge not recorded [ticket={}, level={}, reason={}]", id.value(), next,
-                            failure.getMessage());
-                    return Future.succeededFuture();
-                });
-    }
-
-    private static String label(UrgeLevel level) {
-        return switch (level) {
-            case URGE -> "催办";
-            case SUPERVISE -> "督办";
-            case NOTIFY -> "通报";
-        };
     }
 
     private static Future<Object> stale(Throwable failure, SlaAlarmFired alarm) {

@@ -64,8 +64,28 @@ final class SupervisionRules {
                 ? new TicketEvent.SlaOverdueRecorded(step.actor(), step.now(), reason, c.clock(), c.dueAt())
                 : new TicketEvent.SlaWarningRecorded(step.actor(), step.now(), reason, c.clock(), c.dueAt());
         Ticket t = step.ticket();
-        return step.accept(step.next().clocks(Step.mapClock(t.clocks(), c.clock(),
-                running -> running.recordAlarm(overdue, status.dueAt()))), event);
+        TicketBuilder next = step.next().clocks(Step.mapClock(t.clocks(), c.clock(),
+                running -> running.recordAlarm(overdue, status.dueAt())));
+        if (!overdue) {
+            return step.accept(next, event);
+        }
+        // the overdue card and the ladder's next urge are one commit: a scheduler that dies in
+        // between can neither skip the urge nor, on redelivery, urge twice
+        UrgeLevel rung = automaticUrge(t.urgeCount());
+        UrgeLevel level = t.urgeLevel() == null || rung.compareTo(t.urgeLevel()) > 0 ? rung : t.urgeLevel();
+        int count = t.urgeCount() + 1;
+        String urgeReason = c.clock().label() + "时限已超期，系统自动" + rung.label();
+        return step.accept(next.urgeCount(count).urgeLevel(level), event,
+                new TicketEvent.TicketUrged(step.actor(), step.now(), urgeReason, rung, count));
+    }
+
+    /** The urging ladder (催办 → 督办 → 通报) climbs with each urge the ticket already had. */
+    static UrgeLevel automaticUrge(int urgesSoFar) {
+        return switch (Math.min(urgesSoFar, 2)) {
+            case 0 -> UrgeLevel.URGE;
+            case 1 -> UrgeLevel.SUPERVISE;
+            default -> UrgeLevel.NOTIFY;
+        };
     }
 
     private static List<String> append(List<String> list, String value) {

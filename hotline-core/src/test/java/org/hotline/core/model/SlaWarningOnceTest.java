@@ -65,4 +65,20 @@ class SlaWarningOnceTest {
         Ticket suspended = apply(warned, new Command.Suspend("等待检测"), SUPERVISOR, T0.plusSeconds(6000));
         assertThat(suspended.clocks().get(ClockName.HANDLE).alarms()).hasSize(1);
     }
+
+    @Test
+    void theOverdueCardAndTheLaddersNextUrgeAreOneCommitSoARedeliveryNeitherSkipsNorRepeatsIt() {
+        Ticket t = inProgress();
+        Instant due = due(t);
+        Decision red = warn(t, SlaLevel.RED, due, due);
+        assertThat(((Decision.Accepted) red).events()).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("SlaOverdueRecorded", "TicketUrged");
+        Ticket urged = accepted(red);
+        assertThat(urged.urgeCount()).isEqualTo(1);
+        assertThat(urged.urgeLevel()).isEqualTo(UrgeLevel.URGE);
+        assertThat(urged.version()).isEqualTo(t.version() + 2);
+        assertThat(refusal(warn(urged, SlaLevel.RED, due, due.plusSeconds(30)))).isEqualTo("ticket.sla-already-recorded");
+        assertThat(SupervisionRules.automaticUrge(1)).isEqualTo(UrgeLevel.SUPERVISE);
+        assertThat(SupervisionRules.automaticUrge(5)).isEqualTo(UrgeLevel.NOTIFY);
+    }
 }
