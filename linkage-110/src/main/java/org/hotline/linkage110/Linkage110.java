@@ -71,6 +71,11 @@ public final class Linkage110 {
         return new OutboxVerticle(redis, client, outgoing, config, clock);
     }
 
+    /** The outbox, taking over another node's unscheduled entries after {@code claimIdle} (tests shorten it). */
+    public OutboxVerticle outboxVerticle(java.time.Duration claimIdle) {
+        return new OutboxVerticle(redis, client, outgoing, config, clock, claimIdle);
+    }
+
     /** Deploy once per process; reports progress and results of police-order tickets back to 110. */
     public TicketResultWatcher ticketResultWatcher() {
         return new TicketResultWatcher(redis, transfers, incoming, config.consumerName(), config.pollInterval());

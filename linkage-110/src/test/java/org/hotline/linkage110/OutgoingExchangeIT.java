@@ -129,6 +129,32 @@ class OutgoingExchangeIT {
     }
 
     @Test
+    void ordersADeadNodeReadButNeverScheduledAreDeliveredOnceByAnotherNode() throws Exception {
+        peer.mode("DOWN", 0);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(await(ours.linkage.outgoing().send(request("有人入室盗窃" + i, ""))).id());
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> everyAttemptCountAtLeast(1, 3));
+        ours.stopOutbox();
+        // the node is gone for good: its entries sit in its pending list, none scheduled for a retry
+        ours.connection.sync().del(LinkageKeys.OUTBOX_DUE);
+        peer.mode("NORMAL", 0);
+
+        var config = LinkageHarness.config(peer.exchangeUrl());
+        var otherNode = new Linkage110(ours.vertx, ours.connection.async(),
+                config.withLiveCalls(config.policeLine(), "linkage-node-b"), ours.intake, java.time.Clock.systemUTC());
+        await(ours.vertx.deployVerticle(otherNode.outboxVerticle(Duration.ofMillis(300))));
+
+        for (String id : ids) {
+            awaitStatus(id, TransferStatus.RESULTED);
+        }
+        assertThat(peer.state().getJsonArray("orders").stream().map(o -> ((JsonObject) o).getString("transferId")))
+                .containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(ours.connection.sync().xpending(LinkageKeys.OUTBOX, LinkageKeys.OUTBOX_GROUP).getCount()).isZero();
+    }
+
+    @Test
     void garbageAnswersAreRetriedThenParkedForTheDispatcher() throws Exception {
         peer.mode("GARBAGE", 0);
         Transfer sent = await(ours.linkage.outgoing().send(request("小区里有人聚众赌博", "")));

@@ -4,12 +4,14 @@ import io.lettuce.core.Consumer;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.ZAddArgs;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.hotline.linkage110.Linkage110Config;
@@ -23,11 +25,15 @@ import org.slf4j.LoggerFactory;
  * Delivers the outbox to the 110 platform. The stream entry stays pending in the consumer group
  * until the peer confirmed receipt or the message was parked, so a crash or a 110 outage loses
  * nothing; retries wait in a sorted set (score = due time) with exponential back-off and jitter.
+ * Any node delivers what is due. An entry a node read but had not yet scheduled when it died stays in
+ * that node's pending list: after {@link #CLAIM_IDLE} a live node claims it (XAUTOCLAIM) and schedules it.
  */
 public final class OutboxVerticle extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxVerticle.class);
     private static final int BATCH = 50;
+    /** Far above one delivery attempt, so a live node's in-flight entries stay its own. */
+    static final Duration CLAIM_IDLE = Duration.ofSeconds(60);
 
     private final RedisOps redis;
     private final ExchangeClient client;
@@ -35,11 +41,21 @@ public final class OutboxVerticle extends VerticleBase {
     private final Linkage110Config config;
     private final Clock clock;
     private final Backoff backoff;
+    private final Duration claimIdle;
     private long timer = -1;
+    private long claimTimer = -1;
     private boolean busy;
+    private String claimCursor = "0-0";
 
     public OutboxVerticle(RedisOps redis, ExchangeClient client, DeliveryListener listener,
                           Linkage110Config config, Clock clock) {
+        this(redis, client, listener, config, clock, CLAIM_IDLE);
+    }
+
+    /** {@code claimIdle}: how long another node's unscheduled entry waits before this one takes it over. */
+    public OutboxVerticle(RedisOps redis, ExchangeClient client, DeliveryListener listener,
+                          Linkage110Config config, Clock clock, Duration claimIdle) {
+        this.claimIdle = claimIdle;
         this.redis = redis;
         this.client = client;
         this.listener = listener;
@@ -50,13 +66,16 @@ public final class OutboxVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        return createGroup().compose(v -> recoverPending()).onSuccess(v ->
-                timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> tick()));
+        return createGroup().compose(v -> recoverPending()).onSuccess(v -> {
+            timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> tick());
+            claimTimer = vertx.setPeriodic(Math.max(100, claimIdle.toMillis() / 2), id -> claimIdleEntries());
+        });
     }
 
     @Override
     public Future<?> stop() {
         vertx.cancelTimer(timer);
+        vertx.cancelTimer(claimTimer);
         return Future.succeededFuture();
     }
 
@@ -74,6 +93,22 @@ public final class OutboxVerticle extends VerticleBase {
                         XReadArgs.StreamOffset.from(LinkageKeys.OUTBOX, "0")))
                 .compose(pending -> Future.all(pending.stream().map(m -> scheduleIfAbsent(m.getId())).toList()))
                 .mapEmpty();
+    }
+
+    /**
+     * Takes over one page of entries left unacknowledged by any consumer and schedules them now unless
+     * they already wait for a retry (NX keeps a back-off as it was). Delivery is idempotent for the peer
+     * (idempotency key), so an entry claimed while its first attempt was still in the air is harmless.
+     */
+    private void claimIdleEntries() {
+        XAutoClaimArgs<String> args = new XAutoClaimArgs<String>().consumer(consumer())
+                .minIdleTime(claimIdle).startId(claimCursor).count(BATCH).justid();
+        redis.call(r -> r.xautoclaim(LinkageKeys.OUTBOX, args))
+                .compose(claimed -> {
+                    claimCursor = claimed.getId() == null ? "0-0" : claimed.getId();
+                    return Future.all(claimed.getMessages().stream().map(m -> scheduleIfAbsent(m.getId())).toList());
+                })
+                .onFailure(e -> LOG.warn("claiming idle outbox entries failed, retried later [reason={}]", e.getMessage()));
     }
 
     private void tick() {

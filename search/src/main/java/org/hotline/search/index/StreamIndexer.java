@@ -3,6 +3,7 @@ package org.hotline.search.index;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -11,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * and is read again (pending entries first) once it answers. Versions make re-delivery harmless.
  * Unreadable entries and documents the backend refuses are parked with their error, then acknowledged.
  *
+ * <p>Consumer names are per node. Entries another consumer read but left unacknowledged for
+ * {@code claimIdle} (a node killed mid-batch that never comes back under its name) are taken over
+ * with XAUTOCLAIM and read again as this consumer's pending entries.
+ *
  * <p>Needs a connection of its own: XREADGROUP blocks it for up to {@code indexerIdle}.
  */
 public final class StreamIndexer extends VerticleBase {
@@ -35,18 +41,30 @@ public final class StreamIndexer extends VerticleBase {
     public static final String INDEXED_ADDRESS = "hotline.search.indexed";
     private static final Logger LOG = LoggerFactory.getLogger(StreamIndexer.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    /** Far above a batch's indexing time, so a live but slow node keeps its entries. */
+    public static final Duration DEFAULT_CLAIM_IDLE = Duration.ofSeconds(60);
 
     private final TicketSearch search;
     private final StatefulRedisConnection<String, String> connection;
     private final StreamEntries entries;
     private final SearchConfig config;
     private final Parking parking;
+    private final Duration claimIdle;
+    private final Map<String, String> claimCursors = new HashMap<>();
     private boolean pendingFirst = true;
+    private boolean claimedWaiting;
     private boolean stopped;
     private long backoffMillis = 250;
 
     public StreamIndexer(TicketSearch search, StatefulRedisConnection<String, String> connection, StreamEntries entries,
                          SearchConfig config) {
+        this(search, connection, entries, config, DEFAULT_CLAIM_IDLE);
+    }
+
+    /** {@code claimIdle}: how long another consumer's unacknowledged entry waits before this one takes it over. */
+    public StreamIndexer(TicketSearch search, StatefulRedisConnection<String, String> connection, StreamEntries entries,
+                         SearchConfig config, Duration claimIdle) {
+        this.claimIdle = claimIdle;
         this.search = search;
         this.connection = connection;
         this.entries = entries;
@@ -60,7 +78,10 @@ public final class StreamIndexer extends VerticleBase {
         for (String stream : StreamEntries.STREAMS) {
             groups = groups.compose(v -> createGroup(stream));
         }
-        return groups.onSuccess(v -> context.runOnContext(x -> poll()));
+        return groups.onSuccess(v -> {
+            context.runOnContext(x -> poll());
+            vertx.setPeriodic(Math.max(100, claimIdle.toMillis() / 2), id -> claimIdleEntries());
+        });
     }
 
     @Override
@@ -81,10 +102,12 @@ public final class StreamIndexer extends VerticleBase {
         if (stopped) {
             return;
         }
-        read().compose(this::process).onComplete(done -> {
+        boolean fromPending = pendingFirst || claimedWaiting;
+        claimedWaiting = false;
+        read(fromPending).compose(this::process).onComplete(done -> {
             if (done.succeeded()) {
                 backoffMillis = 250;
-                pendingFirst = pendingFirst && done.result() > 0;
+                pendingFirst = fromPending && done.result() > 0;
                 context.runOnContext(v -> poll());
             } else {
                 LOG.warn("indexing paused, backlog stays in redis [retryInMs={}, cause={}]", backoffMillis, done.cause().toString());
@@ -96,15 +119,38 @@ public final class StreamIndexer extends VerticleBase {
     }
 
     @SuppressWarnings("unchecked")
-    private Future<List<StreamMessage<String, String>>> read() {
+    private Future<List<StreamMessage<String, String>>> read(boolean fromPending) {
         XReadArgs.StreamOffset<String>[] offsets = StreamEntries.STREAMS.stream()
-                .map(s -> pendingFirst ? XReadArgs.StreamOffset.from(s, "0") : XReadArgs.StreamOffset.lastConsumed(s))
+                .map(s -> fromPending ? XReadArgs.StreamOffset.from(s, "0") : XReadArgs.StreamOffset.lastConsumed(s))
                 .toArray(XReadArgs.StreamOffset[]::new);
         XReadArgs args = XReadArgs.Builder.count(config.indexerBatch());
-        if (!pendingFirst) {
+        if (!fromPending) {
             args.block(config.indexerIdle());
         }
         return redis(c -> c.xreadgroup(Consumer.from(config.consumerGroup(), config.consumerName()), args, offsets));
+    }
+
+    /**
+     * Moves one page of long-unacknowledged entries of each stream to this consumer (JUSTID: the
+     * bodies are read by the next pending read). XAUTOCLAIM is atomic: two survivors never share an entry.
+     */
+    private void claimIdleEntries() {
+        if (stopped) {
+            return;
+        }
+        for (String stream : StreamEntries.STREAMS) {
+            XAutoClaimArgs<String> args = new XAutoClaimArgs<String>()
+                    .consumer(Consumer.from(config.consumerGroup(), config.consumerName()))
+                    .minIdleTime(claimIdle).startId(claimCursors.getOrDefault(stream, "0-0"))
+                    .count(config.indexerBatch()).justid();
+            redis(c -> c.xautoclaim(stream, args)).onSuccess(claimed -> {
+                claimCursors.put(stream, claimed.getId() == null ? "0-0" : claimed.getId());
+                if (!claimed.getMessages().isEmpty()) {
+                    LOG.info("claimed entries left by another indexer [stream={}, count={}]", stream, claimed.getMessages().size());
+                    claimedWaiting = true;
+                }
+            }).onFailure(e -> LOG.warn("claiming idle entries failed, retried later [stream={}, cause={}]", stream, e.toString()));
+        }
     }
 
     /** Indexes one read and acknowledges it; the count of entries handled decides whether pending ones remain. */
