@@ -42,17 +42,20 @@ public final class AdminRoutes {
         router.put("/api/v1/admin/time-limits").handler(Authenticated.require(Role.ADMIN)).handler(this::replaceTimeLimits);
     }
 
+    /** Every unit, inactive ones too (old tickets name them), each with its {@code active} flag. */
     private void departments(RoutingContext ctx) {
         JsonArray items = new JsonArray();
-        service.seed().departments().all().forEach(d -> items.add(new JsonObject().put("id", d.id()).put("name", d.name())
-            .put("parentId", d.parentId()).put("level", d.level().name()).put("functional", d.functional())));
+        service.seed().departments().all().forEach(d -> items.add(DirectoryRoutes.departmentView(d)));
         AppealRoutes.json(ctx, 200, new JsonObject().put("items", items));
     }
 
+    /** The categories that can be chosen; {@code includeRetired=true} adds the retired ones (flagged). */
     private void catalog(RoutingContext ctx) {
+        boolean retiredToo = "true".equals(ctx.queryParams().get("includeRetired"));
+        var catalog = service.seed().categories();
         JsonArray items = new JsonArray();
-        service.seed().categories().entries().forEach(e -> items.add(new JsonObject().put("code", e.category().code())
-            .put("name", e.category().name()).put("path", e.category().pathText()).put("departments", new JsonArray(e.departments()))));
+        catalog.entries().stream().filter(e -> retiredToo || !e.retired())
+            .forEach(e -> items.add(DirectoryRoutes.categoryView(catalog, e)));
         AppealRoutes.json(ctx, 200, new JsonObject().put("items", items));
     }
 

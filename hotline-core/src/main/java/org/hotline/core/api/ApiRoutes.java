@@ -46,8 +46,10 @@ public final class ApiRoutes {
     private final TicketRoutes tickets;
     private final Open311Routes open311;
     private final AdminRoutes admin;
+    private final DirectoryRoutes directory;
     private final Buffer openApi;
     private final RequestValidation validation;
+    private final PathParameters pathParameters;
     private final PolicySettings policy;
 
     public ApiRoutes(Vertx vertx, ApiConfig config, RedisAsyncCommands<String, String> redis, TicketService service, Clock clock) {
@@ -61,7 +63,7 @@ public final class ApiRoutes {
         this.users = new RedisUserStore(vertx, redis, hasher);
         this.audit = new AuditLog(vertx, redis, clock);
         this.limiter = new RateLimiter(vertx, redis);
-        this.auth = new AuthRoutes(users, tokens, audit);
+        this.auth = new AuthRoutes(users, tokens, audit, () -> service.seed().departments());
         TicketOperations operations = TicketOperations.of(service);
         TicketViews views = new TicketViews(operations::snapshotJson, () -> service.seed().timeLimits().deadlines(), clock);
         Supplier<CategoryCatalog> catalog = () -> service.seed().categories();
@@ -71,8 +73,10 @@ public final class ApiRoutes {
         this.open311 = new Open311Routes(operations, views, new Open311Keys(vertx, redis, clock), audit, limiter, catalog, departments, clock);
         this.policy = new PolicySettings(vertx, service, new RedisPolicyStore(vertx, redis));
         this.admin = new AdminRoutes(service, audit, policy);
+        this.directory = new DirectoryRoutes(service, audit, policy);
         this.openApi = Buffer.buffer(readResource(OPENAPI_RESOURCE));
         this.validation = new RequestValidation(new JsonObject(openApi));
+        this.pathParameters = new PathParameters(new JsonObject(openApi));
     }
 
     /**
@@ -99,6 +103,8 @@ public final class ApiRoutes {
         router.route("/api/v1/*").handler(Problems.bodyHandler(config.bodyLimitBytes()));
         appeals.mountIntake(router, ctx -> validation.check(ctx, true));
         // requests are checked against the served document: public ones here, the others after the token check
+        // a malformed id in the path is reported before anything about the body
+        router.route("/api/v1/*").handler(pathParameters.handler(true));
         router.route("/api/v1/*").handler(validation.handler(true));
         router.get("/api/v1/openapi.json").handler(this::serveOpenApi);
         router.post("/api/v1/auth/token")
@@ -107,17 +113,28 @@ public final class ApiRoutes {
         auth.mountPublic(router);
         appeals.mount(router);
         router.route("/api/v1/*").handler(authHandler());
+        router.route("/api/v1/*").handler(pathParameters.handler(false));
         router.route("/api/v1/*").handler(validation.handler(false));
         auth.mountAuthenticated(router);
         open311.mountAdmin(router);
         tickets.mount(router);
         admin.mount(router);
+        directory.mount(router);
         return router;
     }
 
     /** Adds what citizens are told at once on submitting (e.g. the 110 advice); set before serving. */
     public ApiRoutes intakeAdvice(IntakeAdvice advice) {
         appeals.adviseWith(advice);
+        return this;
+    }
+
+    /**
+     * Hands each category an administrator adds, edits or retires to another copy of the catalog
+     * (e.g. dispatch's keyword catalog); best effort: a failure is logged, the change stands.
+     */
+    public ApiRoutes onCategoryChange(java.util.function.Function<CategoryCatalog.Entry, Future<Void>> listener) {
+        directory.onCategoryChange(listener);
         return this;
     }
 

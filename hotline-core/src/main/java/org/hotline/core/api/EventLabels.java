@@ -12,6 +12,7 @@ final class EventLabels {
         Map.entry("TicketAssigned", "派单"),
         Map.entry("TicketReassigned", "改派"),
         Map.entry("TicketSubAssigned", "转派下级单位"),
+        Map.entry("SubAssignmentWithdrawn", "收回下级单位办理"),
         Map.entry("TicketSigned", "签收"),
         Map.entry("CitizenContacted", "联系市民"),
         Map.entry("ReturnRequested", "申请退单"),

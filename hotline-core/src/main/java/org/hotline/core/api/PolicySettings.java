@@ -3,17 +3,20 @@ package org.hotline.core.api;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.hotline.core.app.TicketService;
+import org.hotline.core.catalog.CategoryCatalog;
 import org.hotline.core.catalog.Seed;
 import org.hotline.core.error.HotlineException;
+import org.hotline.core.model.Department;
 import org.hotline.core.redis.RedisPolicyStore;
 import org.hotline.core.wire.SeedLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The administrators' time-limit table and holiday years, shared by every node through Redis: a
+ * The administrators' units, categories, time-limit table and holiday years, shared by every node through Redis: a
  * change is checked by building the seed with it, saved, and applied here at once; other nodes
  * notice the change counter on their next poll and apply the same. Each application starts from the
  * node's own seed files, so applying twice gives the same result. Tickets keep the limits their
@@ -64,19 +67,35 @@ final class PolicySettings {
             .compose(valid -> store.saveHolidayYear(year, json)).compose(version -> refresh());
     }
 
+    /** Saves and applies a unit whose rules the caller checked ({@code DepartmentEdits}); the seed is rebuilt with it first. */
+    Future<Void> saveDepartment(Department unit) {
+        String json = SeedLoader.departmentJson(unit);
+        return check(() -> SeedLoader.withDepartments(service.seed(), List.of(json)), "department.invalid", "单位无效")
+            .compose(valid -> store.saveDepartment(unit.id(), json)).compose(version -> refresh());
+    }
+
+    /** Saves and applies a category whose rules the caller checked ({@code CategoryEdits}). */
+    Future<Void> saveCategory(CategoryCatalog.Entry entry) {
+        String json = SeedLoader.categoryJson(entry);
+        return check(() -> SeedLoader.withCategories(service.seed(), List.of(json)), "category.invalid", "分类无效")
+            .compose(valid -> store.saveCategory(entry.category().code(), json)).compose(version -> refresh());
+    }
+
     private Future<Void> refresh() {
         return store.version().compose(version -> version == applied ? Future.succeededFuture() : store.load().map(stored -> {
             service.replaceSeed(applyTo(base, stored));
             applied = stored.version();
-            LOG.info("policy settings applied [version={}, holidayYears={}, timeLimits={}]", stored.version(),
-                stored.holidayYears().keySet(), stored.timeLimitsJson() == null ? "seed" : "administrator");
+            LOG.info("policy settings applied [version={}, holidayYears={}, timeLimits={}, units={}, categories={}]", stored.version(),
+                stored.holidayYears().keySet(), stored.timeLimitsJson() == null ? "seed" : "administrator",
+                stored.departments().size(), stored.categories().size());
             return null;
         }));
     }
 
-    /** Holiday years first, so the table's deadlines count on the full calendar. */
+    /** Units before the categories that name them; holiday years before the table, so its deadlines count on the full calendar. */
     static Seed applyTo(Seed base, RedisPolicyStore.Stored stored) {
-        Seed seed = base;
+        Seed seed = SeedLoader.withCategories(SeedLoader.withDepartments(base, stored.departments().values()),
+            stored.categories().values());
         for (Map.Entry<Integer, String> year : stored.holidayYears().entrySet()) {
             seed = SeedLoader.withHolidayYear(seed, year.getValue());
         }

@@ -61,6 +61,7 @@ final class TicketActions {
             Map.entry("assign", new Action<>(Assign.class, b -> new Command.Assign(b.lead(), units(b.assisting()), b.reason()))),
             Map.entry("reassign", new Action<>(Assign.class, b -> new Command.Reassign(b.lead(), units(b.assisting()), b.reason()))),
             Map.entry("sub-assign", new Action<>(SubAssign.class, b -> new Command.SubAssign(b.subUnit(), b.reason()))),
+            Map.entry("sub-assign/withdraw", new Action<>(Reason.class, b -> new Command.WithdrawSubAssignment(b.reason()))),
             Map.entry("sign", new Action<>(Empty.class, b -> new Command.Sign())),
             Map.entry("contact", new Action<>(Note.class, b -> new Command.RecordContact(b.note()))),
             Map.entry("reply", new Action<>(Reply.class, b -> new Command.SubmitReply(withAttachments(b), b.result()))),

@@ -69,7 +69,8 @@ public final class TicketRoutes {
         router.get("/api/v1/tickets/:id").handler(this::read);
         router.get("/api/v1/tickets/:id/deadlines").handler(this::deadlines);
         router.get("/api/v1/tickets/:id/events").handler(this::events);
-        router.post("/api/v1/tickets/:id/:action").handler(this::act);
+        router.post("/api/v1/tickets/:id/sub-assign/withdraw").handler(ctx -> act(ctx, "sub-assign/withdraw"));
+        router.post("/api/v1/tickets/:id/:action").handler(ctx -> act(ctx, ctx.pathParam("action")));
     }
 
     private void create(RoutingContext ctx) {
@@ -150,9 +151,8 @@ public final class TicketRoutes {
             .onFailure(ctx::fail);
     }
 
-    private void act(RoutingContext ctx) {
+    private void act(RoutingContext ctx, String name) {
         Actor actor = Authenticated.actor(ctx);
-        String name = ctx.pathParam("action");
         TicketActions.Action<?> action = actions.find(name)
             .orElseThrow(() -> HotlineException.notFound("request.not-found", "不支持的工单操作：" + name));
         Object body = ctx.body().length() == 0 && action.body() == TicketActions.Empty.class

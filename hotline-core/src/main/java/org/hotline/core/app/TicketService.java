@@ -127,7 +127,7 @@ public final class TicketService {
         if (invalid != null) {
             return Future.failedFuture(invalid);
         }
-        Command command = checks.resolved(given);
+        Command command = checks.resolved(given, actor);
         if (command instanceof Command.MergeInto merge) {
             return mergeInto(id, merge, actor);
         }

@@ -7,8 +7,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.hotline.core.api.JsonBodies;
 import org.hotline.core.audit.AuditLog;
+import org.hotline.core.catalog.DepartmentDirectory;
+import org.hotline.core.catalog.DepartmentEdits;
 import org.hotline.core.error.ErrorKind;
 import org.hotline.core.error.HotlineException;
 import org.hotline.core.model.Actor;
@@ -27,8 +30,16 @@ public final class AuthRoutes {
     private final RedisUserStore users;
     private final JwtTokens tokens;
     private final AuditLog audit;
+    private final Supplier<DepartmentDirectory> directory;
 
+    /** Without a directory, department claims are not checked against the units (a test set-up). */
     public AuthRoutes(RedisUserStore users, JwtTokens tokens, AuditLog audit) {
+        this(users, tokens, audit, null);
+    }
+
+    /** A department user's claim must name a unit of the directory that is in use. */
+    public AuthRoutes(RedisUserStore users, JwtTokens tokens, AuditLog audit, Supplier<DepartmentDirectory> directory) {
+        this.directory = directory;
         this.users = users;
         this.tokens = tokens;
         this.audit = audit;
@@ -101,6 +112,11 @@ public final class AuthRoutes {
         Actor admin = Authenticated.actor(ctx);
         CreateUser body = JsonBodies.read(ctx, CreateUser.class);
         UserAccount.New account = new UserAccount.New(body.username(), body.password(), body.role(), body.departmentId(), body.displayName());
+        if (directory != null && account.departmentId() != null) {
+            DepartmentEdits.checkUsable(directory.get(), account.departmentId()).ifPresent(refusal -> {
+                throw HotlineException.invalid(refusal.code(), refusal.message());
+            });
+        }
         users.create(account)
             .compose(user -> audit.record(AuditLog.Entry.change(admin, "user.create", "user", user.username())).map(user))
             .onSuccess(user -> json(ctx, 201, actorJson(user.actor())))

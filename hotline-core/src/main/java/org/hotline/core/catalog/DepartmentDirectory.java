@@ -36,6 +36,34 @@ public final class DepartmentDirectory {
         return byId.containsKey(id);
     }
 
+    /** Known and still receiving work. */
+    public boolean isActive(String id) {
+        Department department = byId.get(id);
+        return department != null && department.active();
+    }
+
+    /** The same directory with one unit added or replaced (an administrator's edit); order of first appearance kept. */
+    public DepartmentDirectory with(Department department) {
+        Map<String, Department> next = new LinkedHashMap<>(byId);
+        next.put(department.id(), department);
+        return new DepartmentDirectory(next.values());
+    }
+
+    /** Every unit below {@code id}, at any depth (not the unit itself). */
+    public java.util.Set<String> descendantsOf(String id) {
+        java.util.Set<String> below = new java.util.LinkedHashSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(id));
+        while (!todo.isEmpty()) {
+            for (Department child : children(todo.pop())) {
+                if (below.add(child.id())) {
+                    todo.push(child.id());
+                }
+            }
+        }
+        below.remove(id);
+        return below;
+    }
+
     public List<Department> all() {
         return List.copyOf(byId.values());
     }

@@ -66,6 +66,25 @@ public sealed interface Command {
         public CommandKind kind() { return CommandKind.SUB_ASSIGN; }
     }
 
+    /**
+     * A unit takes back a ticket now led by one of its sub-units (the one it handed it to, or a unit
+     * further down). {@code unitsBelowActor} are the units below the actor's department, filled in
+     * by the application service ({@link #within}); unresolved, the command is always refused.
+     */
+    record WithdrawSubAssignment(String reason, Set<String> unitsBelowActor) implements Command {
+        public WithdrawSubAssignment {
+            Texts.limit(reason, "原因", MAX_REASON);
+            unitsBelowActor = Set.copyOf(unitsBelowActor);
+        }
+        public WithdrawSubAssignment(String reason) {
+            this(reason, Set.of());
+        }
+        public WithdrawSubAssignment within(Set<String> below) {
+            return new WithdrawSubAssignment(reason, below);
+        }
+        public CommandKind kind() { return CommandKind.WITHDRAW_SUB_ASSIGNMENT; }
+    }
+
     record Sign() implements Command {
         public CommandKind kind() { return CommandKind.SIGN; }
     }

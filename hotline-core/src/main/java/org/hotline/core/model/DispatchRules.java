@@ -20,6 +20,8 @@ final class DispatchRules {
             return assign(step, c.lead(), c.assisting(), c.reason(), true);
         } else if (command instanceof Command.SubAssign c) {
             return subAssign(step, c);
+        } else if (command instanceof Command.WithdrawSubAssignment c) {
+            return withdraw(step, c);
         } else if (command instanceof Command.RequestReturn c) {
             return requestReturn(step, c);
         } else if (command instanceof Command.ApproveReturn c) {
@@ -69,6 +71,23 @@ final class DispatchRules {
         }
         TicketBuilder next = step.next().leadDepartment(c.subUnit());
         return step.accept(next, new TicketEvent.TicketSubAssigned(step.actor(), step.now(), c.reason(), lead, c.subUnit()));
+    }
+
+    /**
+     * The parent takes the ticket back: it leads again and the sub-unit no longer sees it (data
+     * scope reaches down, never up). Status and clocks stay: the deadlines were the parent's all along.
+     */
+    private static Decision withdraw(Step step, Command.WithdrawSubAssignment c) {
+        Ticket t = step.ticket();
+        String parent = step.actor().departmentId();
+        if (t.leadDepartment() == null || !c.unitsBelowActor().contains(t.leadDepartment())) {
+            return Step.refuse("ticket.not-sub-assigned", "工单不在本单位的下级单位办理，无需收回");
+        }
+        if (t.assistingDepartments().contains(parent)) {
+            return Step.refuse("ticket.lead-also-assisting", "本单位是该工单的协办单位，不能收回为主办，请联系派单员改派");
+        }
+        TicketBuilder next = step.next().leadDepartment(parent);
+        return step.accept(next, new TicketEvent.SubAssignmentWithdrawn(step.actor(), step.now(), c.reason(), t.leadDepartment(), parent));
     }
 
     private static Decision requestReturn(Step step, Command.RequestReturn c) {

@@ -36,6 +36,9 @@ public sealed interface TicketEvent {
     /** The lead unit handed the ticket to one of its own sub-units; deadlines run on unchanged. */
     record TicketSubAssigned(Actor actor, Instant at, String reason, String previousLead, String subUnit) implements TicketEvent { }
 
+    /** A unit took back a ticket from a unit below it and leads it again; deadlines run on unchanged. */
+    record SubAssignmentWithdrawn(Actor actor, Instant at, String reason, String subUnit, String lead) implements TicketEvent { }
+
     record TicketSigned(Actor actor, Instant at, String reason, String departmentId) implements TicketEvent { }
 
     record CitizenContacted(Actor actor, Instant at, String reason, boolean first) implements TicketEvent { }

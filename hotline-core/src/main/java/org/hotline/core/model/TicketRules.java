@@ -20,8 +20,8 @@ public final class TicketRules {
         return switch (status) {
             case RECEIVED -> EnumSet.of(ANSWER_DIRECTLY, CLASSIFY, NOT_ACCEPT, MERGE_INTO, ABSORB_DUPLICATE, LINK_CALL, ADD_TAG);
             case CLASSIFIED -> EnumSet.of(CLASSIFY, ASSIGN, NOT_ACCEPT, MERGE_INTO, ABSORB_DUPLICATE, LINK_CALL, ADD_TAG);
-            case ASSIGNED -> EnumSet.of(SIGN, REASSIGN, SUB_ASSIGN, REQUEST_RETURN, URGE, ABSORB_DUPLICATE, RECORD_SLA_WARNING, LINK_CALL, ADD_TAG);
-            case SIGNED, IN_PROGRESS -> EnumSet.of(RECORD_CONTACT, REASSIGN, SUB_ASSIGN, REQUEST_RETURN, REQUEST_EXTENSION,
+            case ASSIGNED -> EnumSet.of(SIGN, REASSIGN, SUB_ASSIGN, WITHDRAW_SUB_ASSIGNMENT, REQUEST_RETURN, URGE, ABSORB_DUPLICATE, RECORD_SLA_WARNING, LINK_CALL, ADD_TAG);
+            case SIGNED, IN_PROGRESS -> EnumSet.of(RECORD_CONTACT, REASSIGN, SUB_ASSIGN, WITHDRAW_SUB_ASSIGNMENT, REQUEST_RETURN, REQUEST_EXTENSION,
                     APPROVE_EXTENSION, REJECT_EXTENSION, SUSPEND, URGE, SUBMIT_REPLY, ABSORB_DUPLICATE,
                     RECORD_SLA_WARNING, LINK_CALL, ADD_TAG);
             case RETURN_REQUESTED -> EnumSet.of(APPROVE_RETURN, REJECT_RETURN, URGE, RECORD_SLA_WARNING, LINK_CALL, ADD_TAG);
@@ -41,7 +41,8 @@ public final class TicketRules {
             case CLASSIFY, ASSIGN, CLOSE, ADD_TAG -> EnumSet.of(Role.AGENT, Role.DISPATCHER, Role.SUPERVISOR, Role.SYSTEM);
             case REASSIGN, APPROVE_RETURN, REJECT_RETURN, APPROVE_EXTENSION, REJECT_EXTENSION, SUSPEND,
                  ACCEPT_REPLY, SEND_BACK_REPLY, REHANDLE -> EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR);
-            case SIGN, RECORD_CONTACT, REQUEST_RETURN, REQUEST_EXTENSION, SUBMIT_REPLY, SUB_ASSIGN -> EnumSet.of(Role.DEPARTMENT);
+            case SIGN, RECORD_CONTACT, REQUEST_RETURN, REQUEST_EXTENSION, SUBMIT_REPLY, SUB_ASSIGN, WITHDRAW_SUB_ASSIGNMENT ->
+                    EnumSet.of(Role.DEPARTMENT);
             case RESUME -> EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR, Role.SYSTEM, Role.DEPARTMENT);
             case URGE, MERGE_INTO, ABSORB_DUPLICATE -> EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR, Role.SYSTEM);
             case RECORD_RETURN_VISIT -> EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.SYSTEM, Role.CITIZEN);
@@ -61,13 +62,15 @@ public final class TicketRules {
                     ? new Decision.Refused("ticket.illegal-transition", "工单当前状态为“" + ticket.status().label() + "”，不能执行此操作", false)
                     : new Decision.Refused("ticket.terminal", "工单已" + ticket.status().label() + "，不能再办理", false);
         }
-        if (actor.role() == Role.DEPARTMENT && !actor.belongsTo(ticket.leadDepartment())) {
+        // taking a ticket back is the parent's act: the rule checks that the lead is below it
+        if (actor.role() == Role.DEPARTMENT && kind != WITHDRAW_SUB_ASSIGNMENT && !actor.belongsTo(ticket.leadDepartment())) {
             return new Decision.Refused("ticket.not-assignee", "只有主办单位可以执行此操作", true);
         }
         Step step = new Step(ticket, actor, now, policy);
         return switch (kind) {
             case ANSWER_DIRECTLY, CLASSIFY, NOT_ACCEPT, MERGE_INTO, ABSORB_DUPLICATE -> IntakeRules.decide(step, command);
-            case ASSIGN, REASSIGN, SUB_ASSIGN, REQUEST_RETURN, APPROVE_RETURN, REJECT_RETURN -> DispatchRules.decide(step, command);
+            case ASSIGN, REASSIGN, SUB_ASSIGN, WITHDRAW_SUB_ASSIGNMENT, REQUEST_RETURN, APPROVE_RETURN, REJECT_RETURN ->
+                    DispatchRules.decide(step, command);
             case SIGN, RECORD_CONTACT, REQUEST_EXTENSION, APPROVE_EXTENSION, REJECT_EXTENSION, SUSPEND, RESUME,
                  SUBMIT_REPLY -> HandlingRules.decide(step, command);
             case ACCEPT_REPLY, SEND_BACK_REPLY, RECORD_RETURN_VISIT, REHANDLE, CLOSE, MIRROR_MASTER_REPLY ->

@@ -36,7 +36,9 @@ final class Open311Mapping {
     /** Services are the leaves of the catalog: what a citizen can actually report. */
     static JsonArray services(CategoryCatalog catalog) {
         JsonArray list = new JsonArray();
-        catalog.all().stream().filter(c -> catalog.children(c.code()).isEmpty()).forEach(c -> list.add(service(c)));
+        // retired categories are not offered; a branch whose leaves were all retired becomes the leaf
+        catalog.inUse().stream().filter(c -> catalog.children(c.code()).stream().noneMatch(child -> catalog.chooseable(child.code())))
+            .forEach(c -> list.add(service(c)));
         return list;
     }
 

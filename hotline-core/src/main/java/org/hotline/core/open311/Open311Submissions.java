@@ -86,7 +86,7 @@ final class Open311Submissions {
         if (code == null || code.isBlank()) {
             throw HotlineException.invalid("open311.missing-service-code", "service_code is required");
         }
-        return catalog.get().find(code.strip())
+        return catalog.get().find(code.strip()).filter(found -> catalog.get().chooseable(found.code()))
             .orElseThrow(() -> HotlineException.invalid("open311.unknown-service", "service_code not found: " + code.strip()));
     }
 

@@ -14,14 +14,20 @@ import java.util.concurrent.CompletionStage;
  * single GET. Stored as given: validation happens before saving ({@code PolicySettings}).
  *
  * <p>Keys: {@code hotline:config:time-limits} (string), {@code hotline:config:holidays} (hash
- * year → JSON), {@code hotline:config:version} (counter).
+ * year → JSON), {@code hotline:config:departments} (hash unit id → one {@code departments.json}
+ * entry), {@code hotline:config:categories} (hash code → one {@code categories.json} entry),
+ * {@code hotline:config:version} (counter). Units and categories are never deleted: they are
+ * marked inactive / retired, because tickets name them.
  */
 public final class RedisPolicyStore {
 
     /** What is stored; {@code timeLimitsJson} is null while nobody has replaced the seed's table. */
-    public record Stored(long version, String timeLimitsJson, Map<Integer, String> holidayYears) {
+    public record Stored(long version, String timeLimitsJson, Map<Integer, String> holidayYears,
+                         Map<String, String> departments, Map<String, String> categories) {
         public Stored {
             holidayYears = Map.copyOf(holidayYears);
+            departments = Map.copyOf(departments);
+            categories = Map.copyOf(categories);
         }
     }
 
@@ -47,6 +53,14 @@ public final class RedisPolicyStore {
         return bridge(redis.hset(prefix + "holidays", Integer.toString(year), json)).compose(ok -> bridge(redis.incr(prefix + "version")));
     }
 
+    public Future<Long> saveDepartment(String id, String json) {
+        return bridge(redis.hset(prefix + "departments", id, json)).compose(ok -> bridge(redis.incr(prefix + "version")));
+    }
+
+    public Future<Long> saveCategory(String code, String json) {
+        return bridge(redis.hset(prefix + "categories", code, json)).compose(ok -> bridge(redis.incr(prefix + "version")));
+    }
+
     /** The change counter: 0 while nothing was ever changed. */
     public Future<Long> version() {
         return bridge(redis.get(prefix + "version")).map(value -> value == null ? 0L : Long.parseLong(value));
@@ -57,10 +71,12 @@ public final class RedisPolicyStore {
         return version().compose(version -> {
             Future<String> limits = bridge(redis.get(prefix + "time-limits"));
             Future<Map<String, String>> years = bridge(redis.hgetall(prefix + "holidays"));
-            return Future.all(limits, years).map(both -> {
+            Future<Map<String, String>> departments = bridge(redis.hgetall(prefix + "departments"));
+            Future<Map<String, String>> categories = bridge(redis.hgetall(prefix + "categories"));
+            return Future.all(limits, years, departments, categories).map(all -> {
                 Map<Integer, String> byYear = new TreeMap<>();
                 years.result().forEach((year, json) -> byYear.put(Integer.parseInt(year), json));
-                return new Stored(version, limits.result(), byYear);
+                return new Stored(version, limits.result(), byYear, departments.result(), categories.result());
             });
         });
     }

@@ -14,11 +14,13 @@ final class SeedFiles {
 
     record CityJson(String name, String zone, List<Integer> holidayYears) { }
 
-    record DepartmentJson(String id, String name, String level, String parent, boolean functional) { }
+    /** {@code contact} and {@code active} are optional (seed files omit them: no contact, active). */
+    record DepartmentJson(String id, String name, String level, String parent, boolean functional, String contact, Boolean active) { }
 
     record CategoriesFile(List<CategoryJson> categories) { }
 
-    record CategoryJson(String code, String name, List<String> departments) { }
+    /** {@code keywords} and {@code retired} are optional (seed files omit them: none, in use). */
+    record CategoryJson(String code, String name, List<String> departments, List<String> keywords, Boolean retired) { }
 
     record TimeLimitsFile(YellowJson yellow, List<RuleJson> rules) { }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.hotline.core.catalog.DepartmentDirectory;
 import org.hotline.core.catalog.Seed;
 import org.hotline.core.catalog.TimeLimitTable;
 import org.hotline.core.time.Deadlines;
@@ -93,13 +94,48 @@ public final class SeedLoader {
         return new Seed(seed.city(), seed.departments(), seed.categories(), SeedMapping.table(file, seed.calendar()), seed.calendar());
     }
 
+    /**
+     * The same seed with administrators' units added or replaced (one {@code departments.json}
+     * entry each, with {@code contact} and {@code active}); fails when the result is inconsistent.
+     */
+    public static Seed withDepartments(Seed seed, java.util.Collection<String> departmentJsons) {
+        java.util.Map<String, org.hotline.core.model.Department> units = new java.util.LinkedHashMap<>();
+        seed.departments().all().forEach(unit -> units.put(unit.id(), unit));
+        for (String json : departmentJsons) {
+            org.hotline.core.model.Department unit = SeedMapping.department(read(json, SeedFiles.DepartmentJson.class));
+            units.put(unit.id(), unit);
+        }
+        return new Seed(seed.city(), new DepartmentDirectory(units.values()), seed.categories(), seed.timeLimits(), seed.calendar());
+    }
+
+    /** The same seed with administrators' categories added or replaced (one {@code categories.json} entry each). */
+    public static Seed withCategories(Seed seed, java.util.Collection<String> categoryJsons) {
+        List<SeedFiles.CategoryJson> stored = categoryJsons.stream().map(json -> read(json, SeedFiles.CategoryJson.class)).toList();
+        return new Seed(seed.city(), seed.departments(), SeedMapping.withCategories(seed.categories(), stored), seed.timeLimits(),
+                seed.calendar());
+    }
+
+    /** One unit in the {@code departments.json} entry shape, as stored for other nodes. */
+    public static String departmentJson(org.hotline.core.model.Department unit) {
+        return write(SeedMapping.departmentJson(unit));
+    }
+
+    /** One category in the {@code categories.json} entry shape, as stored for other nodes. */
+    public static String categoryJson(org.hotline.core.catalog.CategoryCatalog.Entry entry) {
+        return write(SeedMapping.categoryJson(entry));
+    }
+
+    private static String write(Object value) {
+        try {
+            return WireJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+        }
+    }
+
     /** The table in the {@code time-limits.json} shape, as an administrator edits it. */
     public static String timeLimitsJson(TimeLimitTable table) {
-        try {
-            return WireJson.mapper().writeValueAsString(SeedMapping.file(table));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the time-limit table", e);
-        }
+        return write(SeedMapping.file(table));
     }
 
     public static WorkCalendar calendar(ZoneId zone, List<String> holidayYears) {

@@ -28,6 +28,7 @@ import org.hotline.core.time.WorkCalendar;
 import org.hotline.core.time.YellowRule;
 import org.hotline.core.wire.SeedFiles.CategoriesFile;
 import org.hotline.core.wire.SeedFiles.CategoryJson;
+import org.hotline.core.wire.SeedFiles.DepartmentJson;
 import org.hotline.core.wire.SeedFiles.DepartmentsFile;
 import org.hotline.core.wire.SeedFiles.HolidayYearFile;
 import org.hotline.core.wire.SeedFiles.RuleJson;
@@ -43,10 +44,34 @@ final class SeedMapping {
         ZoneId zone = ZoneId.of(departments.city().zone() == null ? "Asia/Shanghai" : departments.city().zone());
         WorkCalendar calendar = SeedLoader.calendar(zone, years);
         TimeLimitTable table = table(limits, calendar);
-        DepartmentDirectory directory = new DepartmentDirectory(departments.departments().stream()
-                .map(d -> new Department(d.id(), d.name(), d.parent(), DepartmentLevel.valueOf(d.level()), d.functional()))
-                .toList());
+        DepartmentDirectory directory = new DepartmentDirectory(departments.departments().stream().map(SeedMapping::department).toList());
         return new Seed(departments.city().name(), directory, catalog(categories), table, calendar);
+    }
+
+    static Department department(DepartmentJson d) {
+        return new Department(d.id(), d.name(), d.parent(), DepartmentLevel.valueOf(d.level()), d.functional(), d.contact(),
+                d.active() == null || d.active());
+    }
+
+    static DepartmentJson departmentJson(Department d) {
+        return new DepartmentJson(d.id(), d.name(), d.level().name(), d.parentId(), d.functional(), d.contact(), d.active());
+    }
+
+    static CategoryJson categoryJson(CategoryCatalog.Entry e) {
+        return new CategoryJson(e.category().code(), e.category().name(), e.departments(), e.keywords(), e.retired());
+    }
+
+    /** The catalog with administrators' entries added or replaced, parents first (codes sort that way). */
+    static CategoryCatalog withCategories(CategoryCatalog catalog, List<CategoryJson> stored) {
+        CategoryCatalog next = catalog;
+        for (CategoryJson c : stored.stream().sorted(java.util.Comparator.comparing(CategoryJson::code)).toList()) {
+            next = next.with(c.code(), c.name(), orEmpty(c.departments()), orEmpty(c.keywords()), Boolean.TRUE.equals(c.retired()));
+        }
+        return next;
+    }
+
+    private static List<String> orEmpty(List<String> values) {
+        return values == null ? List.of() : values;
     }
 
     static TimeLimitTable table(TimeLimitsFile limits, WorkCalendar calendar) {
@@ -98,8 +123,8 @@ final class SeedMapping {
                 }
                 path.add(0, node.name());
             }
-            entries.add(new CategoryCatalog.Entry(new Category(c.code(), c.name(), path),
-                    c.departments() == null ? List.of() : c.departments()));
+            entries.add(new CategoryCatalog.Entry(new Category(c.code(), c.name(), path), orEmpty(c.departments()),
+                    orEmpty(c.keywords()), Boolean.TRUE.equals(c.retired())));
         }
         return new CategoryCatalog(entries);
     }

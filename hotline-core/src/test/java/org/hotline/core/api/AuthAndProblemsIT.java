@@ -85,12 +85,12 @@ class AuthAndProblemsIT {
         String admin = server.login("admin", ApiTestServer.ADMIN_PASSWORD);
         String agent = server.login("agent1", ApiTestServer.DEMO_PASSWORD);
         JsonObject user = new JsonObject().put("username", "street7").put("password", "street-password")
-            .put("role", "DEPARTMENT").put("departmentId", "dept-street-7").put("displayName", "七里街道");
+            .put("role", "DEPARTMENT").put("departmentId", "s.xihu.3").put("displayName", "七里街道");
 
         assertProblem(server.post("/api/v1/admin/users", agent, user), 403, "auth.role-not-allowed");
         HttpResponse<Buffer> created = server.post("/api/v1/admin/users", admin, user);
         assertThat(created.statusCode()).isEqualTo(201);
-        assertThat(created.bodyAsJsonObject().getString("departmentId")).isEqualTo("dept-street-7");
+        assertThat(created.bodyAsJsonObject().getString("departmentId")).isEqualTo("s.xihu.3");
         assertProblem(server.post("/api/v1/admin/users", admin, user), 409, "user.exists");
 
         String street = server.login("street7", "street-password");

@@ -92,4 +92,29 @@ class SubAssignmentIT {
             new JsonObject().put("subUnit", "d.dongcheng")), 422, "ticket.not-own-sub-unit");
         AuthAndProblemsIT.assertProblem(server.post("/api/v1/tickets/" + id + "/sign", district, new JsonObject()), 403, "ticket.not-assignee");
     }
+
+    @Test
+    void theDistrictTakesTheTicketBackAndTheStreetNoLongerSeesIt() {
+        String id = assignedToDistrict("13800138044");
+        server.ok("/api/v1/tickets/" + id + "/sub-assign", district, new JsonObject().put("subUnit", "s.dongcheng.1"));
+        server.ok("/api/v1/tickets/" + id + "/sign", street, new JsonObject());
+
+        AuthAndProblemsIT.assertProblem(server.post("/api/v1/tickets/" + id + "/sub-assign/withdraw", street, new JsonObject()),
+            422, "ticket.not-sub-assigned");
+        JsonObject back = server.ok("/api/v1/tickets/" + id + "/sub-assign/withdraw", district,
+            new JsonObject().put("reason", "街道人手不足，区里直接办理"));
+
+        assertThat(back.getString("leadDepartment")).isEqualTo("d.dongcheng");
+        assertThat(back.getString("status")).isEqualTo("SIGNED");
+        assertThat(inboxIds(street)).doesNotContain(id);
+        assertThat(inboxIds(district)).contains(id);
+        AuthAndProblemsIT.assertProblem(server.get("/api/v1/tickets/" + id, street), 404, "ticket.not-found");
+        var events = server.get("/api/v1/tickets/" + id + "/events", district).bodyAsJsonObject().getJsonArray("items");
+        JsonObject last = events.getJsonObject(events.size() - 1);
+        assertThat(last.getString("type")).isEqualTo("SubAssignmentWithdrawn");
+        assertThat(last.getJsonObject("details").getString("subUnit")).isEqualTo("s.dongcheng.1");
+        assertThat(last.getString("reason")).isEqualTo("街道人手不足，区里直接办理");
+        AuthAndProblemsIT.assertProblem(server.post("/api/v1/tickets/" + id + "/sub-assign/withdraw", district, new JsonObject()),
+            422, "ticket.not-sub-assigned");
+    }
 }

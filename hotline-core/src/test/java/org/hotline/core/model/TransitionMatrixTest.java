@@ -60,6 +60,7 @@ class TransitionMatrixTest {
             case ASSIGN -> new Command.Assign(LEAD, Set.of(), null);
             case REASSIGN -> new Command.Reassign("d.dongcheng", Set.of(), "属地管理");
             case SUB_ASSIGN -> new Command.SubAssign("s.dongcheng.1", "属地处置", Set.of("d.dongcheng"));
+            case WITHDRAW_SUB_ASSIGNMENT -> new Command.WithdrawSubAssignment("收回自办", Set.of());
             case SIGN -> new Command.Sign();
             case RECORD_CONTACT -> new Command.RecordContact("已联系");
             case REQUEST_RETURN -> new Command.RequestReturn("非本单位职责", "东城区人民政府");
