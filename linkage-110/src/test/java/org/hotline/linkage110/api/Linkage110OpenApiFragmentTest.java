@@ -8,6 +8,9 @@ import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.hotline.core.api.OpenApiCoverage;
@@ -18,6 +21,7 @@ import org.hotline.linkage110.Linkage110Config;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The 110 linkage OpenAPI fragment and the routes the server mounts (Linkage110Module: our 110 API
@@ -80,5 +84,37 @@ class Linkage110OpenApiFragmentTest {
         assertThat(order.getJsonArray("security")).isEmpty();
         assertThat(order.getJsonArray("parameters").stream().map(p -> ((JsonObject) p).getString("name")))
                 .contains("X-Linkage-Signature", "X-Linkage-Timestamp", "X-Linkage-Nonce", "Idempotency-Key");
+    }
+
+    @Test
+    void theExchangeSchemasAreTheWireContractsOwn() throws IOException {
+        Map<String, Object> yaml = new Yaml().load(Files.readString(Path.of("..", "docs", "linkage-110-openapi.yaml")));
+        JsonObject contract = new JsonObject(new JsonObject(yaml).encode().replace("#/components/schemas/", "#/components/schemas/Linkage110"))
+                .getJsonObject("components").getJsonObject("schemas");
+        JsonObject ours = fragment().getJsonObject("components").getJsonObject("schemas");
+
+        for (String name : new String[] {"TransferId", "Order", "Update", "Receipt"}) {
+            assertThat(comparable(ours.getJsonObject("Linkage110" + name))).as(name).isEqualTo(comparable(contract.getJsonObject(name)));
+        }
+    }
+
+    /**
+     * Descriptions may be worded for each reader and an explicit {@code additionalProperties: true}
+     * is the default; types, patterns, limits and required fields must match. A key without a value
+     * is left out: the YAML's flow-style listCode description holds a comma, which YAML reads as a
+     * second key.
+     */
+    private static Object comparable(Object node) {
+        if (node instanceof JsonObject object) {
+            JsonObject copy = new JsonObject();
+            object.forEach(field -> {
+                boolean defaulted = field.getKey().equals("additionalProperties") && Boolean.TRUE.equals(field.getValue());
+                if (!field.getKey().equals("description") && !defaulted && field.getValue() != null) {
+                    copy.put(field.getKey(), comparable(field.getValue()));
+                }
+            });
+            return copy;
+        }
+        return node;
     }
 }
