@@ -122,8 +122,10 @@ public final class Application {
         Future<Segmenter> segmenter = vertx.executeBlocking(HanLpSegmenter::new);
         Future<StatefulRedisConnection<String, String>> indexerConnection = connector.connect();
         return Future.all(segmenter, indexerConnection).map(both -> {
-            modules.add(new DispatchModule(vertx, redis.async(), segmenter.result(), tickets, api.authHandler(),
-                    config.nodeId(), clock));
+            DispatchModule dispatch = new DispatchModule(vertx, redis.async(), segmenter.result(), tickets, api.authHandler(),
+                    config.nodeId(), clock);
+            api.onCategoryChange(dispatch::categoryChanged);
+            modules.add(dispatch);
             modules.add(new SearchAndReports(vertx, searchConfig(), segmenter.result(), indexerConnection.result(), redis,
                     () -> tickets.seed().departments(), clock));
             if (config.telephony().enabled()) {

@@ -26,6 +26,10 @@ export const ACTIONS = {
       { name: 'subUnit', label: '下级单位', type: 'subunit', required: true }, reason(false),
     ],
   },
+  // the server refuses (in Chinese) when the ticket is not led by a unit below the viewer's
+  'sub-assign/withdraw': {
+    label: '收回下级单位办理', roles: ['DEPARTMENT'], when: (refs) => subUnits(refs).length > 0, fields: [reason(false)],
+  },
   'request-return': {
     label: '申请退回', roles: ['DEPARTMENT'], fields: [
       reason(), { name: 'responsibleParty', label: '建议责任单位', type: 'text', required: true, max: 100 },
@@ -82,7 +86,7 @@ export function subUnits(refs) {
     grew = false;
     for (const d of all) if (d.parentId && below.has(d.parentId) && !below.has(d.id)) { below.add(d.id); grew = true; }
   }
-  return refs.department ? all.filter((d) => d.id !== refs.department && below.has(d.id)) : [];
+  return refs.department ? all.filter((d) => d.id !== refs.department && below.has(d.id) && d.active !== false) : [];
 }
 
 function input(field, refs) {

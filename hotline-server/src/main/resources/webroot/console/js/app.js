@@ -32,7 +32,8 @@ async function start(s) {
   // the catalog only feeds the classify form: a failure leaves that form empty, the rest works
   const categories = await api('GET', '/api/v1/catalog').then((c) => c.items || []).catch(() => []);
   ctx = {
-    ...s, allDepartments: departments, departments, categories,
+    // pickers offer units in use; names of inactive units still show on their old tickets
+    ...s, allDepartments: departments, departments: departments.filter((d) => d.active !== false), categories,
     departmentName: (id) => (id ? names.get(id) || id : '—'),
     openTicket: (id) => { show('ticket'); showTicket($('view-ticket'), id, ctx, () => show(lastView)); },
   };

@@ -33,6 +33,11 @@ public final class RedisCatalog {
                 .mapEmpty();
     }
 
+    /** Removes an entry (a category an administrator retired): the keyword rules no longer suggest it. */
+    public Future<Void> remove(String code) {
+        return LettuceBridge.toFuture(vertx, redis.hdel(DispatchKeys.CATEGORIES, code)).mapEmpty();
+    }
+
     /** Creates the entries whose code is not there yet (HSETNX), leaving existing ones untouched. */
     public Future<Void> createMissing(Collection<CatalogEntry> entries) {
         List<Future<Boolean>> writes = entries.stream()

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotline.core.app.TicketService;
+import org.hotline.core.catalog.CategoryCatalog;
 import org.hotline.core.text.Segmenter;
 import org.hotline.dispatch.classify.Classifier;
 import org.hotline.dispatch.classify.ClassifierConfig;
@@ -101,6 +102,14 @@ public final class DispatchModule implements Module {
                 .compose(v -> deploy(new PlaceIndexer(redis, places, "places-" + nodeId, Duration.ofMillis(200))))
                 .compose(v -> deploy(new SlaScheduler(redis, new TicketServiceSlaSink(tickets), SlaSchedulerConfig.defaults(),
                         new DutyCalendarTiming(tickets, DutyHours.OFFICE))));
+    }
+
+    /**
+     * Follows a category an administrator added, edited or retired in the core catalog (wired to
+     * {@code ApiRoutes.onCategoryChange}): dispatch's keyword catalog and seed routing rules.
+     */
+    public Future<Void> categoryChanged(CategoryCatalog.Entry entry) {
+        return DispatchSeed.follow(entry, tickets.seed().categories(), segmenter, catalog, rules, clock.instant());
     }
 
     private Future<Void> deploy(VerticleBase verticle) {
