@@ -6,12 +6,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import org.hotline.core.api.OpenApiCoverage;
+import org.hotline.core.api.OpenApiFragments;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,11 +35,8 @@ class TelephonyOpenApiFragmentTest {
         vertx.close();
     }
 
-    static JsonObject fragment() throws IOException {
-        try (InputStream in = TelephonyOpenApiFragmentTest.class.getResourceAsStream(FRAGMENT)) {
-            assertThat(in).as(FRAGMENT).isNotNull();
-            return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+    static JsonObject fragment() {
+        return OpenApiFragments.load(FRAGMENT);
     }
 
     private static Router mounted() {
@@ -52,7 +47,7 @@ class TelephonyOpenApiFragmentTest {
     }
 
     @Test
-    void everyMountedRouteIsDocumentedAndEveryDocumentedOperationIsMounted() throws IOException {
+    void everyMountedRouteIsDocumentedAndEveryDocumentedOperationIsMounted() {
         OpenApiCoverage coverage = OpenApiCoverage.of(mounted(), fragment(), path -> path.startsWith("/api/"));
 
         assertThat(coverage.undocumented()).as("mounted but not in the fragment").isEmpty();
@@ -60,7 +55,7 @@ class TelephonyOpenApiFragmentTest {
     }
 
     @Test
-    void theFragmentHoldsOnlyPathsAndPrefixedSchemas() throws IOException {
+    void theFragmentHoldsOnlyPathsAndPrefixedSchemas() {
         JsonObject fragment = fragment();
 
         assertThat(fragment.fieldNames()).containsOnly("openapi", "paths", "components");
@@ -69,7 +64,7 @@ class TelephonyOpenApiFragmentTest {
     }
 
     @Test
-    void theAgentEventStreamIsDocumentedAsServerSentEvents() throws IOException {
+    void theAgentEventStreamIsDocumentedAsServerSentEvents() {
         JsonObject events = fragment().getJsonObject("paths").getJsonObject("/api/telephony/agents/{agentId}/events").getJsonObject("get");
 
         assertThat(events.getJsonObject("responses").getJsonObject("200").getJsonObject("content").fieldNames())

@@ -7,12 +7,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import org.hotline.core.api.OpenApiCoverage;
+import org.hotline.core.api.OpenApiFragments;
 import org.hotline.core.auth.AuthConfig;
 import org.hotline.core.auth.Authenticated;
 import org.hotline.core.auth.JwtTokens;
@@ -57,12 +55,7 @@ class DispatchOpenApiFragmentTest {
     }
 
     static JsonObject fragment() {
-        try (InputStream in = DispatchOpenApiFragmentTest.class.getResourceAsStream(FRAGMENT)) {
-            assertThat(in).as(FRAGMENT).isNotNull();
-            return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return OpenApiFragments.load(FRAGMENT);
     }
 
     private static Router mountedAsTheServerDoes() {

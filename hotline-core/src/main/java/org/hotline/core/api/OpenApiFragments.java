@@ -35,9 +35,9 @@ public final class OpenApiFragments {
     public static JsonObject fromClasspath(String baseResource, List<String> fragmentResources) {
         Map<String, JsonObject> fragments = new LinkedHashMap<>();
         for (String resource : fragmentResources) {
-            fragments.put(resource, read(resource));
+            fragments.put(resource, load(resource));
         }
-        return merge(read(baseResource), fragments);
+        return merge(load(baseResource), fragments);
     }
 
     /**
@@ -167,7 +167,8 @@ public final class OpenApiFragments {
         return child;
     }
 
-    private static JsonObject read(String resource) {
+    /** One document or fragment from the classpath, as it is (no merge, no reference check). */
+    public static JsonObject load(String resource) {
         try (InputStream in = OpenApiFragments.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing openapi resource " + resource);

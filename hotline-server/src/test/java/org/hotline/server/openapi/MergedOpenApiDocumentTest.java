@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.OpenAPIContract;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -54,15 +50,6 @@ class MergedOpenApiDocumentTest {
         return OpenApiFragments.fromClasspath(ApiRoutes.OPENAPI_RESOURCE, FRAGMENTS);
     }
 
-    private static JsonObject read(String resource) {
-        try (InputStream in = MergedOpenApiDocumentTest.class.getResourceAsStream(resource)) {
-            assertThat(in).as(resource).isNotNull();
-            return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static List<JsonObject> operations(JsonObject document) {
         List<JsonObject> operations = new ArrayList<>();
         JsonObject paths = document.getJsonObject("paths");
@@ -84,7 +71,7 @@ class MergedOpenApiDocumentTest {
                         "/linkage/v1/orders", "/health", "/metrics");
         int fragmentOperations = 0;
         for (String fragment : FRAGMENTS) {
-            fragmentOperations += operations(read(fragment)).size();
+            fragmentOperations += operations(OpenApiFragments.load(fragment)).size();
         }
         int coreOperations = operations(OpenApiFragments.fromClasspath(ApiRoutes.OPENAPI_RESOURCE, List.of())).size();
         assertThat(operations(merged)).hasSize(coreOperations + fragmentOperations);
@@ -102,7 +89,7 @@ class MergedOpenApiDocumentTest {
     @Test
     void everyModuleOperationSaysWhoMayCallIt() {
         for (String fragment : FRAGMENTS) {
-            assertThat(operations(read(fragment))).as(fragment).allSatisfy(operation -> {
+            assertThat(operations(OpenApiFragments.load(fragment))).as(fragment).allSatisfy(operation -> {
                 assertThat(operation.getJsonArray("security")).as(operation.getString("operationId")).isNotNull();
                 assertThat(operation.getJsonArray("security").isEmpty() || operation.getString("description", "").contains("Roles:"))
                         .as("%s: public, or its roles named", operation.getString("operationId")).isTrue();

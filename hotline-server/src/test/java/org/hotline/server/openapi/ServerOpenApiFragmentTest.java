@@ -6,11 +6,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.PrometheusScrapingHandler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.hotline.core.api.OpenApiCoverage;
+import org.hotline.core.api.OpenApiFragments;
 import org.hotline.server.health.HealthRoutes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,11 +35,8 @@ class ServerOpenApiFragmentTest {
         vertx.close();
     }
 
-    static JsonObject fragment() throws IOException {
-        try (InputStream in = ServerOpenApiFragmentTest.class.getResourceAsStream(FRAGMENT)) {
-            assertThat(in).as(FRAGMENT).isNotNull();
-            return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+    static JsonObject fragment() {
+        return OpenApiFragments.load(FRAGMENT);
     }
 
     private static Router mountedAsApplicationDoes() {
@@ -52,7 +47,7 @@ class ServerOpenApiFragmentTest {
     }
 
     @Test
-    void healthAndMetricsAreDocumentedAndNothingElse() throws IOException {
+    void healthAndMetricsAreDocumentedAndNothingElse() {
         OpenApiCoverage coverage = OpenApiCoverage.of(mountedAsApplicationDoes(), fragment(),
                 path -> path.startsWith("/health") || path.equals("/metrics"));
 
@@ -62,7 +57,7 @@ class ServerOpenApiFragmentTest {
     }
 
     @Test
-    void theFragmentHoldsOnlyPathsAndPrefixedSchemas() throws IOException {
+    void theFragmentHoldsOnlyPathsAndPrefixedSchemas() {
         JsonObject fragment = fragment();
 
         assertThat(fragment.fieldNames()).containsOnly("openapi", "paths", "components");

@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 import org.hotline.core.api.OpenApiCoverage;
+import org.hotline.core.api.OpenApiFragments;
 import org.hotline.core.auth.Authenticated;
 import org.hotline.core.model.Role;
 import org.hotline.linkage110.Linkage110;
@@ -44,11 +42,8 @@ class Linkage110OpenApiFragmentTest {
         vertx.close();
     }
 
-    static JsonObject fragment() throws IOException {
-        try (InputStream in = Linkage110OpenApiFragmentTest.class.getResourceAsStream(FRAGMENT)) {
-            assertThat(in).as(FRAGMENT).isNotNull();
-            return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+    static JsonObject fragment() {
+        return OpenApiFragments.load(FRAGMENT);
     }
 
     private static Router mountedAsTheServerDoes() {
@@ -60,7 +55,7 @@ class Linkage110OpenApiFragmentTest {
     }
 
     @Test
-    void everyMountedRouteIsDocumentedAndEveryDocumentedOperationIsMounted() throws IOException {
+    void everyMountedRouteIsDocumentedAndEveryDocumentedOperationIsMounted() {
         OpenApiCoverage coverage = OpenApiCoverage.of(mountedAsTheServerDoes(), fragment(),
                 path -> path.startsWith("/api/") || path.startsWith("/linkage/"));
 
@@ -69,7 +64,7 @@ class Linkage110OpenApiFragmentTest {
     }
 
     @Test
-    void theFragmentHoldsOnlyPathsAndPrefixedSchemas() throws IOException {
+    void theFragmentHoldsOnlyPathsAndPrefixedSchemas() {
         JsonObject fragment = fragment();
 
         assertThat(fragment.fieldNames()).containsOnly("openapi", "paths", "components");
@@ -78,7 +73,7 @@ class Linkage110OpenApiFragmentTest {
     }
 
     @Test
-    void theExchangeEndpointsTakeSignaturesNotTokens() throws IOException {
+    void theExchangeEndpointsTakeSignaturesNotTokens() {
         JsonObject order = fragment().getJsonObject("paths").getJsonObject("/linkage/v1/orders").getJsonObject("post");
 
         assertThat(order.getJsonArray("security")).isEmpty();
@@ -87,7 +82,7 @@ class Linkage110OpenApiFragmentTest {
     }
 
     @Test
-    void theExchangeSchemasAreTheWireContractsOwn() throws IOException {
+    void theExchangeSchemasAreTheWireContractsOwn() throws Exception {
         Map<String, Object> yaml = new Yaml().load(Files.readString(Path.of("..", "docs", "linkage-110-openapi.yaml")));
         JsonObject contract = new JsonObject(new JsonObject(yaml).encode().replace("#/components/schemas/", "#/components/schemas/Linkage110"))
                 .getJsonObject("components").getJsonObject("schemas");

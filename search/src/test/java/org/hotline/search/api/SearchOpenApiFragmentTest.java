@@ -6,14 +6,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.hotline.core.api.OpenApiCoverage;
+import org.hotline.core.api.OpenApiFragments;
 import org.hotline.search.SearchConfig;
 import org.hotline.search.SearchModule;
 import org.hotline.search.TicketSnapshot;
@@ -56,15 +54,12 @@ class SearchOpenApiFragmentTest {
         return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
-    static JsonObject fragment() throws IOException {
-        try (InputStream in = SearchOpenApiFragmentTest.class.getResourceAsStream(FRAGMENT)) {
-            assertThat(in).as(FRAGMENT).isNotNull();
-            return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+    static JsonObject fragment() {
+        return OpenApiFragments.load(FRAGMENT);
     }
 
     @Test
-    void everyMountedApiRouteIsDocumentedAndEveryDocumentedOperationIsMounted() throws IOException {
+    void everyMountedApiRouteIsDocumentedAndEveryDocumentedOperationIsMounted() {
         OpenApiCoverage coverage = OpenApiCoverage.of(search.mount(Router.router(vertx)), fragment(), path -> path.startsWith("/api/"));
 
         assertThat(coverage.undocumented()).as("mounted but not in the fragment").isEmpty();
@@ -72,7 +67,7 @@ class SearchOpenApiFragmentTest {
     }
 
     @Test
-    void theFragmentHoldsOnlyPathsAndPrefixedSchemas() throws IOException {
+    void theFragmentHoldsOnlyPathsAndPrefixedSchemas() {
         JsonObject fragment = fragment();
 
         assertThat(fragment.fieldNames()).containsOnly("openapi", "paths", "components");
@@ -81,7 +76,7 @@ class SearchOpenApiFragmentTest {
     }
 
     @Test
-    void nonJsonAnswersAreDocumentedWithTheirMediaTypes() throws IOException {
+    void nonJsonAnswersAreDocumentedWithTheirMediaTypes() {
         JsonObject paths = fragment().getJsonObject("paths");
 
         assertThat(paths.getJsonObject("/api/v1/dashboard/stream").getJsonObject("get").getJsonObject("responses")
