@@ -120,7 +120,7 @@ class ConsoleSupervisionIT extends ConsoleTestBase {
     }
 
     @Test
-    void aDistrictHandsATicketDownToOneOfItsStreetsWhichThenLeadsIt() throws Exception {
+    void aDistrictHandsATicketDownToOneOfItsStreetsWhichThenLeadsItUntilTheDistrictTakesItBack() throws Exception {
         String street = dispatcher.get("/api/v1/departments").getJsonArray("items").stream().map(JsonObject.class::cast)
                 .filter(d -> "d.dongcheng".equals(d.getString("parentId")) && "STREET".equals(d.getString("level")))
                 .findFirst().orElseThrow().getString("id");
@@ -136,6 +136,12 @@ class ConsoleSupervisionIT extends ConsoleTestBase {
         page.screenshot("24-department-sub-assigned");
 
         assertThat(dispatcher.get("/api/v1/tickets/" + id).getString("leadDepartment")).isEqualTo(street);
+
+        page.command("sub-assign/withdraw", "reason", "街道人手不足，区里直接办理");
+        assertThat(page.waitForNotice("收回下级单位办理成功")).contains(number);
+        assertThat(page.visible("#ticket-events").getText()).contains("收回下级单位办理", "街道人手不足，区里直接办理");
+        page.screenshot("25-department-took-back");
+        assertThat(dispatcher.get("/api/v1/tickets/" + id).getString("leadDepartment")).isEqualTo("d.dongcheng");
     }
 
     private void departmentAsksToReturn(String number, String reason) {
