@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Timeout;
 class MergedOpenApiDocumentTest {
 
     static final List<String> FRAGMENTS = List.of(
+            "/org/hotline/core/open311/openapi-fragment.json",
             "/org/hotline/dispatch/openapi-fragment.json",
             "/org/hotline/search/openapi-fragment.json",
             "/org/hotline/telephony/openapi-fragment.json",
@@ -68,7 +69,7 @@ class MergedOpenApiDocumentTest {
         assertThat(merged.getJsonObject("paths").fieldNames())
                 .contains("/api/v1/appeals", "/api/v1/classify", "/api/v1/admin/history/import", "/api/v1/search/tickets",
                         "/api/v1/knowledge/{id}", "/api/telephony/dashboard", "/api/v1/linkage/110/transfers",
-                        "/linkage/v1/orders", "/health", "/metrics");
+                        "/linkage/v1/orders", "/health", "/metrics", "/open311/v2/requests.{format}");
         int fragmentOperations = 0;
         for (String fragment : FRAGMENTS) {
             fragmentOperations += operations(OpenApiFragments.load(fragment)).size();
@@ -109,10 +110,16 @@ class MergedOpenApiDocumentTest {
         // the others are renamed for this check only; structure, schemas and references are validated as merged
         String encoded = merged().encode();
         for (String type : List.of("application/problem+json", "application/x-ndjson", "text/event-stream", "text/csv", "text/plain",
+                "text/xml", "application/x-www-form-urlencoded",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")) {
             encoded = encoded.replace("\"" + type + "\"", "\"application/json\"");
         }
-        OpenAPIContract contract = OpenAPIContract.from(vertx, new JsonObject(encoded)).toCompletionStage().toCompletableFuture()
+        // it also wants a template to fill a whole segment: Open311's /services/{service_code}.{format} becomes .../{format}
+        JsonObject parsable = new JsonObject(encoded);
+        JsonObject paths = new JsonObject();
+        parsable.getJsonObject("paths").forEach(entry -> paths.put(entry.getKey().replace(".{format}", "/{format}"), entry.getValue()));
+        parsable.put("paths", paths);
+        OpenAPIContract contract = OpenAPIContract.from(vertx, parsable).toCompletionStage().toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
 
         assertThat(contract.operation("classifyAppeal")).isNotNull();
@@ -120,5 +127,6 @@ class MergedOpenApiDocumentTest {
         assertThat(contract.operation("submitLinkageOrder")).isNotNull();
         assertThat(contract.operation("health")).isNotNull();
         assertThat(contract.operation("submitAppeal")).isNotNull();
+        assertThat(contract.operation("open311Submit")).isNotNull();
     }
 }
