@@ -192,7 +192,7 @@ public final class RequestValidation {
 
     /** Binding reads a null field as an absent one; the check does the same (a required one is then missing). */
     private static Object withoutNulls(Object value) {
-        if (value instanceof JsonObject object) {
+        if (value instanceof JsonObject object && hasNull(object)) {
             JsonObject copy = new JsonObject();
             object.forEach(field -> {
                 if (field.getValue() != null) {
@@ -202,6 +202,16 @@ public final class RequestValidation {
             return copy;
         }
         return value;
+    }
+
+    /** Most bodies have no null anywhere: then the parsed object is used as it is, not copied. */
+    private static boolean hasNull(JsonObject object) {
+        for (Map.Entry<String, Object> field : object) {
+            if (field.getValue() == null || field.getValue() instanceof JsonObject nested && hasNull(nested)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void refuseIfInvalid(OutputUnit result, String parameter, boolean isQuery) {
