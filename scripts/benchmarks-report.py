@@ -86,7 +86,7 @@ def intake(name):
     if match is None:
         return None
     accepted, failed, unfinished, seconds, per_second, p50, p99 = match
-    generator = "wrk" if find(name, r"^(wrk) ") else "Java IntakeLoad"
+    generator = "wrk" if find(name, r"(?m)^(wrk) ") else "Java IntakeLoad"
     cpu = find(name, r"cpu ms per accepted appeal: (.*?) \(")
     return int(per_second), float(p50), float(p99), int(failed) + int(unfinished), generator, cpu, round(float(seconds))
 
@@ -157,7 +157,7 @@ def cell(step, figures):
 def main():
     m = machine()
     print("# Benchmarks\n")
-    print("Written by `scripts/benchmarks` (all benchmarks, about 6 min on an idle 2-core machine, 16 on a loaded one; `scripts/benchmarks intake search` runs")
+    print("Written by `scripts/benchmarks` (all benchmarks, about 8 min on an idle 2-core machine, 18 on a loaded one; `scripts/benchmarks intake search` runs")
     print("only some). Method, history and full tables per module: [core-store](benchmarks/core-store.md),")
     print("[api](benchmarks/api.md), [dispatch](benchmarks/dispatch.md), [search](benchmarks/search.md),")
     print("[telephony](benchmarks/telephony.md), [linkage-110](linkage-110.md) (110 outbox, not run by the script).\n")
