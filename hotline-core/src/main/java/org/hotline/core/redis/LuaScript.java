@@ -16,7 +16,7 @@ import java.util.concurrent.CompletionStage;
  * A Lua script run by its SHA1 (EVALSHA), loaded again when Redis answers NOSCRIPT (after a
  * restart or SCRIPT FLUSH), so the full text travels only once per server lifetime.
  */
-final class LuaScript {
+public final class LuaScript {
 
     private final String name;
     private final String source;
@@ -34,11 +34,15 @@ final class LuaScript {
             if (in == null) {
                 throw new IllegalStateException("missing script resource " + name);
             }
-            String source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return new LuaScript(name, source, commands.digest(source));
+            return of(name, new String(in.readAllBytes(), StandardCharsets.UTF_8), commands);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read script " + name, e);
         }
+    }
+
+    /** A script given as text (e.g. a small one kept next to its Java caller). */
+    public static LuaScript of(String name, String source, RedisAsyncCommands<String, String> commands) {
+        return new LuaScript(name, source, commands.digest(source));
     }
 
     String name() {
@@ -50,7 +54,8 @@ final class LuaScript {
         return commands.scriptLoad(source);
     }
 
-    CompletionStage<List<Object>> run(RedisAsyncCommands<String, String> commands, String[] keys, String[] args) {
+    /** Runs the script by its SHA1, loading it first when Redis does not know it (yet or any more). */
+    public CompletionStage<List<Object>> run(RedisAsyncCommands<String, String> commands, String[] keys, String[] args) {
         CompletionStage<List<Object>> first = commands.evalsha(sha, ScriptOutputType.MULTI, keys, args);
         return first.exceptionallyCompose(failure -> isNoScript(failure)
                 ? commands.scriptLoad(source).thenCompose(ignored -> commands.<List<Object>>evalsha(
