@@ -108,7 +108,7 @@ public final class Application {
         Future<RedisTicketStore> store = RedisTicketStore.start(vertx, connector, RedisTicketStoreConfig.defaults());
         return Future.all(seed, store).compose(both -> {
             tickets = new TicketService(store.result(), seed.result(), clock, TicketServiceConfig.defaults());
-            api = new ApiRoutes(vertx, apiConfig(), redis.async(), tickets, clock);
+            api = new ApiRoutes(vertx, apiConfig(), redis.async(), tickets, clock).openApiFragments(openApiFragments());
             return api.start();
         });
     }
@@ -163,6 +163,19 @@ public final class Application {
             chain = chain.eventually(module::stop);
         }
         return chain;
+    }
+
+    /** Each mounted module's documented routes; telephony and the 110 linkage only when they are on. */
+    private List<String> openApiFragments() {
+        List<String> fragments = new ArrayList<>(List.of("/org/hotline/server/openapi-fragment.json",
+                "/org/hotline/dispatch/openapi-fragment.json", "/org/hotline/search/openapi-fragment.json"));
+        if (config.telephony().enabled()) {
+            fragments.add("/org/hotline/telephony/openapi-fragment.json");
+        }
+        if (config.link110().enabled()) {
+            fragments.add("/org/hotline/linkage110/openapi-fragment.json");
+        }
+        return fragments;
     }
 
     private ApiConfig apiConfig() {

@@ -106,6 +106,14 @@ class Linkage110RoutesIT {
     }
 
     @Test
+    void retryingAParkedMessageByAMalformedIdIsABadRequestAndAnUnknownOneNotFound() throws Exception {
+        HttpResponse<Buffer> malformed = post("/api/v1/linkage/110/outbox/parked/not-an-id/retry", new JsonObject());
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.bodyAsJsonObject().getString("code")).isEqualTo("linkage110.bad-parked-id");
+        assertThat(post("/api/v1/linkage/110/outbox/parked/1-0/retry", new JsonObject()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void threeWayCallWithoutAgreementIsKeptByTheFirstReceiver() throws Exception {
         assertThat(post("/api/v1/linkage/110/calls/call-7/conference", new JsonObject().put("agentId", "a1"))
                 .statusCode()).isEqualTo(200);

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 import org.hotline.core.app.TicketService;
 import org.hotline.core.audit.AuditLog;
@@ -35,6 +36,8 @@ import org.hotline.core.auth.RedisUserStore;
 public final class ApiRoutes {
 
     public static final String OPENAPI_RESOURCE = "/org/hotline/core/api/openapi.json";
+    /** Core's own Open311 routes, documented next to them; always part of the served document. */
+    public static final String OPEN311_FRAGMENT = "/org/hotline/core/open311/openapi-fragment.json";
 
     private final ApiConfig config;
     private final JwtTokens tokens;
@@ -47,9 +50,9 @@ public final class ApiRoutes {
     private final Open311Routes open311;
     private final AdminRoutes admin;
     private final DirectoryRoutes directory;
-    private final Buffer openApi;
-    private final RequestValidation validation;
-    private final PathParameters pathParameters;
+    private Buffer openApi;
+    private RequestValidation validation;
+    private PathParameters pathParameters;
     private final PolicySettings policy;
 
     public ApiRoutes(Vertx vertx, ApiConfig config, RedisAsyncCommands<String, String> redis, TicketService service, Clock clock) {
@@ -74,9 +77,27 @@ public final class ApiRoutes {
         this.policy = new PolicySettings(vertx, service, new RedisPolicyStore(vertx, redis));
         this.admin = new AdminRoutes(service, audit, policy);
         this.directory = new DirectoryRoutes(service, audit, policy);
-        this.openApi = Buffer.buffer(readResource(OPENAPI_RESOURCE));
-        this.validation = new RequestValidation(new JsonObject(openApi));
-        this.pathParameters = new PathParameters(new JsonObject(openApi));
+        document(List.of());
+    }
+
+    /**
+     * Serves, and checks requests against, the service API's document merged with these modules'
+     * fragments (classpath resources, e.g. {@code /org/hotline/dispatch/openapi-fragment.json}).
+     * Call before {@link #mount}; a clash or a dangling reference stops the start.
+     */
+    public ApiRoutes openApiFragments(List<String> fragmentResources) {
+        document(fragmentResources);
+        return this;
+    }
+
+    private void document(List<String> fragmentResources) {
+        List<String> fragments = new java.util.ArrayList<>();
+        fragments.add(OPEN311_FRAGMENT);
+        fragments.addAll(fragmentResources);
+        JsonObject document = OpenApiFragments.fromClasspath(OPENAPI_RESOURCE, fragments);
+        this.openApi = document.toBuffer();
+        this.validation = new RequestValidation(document);
+        this.pathParameters = new PathParameters(document);
     }
 
     /**

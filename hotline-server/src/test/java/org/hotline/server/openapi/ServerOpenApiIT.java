@@ -119,6 +119,14 @@ class ServerOpenApiIT {
         assertThat(unrouted).as("documented but not served").isEmpty();
     }
 
+    @Test
+    void theServedDocumentIsTheMergedOne() throws Exception {
+        HttpResponse<String> served = HTTP.send(request("GET", "/api/v1/openapi.json", null, null), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(new JsonObject(served.body()))
+                .isEqualTo(OpenApiFragments.fromClasspath(ApiRoutes.OPENAPI_RESOURCE, MergedOpenApiDocumentTest.FRAGMENTS));
+    }
+
     private record Answer(int status, String code) {
         boolean unrouted() {
             return status == 404 && "request.not-found".equals(code) || status == 405;
