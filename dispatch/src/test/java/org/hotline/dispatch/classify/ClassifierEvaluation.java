@@ -56,15 +56,35 @@ public final class ClassifierEvaluation {
             List<LabelledText> training = rows.stream().filter(r -> foldOf.apply(r) != current)
                     .map(r -> new LabelledText(r.text(), r.category(), r.department())).toList();
             TrainedModel model = trainer.train(training);
-            for (Row row : rows) {
+            for (int i = 0; i < rows.size(); i++) {
+                Row row = rows.get(i);
                 if (foldOf.apply(row) == current) {
                     truth.add(row.category());
                     ranked.add(model.classify(row.text()));
                     printIfWrong(row, ranked.get(ranked.size() - 1));
+                    recordPrediction(seed, i, row, ranked.get(ranked.size() - 1));
                 }
             }
         }
         return EvaluationReport.of(truth, ranked);
+    }
+
+    /**
+     * -Dpredictions=FILE appends "seed, row, truth, top answer" per text, so that two configurations
+     * can be compared text by text (scripts: docs/classification.md) rather than by their totals.
+     */
+    private static void recordPrediction(long seed, int index, Row row, List<ScoredCategory> ranked) {
+        String file = System.getProperty("predictions");
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(file), seed + "\t" + index + "\t" + row.category() + "\t"
+                    + ranked.get(0).category() + "\n", StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** -Derrors=true lists each wrongly ranked text with its truth and the model's top answer. */
