@@ -6,7 +6,9 @@
 Each file comes from ClassifierEvaluation with -Dpredictions=FILE (lines: seed, row, truth, top
 answer) on the same data, folds and seeds. Prints how many texts only A or only B got right and
 whether the difference exceeds chance (|b - c| > 1.96·sqrt(b + c), normal approximation); with
-several seeds the same text counts once per seed, so read it per seed as well.
+several seeds the same text counts once per seed, so read it per seed as well. Also prints, per
+file, the share of texts whose top confidence reaches 0.6 (AutoDispatch's default threshold) and
+the top-1 accuracy among them.
 """
 import math
 import sys
@@ -17,12 +19,27 @@ def read(path):
     out = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
-            seed, row, truth, predicted = line.rstrip("\n").split("\t")
+            seed, row, truth, predicted = line.rstrip("\n").split("\t")[:4]
             out[(seed, row)] = truth == predicted
     return out
 
 
+def confident(path, threshold=0.6):
+    sure = right = total = 0
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            fields = line.rstrip("\n").split("\t")
+            total += 1
+            if len(fields) > 4 and float(fields[4]) >= threshold:
+                sure += 1
+                right += fields[2] == fields[3]
+    if sure:
+        print(f"{path}: {sure / total:.3f} of texts at confidence >= {threshold}, top-1 among them {right / sure:.3f}")
+
+
 def main(a_path, b_path):
+    confident(a_path)
+    confident(b_path)
     a, b = read(a_path), read(b_path)
     keys = sorted(set(a) & set(b))
     per_seed = defaultdict(lambda: [0, 0, 0])

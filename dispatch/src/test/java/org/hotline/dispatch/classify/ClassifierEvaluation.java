@@ -70,7 +70,7 @@ public final class ClassifierEvaluation {
     }
 
     /**
-     * -Dpredictions=FILE appends "seed, row, truth, top answer" per text, so that two configurations
+     * -Dpredictions=FILE appends "seed, row, truth, top answer, its confidence" per text, so that two configurations
      * can be compared text by text (scripts: docs/classification.md) rather than by their totals.
      */
     private static void recordPrediction(long seed, int index, Row row, List<ScoredCategory> ranked) {
@@ -80,7 +80,7 @@ public final class ClassifierEvaluation {
         }
         try {
             Files.writeString(Path.of(file), seed + "\t" + index + "\t" + row.category() + "\t"
-                    + ranked.get(0).category() + "\n", StandardCharsets.UTF_8,
+                    + ranked.get(0).category() + "\t" + ranked.get(0).confidence() + "\n", StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
