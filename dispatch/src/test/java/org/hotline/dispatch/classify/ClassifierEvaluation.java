@@ -179,12 +179,15 @@ public final class ClassifierEvaluation {
             System.out.print(report.render(title.replaceFirst(" \\d+-fold \\S+( by \\S+)?", " → " + holdout)));
             return;
         }
-        // -Drepeats=N: N differently shuffled fold assignments, to see how much of a difference is the split
-        int repeats = Integer.getInteger("repeats", 1);
+        evaluation.printRepeated(rows, folds, groupField != null, title, Integer.getInteger("repeats", 1));
+    }
+
+    /** -Drepeats=N: N differently shuffled fold assignments, to see how much of a difference is the split. */
+    private void printRepeated(List<Row> rows, int folds, boolean grouped, String title, int repeats) {
         double[] sums = new double[3];
         for (int repeat = 0; repeat < repeats; repeat++) {
             long start = System.nanoTime();
-            EvaluationReport report = evaluation.crossValidate(rows, folds, groupField != null, 42 + repeat);
+            EvaluationReport report = crossValidate(rows, folds, grouped, 42 + repeat);
             String rendered = report.render(String.format("%s seed=%d (%.1f s)", title, 42 + repeat,
                     (System.nanoTime() - start) / 1e9));
             System.out.print(repeats == 1 ? rendered : rendered.lines().findFirst().orElseThrow() + "\n");
