@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 import org.hotline.core.error.HotlineException;
 
 /**
- * Trains a {@link TrainedModel} from labelled history: one liblinear model per configured view of
- * the text. CPU-bound (seconds for tens of thousands of appeals): call it from a worker thread,
+ * Trains a {@link TrainedModel} from labelled history: one model per configured learner and view
+ * of the text. CPU-bound (seconds for tens of thousands of appeals): call it from a worker thread,
  * never from an event loop.
  */
 public final class ClassifierTrainer {
@@ -47,52 +47,69 @@ public final class ClassifierTrainer {
             labelOf.put(categories.get(i), i);
         }
         double[] labels = examples.stream().mapToDouble(e -> labelOf.get(e.category())).toArray();
-        Parameter parameter = parameter(labels, categories.size());
+        double[] classWeights = classWeights(labels, categories.size());
         List<TrainedModel.Part> parts = new ArrayList<>();
         for (TextFeatures.View view : config.views()) {
-            parts.add(trainView(view, examples, labels, parameter));
+            parts.addAll(trainView(view, examples, labels, classWeights));
         }
-        return new TrainedModel(features, parts, categories, usualDepartments(examples), config, examples.size());
+        return new TrainedModel(features, parts, categories, usualDepartments(examples), examples.size());
     }
 
-    private TrainedModel.Part trainView(TextFeatures.View view, List<LabelledText> examples, double[] labels,
-            Parameter parameter) {
+    /** One part per configured learner, all sharing the view's vocabulary and vectors. */
+    private List<TrainedModel.Part> trainView(TextFeatures.View view, List<LabelledText> examples, double[] labels,
+            double[] classWeights) {
         FeatureSpace.Draft draft = new FeatureSpace.Draft();
         int[][] documents = examples.parallelStream()
                 .map(example -> draft.ids(features.extract(example.text(), view)))
                 .toArray(int[][]::new);
         FeatureSpace space = draft.fit(documents, config.minDocumentFrequency());
-        Problem problem = new Problem();
-        problem.l = examples.size();
-        problem.n = space.dimension() + 1; // + the intercept feature
-        problem.bias = -1;
-        problem.x = Arrays.stream(documents).parallel().map(space::vector).toArray(Feature[][]::new);
-        problem.y = labels;
-        Model model = Linear.train(problem, parameter);
-        return new TrainedModel.Part(view, space, model);
+        Feature[][] x = Arrays.stream(documents).parallel().map(space::vector).toArray(Feature[][]::new);
+        int classes = classWeights.length;
+        List<TrainedModel.Part> parts = new ArrayList<>();
+        for (ClassifierConfig.Model learner : config.models()) {
+            Scorer scorer = switch (learner) {
+                case SVM -> liblinear(x, labels, SolverType.L2R_L2LOSS_SVC_DUAL, classWeights, space, false);
+                case LOGISTIC -> liblinear(x, labels, SolverType.L2R_LR_DUAL, classWeights, space, true);
+                case NBSVM -> NbSvm.train(x, labels, classes, space.dimension(), config, classWeights);
+                case COMPLEMENT_NB -> ComplementNb.train(x, labels, classes, space.dimension(), config.softmaxScale());
+            };
+            parts.add(new TrainedModel.Part(view, space, scorer));
+        }
+        return parts;
     }
 
-    private Parameter parameter(double[] labels, int classes) {
-        SolverType solver = switch (config.model()) {
-            case LOGISTIC -> SolverType.L2R_LR_DUAL;
-            case SVM -> SolverType.L2R_L2LOSS_SVC_DUAL;
-        };
+    private Scorer liblinear(Feature[][] x, double[] labels, SolverType solver, double[] classWeights,
+            FeatureSpace space, boolean probabilities) {
+        Problem problem = new Problem();
+        problem.l = x.length;
+        problem.n = space.dimension() + 1; // + the intercept feature
+        problem.bias = -1;
+        problem.x = x;
+        problem.y = labels;
         Parameter parameter = new Parameter(solver, config.c(), 0.1);
-        if (config.weighting() != ClassifierConfig.Weighting.NONE) {
-            int[] counts = new int[classes];
-            for (double label : labels) {
-                counts[(int) label]++;
-            }
-            int[] ids = new int[classes];
-            double[] weights = new double[classes];
-            for (int i = 0; i < classes; i++) {
-                ids[i] = i;
-                double balanced = (double) labels.length / (classes * counts[i]);
-                weights[i] = config.weighting() == ClassifierConfig.Weighting.BALANCED ? balanced : Math.sqrt(balanced);
-            }
-            parameter.setWeights(weights, ids);
+        int[] ids = new int[classWeights.length];
+        Arrays.setAll(ids, i -> i);
+        parameter.setWeights(classWeights.clone(), ids);
+        Model model = Linear.train(problem, parameter);
+        return new Scorer.Liblinear(model, probabilities, config.softmaxScale());
+    }
+
+    /** A positive example's weight per label: 1, or the (square root of the) balancing factor. */
+    private double[] classWeights(double[] labels, int classes) {
+        int[] counts = new int[classes];
+        for (double label : labels) {
+            counts[(int) label]++;
         }
-        return parameter;
+        double[] weights = new double[classes];
+        for (int i = 0; i < classes; i++) {
+            double balanced = (double) labels.length / (classes * counts[i]);
+            weights[i] = switch (config.weighting()) {
+                case NONE -> 1.0;
+                case SQRT_BALANCED -> Math.sqrt(balanced);
+                case BALANCED -> balanced;
+            };
+        }
+        return weights;
     }
 
     private static Map<String, String> usualDepartments(List<LabelledText> examples) {

@@ -26,19 +26,25 @@ public final class TextFeatures {
     private final Segmenter segmenter;
     private final int maxCharGram;
     private final boolean titleWords;
+    private final boolean wordBigrams;
 
-    /** With title words. */
+    /** With title words and word bigrams. */
     public TextFeatures(Segmenter segmenter, int maxCharGram) {
         this(segmenter, maxCharGram, true);
     }
 
     public TextFeatures(Segmenter segmenter, int maxCharGram, boolean titleWords) {
+        this(segmenter, maxCharGram, titleWords, true);
+    }
+
+    public TextFeatures(Segmenter segmenter, int maxCharGram, boolean titleWords, boolean wordBigrams) {
         this.segmenter = Objects.requireNonNull(segmenter, "segmenter");
         if (maxCharGram < 1 || maxCharGram > 4) {
             throw new IllegalArgumentException("maxCharGram must be 1..4");
         }
         this.maxCharGram = maxCharGram;
         this.titleWords = titleWords;
+        this.wordBigrams = wordBigrams;
     }
 
     /**
@@ -75,7 +81,7 @@ public final class TextFeatures {
         String previous = null;
         for (String word : segmenter.words(normalized)) {
             features.add(WORD + word);
-            if (previous != null) {
+            if (wordBigrams && previous != null) {
                 features.add(BIGRAM + previous + '\u0002' + word);
             }
             previous = word;

@@ -1,10 +1,9 @@
 package org.hotline.dispatch.classify;
 
 import de.bwaldvogel.liblinear.Feature;
-import de.bwaldvogel.liblinear.Linear;
-import de.bwaldvogel.liblinear.Model;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,35 +15,36 @@ import java.util.Optional;
  */
 public final class TrainedModel {
 
-    /** One view's vocabulary and liblinear weights. */
-    record Part(TextFeatures.View view, FeatureSpace space, Model model) {
+    /** One learner of one view, with the view's vocabulary (shared by the view's learners). */
+    record Part(TextFeatures.View view, FeatureSpace space, Scorer scorer) {
     }
 
     private final TextFeatures features;
     private final List<Part> parts;
     private final List<String> categories;
     private final Map<String, String> departments;
-    private final ClassifierConfig config;
     private final int trainingExamples;
 
     TrainedModel(TextFeatures features, List<Part> parts, List<String> categories,
-            Map<String, String> departments, ClassifierConfig config, int trainingExamples) {
+            Map<String, String> departments, int trainingExamples) {
         this.features = features;
         this.parts = List.copyOf(parts);
         this.categories = List.copyOf(categories);
         this.departments = Map.copyOf(departments);
-        this.config = config;
         this.trainingExamples = trainingExamples;
     }
 
     /** Every known category scored, best first; confidences (averaged over the parts) sum to 1. */
     public List<ScoredCategory> classify(String text) {
         double[] confidences = new double[categories.size()];
+        Map<TextFeatures.View, Feature[]> vectors = new EnumMap<>(TextFeatures.View.class);
         for (Part part : parts) {
-            double[] scores = score(part, text);
-            int[] labels = part.model().getLabels();
-            for (int i = 0; i < labels.length; i++) {
-                confidences[labels[i]] += scores[i] / parts.size();
+            // the learners of one view share its vocabulary: extract and vectorise once
+            Feature[] vector = vectors.computeIfAbsent(part.view(),
+                    view -> part.space().vector(features.extract(text, view)));
+            double[] scores = part.scorer().confidences(vector, confidences.length);
+            for (int label = 0; label < scores.length; label++) {
+                confidences[label] += scores[label] / parts.size();
             }
         }
         String basis = "model:" + trainingExamples;
@@ -57,23 +57,6 @@ public final class TrainedModel {
         return ranked;
     }
 
-    /** One part's confidences in the order of its model's labels. */
-    private double[] score(Part part, String text) {
-        Feature[] vector = part.space().vector(features.extract(text, part.view()));
-        Model model = part.model();
-        double[] scores = new double[model.getNrClass()];
-        if (config.model() == ClassifierConfig.Model.LOGISTIC) {
-            Linear.predictProbability(model, vector, scores);
-        } else {
-            Linear.predictValues(model, vector, scores);
-            if (scores.length == 2) {
-                scores[1] = -scores[0]; // liblinear gives one margin for two classes
-            }
-            softmax(scores, config.softmaxScale());
-        }
-        return scores;
-    }
-
     /** The department that most often handled this category in the training history. */
     public Optional<String> usualDepartment(String category) {
         return Optional.ofNullable(departments.get(category));
@@ -84,25 +67,10 @@ public final class TrainedModel {
     }
 
     public int dimension() {
-        return parts.stream().mapToInt(part -> part.space().dimension()).sum();
+        return parts.stream().map(Part::space).distinct().mapToInt(FeatureSpace::dimension).sum();
     }
 
     public List<String> categories() {
         return categories;
-    }
-
-    private static void softmax(double[] scores, double scale) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double score : scores) {
-            max = Math.max(max, score);
-        }
-        double sum = 0;
-        for (int i = 0; i < scores.length; i++) {
-            scores[i] = Math.exp(scale * (scores[i] - max));
-            sum += scores[i];
-        }
-        for (int i = 0; i < scores.length; i++) {
-            scores[i] /= sum;
-        }
     }
 }

@@ -14,10 +14,11 @@ public final class ClassifierBenchmark {
 
     public static void main(String[] args) throws IOException {
         List<ClassifierEvaluation.Row> rows = ClassifierEvaluation.read(Path.of(args[0]), null);
-        ClassifierConfig config = ClassifierConfig.defaults();
+        ClassifierConfig config = ClassifierEvaluation.fromProperties(ClassifierConfig.defaults()); // -Dmodels=... as there
         HanLpSegmenter segmenter = new HanLpSegmenter();
         segmenter.words("预热分词词典"); // dictionary loading is not training
-        ClassifierTrainer trainer = new ClassifierTrainer(new TextFeatures(segmenter, config.maxCharGram()), config);
+        ClassifierTrainer trainer = new ClassifierTrainer(new TextFeatures(segmenter, config.maxCharGram(), true,
+                !Boolean.getBoolean("noBigrams")), config);
         List<LabelledText> examples = rows.stream()
                 .map(r -> new LabelledText(r.text(), r.category(), r.department())).toList();
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
@@ -27,8 +28,8 @@ public final class ClassifierBenchmark {
         TrainedModel model = trainer.train(examples);
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         // wall time depends on how busy the machine is; CPU time says what training costs
-        System.out.printf("trained on %d examples, %d features in %.2f s wall, %.2f s CPU (all threads)%n",
-                examples.size(), model.dimension(), trainSeconds, (os.getProcessCpuTime() - cpu) / 1e9);
+        System.out.printf("%s: trained on %d examples, %d features in %.2f s wall, %.2f s CPU (all threads)%n",
+                config.models(), examples.size(), model.dimension(), trainSeconds, (os.getProcessCpuTime() - cpu) / 1e9);
         int n = Math.min(rows.size(), args.length > 1 ? Integer.parseInt(args[1]) : 5_000);
         for (int i = 0; i < 500; i++) {
             model.classify(rows.get(i % rows.size()).text()); // JIT warm-up

@@ -56,15 +56,35 @@ public final class ClassifierEvaluation {
             List<LabelledText> training = rows.stream().filter(r -> foldOf.apply(r) != current)
                     .map(r -> new LabelledText(r.text(), r.category(), r.department())).toList();
             TrainedModel model = trainer.train(training);
-            for (Row row : rows) {
+            for (int i = 0; i < rows.size(); i++) {
+                Row row = rows.get(i);
                 if (foldOf.apply(row) == current) {
                     truth.add(row.category());
                     ranked.add(model.classify(row.text()));
                     printIfWrong(row, ranked.get(ranked.size() - 1));
+                    recordPrediction(seed, i, row, ranked.get(ranked.size() - 1));
                 }
             }
         }
         return EvaluationReport.of(truth, ranked);
+    }
+
+    /**
+     * -Dpredictions=FILE appends "seed, row, truth, top answer, its confidence" per text, so that two configurations
+     * can be compared text by text (scripts: docs/classification.md) rather than by their totals.
+     */
+    private static void recordPrediction(long seed, int index, Row row, List<ScoredCategory> ranked) {
+        String file = System.getProperty("predictions");
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(file), seed + "\t" + index + "\t" + row.category() + "\t"
+                    + ranked.get(0).category() + "\t" + ranked.get(0).confidence() + "\n", StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** -Derrors=true lists each wrongly ranked text with its truth and the model's top answer. */
@@ -88,18 +108,26 @@ public final class ClassifierEvaluation {
         return grouped ? row -> groupFold.get(row.group()) : fold::get;
     }
 
-    /** -Dviews=WORDS,CHARS -Dweighting=BALANCED -Dscale=4 -DminDf=2 -DmaxCharGram=3 override the defaults. */
-    private static ClassifierConfig fromProperties(ClassifierConfig config) {
+    /**
+     * -Dmodels=SVM,COMPLEMENT_NB -Dc=1 -Dbeta=0.25 -Dviews=WORDS,CHARS -Dweighting=BALANCED -Dscale=4
+     * -DminDf=2 -DmaxCharGram=3 override the defaults.
+     */
+    static ClassifierConfig fromProperties(ClassifierConfig config) {
         List<TextFeatures.View> views = java.util.Arrays.stream(System.getProperty("views",
                 String.join(",", config.views().stream().map(Enum::name).toList())).split(","))
                 .map(TextFeatures.View::valueOf).toList();
+        List<ClassifierConfig.Model> models = java.util.Arrays.stream(System.getProperty("models",
+                String.join(",", config.models().stream().map(Enum::name).toList())).split(","))
+                .map(ClassifierConfig.Model::valueOf).toList();
         ClassifierConfig.Weighting weighting = ClassifierConfig.Weighting.valueOf(
                 System.getProperty("weighting", config.weighting().name()));
         double scale = Double.parseDouble(System.getProperty("scale", String.valueOf(config.softmaxScale())));
-        ClassifierConfig tuned = config.withViews(views, weighting).withSoftmaxScale(scale);
-        return new ClassifierConfig(tuned.model(), tuned.c(), Integer.getInteger("minDf", tuned.minDocumentFrequency()),
-                Integer.getInteger("maxCharGram", tuned.maxCharGram()), tuned.softmaxScale(), tuned.minTrainingExamples(),
-                tuned.views(), tuned.weighting());
+        double c = Double.parseDouble(System.getProperty("c", String.valueOf(config.c())));
+        double beta = Double.parseDouble(System.getProperty("beta", String.valueOf(config.nbInterpolation())));
+        return config.withModels(models, c).withViews(views, weighting).withSoftmaxScale(scale)
+                .withNbInterpolation(beta)
+                .withFeatures(Integer.getInteger("minDf", config.minDocumentFrequency()),
+                        Integer.getInteger("maxCharGram", config.maxCharGram()));
     }
 
     /**
@@ -141,12 +169,48 @@ public final class ClassifierEvaluation {
         List<Row> rows = skew(read(file, groupField), System.getProperty("skew"));
         ClassifierEvaluation evaluation = new ClassifierEvaluation(
                 new ClassifierTrainer(new TextFeatures(new HanLpSegmenter(), config.maxCharGram(),
-                        !Boolean.getBoolean("noTitleWords")), config));
-        long start = System.nanoTime();
-        EvaluationReport report = evaluation.crossValidate(rows, folds, groupField != null, 42);
-        System.out.print(report.render(String.format("%s %d-fold %s %s C=%s views=%s weighting=%s scale=%s (%.1f s)", file.getFileName(), folds,
-                groupField == null ? "random" : "grouped by " + groupField, config.model(), config.c(),
-                config.views(), config.weighting(), config.softmaxScale(),
-                (System.nanoTime() - start) / 1e9)));
+                        !Boolean.getBoolean("noTitleWords"), !Boolean.getBoolean("noBigrams")), config));
+        String title = String.format("%s %d-fold %s %s C=%s β=%s views=%s weighting=%s scale=%s", file.getFileName(),
+                folds, groupField == null ? "random" : "grouped by " + groupField, config.models(), config.c(),
+                config.nbInterpolation(), config.views(), config.weighting(), config.softmaxScale());
+        String holdout = System.getProperty("holdout");
+        if (holdout != null) {
+            EvaluationReport report = evaluation.trainAndTest(rows, read(Path.of(holdout), null));
+            System.out.print(report.render(title.replaceFirst(" \\d+-fold \\S+( by \\S+)?", " → " + holdout)));
+            return;
+        }
+        evaluation.printRepeated(rows, folds, groupField != null, title, Integer.getInteger("repeats", 1));
+    }
+
+    /** -Drepeats=N: N differently shuffled fold assignments, to see how much of a difference is the split. */
+    private void printRepeated(List<Row> rows, int folds, boolean grouped, String title, int repeats) {
+        double[] sums = new double[3];
+        for (int repeat = 0; repeat < repeats; repeat++) {
+            long start = System.nanoTime();
+            EvaluationReport report = crossValidate(rows, folds, grouped, 42 + repeat);
+            String rendered = report.render(String.format("%s seed=%d (%.1f s)", title, 42 + repeat,
+                    (System.nanoTime() - start) / 1e9));
+            System.out.print(repeats == 1 ? rendered : rendered.lines().findFirst().orElseThrow() + "\n");
+            sums[0] += report.top1() / repeats;
+            sums[1] += report.top3() / repeats;
+            sums[2] += report.macroF1() / repeats;
+        }
+        if (repeats > 1) {
+            System.out.printf("MEAN of %d: %s top1=%.4f top3=%.4f macroF1=%.4f%n", repeats, title, sums[0], sums[1], sums[2]);
+        }
+    }
+
+    /** Trains on every row and classifies another file's rows (e.g. texts written by someone else). */
+    EvaluationReport trainAndTest(List<Row> training, List<Row> test) {
+        TrainedModel model = trainer.train(training.stream()
+                .map(r -> new LabelledText(r.text(), r.category(), r.department())).toList());
+        List<String> truth = new ArrayList<>();
+        List<List<ScoredCategory>> ranked = new ArrayList<>();
+        for (Row row : test) {
+            truth.add(row.category());
+            ranked.add(model.classify(row.text()));
+            printIfWrong(row, ranked.get(ranked.size() - 1));
+        }
+        return EvaluationReport.of(truth, ranked);
     }
 }

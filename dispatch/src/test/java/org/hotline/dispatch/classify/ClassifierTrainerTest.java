@@ -47,6 +47,50 @@ class ClassifierTrainerTest {
                 .isGreaterThan(confidenceOf("交通", new ClassifierTrainer(FEATURES, plain).train(history), ambiguous));
     }
 
+    @Test
+    void everyLearnerAloneAndInPairsRanksTheMatterOfItsCategoryFirstWithConfidencesSummingToOne() {
+        List<List<ClassifierConfig.Model>> ensembles = List.of(
+                List.of(ClassifierConfig.Model.NBSVM), List.of(ClassifierConfig.Model.COMPLEMENT_NB),
+                List.of(ClassifierConfig.Model.SVM, ClassifierConfig.Model.LOGISTIC),
+                List.of(ClassifierConfig.Model.NBSVM, ClassifierConfig.Model.COMPLEMENT_NB));
+        for (List<ClassifierConfig.Model> models : ensembles) {
+            TrainedModel model = new ClassifierTrainer(FEATURES, ClassifierConfig.defaults().withModels(models, 1.0))
+                    .train(skewedHistory());
+
+            List<ScoredCategory> ranked = model.classify("这路公交车司机不停站");
+            assertThat(ranked.get(0).category()).as("%s", models).isEqualTo("交通");
+            assertThat(ranked.stream().mapToDouble(ScoredCategory::confidence).sum()).as("%s", models)
+                    .isCloseTo(1.0, within(1e-9));
+        }
+    }
+
+    @Test
+    void theLogCountRatioFavoursFeaturesOfTheCategoryAndLeavesTheInterceptAlone() {
+        de.bwaldvogel.liblinear.Feature[][] x = {
+            {new de.bwaldvogel.liblinear.FeatureNode(1, 0.5), new de.bwaldvogel.liblinear.FeatureNode(3, 1)},
+            {new de.bwaldvogel.liblinear.FeatureNode(2, 0.5), new de.bwaldvogel.liblinear.FeatureNode(3, 1)}};
+        double[] ratio = NbSvm.logCountRatio(x, new double[] {0, 1}, 0, 2);
+
+        assertThat(ratio[1]).isPositive();
+        assertThat(ratio[2]).isNegative().isCloseTo(-ratio[1], within(1e-12));
+        assertThat(ratio[3]).isEqualTo(1.0);
+    }
+
+    @Test
+    void nbSvmTrainingLeavesTheSharedTrainingVectorsAsTheyWere() {
+        ClassifierConfig nbSvm = ClassifierConfig.defaults()
+                .withModels(List.of(ClassifierConfig.Model.NBSVM, ClassifierConfig.Model.SVM), 1.0);
+        ClassifierConfig svm = ClassifierConfig.defaults().withModel(ClassifierConfig.Model.SVM, 1.0);
+        String text = "晚上公交车站";
+
+        // the SVM trained after NB-SVM on the same vectors must be the SVM trained alone
+        double both = confidenceOf("交通", new ClassifierTrainer(FEATURES, nbSvm).train(skewedHistory()), text);
+        double nbOnly = confidenceOf("交通", new ClassifierTrainer(FEATURES,
+                svm.withModel(ClassifierConfig.Model.NBSVM, 1.0)).train(skewedHistory()), text);
+        double svmOnly = confidenceOf("交通", new ClassifierTrainer(FEATURES, svm).train(skewedHistory()), text);
+        assertThat(both).isCloseTo((nbOnly + svmOnly) / 2, within(1e-9));
+    }
+
     private static double confidenceOf(String category, TrainedModel model, String text) {
         return model.classify(text).stream().filter(s -> s.category().equals(category)).findFirst().orElseThrow()
                 .confidence();

@@ -39,6 +39,12 @@ class TextFeaturesTest {
     }
 
     @Test
+    void wordPairsCanBeLeftOutWhileWordsAndCharacterGramsStay() {
+        List<String> features = new TextFeatures(new HanLpSegmenter(), 3, true, false).extract("拖欠工资，老板跑路");
+        assertThat(features).contains("w\u0001工资", "c\u0001拖欠工").noneMatch(f -> f.startsWith("b\u0001"));
+    }
+
+    @Test
     void coldStartKeywordsRankTheCategoryWhoseKeywordsOccur() {
         List<CatalogEntry> catalog = List.of(
                 new CatalogEntry("010000", "城乡建设", "住建局", List.of("物业", "电梯")),
