@@ -60,16 +60,34 @@ public final class Classifier {
 
     private List<Suggestion> rank(String text, List<CatalogEntry> entries, int limit) {
         TrainedModel current = model.get();
-        List<ScoredCategory> scored = current == null
-                ? KeywordRules.score(text, entries)
-                : new ArrayList<>(current.classify(text));
         Map<String, CatalogEntry> byCode = entries.stream()
                 .collect(Collectors.toMap(CatalogEntry::code, Function.identity()));
+        List<ScoredCategory> scored = current == null
+                ? KeywordRules.score(text, entries)
+                : offerable(current.classify(text), byCode);
         Set<String> seen = new HashSet<>();
         scored.forEach(s -> seen.add(s.category()));
         entries.stream().filter(e -> !seen.contains(e.code()))
                 .forEach(e -> scored.add(new ScoredCategory(e.code(), 0, "catalog")));
         return scored.stream().limit(limit).map(s -> toSuggestion(s, byCode.get(s.category()), current)).toList();
+    }
+
+    /**
+     * The model's categories that can still be chosen: one retired by an administrator leaves the
+     * catalog but stays in the training history, so it is dropped here and the remaining
+     * confidences are scaled back to a sum of 1. An empty catalog (not read yet) filters nothing.
+     */
+    private static List<ScoredCategory> offerable(List<ScoredCategory> learned, Map<String, CatalogEntry> byCode) {
+        if (byCode.isEmpty()) {
+            return new ArrayList<>(learned);
+        }
+        List<ScoredCategory> kept = learned.stream().filter(s -> byCode.containsKey(s.category())).toList();
+        double total = kept.stream().mapToDouble(ScoredCategory::confidence).sum();
+        if (kept.size() == learned.size() || total <= 0) {
+            return new ArrayList<>(kept);
+        }
+        return new ArrayList<>(kept.stream()
+                .map(s -> new ScoredCategory(s.category(), s.confidence() / total, s.basis())).toList());
     }
 
     private static Suggestion toSuggestion(ScoredCategory scored, CatalogEntry entry, TrainedModel current) {

@@ -123,9 +123,9 @@ public final class ApiRoutes {
         Problems.install(router);
         router.route("/api/v1/*").handler(Problems.bodyHandler(config.bodyLimitBytes()));
         appeals.mountIntake(router, ctx -> validation.check(ctx, true));
-        // requests are checked against the served document: public ones here, the others after the token check
-        // a malformed id in the path is reported before anything about the body
-        router.route("/api/v1/*").handler(pathParameters.handler(true));
+        // requests are checked against the served document: public ones here, the others after the token check.
+        // Public path parameters are not: the citizens' lookup answers any number it cannot find with the
+        // same 404 (a stable interface), malformed or not
         router.route("/api/v1/*").handler(validation.handler(true));
         router.get("/api/v1/openapi.json").handler(this::serveOpenApi);
         router.post("/api/v1/auth/token")
@@ -134,6 +134,7 @@ public final class ApiRoutes {
         auth.mountPublic(router);
         appeals.mount(router);
         router.route("/api/v1/*").handler(authHandler());
+        // a malformed id in the path is reported before anything about the body
         router.route("/api/v1/*").handler(pathParameters.handler(false));
         router.route("/api/v1/*").handler(validation.handler(false));
         auth.mountAuthenticated(router);

@@ -79,18 +79,26 @@ final class DirectoryRoutes {
     private void editDepartment(RoutingContext ctx) {
         Department current = department(ctx.pathParam("id"));
         DepartmentChange body = JsonBodies.read(ctx, DepartmentChange.class);
-        Department unit = Requests.build(() -> new Department(current.id(), body.name(), body.parentId(), body.level(),
-            Boolean.TRUE.equals(body.functional()), body.contact(), current.active()));
+        // fields left out keep their value: a rename must neither move the unit to the top nor turn a
+        // functional department territorial (the request check treats a JSON null as left out)
+        String parent = body.parentId() == null ? current.parentId() : body.parentId();
+        boolean functional = body.functional() == null ? current.functional() : body.functional();
+        String contact = body.contact() == null ? current.contact() : body.contact();
+        Department unit = Requests.build(() -> new Department(current.id(), body.name(), parent, body.level(),
+            functional, contact, current.active()));
         refuseIf(DepartmentEdits.checkEdit(service.seed().departments(), unit));
         saveDepartment(ctx, unit, "department.edit", 200);
     }
 
-    /** Open tickets are looked up in the unit's inbox (assigned, signed, in progress, return asked, suspended). */
+    /**
+     * Open work: the unit's inbox (assigned, signed, in progress, return asked, suspended) and the tickets
+     * it led that wait for review or return visit, which a send-back or re-handling would return to it.
+     */
     private void deactivate(RoutingContext ctx) {
         Department current = department(ctx.pathParam("id"));
-        service.inbox(current.id(), 0, 1)
+        service.holdsOpenWork(current.id())
             .compose(open -> refusal(DepartmentEdits.checkDeactivate(service.seed().departments(), service.seed().categories(),
-                current.id(), !open.isEmpty())))
+                current.id(), open)))
             .onSuccess(ok -> saveDepartment(ctx, current.deactivated(), "department.deactivate", 200))
             .onFailure(ctx::fail);
     }

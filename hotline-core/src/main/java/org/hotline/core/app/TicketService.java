@@ -223,6 +223,32 @@ public final class TicketService {
         return checkPage(limit).compose(ok -> store.ticketsInStatus(status.name(), offset, limit)).compose(this::loadAll);
     }
 
+    /**
+     * Whether the unit still has work that can come back to it: a ticket in its inbox, or one it led
+     * that waits for review or return visit (sending the reply back or re-handling returns it to the
+     * lead). Pages through those statuses: meant for rare administrative checks, not hot paths.
+     */
+    public Future<Boolean> holdsOpenWork(String departmentId) {
+        return inbox(departmentId, 0, 1).compose(inbox -> inbox.isEmpty()
+                ? ledInStatus(departmentId, List.of(TicketStatus.REPLIED, TicketStatus.REVIEWED, TicketStatus.REVISITED), 0)
+                : Future.succeededFuture(true));
+    }
+
+    private Future<Boolean> ledInStatus(String departmentId, List<TicketStatus> statuses, int offset) {
+        if (statuses.isEmpty()) {
+            return Future.succeededFuture(false);
+        }
+        int page = config.maxPage();
+        return inStatus(statuses.get(0), offset, page).compose(tickets -> {
+            if (tickets.stream().anyMatch(t -> departmentId.equals(t.leadDepartment()))) {
+                return Future.succeededFuture(true);
+            }
+            return tickets.size() < page
+                    ? ledInStatus(departmentId, statuses.subList(1, statuses.size()), 0)
+                    : ledInStatus(departmentId, statuses, offset + page);
+        });
+    }
+
     /** Every clock of the ticket with its deadline and the steps that derived it. */
     public Future<Map<ClockName, ClockStatus>> deadlineDerivation(TicketId id) {
         return load(id).map(ticket -> {

@@ -165,4 +165,37 @@ class DepartmentAdminIT {
         JsonObject back = server.ok("/api/v1/admin/departments/s.xihu.8/reactivate", admin, new JsonObject());
         assertThat(back.getBoolean("active")).isTrue();
     }
+
+    @Test
+    void anEditThatLeavesOutTheParentKindAndContactKeepsThem() {
+        server.ok("/api/v1/admin/departments", admin, unit("housing.east", "东区房屋维修中心", "DISTRICT", "housing")
+            .put("functional", true).put("contact", "0371-66660001"));
+
+        HttpResponse<Buffer> renamed = put("/api/v1/admin/departments/housing.east", new JsonObject().put("name", "东区房屋维修服务中心")
+            .put("level", "DISTRICT"));
+
+        assertThat(renamed.statusCode()).as(renamed.bodyAsString()).isEqualTo(200);
+        var unit = server.service.seed().departments().find("housing.east").orElseThrow();
+        assertThat(unit.name()).isEqualTo("东区房屋维修服务中心");
+        assertThat(unit.parentId()).isEqualTo("housing");
+        assertThat(unit.functional()).isTrue();
+        assertThat(unit.contact()).isEqualTo("0371-66660001");
+    }
+
+    @Test
+    void aUnitWhoseReplyAwaitsTheReturnVisitIsNotDeactivated() {
+        server.ok("/api/v1/admin/departments", admin, unit("s.xihu.7", "回访待结街道", "STREET", "d.xihu"));
+        String id = assignedTo("s.xihu.7", "13800138065");
+        server.ok("/api/v1/admin/users", admin, new JsonObject().put("username", "xihu7").put("password", "xihu7-pass-11")
+            .put("role", "DEPARTMENT").put("departmentId", "s.xihu.7"));
+        String street = server.login("xihu7", "xihu7-pass-11");
+        server.ok("/api/v1/tickets/" + id + "/sign", street, new JsonObject());
+        server.ok("/api/v1/tickets/" + id + "/reply", street, new JsonObject().put("text", "路灯已修复").put("result", "RESOLVED"));
+        assertThat(server.get("/api/v1/inbox", street).bodyAsJsonObject().getJsonArray("items")).isEmpty();
+
+        // a send-back or a re-handling after the return visit would put the ticket back to this unit
+        AuthAndProblemsIT.assertProblem(server.post("/api/v1/admin/departments/s.xihu.7/deactivate", admin, new JsonObject()),
+            422, "department.has-open-tickets");
+        assertThat(server.service.seed().departments().isActive("s.xihu.7")).isTrue();
+    }
 }
