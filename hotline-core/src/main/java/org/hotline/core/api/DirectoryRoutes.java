@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * deactivated and a category retired, because tickets name them. Each change is checked by the
  * pure rules ({@link DepartmentEdits}, {@link CategoryEdits}), saved for every node and applied
  * here at once ({@link PolicySettings}); a category change is also handed to whoever keeps another
- * copy of the catalog (dispatch's keyword catalog), best effort.
+ * copy of the catalog (dispatch's keyword catalog): if that fails the answer is 503 and saving the
+ * same entry again passes it on. Every edit is checked against the directory as stored now and saved
+ * only if nobody changed it meanwhile (409 {@code config.concurrent-change}).
  */
 final class DirectoryRoutes {
 
@@ -59,24 +61,39 @@ final class DirectoryRoutes {
     }
 
     void mount(Router router) {
-        router.post("/api/v1/admin/departments").handler(Authenticated.require(Role.ADMIN)).handler(this::createDepartment);
-        router.put("/api/v1/admin/departments/:id").handler(Authenticated.require(Role.ADMIN)).handler(this::editDepartment);
-        router.post("/api/v1/admin/departments/:id/deactivate").handler(Authenticated.require(Role.ADMIN)).handler(this::deactivate);
-        router.post("/api/v1/admin/departments/:id/reactivate").handler(Authenticated.require(Role.ADMIN)).handler(this::reactivate);
-        router.post("/api/v1/admin/categories").handler(Authenticated.require(Role.ADMIN)).handler(this::createCategory);
-        router.put("/api/v1/admin/categories/:code").handler(Authenticated.require(Role.ADMIN)).handler(this::editCategory);
-        router.post("/api/v1/admin/categories/:code/retire").handler(Authenticated.require(Role.ADMIN)).handler(this::retire);
+        router.post("/api/v1/admin/departments").handler(Authenticated.require(Role.ADMIN)).handler(onCurrent(this::createDepartment));
+        router.put("/api/v1/admin/departments/:id").handler(Authenticated.require(Role.ADMIN)).handler(onCurrent(this::editDepartment));
+        router.post("/api/v1/admin/departments/:id/deactivate").handler(Authenticated.require(Role.ADMIN)).handler(onCurrent(this::deactivate));
+        router.post("/api/v1/admin/departments/:id/reactivate").handler(Authenticated.require(Role.ADMIN)).handler(onCurrent(this::reactivate));
+        router.post("/api/v1/admin/categories").handler(Authenticated.require(Role.ADMIN)).handler(onCurrent(this::createCategory));
+        router.put("/api/v1/admin/categories/:code").handler(Authenticated.require(Role.ADMIN)).handler(onCurrent(this::editCategory));
+        router.post("/api/v1/admin/categories/:code/retire").handler(Authenticated.require(Role.ADMIN)).handler(onCurrent(this::retire));
     }
 
-    private void createDepartment(RoutingContext ctx) {
+    /** An edit made against the directory as stored now, saved only if it is still that version (409 otherwise). */
+    private interface Edit {
+        void handle(RoutingContext ctx, long seenVersion);
+    }
+
+    private io.vertx.core.Handler<RoutingContext> onCurrent(Edit edit) {
+        return ctx -> policy.current().onSuccess(version -> {
+            try {
+                edit.handle(ctx, version);
+            } catch (RuntimeException refused) {
+                ctx.fail(refused);
+            }
+        }).onFailure(ctx::fail);
+    }
+
+    private void createDepartment(RoutingContext ctx, long seen) {
         NewDepartment body = JsonBodies.read(ctx, NewDepartment.class);
         Department unit = Requests.build(() -> new Department(body.id(), body.name(), body.parentId(), body.level(),
             Boolean.TRUE.equals(body.functional()), body.contact(), true));
         refuseIf(DepartmentEdits.checkNew(service.seed().departments(), unit));
-        saveDepartment(ctx, unit, "department.create", 201);
+        saveDepartment(ctx, unit, "department.create", 201, seen);
     }
 
-    private void editDepartment(RoutingContext ctx) {
+    private void editDepartment(RoutingContext ctx, long seen) {
         Department current = department(ctx.pathParam("id"));
         DepartmentChange body = JsonBodies.read(ctx, DepartmentChange.class);
         // fields left out keep their value: a rename must neither move the unit to the top nor turn a
@@ -87,57 +104,57 @@ final class DirectoryRoutes {
         Department unit = Requests.build(() -> new Department(current.id(), body.name(), parent, body.level(),
             functional, contact, current.active()));
         refuseIf(DepartmentEdits.checkEdit(service.seed().departments(), unit));
-        saveDepartment(ctx, unit, "department.edit", 200);
+        saveDepartment(ctx, unit, "department.edit", 200, seen);
     }
 
     /**
      * Open work: the unit's inbox (assigned, signed, in progress, return asked, suspended) and the tickets
      * it led that wait for review or return visit, which a send-back or re-handling would return to it.
      */
-    private void deactivate(RoutingContext ctx) {
+    private void deactivate(RoutingContext ctx, long seen) {
         Department current = department(ctx.pathParam("id"));
         service.holdsOpenWork(current.id())
             .compose(open -> refusal(DepartmentEdits.checkDeactivate(service.seed().departments(), service.seed().categories(),
                 current.id(), open)))
-            .onSuccess(ok -> saveDepartment(ctx, current.deactivated(), "department.deactivate", 200))
+            .onSuccess(ok -> saveDepartment(ctx, current.deactivated(), "department.deactivate", 200, seen))
             .onFailure(ctx::fail);
     }
 
-    private void reactivate(RoutingContext ctx) {
+    private void reactivate(RoutingContext ctx, long seen) {
         Department current = department(ctx.pathParam("id"));
         refuseIf(DepartmentEdits.checkReactivate(service.seed().departments(), current.id()));
-        saveDepartment(ctx, current.reactivated(), "department.reactivate", 200);
+        saveDepartment(ctx, current.reactivated(), "department.reactivate", 200, seen);
     }
 
-    private void createCategory(RoutingContext ctx) {
+    private void createCategory(RoutingContext ctx, long seen) {
         NewCategory body = JsonBodies.read(ctx, NewCategory.class);
         Category category = Requests.build(() -> new Category(body.code(), body.name(), List.of(body.name())));
         List<String> departments = orEmpty(body.departments());
         List<String> keywords = orEmpty(body.keywords());
         refuseIf(CategoryEdits.checkNew(service.seed().categories(), service.seed().departments(), category.code(), departments, keywords));
-        saveCategory(ctx, new CategoryCatalog.Entry(category, departments, keywords, false), "category.create", 201);
+        saveCategory(ctx, new CategoryCatalog.Entry(category, departments, keywords, false), "category.create", 201, seen);
     }
 
-    private void editCategory(RoutingContext ctx) {
+    private void editCategory(RoutingContext ctx, long seen) {
         CategoryCatalog.Entry current = category(ctx.pathParam("code"));
         CategoryChange body = JsonBodies.read(ctx, CategoryChange.class);
         Category category = Requests.build(() -> new Category(current.category().code(), body.name(), List.of(body.name())));
         List<String> departments = orEmpty(body.departments());
         List<String> keywords = orEmpty(body.keywords());
         refuseIf(CategoryEdits.checkEdit(service.seed().categories(), service.seed().departments(), category.code(), departments, keywords));
-        saveCategory(ctx, new CategoryCatalog.Entry(category, departments, keywords, current.retired()), "category.edit", 200);
+        saveCategory(ctx, new CategoryCatalog.Entry(category, departments, keywords, current.retired()), "category.edit", 200, seen);
     }
 
-    private void retire(RoutingContext ctx) {
+    private void retire(RoutingContext ctx, long seen) {
         CategoryCatalog.Entry current = category(ctx.pathParam("code"));
         refuseIf(CategoryEdits.checkRetire(service.seed().categories(), current.category().code()));
         saveCategory(ctx, new CategoryCatalog.Entry(current.category(), current.departments(), current.keywords(), true),
-            "category.retire", 200);
+            "category.retire", 200, seen);
     }
 
-    private void saveDepartment(RoutingContext ctx, Department unit, String action, int status) {
+    private void saveDepartment(RoutingContext ctx, Department unit, String action, int status, long seen) {
         Actor admin = Authenticated.actor(ctx);
-        policy.saveDepartment(unit)
+        policy.saveDepartment(unit, seen)
             .compose(done -> audit.record(AuditLog.Entry.change(admin, action, "department", unit.id())))
             .onSuccess(id -> {
                 LOG.info("unit directory changed [action={}, unit={}, by={}]", action, unit.id(), admin.userId());
@@ -146,16 +163,21 @@ final class DirectoryRoutes {
             .onFailure(ctx::fail);
     }
 
-    private void saveCategory(RoutingContext ctx, CategoryCatalog.Entry entry, String action, int status) {
+    private void saveCategory(RoutingContext ctx, CategoryCatalog.Entry entry, String action, int status, long seen) {
         Actor admin = Authenticated.actor(ctx);
         String code = entry.category().code();
-        policy.saveCategory(entry)
+        policy.saveCategory(entry, seen)
             .compose(done -> audit.record(AuditLog.Entry.change(admin, action, "category", code)))
             .compose(id -> {
                 CategoryCatalog.Entry saved = service.seed().categories().entry(code).orElse(entry);
+                // saved for every node, but dispatch did not take it: say so, so the administrator saves it again
                 return categoryListener.apply(saved)
-                    .onFailure(failure -> LOG.warn("category not passed on [category={}, reason={}]", code, failure.getMessage()))
-                    .transform(passed -> Future.succeededFuture(saved));
+                    .recover(failure -> {
+                        LOG.warn("category not passed on [category={}, reason={}]", code, failure.getMessage());
+                        return Future.failedFuture(HotlineException.unavailable("category.not-passed-on",
+                            "分类已保存，但派单目录未能同步：请稍后用修改接口原样保存一次", failure));
+                    })
+                    .map(passed -> saved);
             })
             .onSuccess(saved -> {
                 LOG.info("category catalog changed [action={}, category={}, by={}]", action, code, admin.userId());

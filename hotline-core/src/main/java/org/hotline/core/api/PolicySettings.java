@@ -68,17 +68,31 @@ final class PolicySettings {
     }
 
     /** Saves and applies a unit whose rules the caller checked ({@code DepartmentEdits}); the seed is rebuilt with it first. */
-    Future<Void> saveDepartment(Department unit) {
+    Future<Void> saveDepartment(Department unit, long seenVersion) {
         String json = SeedLoader.departmentJson(unit);
         return check(() -> SeedLoader.withDepartments(service.seed(), List.of(json)), "department.invalid", "单位无效")
-            .compose(valid -> store.saveDepartment(unit.id(), json)).compose(version -> refresh());
+            .compose(valid -> store.saveDepartment(unit.id(), json, seenVersion)).compose(this::appliedOrConflict);
     }
 
     /** Saves and applies a category whose rules the caller checked ({@code CategoryEdits}). */
-    Future<Void> saveCategory(CategoryCatalog.Entry entry) {
+    Future<Void> saveCategory(CategoryCatalog.Entry entry, long seenVersion) {
         String json = SeedLoader.categoryJson(entry);
         return check(() -> SeedLoader.withCategories(service.seed(), List.of(json)), "category.invalid", "分类无效")
-            .compose(valid -> store.saveCategory(entry.category().code(), json)).compose(version -> refresh());
+            .compose(valid -> store.saveCategory(entry.category().code(), json, seenVersion)).compose(this::appliedOrConflict);
+    }
+
+    /**
+     * The directory as every node has it now: read before an edit is checked, so the checks see the
+     * other nodes' changes; the save then refuses if one came in between.
+     */
+    Future<Long> current() {
+        return refresh().map(done -> applied);
+    }
+
+    private Future<Void> appliedOrConflict(java.util.Optional<Long> saved) {
+        return refresh().compose(done -> saved.isPresent() ? Future.succeededFuture()
+            : Future.failedFuture(HotlineException.conflict("config.concurrent-change",
+                "单位或分类刚被其他管理员修改，请刷新后重试")));
     }
 
     private Future<Void> refresh() {

@@ -3,6 +3,7 @@ package org.hotline.core.redis;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
@@ -31,9 +32,22 @@ public final class RedisPolicyStore {
         }
     }
 
+    /**
+     * Writes an entry only if the counter still has the value the caller's checks were made against:
+     * two administrators editing on two nodes (each with its own copy, polled every few seconds) can
+     * otherwise undo each other's change or build a cycle of units from two checks that each passed.
+     */
+    private static final String SAVE_IF_UNCHANGED = """
+            local current = tonumber(redis.call('GET', KEYS[2]) or '0')
+            if current ~= tonumber(ARGV[3]) then return {0, current} end
+            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+            return {1, redis.call('INCR', KEYS[2])}
+            """;
+
     private final Vertx vertx;
     private final RedisAsyncCommands<String, String> redis;
     private final String prefix;
+    private final LuaScript saveIfUnchanged;
 
     public RedisPolicyStore(Vertx vertx, RedisAsyncCommands<String, String> redis) {
         this(vertx, redis, RedisTicketKeys.DEFAULT_PREFIX);
@@ -43,6 +57,7 @@ public final class RedisPolicyStore {
         this.vertx = vertx;
         this.redis = redis;
         this.prefix = prefix + "config:";
+        this.saveIfUnchanged = LuaScript.of("save-config-if-unchanged", SAVE_IF_UNCHANGED, redis);
     }
 
     public Future<Long> saveTimeLimits(String json) {
@@ -53,12 +68,21 @@ public final class RedisPolicyStore {
         return bridge(redis.hset(prefix + "holidays", Integer.toString(year), json)).compose(ok -> bridge(redis.incr(prefix + "version")));
     }
 
-    public Future<Long> saveDepartment(String id, String json) {
-        return bridge(redis.hset(prefix + "departments", id, json)).compose(ok -> bridge(redis.incr(prefix + "version")));
+    /** Saves a unit if nothing changed since {@code seenVersion}; the new counter, or empty when someone was first. */
+    public Future<java.util.Optional<Long>> saveDepartment(String id, String json, long seenVersion) {
+        return saveIfUnchanged("departments", id, json, seenVersion);
     }
 
-    public Future<Long> saveCategory(String code, String json) {
-        return bridge(redis.hset(prefix + "categories", code, json)).compose(ok -> bridge(redis.incr(prefix + "version")));
+    /** Saves a category if nothing changed since {@code seenVersion}; the new counter, or empty when someone was first. */
+    public Future<java.util.Optional<Long>> saveCategory(String code, String json, long seenVersion) {
+        return saveIfUnchanged("categories", code, json, seenVersion);
+    }
+
+    private Future<java.util.Optional<Long>> saveIfUnchanged(String hash, String field, String json, long seenVersion) {
+        String[] keys = {prefix + hash, prefix + "version"};
+        String[] args = {field, json, Long.toString(seenVersion)};
+        return bridge(saveIfUnchanged.run(redis, keys, args)).map((List<Object> answer) -> ((Long) answer.get(0)) == 1L
+                ? java.util.Optional.of((Long) answer.get(1)) : java.util.Optional.<Long>empty());
     }
 
     /** The change counter: 0 while nothing was ever changed. */

@@ -27,6 +27,8 @@ class CategoryAdminIT {
 
     private static final int DATABASE = 13;
     private static final Map<String, CategoryCatalog.Entry> PASSED_ON = new ConcurrentHashMap<>();
+    /** Codes whose next hand-over to dispatch fails once, as a Redis hiccup on dispatch's side would. */
+    private static final java.util.Set<String> FAIL_ONCE = ConcurrentHashMap.newKeySet();
     private static ApiTestServer server;
     private static ApiTestServer neighbour;
     private static String admin;
@@ -37,6 +39,9 @@ class CategoryAdminIT {
     static void start() {
         server = new ApiTestServer(DATABASE, config -> config);
         server.api.onCategoryChange(entry -> {
+            if (FAIL_ONCE.remove(entry.category().code())) {
+                return Future.failedFuture(new IllegalStateException("dispatch catalog unreachable"));
+            }
             PASSED_ON.put(entry.category().code(), entry);
             return Future.succeededFuture();
         });
@@ -134,5 +139,20 @@ class CategoryAdminIT {
         AuthAndProblemsIT.assertProblem(server.post("/api/v1/admin/categories/0101/retire", admin, new JsonObject()),
             400, "request.invalid-path");
         assertThat(server.service.seed().categories().find("920101")).isEmpty();
+    }
+
+    @Test
+    void aCategoryDispatchDidNotTakeIsSavedAnswered503AndPassedOnWhenSavedAgain() {
+        FAIL_ONCE.add("970000");
+        HttpResponse<Buffer> first = server.post("/api/v1/admin/categories", admin, category("970000", "防汛抗旱", "urban"));
+
+        AuthAndProblemsIT.assertProblem(first, 503, "category.not-passed-on");
+        assertThat(server.service.seed().categories().chooseable("970000")).isTrue();
+        assertThat(PASSED_ON).doesNotContainKey("970000");
+
+        HttpResponse<Buffer> again = server.send(io.vertx.core.http.HttpMethod.PUT, "/api/v1/admin/categories/970000", admin,
+            new JsonObject().put("name", "防汛抗旱").put("departments", new JsonArray().add("urban")).toBuffer());
+        assertThat(again.statusCode()).as(again.bodyAsString()).isEqualTo(200);
+        assertThat(PASSED_ON.get("970000").category().name()).isEqualTo("防汛抗旱");
     }
 }

@@ -28,8 +28,14 @@ final class DispatchSeed {
     private DispatchSeed() {
     }
 
+    /**
+     * At start: entries the dispatch catalog lacks are added and retired categories are taken out (a
+     * retirement passed on while dispatch's Redis write failed is repaired here).
+     */
     static Future<Void> apply(CategoryCatalog categories, Segmenter segmenter, RedisCatalog catalog, RedisRoutingRules rules) {
-        return catalog.createMissing(entries(categories, segmenter))
+        List<Future<Void>> retired = categories.entries().stream().filter(CategoryCatalog.Entry::retired)
+                .map(e -> catalog.remove(e.category().code())).toList();
+        return Future.all(retired).compose(v -> catalog.createMissing(entries(categories, segmenter)))
                 .compose(v -> rules.all())
                 .compose(existing -> existing.isEmpty() ? putAll(rules, routingRules(categories)) : Future.succeededFuture());
     }

@@ -53,6 +53,7 @@ public final class StreamIndexer extends VerticleBase {
     private final Map<String, String> claimCursors = new HashMap<>();
     private boolean pendingFirst = true;
     private boolean claimedWaiting;
+    private long claimTimer = -1;
     private boolean stopped;
     private long backoffMillis = 250;
 
@@ -80,13 +81,15 @@ public final class StreamIndexer extends VerticleBase {
         }
         return groups.onSuccess(v -> {
             context.runOnContext(x -> poll());
-            vertx.setPeriodic(Math.max(100, claimIdle.toMillis() / 2), id -> claimIdleEntries());
+            // the claim waits behind a blocking read on this connection (≤ indexerIdle): fine at this period
+            claimTimer = vertx.setPeriodic(Math.max(100, claimIdle.toMillis() / 2), id -> claimIdleEntries());
         });
     }
 
     @Override
     public Future<?> stop() {
         stopped = true;
+        vertx.cancelTimer(claimTimer);
         return Future.succeededFuture();
     }
 
