@@ -52,7 +52,6 @@ public final class ApiRoutes {
     private final DirectoryRoutes directory;
     private Buffer openApi;
     private RequestValidation validation;
-    private PathParameters pathParameters;
     private final PolicySettings policy;
 
     public ApiRoutes(Vertx vertx, ApiConfig config, RedisAsyncCommands<String, String> redis, TicketService service, Clock clock) {
@@ -97,7 +96,6 @@ public final class ApiRoutes {
         JsonObject document = OpenApiFragments.fromClasspath(OPENAPI_RESOURCE, fragments);
         this.openApi = document.toBuffer();
         this.validation = new RequestValidation(document);
-        this.pathParameters = new PathParameters(document);
     }
 
     /**
@@ -134,8 +132,7 @@ public final class ApiRoutes {
         auth.mountPublic(router);
         appeals.mount(router);
         router.route("/api/v1/*").handler(authHandler());
-        // a malformed id in the path is reported before anything about the body
-        router.route("/api/v1/*").handler(pathParameters.handler(false));
+        // staff paths too: a malformed id is reported before anything about the body
         router.route("/api/v1/*").handler(validation.handler(false));
         auth.mountAuthenticated(router);
         open311.mountAdmin(router);

@@ -18,6 +18,7 @@ import io.vertx.json.schema.Validator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hotline.core.error.HotlineException;
 
@@ -27,22 +28,31 @@ import org.hotline.core.error.HotlineException;
  * draft 2020-12, vertx-json-schema), so the document and the checks cannot drift apart. A
  * violation is a 400 problem naming the field, with the codes strict binding uses for the same
  * fault ({@link SchemaProblems}). What the schema cannot see (malformed JSON, invalid UTF-8,
- * duplicate fields, an empty body for a body-less action) is left to {@link JsonBodies} behind it;
- * path parameters are left to the routes, which answer an unknown id as not found. A value its
+ * duplicate fields, an empty body for a body-less action) is left to {@link JsonBodies} behind it.
+ * Path parameters of staff operations (ticket ids, unit ids, category codes) are checked first: a
+ * malformed one is 400 {@code request.invalid-path}, while a well-formed id that names nothing stays
+ * the route's 404. Public operations' path parameters are left to their routes: the citizens'
+ * lookup answers any number it cannot find with the same 404 (a stable interface). A value its
  * schema's compiled {@link SchemaShortcut} accepts skips the validator (the check of a web appeal
  * went from ~30 µs to ~1); everything else, every refusal included, is the validator's word.
  */
 public final class RequestValidation {
 
     private static final String BASE = "https://hotline.invalid/";
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}/]+)}");
     private static final String DOCUMENT = BASE + "openapi.json";
     private static final java.util.Set<String> METHODS = java.util.Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     /** One documented operation: its path as a pattern, whether it is public, and its validators. */
-    private record Operation(HttpMethod method, Pattern path, boolean open, Schema body, Map<String, Parameter> query) {
+    private record Operation(HttpMethod method, Pattern path, boolean open, List<PathParameter> pathParameters, Schema body,
+                             Map<String, Parameter> query) {
     }
 
     private record Parameter(boolean integer, Schema schema) {
+    }
+
+    /** A path parameter in template order (one capturing group each); no schema: left to the route. */
+    private record PathParameter(String name, String description, Schema schema) {
     }
 
     /**
@@ -88,18 +98,32 @@ public final class RequestValidation {
                 SchemaShortcut.compile(document, content.getJsonObject("application/json").getValue("schema")).orElse(null));
         }
         Map<String, Parameter> query = new java.util.HashMap<>();
+        Map<String, PathParameter> inPath = new java.util.HashMap<>();
         JsonArray parameters = operation.getJsonArray("parameters", new JsonArray());
         for (int i = 0; i < parameters.size(); i++) {
             JsonObject parameter = parameters.getJsonObject(i);
-            if ("query".equals(parameter.getString("in"))) {
+            String in = parameter.getString("in");
+            if (!"query".equals(in) && !"path".equals(in)) {
+                continue;
+            }
+            Schema schema = new Schema(parameterValidator(repository, options, parameter),
+                SchemaShortcut.compile(document, parameter.getValue("schema")).orElse(null));
+            if ("query".equals(in)) {
                 boolean integer = "integer".equals(parameter.getJsonObject("schema").getString("type"));
-                Schema schema = new Schema(parameterValidator(repository, options, parameter),
-                    SchemaShortcut.compile(document, parameter.getValue("schema")).orElse(null));
                 query.put(parameter.getString("name"), new Parameter(integer, schema));
+            } else {
+                inPath.put(parameter.getString("name"), new PathParameter(parameter.getString("name"),
+                    parameter.getString("description"), schema));
             }
         }
+        List<PathParameter> pathParameters = new ArrayList<>();
+        Matcher placeholder = PLACEHOLDER.matcher(path);
+        while (placeholder.find()) {
+            pathParameters.add(inPath.getOrDefault(placeholder.group(1), new PathParameter(placeholder.group(1), null, null)));
+        }
         boolean open = operation.getJsonArray("security") != null && operation.getJsonArray("security").isEmpty();
-        return new Operation(HttpMethod.valueOf(method.toUpperCase()), template(path), open, body, Map.copyOf(query));
+        return new Operation(HttpMethod.valueOf(method.toUpperCase()), template(path), open, List.copyOf(pathParameters), body,
+            Map.copyOf(query));
     }
 
     /** The repository does not index into arrays: a parameter's schema is used on its own, its $ref made absolute. */
@@ -144,11 +168,38 @@ public final class RequestValidation {
     public void check(RoutingContext ctx, boolean publicOperations) {
         String path = ctx.request().path();
         for (Operation operation : operations) {
-            if (operation.open() == publicOperations && operation.method().equals(ctx.request().method())
-                    && operation.path().matcher(path).matches()) {
+            Matcher matched = operation.path().matcher(path);
+            if (operation.open() == publicOperations && operation.method().equals(ctx.request().method()) && matched.matches()) {
+                if (!operation.open()) {
+                    checkPath(operation, matched);
+                }
                 check(operation, ctx);
                 return;
             }
+        }
+    }
+
+    /** A malformed id is reported before anything about the query or the body. */
+    private static void checkPath(Operation operation, Matcher matched) {
+        for (int i = 0; i < operation.pathParameters().size(); i++) {
+            PathParameter parameter = operation.pathParameters().get(i);
+            if (parameter.schema() == null) {
+                continue;
+            }
+            String value = decoded(matched.group(i + 1));
+            if (value == null || !parameter.schema().validate(value).getValid()) {
+                String hint = parameter.description() == null ? "" : "：" + parameter.description();
+                throw HotlineException.invalid("request.invalid-path", "路径参数 " + parameter.name() + " 格式不正确" + hint);
+            }
+        }
+    }
+
+    /** Percent-decoded like the routes see it; a broken escape is simply malformed. */
+    private static String decoded(String segment) {
+        try {
+            return java.net.URLDecoder.decode(segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException broken) {
+            return null;
         }
     }
 
@@ -222,11 +273,11 @@ public final class RequestValidation {
         }
     }
 
-    /** {@code /api/v1/tickets/{id}/sign} → a pattern where each parameter is one path segment. */
+    /** {@code /api/v1/tickets/{id}/sign} → a pattern where each parameter is one path segment, one group each. */
     private static Pattern template(String path) {
         StringBuilder regex = new StringBuilder();
         for (String part : path.split("(?=\\{)|(?<=\\})")) {
-            regex.append(part.startsWith("{") ? "[^/]+" : Pattern.quote(part));
+            regex.append(part.startsWith("{") ? "([^/]+)" : Pattern.quote(part));
         }
         return Pattern.compile(regex.toString());
     }
