@@ -1,0 +1,61 @@
+package org.hotline.core.stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.Map;
+import org.hotline.core.stream.group.StreamEntry;
+import org.hotline.core.wire.TicketV1;
+import org.hotline.core.wire.WireJson;
+
+/**
+ * One entry of the ticket event stream ({@link RedisKeys#TICKET_EVENTS}, fields in docs/architecture.md),
+ * read once into types: the event type, the ticket's version, and the snapshot after the commit as
+ * {@link TicketV1}. {@code event} is the event JSON ({@code event.v1}: actor, reason and the event's own fields).
+ */
+public record TicketEventEntry(String id, String ticketId, String number, long version, TicketEventType type,
+                               Instant at, JsonObject event, TicketV1 ticket) {
+
+    /** Reads an entry; an entry that cannot be read fails with {@link IllegalArgumentException} and the reason. */
+    public static TicketEventEntry read(StreamEntry entry) {
+        Map<String, String> fields = entry.fields();
+        String typeName = require(fields, "type");
+        TicketEventType type = TicketEventType.fromWire(typeName)
+                .orElseThrow(() -> new IllegalArgumentException("unknown event type " + typeName));
+        long version;
+        Instant at;
+        try {
+            version = Long.parseLong(require(fields, "version"));
+            at = Instant.parse(require(fields, "at"));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("unreadable version or time: " + e.getMessage(), e);
+        }
+        TicketV1 ticket;
+        JsonObject event;
+        try {
+            ticket = WireJson.mapper().readValue(require(fields, "ticket"), TicketV1.class);
+            String eventJson = fields.get("event");
+            event = eventJson == null || eventJson.isBlank() ? new JsonObject() : new JsonObject(eventJson);
+        } catch (JsonProcessingException | io.vertx.core.json.DecodeException e) {
+            throw new IllegalArgumentException("unreadable ticket or event JSON: " + e.getMessage(), e);
+        }
+        if (!TicketV1.SCHEMA.equals(ticket.schema())) {
+            throw new IllegalArgumentException("unknown snapshot schema " + ticket.schema());
+        }
+        String ticketId = fields.getOrDefault("ticketId", ticket.id());
+        return new TicketEventEntry(entry.id(), ticketId, fields.getOrDefault("number", ticket.number()), version, type,
+                at, event, ticket);
+    }
+
+    public boolean is(TicketEventType candidate) {
+        return type == candidate;
+    }
+
+    private static String require(Map<String, String> fields, String name) {
+        String value = fields.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("stream entry without " + name);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,70 @@
+package org.hotline.core.stream.group;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How one consumer group reads: its {@code group} name, this node's {@code consumer} name, the
+ * {@code streams} it follows, where a new group starts ({@code fromStart}: the whole history, else only
+ * what comes next), the {@code page} size, how long to wait on an empty stream ({@code idle}), whether
+ * the connection is the group's own ({@code blocking}: the read then BLOCKs for {@code idle} instead of
+ * polling), after how long another consumer's unacknowledged entry is taken over ({@code claimIdle}),
+ * and the stream poison entries are parked in ({@code parkedStream}).
+ */
+public record GroupSettings(String group, String consumer, List<String> streams, boolean fromStart, int page,
+                            Duration idle, boolean blocking, Duration claimIdle, String parkedStream) {
+
+    /** Far above a batch's handling time, so a live but slow node keeps its entries. */
+    public static final Duration DEFAULT_CLAIM_IDLE = Duration.ofSeconds(60);
+    public static final String DEFAULT_PARKED = "hotline:stream:parked";
+    public static final int DEFAULT_PAGE = 200;
+    public static final Duration DEFAULT_IDLE = Duration.ofMillis(100);
+
+    public GroupSettings {
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(consumer, "consumer");
+        streams = List.copyOf(streams);
+        Objects.requireNonNull(parkedStream, "parkedStream");
+        if (streams.isEmpty()) {
+            throw new IllegalArgumentException("a group follows at least one stream");
+        }
+        if (page < 1 || page > 10_000) {
+            throw new IllegalArgumentException("page must be within [1, 10000]");
+        }
+        if (idle == null || idle.isNegative() || idle.isZero() || claimIdle == null || claimIdle.isNegative() || claimIdle.isZero()) {
+            throw new IllegalArgumentException("idle and claimIdle must be positive");
+        }
+    }
+
+    /** A polling group on one stream with the defaults: page 200, 100 ms idle, claim after 60 s, parked in {@value #DEFAULT_PARKED}. */
+    public static GroupSettings of(String group, String consumer, String stream, boolean fromStart) {
+        return new GroupSettings(group, consumer, List.of(stream), fromStart, DEFAULT_PAGE, DEFAULT_IDLE, false,
+                DEFAULT_CLAIM_IDLE, DEFAULT_PARKED);
+    }
+
+    public GroupSettings page(int size) {
+        return new GroupSettings(group, consumer, streams, fromStart, size, idle, blocking, claimIdle, parkedStream);
+    }
+
+    public GroupSettings idle(Duration wait) {
+        return new GroupSettings(group, consumer, streams, fromStart, page, wait, blocking, claimIdle, parkedStream);
+    }
+
+    /** The group has a connection of its own, so an empty read may block it for {@code idle}. */
+    public GroupSettings ownConnection() {
+        return new GroupSettings(group, consumer, streams, fromStart, page, idle, true, claimIdle, parkedStream);
+    }
+
+    public GroupSettings claimIdle(Duration after) {
+        return new GroupSettings(group, consumer, streams, fromStart, page, idle, blocking, after, parkedStream);
+    }
+
+    public GroupSettings parkedIn(String stream) {
+        return new GroupSettings(group, consumer, streams, fromStart, page, idle, blocking, claimIdle, stream);
+    }
+
+    public GroupSettings streams(List<String> followed) {
+        return new GroupSettings(group, consumer, followed, fromStart, page, idle, blocking, claimIdle, parkedStream);
+    }
+}
