@@ -1,23 +1,27 @@
 package org.hotline.dispatch.classify;
 
-import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import org.hotline.core.stream.RedisKeys;
+import org.hotline.core.stream.TicketEventEntry;
+import org.hotline.core.stream.TicketEventType;
+import org.hotline.core.stream.group.BatchHandler;
+import org.hotline.core.stream.group.ConsumerGroup;
+import org.hotline.core.stream.group.GroupSettings;
+import org.hotline.core.stream.group.Handled;
+import org.hotline.core.wire.TicketV1;
 import org.hotline.dispatch.store.RedisTrainingCorpus;
-import org.hotline.dispatch.store.TicketEventGroup;
 
 /**
  * Feeds the classifier from the system's own history: every {@code TicketClosed} event on the
  * ticket event stream adds the ticket's final category and lead department (after dispatchers'
  * corrections) to the training corpus, through a consumer group so each closed ticket counts once
- * across server processes. Retrains after {@code retrainAfter} new examples, and loads the model
- * from the corpus when it starts. Polls without BLOCK so it can share the module's connection.
+ * across server processes. Retrains after {@code retrainAfter} new examples; {@link #group} loads the
+ * model from the corpus first.
  */
-public final class ClosedTicketLearner extends TicketEventGroup {
+public final class ClosedTicketLearner implements BatchHandler<TicketEventEntry> {
 
     public static final String GROUP = "dispatch-learner";
     private static final int PAGE = 200;
@@ -27,50 +31,36 @@ public final class ClosedTicketLearner extends TicketEventGroup {
     private final int retrainAfter;
     private int learnedSinceTraining;
 
-    public ClosedTicketLearner(RedisAsyncCommands<String, String> redis, RedisTrainingCorpus corpus,
-            Classifier classifier, String consumer, Duration pollInterval, int retrainAfter) {
-        super(redis, GROUP, "0", consumer, pollInterval, PAGE);
+    public ClosedTicketLearner(RedisTrainingCorpus corpus, Classifier classifier, int retrainAfter) {
         this.corpus = corpus;
         this.classifier = classifier;
         this.retrainAfter = retrainAfter;
     }
 
-    @Override
-    public Future<?> start() {
-        classifier.retrain(); // rebuild the model from Redis; intake answers with keywords meanwhile
-        return super.start();
+    /** Rebuilds the model from Redis (intake answers with keywords meanwhile); the group reads the whole history. */
+    public ConsumerGroup<TicketEventEntry> group(RedisAsyncCommands<String, String> redis, String consumer, Duration poll) {
+        classifier.retrain();
+        return ConsumerGroup.ticketEvents(redis, GroupSettings.of(GROUP, consumer, RedisKeys.TICKET_EVENTS, true)
+                .page(PAGE).idle(poll), this);
     }
 
     @Override
-    protected Future<Void> handlePage(List<StreamMessage<String, String>> messages) {
-        return learn(messages);
-    }
-
-    private Future<Void> learn(List<StreamMessage<String, String>> messages) {
-        List<Future<String>> appends = new ArrayList<>();
-        for (StreamMessage<String, String> message : messages) {
-            if (!"TicketClosed".equals(message.getBody().get("type")) || message.getBody().get("ticket") == null) {
-                continue;
-            }
-            JsonObject ticket = new JsonObject(message.getBody().get("ticket"));
-            JsonObject category = ticket.getJsonObject("category");
-            if (category == null || category.getString("code") == null) {
-                continue;
-            }
-            String text = LabelledText.appealText(ticket.getString("title"), ticket.getString("content"), null);
-            appends.add(corpus.append(new LabelledText(text, category.getString("code"),
-                    ticket.getString("leadDepartment")), "closed:" + ticket.getString("id")));
-        }
+    public Future<Handled> handle(List<TicketEventEntry> batch) {
+        List<Future<String>> appends = batch.stream()
+                .filter(e -> e.is(TicketEventType.TICKET_CLOSED) && e.ticket().category() != null && e.ticket().category().code() != null)
+                .map(e -> corpus.append(example(e.ticket()), "closed:" + e.ticket().id()))
+                .toList();
         learnedSinceTraining += appends.size();
-        return Future.all(appends).mapEmpty();
+        return Future.all(appends).onSuccess(v -> {
+            if (learnedSinceTraining >= retrainAfter) {
+                learnedSinceTraining = 0;
+                classifier.retrain(); // runs in the background; requests keep the previous model meanwhile
+            }
+        }).map(Handled.all());
     }
 
-    @Override
-    protected Future<Void> afterRound() {
-        if (learnedSinceTraining >= retrainAfter) {
-            learnedSinceTraining = 0;
-            classifier.retrain(); // runs in the background; requests keep the previous model meanwhile
-        }
-        return Future.succeededFuture();
+    private static LabelledText example(TicketV1 ticket) {
+        return new LabelledText(LabelledText.appealText(ticket.title(), ticket.content(), null), ticket.category().code(),
+                ticket.leadDepartment());
     }
 }

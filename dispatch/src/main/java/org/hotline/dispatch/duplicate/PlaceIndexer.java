@@ -1,52 +1,42 @@
 package org.hotline.dispatch.duplicate;
 
-import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.hotline.dispatch.store.TicketEventGroup;
+import org.hotline.core.stream.RedisKeys;
+import org.hotline.core.stream.TicketEventEntry;
+import org.hotline.core.stream.TicketEventType;
+import org.hotline.core.stream.group.BatchHandler;
+import org.hotline.core.stream.group.ConsumerGroup;
+import org.hotline.core.stream.group.GroupSettings;
+import org.hotline.core.stream.group.Handled;
 
 /**
  * Feeds the {@link PlaceIndex} from the ticket event stream (consumer group {@value #GROUP}, one
  * process handles each event): every {@code TicketReceived} with a district is placed at its
- * reception time.
+ * reception time (the event's time when the snapshot has none).
  */
-public final class PlaceIndexer extends TicketEventGroup {
+public final class PlaceIndexer implements BatchHandler<TicketEventEntry> {
 
     public static final String GROUP = "dispatch-places";
-    private static final int PAGE = 100;
 
     private final PlaceIndex places;
 
-    /** The group starts at "$": appeals received before the first start are not indexed. */
-    public PlaceIndexer(RedisAsyncCommands<String, String> redis, PlaceIndex places, String consumer, Duration pollInterval) {
-        super(redis, GROUP, "$", consumer, pollInterval, PAGE);
+    public PlaceIndexer(PlaceIndex places) {
         this.places = places;
     }
 
+    /** The group starts at "$": appeals received before the first start are not indexed. */
+    public ConsumerGroup<TicketEventEntry> group(RedisAsyncCommands<String, String> redis, String consumer, Duration poll) {
+        return ConsumerGroup.ticketEvents(redis, GroupSettings.of(GROUP, consumer, RedisKeys.TICKET_EVENTS, false).idle(poll), this);
+    }
+
     @Override
-    protected Future<Void> handlePage(List<StreamMessage<String, String>> messages) {
-        return Future.all(messages.stream().map(this::handle).toList()).mapEmpty();
-    }
-
-    private Future<Void> handle(StreamMessage<String, String> message) {
-        if (!"TicketReceived".equals(message.getBody().get("type")) || message.getBody().get("ticket") == null) {
-            return Future.succeededFuture();
-        }
-        JsonObject ticket = new JsonObject(message.getBody().get("ticket"));
-        String district = ticket.getJsonObject("location", new JsonObject()).getString("district");
-        return places.record(district, message.getBody().get("ticketId"), receivedAt(ticket, message));
-    }
-
-    private static Instant receivedAt(JsonObject ticket, StreamMessage<String, String> message) {
-        try {
-            return Instant.parse(ticket.getString("receivedAt", message.getBody().get("at")));
-        } catch (DateTimeParseException | NullPointerException unreadable) {
-            return Instant.ofEpochMilli(Long.parseLong(message.getId().substring(0, message.getId().indexOf('-'))));
-        }
+    public Future<Handled> handle(List<TicketEventEntry> batch) {
+        return Future.all(batch.stream().filter(e -> e.is(TicketEventType.TICKET_RECEIVED))
+                .map(e -> places.record(e.ticket().location() == null ? null : e.ticket().location().district(), e.ticketId(),
+                        e.ticket().receivedAt() == null ? e.at() : e.ticket().receivedAt()))
+                .toList()).map(Handled.all());
     }
 }

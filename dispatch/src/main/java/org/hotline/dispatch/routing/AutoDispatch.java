@@ -1,6 +1,5 @@
 package org.hotline.dispatch.routing;
 
-import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -8,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,10 +19,16 @@ import org.hotline.core.model.Location;
 import org.hotline.core.model.Ticket;
 import org.hotline.core.model.TicketStatus;
 import org.hotline.core.model.TicketId;
+import org.hotline.core.stream.RedisKeys;
+import org.hotline.core.stream.TicketEventEntry;
+import org.hotline.core.stream.TicketEventType;
+import org.hotline.core.stream.group.BatchHandler;
+import org.hotline.core.stream.group.ConsumerGroup;
+import org.hotline.core.stream.group.GroupSettings;
+import org.hotline.core.stream.group.Handled;
 import org.hotline.dispatch.classify.Classifier;
 import org.hotline.dispatch.classify.LabelledText;
 import org.hotline.dispatch.classify.Suggestion;
-import org.hotline.dispatch.store.TicketEventGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * ticket: received is classified and assigned, classified (by the node that died) only assigned,
  * anything else is already decided and leaves the queue.
  */
-public final class AutoDispatch extends TicketEventGroup {
+public final class AutoDispatch implements BatchHandler<TicketEventEntry> {
 
     public static final String GROUP = "dispatch-auto";
     private static final Logger LOG = LoggerFactory.getLogger(AutoDispatch.class);
@@ -45,9 +51,10 @@ public final class AutoDispatch extends TicketEventGroup {
     /** Below the groups' claim idle time, so a page waiting for the model is not taken by another node. */
     private static final Duration READY_WAIT = Duration.ofSeconds(30);
     /** After these a ticket no longer waits for a dispatcher. */
-    private static final Set<String> LEAVES_THE_QUEUE = Set.of("TicketAssigned", "TicketAnsweredDirectly", "TicketClosed",
-            "TicketNotAccepted", "TicketMerged");
-    private static final Set<String> AWAITING_DISPATCH = Set.of("RECEIVED", "CLASSIFIED");
+    private static final Set<TicketEventType> LEAVES_THE_QUEUE = EnumSet.of(TicketEventType.TICKET_ASSIGNED,
+            TicketEventType.TICKET_ANSWERED_DIRECTLY, TicketEventType.TICKET_CLOSED, TicketEventType.TICKET_NOT_ACCEPTED,
+            TicketEventType.TICKET_MERGED);
+    private static final Set<String> AWAITING_DISPATCH = Set.of(TicketStatus.RECEIVED.name(), TicketStatus.CLASSIFIED.name());
 
     private final Classifier classifier;
     private final RedisRoutingRules rules;
@@ -57,11 +64,8 @@ public final class AutoDispatch extends TicketEventGroup {
     private final org.hotline.dispatch.duplicate.HotSpotDetector hotSpots;
     private final Clock clock;
 
-    /** The group starts at "$": appeals received before the first start are left to the dispatchers. */
-    public AutoDispatch(RedisAsyncCommands<String, String> redis, Classifier classifier, RedisRoutingRules rules,
-            RoutingPolicy policy, TicketService tickets, DispatcherQueue queue,
-            org.hotline.dispatch.duplicate.HotSpotDetector hotSpots, Clock clock, String consumer, Duration pollInterval) {
-        super(redis, GROUP, "$", consumer, pollInterval, PAGE);
+    public AutoDispatch(Classifier classifier, RedisRoutingRules rules, RoutingPolicy policy, TicketService tickets,
+            DispatcherQueue queue, org.hotline.dispatch.duplicate.HotSpotDetector hotSpots, Clock clock) {
         this.classifier = classifier;
         this.rules = rules;
         this.policy = policy;
@@ -71,42 +75,46 @@ public final class AutoDispatch extends TicketEventGroup {
         this.clock = clock;
     }
 
+    /** The group starts at "$": appeals received before the first start are left to the dispatchers. */
+    public ConsumerGroup<TicketEventEntry> group(RedisAsyncCommands<String, String> redis, String consumer, Duration poll) {
+        return ConsumerGroup.ticketEvents(redis, GroupSettings.of(GROUP, consumer, RedisKeys.TICKET_EVENTS, false)
+                .page(PAGE).idle(poll), this);
+    }
+
     /**
      * A ticket that cannot be dispatched is left to the dispatchers, never retried forever. A page
      * waits (bounded) for the classifier's first model so a restarted node's backlog is not judged on
      * keyword rules alone.
      */
     @Override
-    protected Future<Void> handlePage(List<StreamMessage<String, String>> messages) {
+    public Future<Handled> handle(List<TicketEventEntry> messages) {
         return classifier.ready().timeout(READY_WAIT.toMillis(), TimeUnit.MILLISECONDS)
                 .recover(late -> {
                     LOG.warn("classifier not ready, dispatching with what it has [reason={}]", late.toString());
                     return Future.succeededFuture();
                 })
-                .compose(ready -> handleAll(messages));
+                .compose(ready -> handleAll(messages)).map(Handled.all());
     }
 
-    private Future<Void> handleAll(List<StreamMessage<String, String>> messages) {
+    private Future<Void> handleAll(List<TicketEventEntry> messages) {
         List<Future<Void>> handled = new ArrayList<>();
         messages.forEach(m -> handled.add(handle(m).recover(failure -> {
-            LOG.warn("auto-dispatch left a ticket alone [ticket={}, reason={}]", m.getBody().get("ticketId"), failure.toString());
+            LOG.warn("auto-dispatch left a ticket alone [ticket={}, reason={}]", m.ticketId(), failure.toString());
             return Future.succeededFuture();
         })));
         return Future.all(handled).mapEmpty();
     }
 
-    private Future<Void> handle(StreamMessage<String, String> message) {
-        String type = message.getBody().get("type");
-        String ticketId = message.getBody().get("ticketId");
-        if (LEAVES_THE_QUEUE.contains(type)) {
+    private Future<Void> handle(TicketEventEntry message) {
+        String ticketId = message.ticketId();
+        if (LEAVES_THE_QUEUE.contains(message.type())) {
             return queue.remove(ticketId);
         }
-        String snapshot = message.getBody().get("ticket");
-        if (!"TicketReceived".equals(type) || snapshot == null) {
+        if (!message.is(TicketEventType.TICKET_RECEIVED)) {
             return Future.succeededFuture();
         }
         // the snapshot is the one after the whole commit: an appeal answered or merged at filing is born decided
-        if (!AWAITING_DISPATCH.contains(new JsonObject(snapshot).getString("status"))) {
+        if (!AWAITING_DISPATCH.contains(message.ticket().status())) {
             return Future.succeededFuture();
         }
         // a redelivered entry (its first reader died) may find the ticket classified or assigned since

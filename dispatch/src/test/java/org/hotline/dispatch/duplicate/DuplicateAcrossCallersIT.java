@@ -58,7 +58,7 @@ class DuplicateAcrossCallersIT {
         RedisTicketStore store = await(RedisTicketStore.start(vertx, connector, RedisTicketStoreConfig.defaults()));
         tickets = new TicketService(store, SeedLoader.fromClasspath(), Clock.systemUTC(), TicketServiceConfig.defaults());
         places = new PlaceIndex(vertx, redis.async(), Duration.ofDays(3));
-        await(vertx.deployVerticle(new PlaceIndexer(redis.async(), places, "test", Duration.ofMillis(20))));
+        await(vertx.deployVerticle(new PlaceIndexer(places).group(redis.async(), "test", Duration.ofMillis(20))));
     }
 
     @AfterEach

@@ -38,8 +38,8 @@ class ClosedTicketLearnerIT {
         redis.xadd(RedisKeys.TICKET_EVENTS, event("TicketAssigned", "t2", "环境保护", "dept-env"));
         redis.xadd(RedisKeys.TICKET_EVENTS, event("TicketClosed", "t3", "环境保护", "dept-env"));
 
-        DispatchTestServer.await(server.vertx.deployVerticle(new ClosedTicketLearner(server.redis.async(),
-                server.corpus, server.classifier, "test-1", Duration.ofMillis(50), 1_000)));
+        DispatchTestServer.await(server.vertx.deployVerticle(new ClosedTicketLearner(server.corpus, server.classifier, 1_000)
+                .group(server.redis.async(), "test-1", Duration.ofMillis(50))));
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         // learning ends with the acknowledgement, after the examples were appended

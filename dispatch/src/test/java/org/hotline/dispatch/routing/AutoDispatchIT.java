@@ -94,9 +94,9 @@ class AutoDispatchIT {
                 config, catalog, corpus, Clock.systemUTC());
         assertThat(await(classifier.retrain()).trained()).isTrue();
         DispatcherQueue queue = new DispatcherQueue(vertx, connection.async());
-        await(vertx.deployVerticle(new AutoDispatch(connection.async(), classifier, rules, new RoutingPolicy(0.6),
+        await(vertx.deployVerticle(new AutoDispatch(classifier, rules, new RoutingPolicy(0.6),
                 tickets, queue, new org.hotline.dispatch.duplicate.HotSpotDetector(vertx, connection.async(),
-                        Duration.ofHours(2), 5), Clock.systemUTC(), "it-1", Duration.ofMillis(50))));
+                        Duration.ofHours(2), 5), Clock.systemUTC()).group(connection.async(), "it-1", Duration.ofMillis(50))));
 
         Ticket clear = receive(tickets, "小区门口饭店油烟直排",
                 "您好，我住在岳麓区桐梓坡路金色家园3栋，楼下新开的一家饭店排烟管道直接对着我们住宅楼，油烟没有经过净化，"

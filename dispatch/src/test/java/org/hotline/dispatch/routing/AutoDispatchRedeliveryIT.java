@@ -104,9 +104,9 @@ class AutoDispatchRedeliveryIT {
         classifier.retrain(); // empty corpus: keyword rules serve, the classifier becomes ready
         await(classifier.ready());
         DispatcherQueue queue = new DispatcherQueue(vertx, connection.async());
-        await(vertx.deployVerticle(new AutoDispatch(connection.async(), classifier, rules, new RoutingPolicy(0.3), tickets,
-                queue, new HotSpotDetector(vertx, connection.async(), Duration.ofHours(2), 5), Clock.systemUTC(),
-                "node-1", Duration.ofMillis(50))));
+        await(vertx.deployVerticle(new AutoDispatch(classifier, rules, new RoutingPolicy(0.3), tickets,
+                queue, new HotSpotDetector(vertx, connection.async(), Duration.ofHours(2), 5), Clock.systemUTC())
+                .group(connection.async(), "node-1", Duration.ofMillis(50))));
 
         // assigning writes new events the group reads in turn: wait until it has read to the end and acknowledged all
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -96,10 +96,10 @@ public final class DispatchModule implements Module {
     @Override
     public Future<Void> start() {
         return DispatchSeed.apply(tickets.seed().categories(), segmenter, catalog, rules)
-                .compose(v -> deploy(new ClosedTicketLearner(redis, corpus, classifier, "learner-" + nodeId, Duration.ofSeconds(2), 200)))
-                .compose(v -> deploy(new AutoDispatch(redis, classifier, rules, new RoutingPolicy(AUTO_ASSIGN_CONFIDENCE), tickets,
-                        queue, hotSpots, clock, "dispatch-" + nodeId, Duration.ofMillis(200))))
-                .compose(v -> deploy(new PlaceIndexer(redis, places, "places-" + nodeId, Duration.ofMillis(200))))
+                .compose(v -> deploy(new ClosedTicketLearner(corpus, classifier, 200).group(redis, "learner-" + nodeId, Duration.ofSeconds(2))))
+                .compose(v -> deploy(new AutoDispatch(classifier, rules, new RoutingPolicy(AUTO_ASSIGN_CONFIDENCE), tickets,
+                        queue, hotSpots, clock).group(redis, "dispatch-" + nodeId, Duration.ofMillis(200))))
+                .compose(v -> deploy(new PlaceIndexer(places).group(redis, "places-" + nodeId, Duration.ofMillis(200))))
                 .compose(v -> deploy(new SlaScheduler(redis, new TicketServiceSlaSink(tickets), SlaSchedulerConfig.defaults(),
                         new DutyCalendarTiming(tickets, DutyHours.OFFICE))));
     }
