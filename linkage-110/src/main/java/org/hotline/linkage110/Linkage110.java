@@ -6,6 +6,11 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
+import org.hotline.core.stream.RedisKeys;
+import org.hotline.core.stream.TicketEventEntry;
+import org.hotline.core.stream.group.BatchHandler;
+import org.hotline.core.stream.group.ConsumerGroup;
+import org.hotline.core.stream.group.GroupSettings;
 import org.hotline.linkage110.calls.LiveCallActions;
 import org.hotline.linkage110.exchange.ExchangeClient;
 import org.hotline.linkage110.exchange.ExchangeGuard;
@@ -20,6 +25,7 @@ import org.hotline.linkage110.transfer.OutgoingTransfers;
 import org.hotline.linkage110.transfer.PoliceOrderIntake;
 import org.hotline.linkage110.transfer.TicketResultWatcher;
 import org.hotline.linkage110.transfer.TransferStore;
+import org.hotline.linkage110.transfer.WebAppealScreener;
 
 /**
  * The 110 linkage assembled from its collaborators: what hotline-server constructs once, then
@@ -40,11 +46,13 @@ public final class Linkage110 {
     private final IdempotentReceipts receipts;
     private final ExchangeClient client;
     private final Clock clock;
+    private final RedisAsyncCommands<String, String> commands;
 
     public Linkage110(Vertx vertx, RedisAsyncCommands<String, String> commands, Linkage110Config config,
                       PoliceOrderIntake intake, Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.commands = commands;
         this.redis = new RedisOps(vertx, commands);
         this.lists = new TransferLists(redis, clock);
         this.transfers = new TransferStore(redis);
@@ -68,23 +76,28 @@ public final class Linkage110 {
 
     /** Deploy once per process; delivers the outbox to 110 with retries. */
     public OutboxVerticle outboxVerticle() {
-        return new OutboxVerticle(redis, client, outgoing, config, clock);
+        return new OutboxVerticle(redis, commands, client, outgoing, config, clock);
     }
 
     /** The outbox, taking over another node's unscheduled entries after {@code claimIdle} (tests shorten it). */
     public OutboxVerticle outboxVerticle(java.time.Duration claimIdle) {
-        return new OutboxVerticle(redis, client, outgoing, config, clock, claimIdle);
+        return new OutboxVerticle(redis, commands, client, outgoing, config, clock, claimIdle);
     }
 
     /** Deploy once per process; reports progress and results of police-order tickets back to 110. */
-    public TicketResultWatcher ticketResultWatcher() {
-        return new TicketResultWatcher(redis, transfers, incoming, config.consumerName(), config.pollInterval());
+    public ConsumerGroup<TicketEventEntry> ticketResultWatcher() {
+        return ticketEvents(TicketResultWatcher.GROUP, new TicketResultWatcher(transfers, incoming));
     }
 
     /** Deploy once per process; pushes self-service appeals that belong to 110 (web, app, WeChat, SMS). */
-    public org.hotline.linkage110.transfer.WebAppealScreener webAppealScreener() {
-        return new org.hotline.linkage110.transfer.WebAppealScreener(redis, lists, outgoing, config.consumerName(),
-                config.pollInterval());
+    public ConsumerGroup<TicketEventEntry> webAppealScreener() {
+        return ticketEvents(WebAppealScreener.GROUP, new WebAppealScreener(redis, lists, outgoing));
+    }
+
+    /** Both linkage groups start at "$": tickets before the linkage was first switched on are not its business. */
+    private ConsumerGroup<TicketEventEntry> ticketEvents(String group, BatchHandler<TicketEventEntry> handler) {
+        return ConsumerGroup.ticketEvents(commands, GroupSettings.of(group, config.consumerName(), RedisKeys.TICKET_EVENTS, false)
+                .idle(config.pollInterval()), handler);
     }
 
     public Linkage110Config config() {

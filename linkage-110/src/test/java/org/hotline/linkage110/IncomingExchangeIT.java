@@ -164,7 +164,8 @@ class IncomingExchangeIT {
         ours.connection.sync().xadd(org.hotline.core.stream.RedisKeys.TICKET_EVENTS, java.util.Map.of(
                 "ticketId", ticketId, "number", "12345-20261122-000123", "version", Integer.toString(version),
                 "type", type, "at", java.time.Instant.now().toString(),
-                "event", event.put("type", type).encode(), "ticket", "{}"));
+                "event", event.put("type", type).encode(), "ticket", new JsonObject().put("schema", "ticket.v1")
+                        .put("id", ticketId).put("number", "12345-20261122-000123").encode()));
     }
 
     private JsonObject awaitPeerUpdate(String updateId) {

@@ -1,19 +1,18 @@
 package org.hotline.linkage110.outbox;
 
-import io.lettuce.core.Consumer;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.StreamMessage;
-import io.lettuce.core.XAutoClaimArgs;
-import io.lettuce.core.XGroupCreateArgs;
-import io.lettuce.core.XReadArgs;
-import io.lettuce.core.ZAddArgs;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.hotline.core.stream.group.ConsumerGroup;
+import org.hotline.core.stream.group.GroupSettings;
+import org.hotline.core.stream.group.Handled;
+import org.hotline.core.stream.group.StreamEntry;
 import org.hotline.linkage110.Linkage110Config;
 import org.hotline.linkage110.LinkageKeys;
 import org.hotline.linkage110.RedisOps;
@@ -22,11 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers the outbox to the 110 platform. The stream entry stays pending in the consumer group
- * until the peer confirmed receipt or the message was parked, so a crash or a 110 outage loses
- * nothing; retries wait in a sorted set (score = due time) with exponential back-off and jitter.
- * Any node delivers what is due. An entry a node read but had not yet scheduled when it died stays in
- * that node's pending list: after {@link #CLAIM_IDLE} a live node claims it (XAUTOCLAIM) and schedules it.
+ * Delivers the outbox to the 110 platform. New entries reach it through the core consumer group
+ * ({@link LinkageKeys#OUTBOX_GROUP}) and are acknowledged only after their first attempt settled:
+ * delivered, parked, or waiting for a retry in a sorted set (score = due time, exponential back-off
+ * with jitter), so a crash or a 110 outage loses nothing. Any node delivers what is due. An entry a
+ * node read but had not settled when it died is claimed by a live node after {@link #CLAIM_IDLE} and
+ * delivered again (the idempotency key makes a second copy harmless for 110).
  */
 public final class OutboxVerticle extends VerticleBase {
 
@@ -41,91 +41,51 @@ public final class OutboxVerticle extends VerticleBase {
     private final Linkage110Config config;
     private final Clock clock;
     private final Backoff backoff;
-    private final Duration claimIdle;
+    private final ConsumerGroup<StreamEntry> group;
     private long timer = -1;
-    private long claimTimer = -1;
     private boolean busy;
-    private String claimCursor = "0-0";
 
-    public OutboxVerticle(RedisOps redis, ExchangeClient client, DeliveryListener listener,
-                          Linkage110Config config, Clock clock) {
-        this(redis, client, listener, config, clock, CLAIM_IDLE);
+    public OutboxVerticle(RedisOps redis, RedisAsyncCommands<String, String> commands, ExchangeClient client,
+                          DeliveryListener listener, Linkage110Config config, Clock clock) {
+        this(redis, commands, client, listener, config, clock, CLAIM_IDLE);
     }
 
     /** {@code claimIdle}: how long another node's unscheduled entry waits before this one takes it over. */
-    public OutboxVerticle(RedisOps redis, ExchangeClient client, DeliveryListener listener,
-                          Linkage110Config config, Clock clock, Duration claimIdle) {
-        this.claimIdle = claimIdle;
+    public OutboxVerticle(RedisOps redis, RedisAsyncCommands<String, String> commands, ExchangeClient client,
+                          DeliveryListener listener, Linkage110Config config, Clock clock, Duration claimIdle) {
         this.redis = redis;
         this.client = client;
         this.listener = listener;
         this.config = config;
         this.clock = clock;
         this.backoff = new Backoff(config.baseBackoff(), config.maxBackoff());
+        this.group = ConsumerGroup.entries(commands, GroupSettings.of(LinkageKeys.OUTBOX_GROUP, config.consumerName(),
+                        LinkageKeys.OUTBOX, true).page(BATCH).idle(config.pollInterval()).claimIdle(claimIdle),
+                batch -> deliverAll(batch.stream().map(e -> OutboxMessage.fromFields(e.id(), e.fields())).toList())
+                        .map(Handled.all()));
     }
 
+    /** The group is deployed from here, so Vert.x undeploys it with this verticle. */
     @Override
     public Future<?> start() {
-        return createGroup().compose(v -> recoverPending()).onSuccess(v -> {
-            timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> tick());
-            claimTimer = vertx.setPeriodic(Math.max(100, claimIdle.toMillis() / 2), id -> claimIdleEntries());
-        });
+        return vertx.deployVerticle(group).onSuccess(id -> timer = vertx.setPeriodic(config.pollInterval().toMillis(), t -> tick()));
     }
 
     @Override
     public Future<?> stop() {
         vertx.cancelTimer(timer);
-        vertx.cancelTimer(claimTimer);
         return Future.succeededFuture();
     }
 
-    private Future<Void> createGroup() {
-        return redis.call(r -> r.xgroupCreate(XReadArgs.StreamOffset.from(LinkageKeys.OUTBOX, "0"),
-                        LinkageKeys.OUTBOX_GROUP, XGroupCreateArgs.Builder.mkstream()))
-                .<Void>mapEmpty()
-                .recover(e -> String.valueOf(e.getCause()).contains("BUSYGROUP")
-                        ? Future.succeededFuture() : Future.failedFuture(e));
-    }
-
-    /** Entries read before a crash but never scheduled become due now. */
-    private Future<Void> recoverPending() {
-        return redis.call(r -> r.xreadgroup(consumer(), XReadArgs.Builder.count(10_000),
-                        XReadArgs.StreamOffset.from(LinkageKeys.OUTBOX, "0")))
-                .compose(pending -> Future.all(pending.stream().map(m -> scheduleIfAbsent(m.getId())).toList()))
-                .mapEmpty();
-    }
-
-    /**
-     * Takes over one page of entries left unacknowledged by any consumer and schedules them now unless
-     * they already wait for a retry (NX keeps a back-off as it was). Delivery is idempotent for the peer
-     * (idempotency key), so an entry claimed while its first attempt was still in the air is harmless.
-     */
-    private void claimIdleEntries() {
-        XAutoClaimArgs<String> args = new XAutoClaimArgs<String>().consumer(consumer())
-                .minIdleTime(claimIdle).startId(claimCursor).count(BATCH).justid();
-        redis.call(r -> r.xautoclaim(LinkageKeys.OUTBOX, args))
-                .compose(claimed -> {
-                    claimCursor = claimed.getId() == null ? "0-0" : claimed.getId();
-                    return Future.all(claimed.getMessages().stream().map(m -> scheduleIfAbsent(m.getId())).toList());
-                })
-                .onFailure(e -> LOG.warn("claiming idle outbox entries failed, retried later [reason={}]", e.getMessage()));
-    }
-
+    /** Retries that are due; new entries come through the consumer group. */
     private void tick() {
         if (busy) {
             return;
         }
         busy = true;
-        readNew().compose(this::deliverAll)
-                .compose(v -> readDue()).compose(this::deliverAll)
+        readDue().compose(this::deliverAll)
                 .onFailure(e -> LOG.warn("outbox round failed [reason={}]", e.getMessage()))
                 .onComplete(v -> busy = false);
-    }
-
-    private Future<List<OutboxMessage>> readNew() {
-        return redis.call(r -> r.xreadgroup(consumer(), XReadArgs.Builder.count(BATCH),
-                        XReadArgs.StreamOffset.lastConsumed(LinkageKeys.OUTBOX)))
-                .map(list -> list.stream().map(OutboxVerticle::message).toList());
     }
 
     private Future<List<OutboxMessage>> readDue() {
@@ -139,7 +99,7 @@ public final class OutboxVerticle extends VerticleBase {
         return redis.call(r -> r.xrange(LinkageKeys.OUTBOX, Range.create(id, id)))
                 .compose(found -> found.isEmpty()
                         ? redis.call(r -> r.zrem(LinkageKeys.OUTBOX_DUE, id)).map((OutboxMessage) null)
-                        : Future.succeededFuture(message(found.get(0))));
+                        : Future.succeededFuture(OutboxMessage.fromFields(found.get(0).getId(), found.get(0).getBody())));
     }
 
     private Future<Void> deliverAll(List<OutboxMessage> messages) {
@@ -194,18 +154,5 @@ public final class OutboxVerticle extends VerticleBase {
                 .compose(v -> redis.call(r -> r.zrem(LinkageKeys.OUTBOX_DUE, id)))
                 .compose(v -> redis.call(r -> r.hdel(LinkageKeys.OUTBOX_ATTEMPTS, id)))
                 .mapEmpty();
-    }
-
-    private Future<Void> scheduleIfAbsent(String id) {
-        return redis.call(r -> r.zadd(LinkageKeys.OUTBOX_DUE, ZAddArgs.Builder.nx(), (double) clock.millis(), id))
-                .mapEmpty();
-    }
-
-    private Consumer<String> consumer() {
-        return Consumer.from(LinkageKeys.OUTBOX_GROUP, config.consumerName());
-    }
-
-    private static OutboxMessage message(StreamMessage<String, String> m) {
-        return OutboxMessage.fromFields(m.getId(), m.getBody());
     }
 }

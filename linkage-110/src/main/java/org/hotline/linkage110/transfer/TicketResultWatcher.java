@@ -2,9 +2,13 @@ package org.hotline.linkage110.transfer;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import org.hotline.core.stream.TicketEventEntry;
+import org.hotline.core.stream.TicketEventType;
+import org.hotline.core.stream.group.BatchHandler;
+import org.hotline.core.stream.group.Handled;
 import org.hotline.core.error.ErrorKind;
 import org.hotline.core.error.HotlineException;
 import org.hotline.linkage110.RedisOps;
@@ -17,39 +21,40 @@ import org.slf4j.LoggerFactory;
  * group keeps its place across restarts; entries are acknowledged only after their report is queued
  * in the outbox, so none is lost.
  */
-public final class TicketResultWatcher extends TicketEventConsumer {
+public final class TicketResultWatcher implements BatchHandler<TicketEventEntry> {
 
     public static final String GROUP = "linkage110-results";
     private static final Logger LOG = LoggerFactory.getLogger(TicketResultWatcher.class);
+    private static final Set<TicketEventType> REPORTED = EnumSet.of(TicketEventType.TICKET_ASSIGNED,
+            TicketEventType.TICKET_SIGNED, TicketEventType.TICKET_REPLIED, TicketEventType.TICKET_NOT_ACCEPTED);
 
     private final TransferStore transfers;
     private final IncomingOrders incoming;
 
-    public TicketResultWatcher(RedisOps redis, TransferStore transfers, IncomingOrders incoming, String consumer,
-                               Duration poll) {
-        super(redis, GROUP, consumer, poll);
+    public TicketResultWatcher(TransferStore transfers, IncomingOrders incoming) {
         this.transfers = transfers;
         this.incoming = incoming;
     }
 
     @Override
-    Future<Void> handle(Map<String, String> entry) {
-        String ticketId = entry.get("ticketId");
-        String type = entry.getOrDefault("type", "");
-        if (ticketId == null || !List.of("TicketAssigned", "TicketSigned", "TicketReplied", "TicketNotAccepted")
-                .contains(type)) {
-            return Future.succeededFuture();
-        }
-        return transfers.transferOfTicket(ticketId).compose(transferId -> transferId == null
-                ? Future.succeededFuture()
-                : report(transferId, type, json(entry.get("event"))));
+    public Future<Handled> handle(List<TicketEventEntry> batch) {
+        return BatchHandler.inOrder(batch, this::follow);
     }
 
-    private Future<Void> report(String transferId, String type, JsonObject event) {
+    private Future<Void> follow(TicketEventEntry entry) {
+        if (!REPORTED.contains(entry.type())) {
+            return Future.succeededFuture();
+        }
+        return transfers.transferOfTicket(entry.ticketId()).compose(transferId -> transferId == null
+                ? Future.succeededFuture()
+                : report(transferId, entry.type(), entry.event()));
+    }
+
+    private Future<Void> report(String transferId, TicketEventType type, JsonObject event) {
         Future<Transfer> reported = switch (type) {
-            case "TicketReplied" -> incoming.report(transferId, UpdateType.RESULT, null, event.getString("result"),
+            case TICKET_REPLIED -> incoming.report(transferId, UpdateType.RESULT, null, event.getString("result"),
                     event.getString("text"), event.getJsonObject("actor", new JsonObject()).getString("departmentId"));
-            case "TicketNotAccepted" -> incoming.report(transferId, UpdateType.REJECTED,
+            case TICKET_NOT_ACCEPTED -> incoming.report(transferId, UpdateType.REJECTED,
                     "12345不予受理：" + event.getString("reason", "未说明"), null, null, null);
             default -> incoming.report(transferId, UpdateType.IN_PROGRESS, null, null, null, null);
         };
@@ -69,13 +74,5 @@ public final class TicketResultWatcher extends TicketEventConsumer {
             return true;
         }
         return false;
-    }
-
-    private static JsonObject json(String value) {
-        try {
-            return value == null ? new JsonObject() : new JsonObject(value);
-        } catch (RuntimeException e) {
-            return new JsonObject();
-        }
     }
 }
