@@ -85,7 +85,7 @@ public final class SearchModule {
     }
 
     /**
-     * The indexer verticle; give it a Redis connection of its own (XREADGROUP blocks it). If the
+     * The indexer verticle; give it a Redis connection of its own (its consumer group blocks it while the streams are empty). If the
      * knowledge base has no connection yet it starts on this one, its few commands then waiting
      * behind the indexer's blocking reads (at most {@code indexerIdle}); searches never touch Redis.
      */

@@ -18,7 +18,7 @@ import org.hotline.server.health.DependencyCheck;
 /**
  * Search, reports and the supervisor dashboard over Elasticsearch (when configured) or the
  * embedded Lucene index, fed by the ticket event stream through a Redis connection of its own (the
- * indexer's XREADGROUP blocks it). Department scope is the service API's, so a department finds in
+ * indexer's consumer group blocks it while the streams are empty). Department scope is the service API's, so a department finds in
  * search exactly the tickets it may open.
  */
 public final class SearchAndReports implements Module {

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Where entries that can never be indexed go: the stream {@value #PARKED} with the source stream,
  * entry id or ticket id and the error, so an operator can look, fix and replay; the indexer moves on.
+ * The indexer's consumer group parks unreadable entries there itself (same fields plus {@code group}).
  */
 public final class Parking {
 

@@ -3,6 +3,7 @@ package org.hotline.search.index;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.StreamMessage;
+import org.hotline.core.stream.group.StreamEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,13 @@ public final class StreamEntries {
     public record Batch(List<TicketDocument> tickets, List<ActivityRecord> records, List<Poison> poison) {
     }
 
-    public Batch read(String stream, List<StreamMessage<String, String>> messages) {
+    /** Entries as the consumer group hands them over. */
+    public Batch read(String stream, List<StreamEntry> entries) {
+        return readMessages(stream, entries.stream().map(e -> new StreamMessage<>(stream, e.id(), e.fields())).toList());
+    }
+
+    /** Entries as XRANGE returns them (the rebuild). */
+    public Batch readMessages(String stream, List<StreamMessage<String, String>> messages) {
         var batch = new Batch(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (StreamMessage<String, String> m : messages) {
             try {
