@@ -117,13 +117,19 @@ public final class Application {
         return buildModules().compose(v -> startEach());
     }
 
+    private org.hotline.dispatch.DispatchSettings dispatchSettings() {
+        HotlineConfig.Dispatch d = config.dispatch();
+        return new org.hotline.dispatch.DispatchSettings(d.autoAssignConfidence(), d.hotSpotWindow(), d.hotSpotThreshold(),
+                d.duplicateWindow(), d.duplicateSimilarity());
+    }
+
     /** Collaborators that need I/O to create (connections, dictionaries) are made before the modules. */
     private Future<Void> buildModules() {
         Future<Segmenter> segmenter = vertx.executeBlocking(HanLpSegmenter::new);
         Future<StatefulRedisConnection<String, String>> indexerConnection = connector.connect();
         return Future.all(segmenter, indexerConnection).map(both -> {
             DispatchModule dispatch = new DispatchModule(vertx, redis.async(), segmenter.result(), tickets, api.authHandler(),
-                    config.nodeId(), clock);
+                    config.nodeId(), clock, dispatchSettings());
             api.onCategoryChange(dispatch::categoryChanged);
             modules.add(dispatch);
             modules.add(new SearchAndReports(vertx, searchConfig(), segmenter.result(), indexerConnection.result(), redis,

@@ -21,6 +21,12 @@ final class ConfigChecks {
         }
     }
 
+    static void fraction(String setting, double value) {
+        if (!(value > 0 && value <= 1)) {
+            throw new InvalidConfigException(setting, "must be a number above 0 and at most 1, was " + value);
+        }
+    }
+
     static void notBlank(String setting, String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidConfigException(setting, "must not be empty");

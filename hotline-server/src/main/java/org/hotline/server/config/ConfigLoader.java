@@ -84,7 +84,23 @@ public final class ConfigLoader {
         Optional<Path> seedDir = v.get(Setting.HOTLINE_SEED_DIR).isBlank() ? Optional.empty()
                 : Optional.of(Path.of(v.get(Setting.HOTLINE_SEED_DIR)).toAbsolutePath().normalize());
         return new HotlineConfig(v.get(Setting.HOTLINE_NODE_ID), http, dataDir, seedDir, redis, search, telephony, auth, link110,
-                cluster(v), embedded);
+                cluster(v), embedded, dispatch(v));
+    }
+
+    private static HotlineConfig.Dispatch dispatch(Map<Setting, String> v) {
+        return new HotlineConfig.Dispatch(decimal(v, Setting.HOTLINE_DISPATCH_AUTO_ASSIGN_CONFIDENCE),
+                java.time.Duration.ofMinutes(longValue(v, Setting.HOTLINE_DISPATCH_HOTSPOT_WINDOW_MINUTES)),
+                integer(v, Setting.HOTLINE_DISPATCH_HOTSPOT_THRESHOLD),
+                java.time.Duration.ofDays(longValue(v, Setting.HOTLINE_DISPATCH_DUPLICATE_WINDOW_DAYS)),
+                decimal(v, Setting.HOTLINE_DISPATCH_DUPLICATE_SIMILARITY));
+    }
+
+    private static double decimal(Map<Setting, String> v, Setting setting) {
+        try {
+            return Double.parseDouble(v.get(setting));
+        } catch (NumberFormatException e) {
+            throw new InvalidConfigException(setting.name(), "must be a number, was '" + v.get(setting) + "'");
+        }
     }
 
     private static HotlineConfig.Cluster cluster(Map<Setting, String> v) {

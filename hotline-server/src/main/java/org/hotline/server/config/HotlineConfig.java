@@ -23,7 +23,8 @@ public record HotlineConfig(
         Auth auth,
         Link110 link110,
         Cluster cluster,
-        boolean embedded) {
+        boolean embedded,
+        Dispatch dispatch) {
 
     public HotlineConfig {
         if (nodeId == null || !nodeId.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
@@ -41,6 +42,21 @@ public record HotlineConfig(
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(link110, "link110");
         Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(dispatch, "dispatch");
+    }
+
+    /** Dispatch policy defaults (HOTLINE_DISPATCH_*): confidence and similarity in (0, 1], windows positive. */
+    public record Dispatch(double autoAssignConfidence, java.time.Duration hotSpotWindow, int hotSpotThreshold,
+                           java.time.Duration duplicateWindow, double duplicateSimilarity) {
+        public Dispatch {
+            ConfigChecks.fraction("HOTLINE_DISPATCH_AUTO_ASSIGN_CONFIDENCE", autoAssignConfidence);
+            ConfigChecks.positive("HOTLINE_DISPATCH_HOTSPOT_WINDOW_MINUTES", hotSpotWindow.toMinutes());
+            if (hotSpotThreshold < 2) {
+                throw new InvalidConfigException("HOTLINE_DISPATCH_HOTSPOT_THRESHOLD", "must be at least 2, was " + hotSpotThreshold);
+            }
+            ConfigChecks.positive("HOTLINE_DISPATCH_DUPLICATE_WINDOW_DAYS", duplicateWindow.toDays());
+            ConfigChecks.fraction("HOTLINE_DISPATCH_DUPLICATE_SIMILARITY", duplicateSimilarity);
+        }
     }
 
     /** HTTP listener. {@code bodyLimitBytes} caps every request body. */

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hotline.core.redis.LettuceBridge;
 import org.hotline.core.stream.RedisKeys;
-import org.hotline.dispatch.sla.SlaScheduler;
+import org.hotline.dispatch.Dispatch;
 
 /**
  * Work waiting in Redis, the same on every node (so take max, not sum, across nodes): each
@@ -78,8 +78,8 @@ final class BacklogMetrics {
         Future<Long> armed = LettuceBridge.toFuture(vertx, redis.zcard(RedisKeys.SLA_ALARMS));
         Future<Long> due = LettuceBridge.toFuture(vertx, redis.zcount(RedisKeys.SLA_ALARMS,
                 Range.create(Double.NEGATIVE_INFINITY, Double.parseDouble(now))));
-        Future<Long> firing = LettuceBridge.toFuture(vertx, redis.zcard(SlaScheduler.IN_FLIGHT));
-        Future<Long> deferred = LettuceBridge.toFuture(vertx, redis.zcard(SlaScheduler.DEFERRED_NOTIFICATIONS));
+        Future<Long> firing = LettuceBridge.toFuture(vertx, redis.zcard(Dispatch.SLA_IN_FLIGHT));
+        Future<Long> deferred = LettuceBridge.toFuture(vertx, redis.zcard(Dispatch.SLA_DEFERRED_NOTIFICATIONS));
         return Future.all(armed, due, firing, deferred).map(all -> {
             set("hotline.sla.alarms.armed", "SLA alarms waiting for their time (yellow and red)", armed.result());
             set("hotline.sla.alarms.due", "SLA alarms whose time has come and that no scheduler claimed yet (overdue firing)", due.result());

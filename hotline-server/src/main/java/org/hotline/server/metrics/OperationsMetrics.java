@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.hotline.dispatch.sla.SlaScheduler;
+import org.hotline.dispatch.Dispatch;
 import org.hotline.server.health.DependencyCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,7 +107,7 @@ public final class OperationsMetrics extends VerticleBase {
 
     /** An outbound interceptor sees what this node publishes: the scheduler publishes each alarm once, on the node that fired it. */
     private void countFiredAlarm(DeliveryContext<Object> delivery) {
-        if (SlaScheduler.ADDRESS.equals(delivery.message().address()) && delivery.message().body() instanceof JsonObject alarm) {
+        if (Dispatch.SLA_ALARM_ADDRESS.equals(delivery.message().address()) && delivery.message().body() instanceof JsonObject alarm) {
             Counter.builder("hotline.sla.alarms.fired").tag("level", String.valueOf(alarm.getString("level")))
                     .description("SLA alarm notifications published by this node (each alarm on one node only; outside duty hours a working-day clock's notification waits for the next duty start)")
                     .register(registry).increment();

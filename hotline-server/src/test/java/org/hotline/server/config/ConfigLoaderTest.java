@@ -83,6 +83,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void dispatchPolicyDefaultsAreTypedAndCheckedAndNameTheSettingAtFault() {
+        HotlineConfig.Dispatch defaults = ConfigLoader.load(env()).dispatch();
+        assertThat(defaults.autoAssignConfidence()).isEqualTo(0.6);
+        assertThat(defaults.hotSpotWindow()).isEqualTo(java.time.Duration.ofHours(2));
+        assertThat(defaults.hotSpotThreshold()).isEqualTo(5);
+        assertThat(defaults.duplicateWindow()).isEqualTo(java.time.Duration.ofDays(7));
+        assertThat(defaults.duplicateSimilarity()).isEqualTo(0.35);
+        assertThat(ConfigLoader.load(env("HOTLINE_DISPATCH_AUTO_ASSIGN_CONFIDENCE", "0.8")).dispatch().autoAssignConfidence())
+                .isEqualTo(0.8);
+        assertThatThrownBy(() -> ConfigLoader.load(env("HOTLINE_DISPATCH_AUTO_ASSIGN_CONFIDENCE", "1.5")))
+                .hasMessageContaining("HOTLINE_DISPATCH_AUTO_ASSIGN_CONFIDENCE");
+        assertThatThrownBy(() -> ConfigLoader.load(env("HOTLINE_DISPATCH_DUPLICATE_SIMILARITY", "high")))
+                .hasMessageContaining("HOTLINE_DISPATCH_DUPLICATE_SIMILARITY");
+        assertThatThrownBy(() -> ConfigLoader.load(env("HOTLINE_DISPATCH_HOTSPOT_THRESHOLD", "1")))
+                .hasMessageContaining("HOTLINE_DISPATCH_HOTSPOT_THRESHOLD");
+        assertThatThrownBy(() -> ConfigLoader.load(env("HOTLINE_DISPATCH_HOTSPOT_WINDOW_MINUTES", "0")))
+                .hasMessageContaining("HOTLINE_DISPATCH_HOTSPOT_WINDOW_MINUTES");
+    }
+
+    @Test
     void environmentOverridesTheConfigFile() throws Exception {
         Path file = dataDir.resolve("hotline.properties");
         Files.writeString(file, "HOTLINE_HTTP_PORT=9000\nHOTLINE_ES_URLS=http://es1:9200, http://es2:9200\n");

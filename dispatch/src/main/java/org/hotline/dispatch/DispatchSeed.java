@@ -1,4 +1,4 @@
-package org.hotline.server.wiring;
+package org.hotline.dispatch;
 
 import io.vertx.core.Future;
 import java.time.Instant;

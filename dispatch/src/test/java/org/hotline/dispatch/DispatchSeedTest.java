@@ -1,4 +1,4 @@
-package org.hotline.server.wiring;
+package org.hotline.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
