@@ -96,7 +96,7 @@ public final class Linkage110 {
 
     /** Both linkage groups start at "$": tickets before the linkage was first switched on are not its business. */
     private ConsumerGroup<TicketEventEntry> ticketEvents(String group, BatchHandler<TicketEventEntry> handler) {
-        return ConsumerGroup.ticketEvents(commands, GroupSettings.of(group, config.consumerName(), RedisKeys.TICKET_EVENTS, false)
+        return TicketEventEntry.consumerGroup(commands, GroupSettings.of(group, config.consumerName(), RedisKeys.TICKET_EVENTS, false)
                 .idle(config.pollInterval()), handler);
     }
 

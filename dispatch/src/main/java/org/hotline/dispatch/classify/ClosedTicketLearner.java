@@ -40,7 +40,7 @@ public final class ClosedTicketLearner implements BatchHandler<TicketEventEntry>
     /** Rebuilds the model from Redis (intake answers with keywords meanwhile); the group reads the whole history. */
     public ConsumerGroup<TicketEventEntry> group(RedisAsyncCommands<String, String> redis, String consumer, Duration poll) {
         classifier.retrain();
-        return ConsumerGroup.ticketEvents(redis, GroupSettings.of(GROUP, consumer, RedisKeys.TICKET_EVENTS, true)
+        return TicketEventEntry.consumerGroup(redis, GroupSettings.of(GROUP, consumer, RedisKeys.TICKET_EVENTS, true)
                 .page(PAGE).idle(poll), this);
     }
 

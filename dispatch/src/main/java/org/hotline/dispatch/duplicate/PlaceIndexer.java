@@ -29,7 +29,7 @@ public final class PlaceIndexer implements BatchHandler<TicketEventEntry> {
 
     /** The group starts at "$": appeals received before the first start are not indexed. */
     public ConsumerGroup<TicketEventEntry> group(RedisAsyncCommands<String, String> redis, String consumer, Duration poll) {
-        return ConsumerGroup.ticketEvents(redis, GroupSettings.of(GROUP, consumer, RedisKeys.TICKET_EVENTS, false).idle(poll), this);
+        return TicketEventEntry.consumerGroup(redis, GroupSettings.of(GROUP, consumer, RedisKeys.TICKET_EVENTS, false).idle(poll), this);
     }
 
     @Override

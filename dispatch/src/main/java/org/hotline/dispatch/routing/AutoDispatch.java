@@ -77,7 +77,7 @@ public final class AutoDispatch implements BatchHandler<TicketEventEntry> {
 
     /** The group starts at "$": appeals received before the first start are left to the dispatchers. */
     public ConsumerGroup<TicketEventEntry> group(RedisAsyncCommands<String, String> redis, String consumer, Duration poll) {
-        return ConsumerGroup.ticketEvents(redis, GroupSettings.of(GROUP, consumer, RedisKeys.TICKET_EVENTS, false)
+        return TicketEventEntry.consumerGroup(redis, GroupSettings.of(GROUP, consumer, RedisKeys.TICKET_EVENTS, false)
                 .page(PAGE).idle(poll), this);
     }
 

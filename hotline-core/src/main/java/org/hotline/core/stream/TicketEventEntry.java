@@ -1,9 +1,14 @@
 package org.hotline.core.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Map;
+import java.util.List;
+import org.hotline.core.stream.group.BatchHandler;
+import org.hotline.core.stream.group.ConsumerGroup;
+import org.hotline.core.stream.group.GroupSettings;
 import org.hotline.core.stream.group.StreamEntry;
 import org.hotline.core.wire.TicketV1;
 import org.hotline.core.wire.WireJson;
@@ -15,6 +20,15 @@ import org.hotline.core.wire.WireJson;
  */
 public record TicketEventEntry(String id, String ticketId, String number, long version, TicketEventType type,
                                Instant at, JsonObject event, TicketV1 ticket) {
+
+    /** A consumer group on the ticket event stream whose handler receives typed entries (unreadable ones are parked). */
+    public static ConsumerGroup<TicketEventEntry> consumerGroup(RedisAsyncCommands<String, String> redis, GroupSettings settings,
+                                                                BatchHandler<TicketEventEntry> handler) {
+        if (!settings.streams().equals(List.of(RedisKeys.TICKET_EVENTS))) {
+            throw new IllegalArgumentException("a ticket event group follows " + RedisKeys.TICKET_EVENTS + " only");
+        }
+        return new ConsumerGroup<>(redis, settings, TicketEventEntry::read, handler);
+    }
 
     /** Reads an entry; an entry that cannot be read fails with {@link IllegalArgumentException} and the reason. */
     public static TicketEventEntry read(StreamEntry entry) {

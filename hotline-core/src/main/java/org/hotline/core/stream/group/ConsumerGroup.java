@@ -18,8 +18,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.hotline.core.redis.LettuceBridge;
-import org.hotline.core.stream.RedisKeys;
-import org.hotline.core.stream.TicketEventEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,16 +66,7 @@ public final class ConsumerGroup<E> extends VerticleBase {
         this.handler = handler;
     }
 
-    /** A group on the ticket event stream whose handler receives {@link TicketEventEntry typed entries}. */
-    public static ConsumerGroup<TicketEventEntry> ticketEvents(RedisAsyncCommands<String, String> redis, GroupSettings settings,
-                                                               BatchHandler<TicketEventEntry> handler) {
-        if (!settings.streams().equals(List.of(RedisKeys.TICKET_EVENTS))) {
-            throw new IllegalArgumentException("a ticket event group follows " + RedisKeys.TICKET_EVENTS + " only");
-        }
-        return new ConsumerGroup<>(redis, settings, TicketEventEntry::read, handler);
-    }
-
-    /** A group whose handler receives the entries as they are (streams other than the ticket events). */
+    /** A group whose handler receives the entries as they are (streams other than the ticket events: see {@code TicketEventEntry.consumerGroup}). */
     public static ConsumerGroup<StreamEntry> entries(RedisAsyncCommands<String, String> redis, GroupSettings settings,
                                                      BatchHandler<StreamEntry> handler) {
         return new ConsumerGroup<>(redis, settings, entry -> entry, handler);

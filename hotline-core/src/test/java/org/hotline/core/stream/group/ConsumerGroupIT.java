@@ -159,7 +159,7 @@ class ConsumerGroupIT {
         sync.xadd(events, Map.of("ticketId", "t-1", "version", "3", "type", "TicketTeleported", "at", "2026-12-07T10:00:01Z",
                 "ticket", snapshot));
         List<TicketEventEntry> seen = Collections.synchronizedList(new ArrayList<>());
-        var group = ConsumerGroup.ticketEvents(connection.async(),
+        var group = TicketEventEntry.consumerGroup(connection.async(),
                 GroupSettings.of("typed-" + UUID.randomUUID(), "node-1", events, true).idle(Duration.ofMillis(20)), batch -> {
                     seen.addAll(batch);
                     return Future.succeededFuture(Handled.all());

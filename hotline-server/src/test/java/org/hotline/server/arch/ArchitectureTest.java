@@ -1,0 +1,85 @@
+package org.hotline.server.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.freeze.FreezingArchRule;
+
+/**
+ * The module rules of docs/architecture.md, kept by the build over the main code of every module:
+ * libraries stay in the module that owns them, modules never import each other, one class reads
+ * Redis streams with a consumer group (ADR 0005), and no package cycles. The package cycles that
+ * exist today (core {@code api}↔{@code auth}, {@code api}↔{@code open311}, being reworked) are frozen
+ * in src/test/resources/archunit-frozen: they may shrink, no new one may appear.
+ */
+@AnalyzeClasses(packages = "org.hotline", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String[] MODULES = {"org.hotline.dispatch..", "org.hotline.search..", "org.hotline.telephony..",
+        "org.hotline.linkage110.."};
+
+    @ArchTest
+    static final ArchRule elasticsearchOnlyInSearch = noClasses().that().resideOutsideOfPackage("org.hotline.search..")
+            .should().dependOnClassesThat().resideInAPackage("co.elastic..");
+
+    @ArchTest
+    static final ArchRule luceneOnlyInSearch = noClasses().that().resideOutsideOfPackage("org.hotline.search..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..");
+
+    @ArchTest
+    static final ArchRule asteriskOnlyInTelephony = noClasses().that().resideOutsideOfPackage("org.hotline.telephony..")
+            .should().dependOnClassesThat().resideInAPackage("org.asteriskjava..");
+
+    @ArchTest
+    static final ArchRule hazelcastOnlyInTheServersClusterPackage = noClasses().that()
+            .resideOutsideOfPackage("org.hotline.server.cluster..")
+            .should().dependOnClassesThat().resideInAPackage("com.hazelcast..");
+
+    @ArchTest
+    static final ArchRule hanlpOnlyBehindTheSegmenter = noClasses().that().resideOutsideOfPackage("org.hotline.core.text..")
+            .should().dependOnClassesThat().resideInAPackage("com.hankcs..");
+
+    /** Lettuce is an adapter library: never in core's domain, use cases, wire formats or ports. */
+    @ArchTest
+    static final ArchRule lettuceOnlyInAdapters = noClasses().that().resideInAnyPackage("org.hotline.core.model..",
+                    "org.hotline.core.time..", "org.hotline.core.catalog..", "org.hotline.core.app..", "org.hotline.core.wire..",
+                    "org.hotline.core.port..", "org.hotline.core.error..", "org.hotline.core.text..")
+            .should().dependOnClassesThat().resideInAPackage("io.lettuce..");
+
+    @ArchTest
+    static final ArchRule dispatchImportsNoOtherModule = moduleIsolated("org.hotline.dispatch..");
+
+    @ArchTest
+    static final ArchRule searchImportsNoOtherModule = moduleIsolated("org.hotline.search..");
+
+    @ArchTest
+    static final ArchRule telephonyImportsNoOtherModule = moduleIsolated("org.hotline.telephony..");
+
+    @ArchTest
+    static final ArchRule linkageImportsNoOtherModule = moduleIsolated("org.hotline.linkage110..");
+
+    @ArchTest
+    static final ArchRule coreImportsNoModule = noClasses().that().resideInAPackage("org.hotline.core..")
+            .should().dependOnClassesThat().resideInAnyPackage(MODULES);
+
+    @ArchTest
+    static final ArchRule onlyConsumerGroupReadsStreamsWithAGroup = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.hotline.core.stream.group.ConsumerGroup")
+            .should().callMethodWhere(DescribedPredicate.describe("XREADGROUP (xreadgroup)",
+                    (JavaCall<?> call) -> call.getName().equals("xreadgroup")))
+            .because("ADR 0005: one consumer-group mechanism");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = FreezingArchRule.freeze(slices().matching("org.hotline.(**)").should().beFreeOfCycles());
+
+    private static ArchRule moduleIsolated(String module) {
+        String[] others = java.util.Arrays.stream(MODULES).filter(m -> !m.equals(module)).toArray(String[]::new);
+        return noClasses().that().resideInAPackage(module).should().dependOnClassesThat().resideInAnyPackage(others);
+    }
+}
