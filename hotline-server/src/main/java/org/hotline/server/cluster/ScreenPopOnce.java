@@ -1,6 +1,5 @@
 package org.hotline.server.cluster;
 
-import io.vertx.core.Handler;
 import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;

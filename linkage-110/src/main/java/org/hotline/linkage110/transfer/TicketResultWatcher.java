@@ -11,7 +11,6 @@ import org.hotline.core.stream.group.BatchHandler;
 import org.hotline.core.stream.group.Handled;
 import org.hotline.core.error.ErrorKind;
 import org.hotline.core.error.HotlineException;
-import org.hotline.linkage110.RedisOps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
