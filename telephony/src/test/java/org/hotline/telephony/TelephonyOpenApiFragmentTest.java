@@ -8,7 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.util.Optional;
-import org.hotline.core.api.OpenApiCoverage;
+import org.hotline.testsupport.OpenApiCoverage;
 import org.hotline.core.api.OpenApiFragments;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

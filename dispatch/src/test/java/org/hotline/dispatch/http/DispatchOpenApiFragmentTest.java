@@ -9,7 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
-import org.hotline.core.api.OpenApiCoverage;
+import org.hotline.testsupport.OpenApiCoverage;
 import org.hotline.core.api.OpenApiFragments;
 import org.hotline.core.auth.AuthConfig;
 import org.hotline.core.auth.Authenticated;

@@ -1,5 +1,6 @@
 package org.hotline.core.api;
 
+import org.hotline.testsupport.OpenApiCoverage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;

@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.List;
-import org.hotline.core.api.OpenApiCoverage;
+import org.hotline.testsupport.OpenApiCoverage;
 import org.hotline.core.api.OpenApiFragments;
 import org.hotline.server.health.HealthRoutes;
 import org.junit.jupiter.api.AfterAll;

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import org.hotline.core.api.OpenApiCoverage;
+import org.hotline.testsupport.OpenApiCoverage;
 import org.hotline.core.api.OpenApiFragments;
 import org.hotline.core.auth.Authenticated;
 import org.hotline.core.model.Role;

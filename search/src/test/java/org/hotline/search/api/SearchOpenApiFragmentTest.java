@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.hotline.core.api.OpenApiCoverage;
+import org.hotline.testsupport.OpenApiCoverage;
 import org.hotline.core.api.OpenApiFragments;
 import org.hotline.search.SearchConfig;
 import org.hotline.search.SearchModule;

@@ -1,4 +1,4 @@
-package org.hotline.core.api;
+package org.hotline.testsupport;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
