@@ -132,6 +132,12 @@ def rows():
                     bulk and query and f"bulk {bulk[2]} tickets/s; search p95 {query[1]} ms; report p95 {query[3]} ms",
                     "search p95 < 100 ms; report p95 < 300 ms (at 1,000,000 tickets: not run here)",
                     bulk and query and num(query[1]) < 100 and num(query[3]) < 300))
+    drain = find("stream", r"groups=(\d+) entries=(\d+) each: slowest group ([\d.]+) s = (\d+) events/s per group, (\d+) events/s")
+    steady = find("stream", r"steady groups=(\d+) rate=(\d+)/s seconds=(\d+) entries=(\d+) lag p50_ms=(\d+) p99_ms=(\d+) max_ms=(\d+)")
+    out.append(("ticket event stream, core `ConsumerGroup`, 5 groups on one node, typed entries, no handler work (ADR 0005)", "stream",
+                drain and steady and f"backlog: {int(drain[3]):,} events/s per group ({int(drain[4]):,}/s all groups); "
+                f"{steady[1]}/s into each group: lag p50 {steady[4]} ms, p99 {steady[5]} ms",
+                "≥ 5,000 events/s per consumer per node", drain and int(drain[3]) >= 5000))
     lag = find("lag", r"lag rate=(\d+)/s changes=(\d+) p50_ms=(\d+) p95_ms=(\d+) p99_ms=(\d+) max_ms=(\d+)")
     out.append(("indexing lag stream → Lucene, 1,000 changes/s for 20 s ([search](benchmarks/search.md))", "lag",
                 lag and f"p50 {lag[2]} ms, p99 {lag[4]} ms, max {lag[5]} ms", "p99 < 2 s at 1,000/s", lag and int(lag[4]) < 2000))
