@@ -46,6 +46,7 @@ public final class ApiRoutes {
     private final RateLimiter limiter;
     private final AuthRoutes auth;
     private final AppealRoutes appeals;
+    private final TicketActions actions;
     private final TicketRoutes tickets;
     private final Open311Routes open311;
     private final AdminRoutes admin;
@@ -71,7 +72,8 @@ public final class ApiRoutes {
         Supplier<CategoryCatalog> catalog = () -> service.seed().categories();
         Supplier<DepartmentDirectory> departments = () -> service.seed().departments();
         this.appeals = new AppealRoutes(operations, views, audit, limiter, config, clock);
-        this.tickets = new TicketRoutes(operations, views, new DataScope(departments), audit, catalog);
+        this.actions = new TicketActions(catalog);
+        this.tickets = new TicketRoutes(operations, views, new DataScope(departments), audit, actions);
         this.open311 = new Open311Routes(operations, views, new Open311Keys(vertx, redis, clock), audit, limiter, catalog, departments, clock);
         this.policy = new PolicySettings(vertx, service, new RedisPolicyStore(vertx, redis));
         this.admin = new AdminRoutes(service, audit, policy);
@@ -93,7 +95,7 @@ public final class ApiRoutes {
         List<String> fragments = new java.util.ArrayList<>();
         fragments.add(OPEN311_FRAGMENT);
         fragments.addAll(fragmentResources);
-        JsonObject document = OpenApiFragments.fromClasspath(OPENAPI_RESOURCE, fragments);
+        JsonObject document = ActionRoles.write(OpenApiFragments.fromClasspath(OPENAPI_RESOURCE, fragments), actions);
         this.openApi = document.toBuffer();
         this.validation = new RequestValidation(document);
     }
