@@ -11,16 +11,37 @@
   const pct = (v) => (v === null || v === undefined) ? '—' : (v * 100).toFixed(1) + '%';
   window.hotlineDashboard = { updates: 0, last: null };
 
-  function token() { return sessionStorage.getItem('hotlineToken'); }
+  // one login with the work console: both pages keep the same session (same tab, same origin)
+  const SESSION = 'hotline.console.session';
+  function token() {
+    try { const s = JSON.parse(sessionStorage.getItem(SESSION)); if (s && s.token) { return s.token; } } catch (e) { /* no session */ }
+    return null;
+  }
+  function logout() { sessionStorage.removeItem(SESSION); location.href = '/console/'; }
+
+  /** A cell that opens the list or ticket behind a figure in the work console (same tab, same login). */
+  function linkCell(row, text, href) {
+    const td = document.createElement('td');
+    const a = document.createElement('a');
+    a.href = href;
+    a.textContent = text;
+    td.appendChild(a);
+    row.appendChild(td);
+  }
 
   function setStatus(text) { $('status').textContent = text; }
 
   function cell(row, text) { const td = document.createElement('td'); td.textContent = text; row.appendChild(td); }
 
+  /** Each column is text, or [text, link] for a figure that opens its list. */
   function fillTable(id, rows, columns) {
     const body = $(id).querySelector('tbody');
     body.replaceChildren();
-    rows.forEach((r) => { const tr = document.createElement('tr'); columns.forEach((c) => cell(tr, c(r))); body.appendChild(tr); });
+    rows.forEach((r) => {
+      const tr = document.createElement('tr');
+      columns.forEach((c) => { const v = c(r); if (Array.isArray(v)) { linkCell(tr, v[0], v[1]); } else { cell(tr, v); } });
+      body.appendChild(tr);
+    });
   }
 
   function chart(id) {
@@ -46,10 +67,13 @@
     chart('chart-trend').setOption({ title: { text: '近30日受理量' }, tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: s.trend.map((d) => d.day) }, yAxis: { type: 'value' },
       series: [{ type: 'line', smooth: true, data: s.trend.map((d) => d.count) }] });
-    fillTable('departments', s.departments, [(r) => r.departmentName || r.department, (r) => r.tickets,
+    const list = (query, title) => '/console/#list=' + encodeURIComponent(query) + '&title=' + encodeURIComponent(title);
+    fillTable('departments', s.departments, [(r) => r.departmentName || r.department,
+      (r) => [String(r.tickets), list('department=' + r.department, (r.departmentName || r.department) + '的工单')],
       (r) => pct(r.onTimeSignRate), (r) => pct(r.responseRate), (r) => pct(r.onTimeCompletionRate),
-      (r) => pct(r.satisfactionRate), (r) => r.overdue]);
-    fillTable('overdue', s.overdue.tickets, [(t) => t.number, (t) => t.title, (t) => t.departmentName || t.department || '—',
+      (r) => pct(r.satisfactionRate),
+      (r) => [String(r.overdue), list('department=' + r.department + '&overdue=true', (r.departmentName || r.department) + '的超期工单')]]);
+    fillTable('overdue', s.overdue.tickets, [(t) => [t.number, '/console/#ticket=' + encodeURIComponent(t.number)], (t) => t.title, (t) => t.departmentName || t.department || '—',
       (t) => STATUS[t.status] || t.status, (t) => new Date(t.dueAt).toLocaleString('zh-CN')]);
   }
 
@@ -58,7 +82,7 @@
     $('board').hidden = false;
     setStatus('连接中');
     const response = await fetch('/api/v1/dashboard/stream', { headers: { Authorization: 'Bearer ' + token() } });
-    if (response.status === 401 || response.status === 403) { sessionStorage.removeItem('hotlineToken'); showLogin('请使用督办账号登录'); return; }
+    if (response.status === 401 || response.status === 403) { sessionStorage.removeItem(SESSION); showLogin('请使用督办账号登录'); return; }
     setStatus('实时更新中');
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
@@ -91,10 +115,15 @@
     const response = await fetch('/api/v1/auth/token', { method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ username: form.get('username'), password: form.get('password') }) });
     if (!response.ok) { showLogin('账号或密码错误'); return; }
-    sessionStorage.setItem('hotlineToken', (await response.json()).token);
+    const issued = await response.json();
+    const me = await fetch('/api/v1/auth/me', { headers: { Authorization: 'Bearer ' + issued.token } })
+      .then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
+    sessionStorage.setItem(SESSION, JSON.stringify({ token: issued.token, role: me.role || issued.role, username: form.get('username'),
+      department: me.departmentId, displayName: me.displayName }));
     listen().catch(() => { setStatus('连接失败，正在重试'); setTimeout(listen, 3000); });
   });
 
+  $('logout').addEventListener('click', logout);
   window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
   if (token()) { listen().catch(() => setTimeout(listen, 3000)); } else { showLogin(); }
 }());

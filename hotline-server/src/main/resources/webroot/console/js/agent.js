@@ -4,6 +4,7 @@ import { h, clear, notify, keepDraft, debounce } from './dom.js';
 import { mountTelephony, police } from './telephony.js';
 import { intakeForm, districtsOf } from './intake.js';
 import { mountKnowledge } from './knowledge.js';
+import { queueCard } from './queues.js';
 import * as L from './labels.js';
 
 export async function mountAgent(view, ctx) {
@@ -13,6 +14,8 @@ export async function mountAgent(view, ctx) {
   const emergency = h('div', { className: 'emergency', id: 'emergency', role: 'alert', hidden: true });
   const helpers = h('div', { className: 'card', id: 'intake-helpers' });
   const result = h('div', { className: 'card', id: 'filed', hidden: true });
+  // agents record return visits: their own 待回访 list (a search API queue)
+  const visits = h('div', { id: 'agent-visits', style: 'min-width:0' });
   const live = { callId: null };
   const services = {
     classify: await available('/api/v1/classify/model'),
@@ -27,7 +30,7 @@ export async function mountAgent(view, ctx) {
   clear(view, bar, emergency,
     h('div', { className: 'cols' },
       h('div', { className: 'card' }, h('h2', {}, '登记工单 ', h('span', { className: 'muted' }, '（Alt+T 标题，Alt+1..3 采纳分类，Ctrl+Enter 提交，Alt+A 直接答复）')), form),
-      h('div', { style: 'display:grid;gap:.75rem;min-width:0' }, pop, helpers, knowledgeCard, result, callbacks)));
+      h('div', { style: 'display:grid;gap:.75rem;min-width:0' }, pop, helpers, knowledgeCard, result, visits, callbacks)));
   const assist = assistant(form, helpers, emergency, services, live, ctx);
   // the ticket filed last, answerable directly until the agent starts on the next appeal
   let answerFiled = null;
@@ -71,6 +74,19 @@ export async function mountAgent(view, ctx) {
   });
   if (form.elements.namedItem('title').value || form.elements.namedItem('content').value) assist();
   mountTelephony(bar, callbacks, ctx, (event) => screenPop(pop, form, live, event, ctx));
+  if (ctx.role === 'AGENT' && services.similar) mountVisits(visits, ctx);
+}
+
+/** The agent's 待回访 list, oldest first, with its own refresh (the index follows the ticket stream). */
+async function mountVisits(box, ctx) {
+  const refresh = h('button', { type: 'button', id: 'agent-visits-refresh' }, '刷新待回访');
+  const load = async () => {
+    const card = await queueCard({ key: 'visits', title: '待回访', status: 'REVIEWED', sort: 'oldest' }, ctx, 'agent-queue-');
+    card.querySelector('h3').append(' ', refresh);
+    clear(box, card);
+  };
+  refresh.addEventListener('click', load);
+  await load();
 }
 
 async function probePost(path) {

@@ -70,13 +70,15 @@ class ConsoleSupervisionIT extends ConsoleTestBase {
         String number = dispatcher.get("/api/v1/tickets/" + id).getString("number");
 
         page.login("supervisor", "supervisor12345");
-        page.type("#view-supervisor form [name=id]", id);
+        page.type("#view-supervisor form [name=id]", number);   // the number people quote opens it
         page.visible("#view-supervisor form button[type=submit]").click();
-        page.visible("#ticket-heading");
+        assertThat(page.visible("#ticket-heading").getText()).contains(number);
+        assertThat(page.offeredActions()).doesNotContain("approve-extension", "sign", "close")
+                .contains("reassign", "urge", "suspend");
         page.command("urge", "level", "SUPERVISE", "reason", "群众多次来电，请加快办理");
         assertThat(page.waitForNotice("催办/督办成功")).contains(number);
-        page.command("approve-extension", "reason", "没有待批的延期");
-        assertThat(page.waitForNotice("批准延期失败")).isEqualTo("批准延期失败：没有待审核的延期申请");
+        page.command("reassign", "lead", "urban", "reason", "改派给原单位");
+        assertThat(page.waitForNotice("改派失败")).isEqualTo("改派失败：改派的单位与当前承办单位相同");
         page.screenshot("36-supervisor-refusal-shown");
 
         urban.post(TicketSetup.path(id, "reply"), new JsonObject().put("text", "已处理").put("result", "RESOLVED"));

@@ -130,6 +130,10 @@ class DashboardBrowserIT {
 
             assertPageMatchesTheApi(browser, 2, 1);
             assertThat(browser.findElement(By.cssSelector("#overdue tbody")).getText()).contains("12345-20261122-b1", "小区噪音扰民", "市生态环境局");
+            // every figure opens what is behind it in the work console, under the same login
+            assertThat(browser.findElement(By.linkText("12345-20261122-b1")).getDomAttribute("href")).isEqualTo("/console/#ticket=12345-20261122-b1");
+            assertThat(browser.findElement(By.cssSelector("#departments tbody a")).getDomAttribute("href")).startsWith("/console/#list=department%3D");
+            assertThat(js(browser, "return JSON.parse(sessionStorage.getItem('hotline.console.session')).token.length > 0")).isEqualTo(true);
             assertThat(js(browser, "return typeof echarts === 'object' && document.querySelectorAll('.chart canvas').length")).isEqualTo(3L);
             @SuppressWarnings("unchecked")
             var resources = (List<String>) js(browser, "return performance.getEntriesByType('resource').map(e => e.name)");
