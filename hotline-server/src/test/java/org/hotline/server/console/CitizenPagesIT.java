@@ -76,4 +76,13 @@ class CitizenPagesIT extends ConsoleTestBase {
             page.phoneSize(false);
         }
     }
+
+    @Test
+    void theBrowserLogTheTestsCheckSeesAPageError() {
+        page.browser.get(page.base() + "/citizen/");
+        page.js("console.error('console check probe')");
+        // read here, so the check after each test (which reads the same log) finds nothing left
+        assertThat(browser.manage().logs().get("browser").getAll())
+                .anyMatch(entry -> entry.getMessage().contains("console check probe"));
+    }
 }
