@@ -77,7 +77,36 @@
       (t) => STATUS[t.status] || t.status, (t) => new Date(t.dueAt).toLocaleString('zh-CN')]);
   }
 
+  async function report(path) {
+    const response = await fetch(path, { headers: { Authorization: 'Bearer ' + token() } });
+    if (!response.ok) { throw new Error(String(response.status)); }
+    return response.json();
+  }
+
+  /** Hot topics, this month's ranking and the 15-second answer rate, from the reports API (once a minute). */
+  async function reports() {
+    const [topics, ranking, center] = await Promise.all([report('/api/v1/reports/hot-topics?size=10'),
+      report('/api/v1/reports/ranking'), report('/api/v1/reports/center')].map((p) => p.catch(() => null)));
+    if (topics) {
+      $('hot-topics').replaceChildren(...topics.topics.map((t) => {
+        const li = document.createElement('li');
+        const a = document.createElement('a');
+        a.href = '/console/#list=' + encodeURIComponent('q=' + t.word) + '&title=' + encodeURIComponent('热点：' + t.word);
+        a.textContent = t.word;
+        li.append(a, '（' + t.tickets + ' 件）');
+        return li;
+      }));
+    }
+    if (ranking) {
+      fillTable('ranking', ranking.departments, [(r) => String(r.rank), (r) => r.departmentName || r.department,
+        (r) => (r.score === null || r.score === undefined) ? '—' : Number(r.score).toFixed(1)]);
+    }
+    const calls = center && center.calls;
+    $('answer15').textContent = calls && calls.offered > 0 ? pct(calls.answerWithin15sRate) : '未接入话务';
+  }
+
   async function listen() {
+    reports();
     $('login').hidden = true;
     $('board').hidden = false;
     setStatus('连接中');
@@ -124,6 +153,7 @@
   });
 
   $('logout').addEventListener('click', logout);
+  setInterval(() => { if (token() && !$('board').hidden) { reports(); } }, 60000);
   window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
   if (token()) { listen().catch(() => setTimeout(listen, 3000)); } else { showLogin(); }
 }());
