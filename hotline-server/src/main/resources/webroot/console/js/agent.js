@@ -7,6 +7,9 @@ import { mountKnowledge } from './knowledge.js';
 import { queueCard } from './queues.js';
 import * as L from './labels.js';
 
+// below this the suggestion is a guess: accepting it shows a warning
+const LOW_CONFIDENCE = 0.3;
+
 export async function mountAgent(view, ctx) {
   const bar = h('div', { className: 'card', id: 'phone-bar' }, '正在检测话务系统…');
   const pop = h('div', { className: 'card', id: 'screen-pop', hidden: true });
@@ -58,7 +61,8 @@ export async function mountAgent(view, ctx) {
   });
   form.addEventListener('input', debounce(() => {
     assist();
-    if (kb) kb.follow(`${form.elements.namedItem('title').value} ${form.elements.namedItem('content').value}`.trim());
+    // a short query finds the article; the whole appeal text matches nothing: the title, else the content's start
+    if (kb) kb.follow((form.elements.namedItem('title').value.trim() || form.elements.namedItem('content').value.trim()).slice(0, 30));
   }, 600));
   form.addEventListener('submit', (e) => { e.preventDefault(); submit(); });
   form.addEventListener('keydown', (e) => { if (e.key === 'Enter' && e.ctrlKey) { e.preventDefault(); form.requestSubmit(); } });
@@ -112,7 +116,12 @@ function assistant(form, box, emergency, services, live, ctx) {
     if (services.classify) {
       api('POST', '/api/v1/classify?limit=3', { title, content }).then((a) => clear(chips, (a.suggestions || []).map((s, i) =>
         h('button', { type: 'button', className: 'chip suggestion', 'aria-pressed': String(state.accepted === s.category),
-          onclick: (e) => { state.accepted = s.category; chips.querySelectorAll('.chip').forEach((c) => c.setAttribute('aria-pressed', String(c === e.currentTarget))); } },
+          onclick: (e) => {
+            state.accepted = s.category;
+            chips.querySelectorAll('.chip').forEach((c) => c.setAttribute('aria-pressed', String(c === e.currentTarget)));
+            // a weak suggestion is accepted only with a visible warning, so the agent looks again
+            if ((s.confidence || 0) < LOW_CONFIDENCE) notify(`分类“${s.name}”的置信度只有 ${Math.round((s.confidence || 0) * 100)}%，请核对后再提交`, 'error');
+          } },
         `${i + 1}. ${s.name}（${Math.round((s.confidence || 0) * 100)}%）`)))).catch((e) => clear(chips, h('span', { className: 'muted' }, '分类建议不可用：' + e.message)));
     }
     if (services.police) {
