@@ -2,8 +2,8 @@
 (function () {
   'use strict';
   const STATUS = { RECEIVED: '已受理', CLASSIFIED: '已分类', ASSIGNED: '已派单', SIGNED: '已签收', IN_PROGRESS: '办理中',
-    RETURN_REQUESTED: '退单待审', SUSPENDED: '已挂起', REPLIED: '已回复', REVIEWED: '已审核', REVISITED: '已回访',
-    CLOSED: '已办结', NOT_ACCEPTED: '不予受理', MERGED: '已并单' };
+    RETURN_REQUESTED: '申请退单', SUSPENDED: '已挂起', REPLIED: '已答复', REVIEWED: '已审核', REVISITED: '已回访',
+    CLOSED: '已办结', NOT_ACCEPTED: '不予受理', MERGED: '已合并' };
   const CHANNEL = { PHONE: '电话', WEB: '网站', APP: 'APP', WECHAT: '微信', SMS: '短信', LETTER: '信件', ON_SITE: '现场',
     POLICE_110: '110转办', PROVINCIAL_PLATFORM: '省平台', LEADER_ASSIGNED: '领导交办' };
   const charts = {};

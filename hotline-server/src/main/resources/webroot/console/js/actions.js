@@ -30,7 +30,7 @@ export const ACTIONS = {
     label: '收回下级单位办理', fields: [reason(false)],
   },
   'request-return': {
-    label: '申请退回', fields: [
+    label: '申请退单', fields: [
       reason(), { name: 'responsibleParty', label: '建议责任单位', type: 'text', required: true, max: 100 },
     ],
   },
@@ -56,11 +56,11 @@ export const ACTIONS = {
   'approve-extension': { label: '批准延期', fields: [reason(false)] },
   'reject-extension': { label: '驳回延期', fields: [reason()] },
   'approve-return': {
-    label: '批准退回（改派）', fields: [
+    label: '批准退单（改派）', fields: [
       { name: 'newLead', label: '新主办单位（可空）', type: 'department' }, reason(false),
     ],
   },
-  'reject-return': { label: '驳回退回', fields: [reason()] },
+  'reject-return': { label: '驳回退单', fields: [reason()] },
   urge: {
     label: '催办/督办', fields: [
       { name: 'level', label: '级别', type: 'select', options: URGE_LEVELS, required: true }, reason(),

@@ -68,7 +68,7 @@ function fromSnapshot(t, deadlines) {
   add(t.receivedAt, `受理（${L.label(L.CHANNELS, t.channel)}）`);
   add(t.signedAt, '承办单位签收');
   add(t.firstContactAt, '首次联系群众');
-  add(t.pendingReturn && t.pendingReturn.at, '申请退回：' + (t.pendingReturn && t.pendingReturn.reason));
+  add(t.pendingReturn && t.pendingReturn.at, '申请退单：' + (t.pendingReturn && t.pendingReturn.reason));
   add(t.pendingExtension && t.pendingExtension.at, '申请延期：' + (t.pendingExtension && t.pendingExtension.reason));
   add(t.repliedAt, '答复');
   add(t.visit && t.visit.at, t.visit ? `回访：${L.label(L.RESOLUTIONS, t.visit.resolution)}，${L.label(L.SATISFACTIONS, t.visit.satisfaction)}` : '');
@@ -81,5 +81,5 @@ function fromSnapshot(t, deadlines) {
   events.sort((a, b) => a.at.localeCompare(b.at));
   return h('ul', { className: 'plain timeline' },
     events.map((e) => h('li', {}, h('span', { className: 'muted' }, formatTime(e.at) + ' '), e.text)),
-    h('li', { className: 'muted' }, `退回 ${t.returnCount || 0} 次 · 延期 ${t.extensionCount || 0} 次 · 催办 ${t.urgeCount || 0} 次 · 重办 ${t.reopenCount || 0} 次 · 版本 ${t.version}`));
+    h('li', { className: 'muted' }, `退单 ${t.returnCount || 0} 次 · 延期 ${t.extensionCount || 0} 次 · 催办 ${t.urgeCount || 0} 次 · 重办 ${t.reopenCount || 0} 次 · 版本 ${t.version}`));
 }

@@ -7,7 +7,7 @@ import * as L from './labels.js';
 
 // Each queue is a status filter of the search API; extensions are open tickets whose snapshot has a pending request.
 const QUEUES = [
-  { key: 'returns', title: '退回审批', status: 'RETURN_REQUESTED' },
+  { key: 'returns', title: '退单审批', status: 'RETURN_REQUESTED' },
   { key: 'extensions', title: '延期审批', status: 'SIGNED,IN_PROGRESS', pending: 'pendingExtension' },
   { key: 'replies', title: '答复审核', status: 'REPLIED' },
   { key: 'visits', title: '待回访', status: 'REVIEWED' },

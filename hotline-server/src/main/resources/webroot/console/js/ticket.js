@@ -51,7 +51,7 @@ function facts(t, ctx) {
     row('受理时间', formatTime(t.receivedAt)),
     row('答复', t.reply ? `${L.label(L.REPLY_RESULTS, t.reply.result)}：${t.reply.text}` : null),
     row('待批延期', t.pendingExtension ? `${L.limit(t.pendingExtension.amount)}：${t.pendingExtension.reason}` : null),
-    row('待批退回', t.pendingReturn ? `${t.pendingReturn.reason || ''} ${t.pendingReturn.responsibleParty || ''}` : null),
+    row('待批退单', t.pendingReturn ? `${t.pendingReturn.reason || ''} ${t.pendingReturn.responsibleParty || ''}` : null),
     row('催办次数', String(t.urgeCount || 0)), row('ID', t.id));
 }
 

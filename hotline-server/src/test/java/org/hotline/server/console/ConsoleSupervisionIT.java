@@ -43,14 +43,14 @@ class ConsoleSupervisionIT extends ConsoleTestBase {
         assertThat(page.fitsTheWindow()).isTrue();
         page.screenshot("34-supervisor-return-ticket");
         page.command("reject-return", "reason", "路灯设施由城管局统一管理，请继续办理");
-        assertThat(page.waitForNotice("驳回退回成功")).contains(number);
+        assertThat(page.waitForNotice("驳回退单成功")).contains(number);
         assertThat(dispatcher.get("/api/v1/tickets/" + id).getString("status")).isEqualTo("SIGNED");
 
         departmentAsksToReturn(number, "经核实该路段路灯已移交水务集团泵站管理");
         page.login("supervisor", "supervisor12345");
         page.openFromQueue("returns", number);
         page.command("approve-return", "newLead", "util.water", "reason", "同意改派水务集团");
-        assertThat(page.waitForNotice("批准退回（改派）成功")).contains(number);
+        assertThat(page.waitForNotice("批准退单（改派）成功")).contains(number);
         page.screenshot("35-supervisor-return-approved");
 
         assertThat(page.visible("#ticket-events").getText()).contains("申请退单", "路灯杆属供电公司资产", "驳回退单",
@@ -157,7 +157,7 @@ class ConsoleSupervisionIT extends ConsoleTestBase {
             page.waitForNotice("签收成功");
         }
         page.command("request-return", "reason", reason, "responsibleParty", "中原水务集团");
-        assertThat(page.waitForNotice("申请退回成功")).contains(number);
+        assertThat(page.waitForNotice("申请退单成功")).contains(number);
         page.screenshot("23-department-return-requested");
     }
 }
