@@ -1,4 +1,4 @@
-// The ticket commands each role may give, as small forms built from the OpenAPI bodies.
+// The ticket commands as small forms built from the OpenAPI bodies; the server's allowedActions says which apply now.
 import { api } from './api.js';
 import { h, notify, keepDraft } from './dom.js';
 import { REPLY_RESULTS, RESOLUTIONS, SATISFACTIONS, URGE_LEVELS } from './labels.js';
@@ -6,72 +6,82 @@ import { REPLY_RESULTS, RESOLUTIONS, SATISFACTIONS, URGE_LEVELS } from './labels
 const reason = (required = true) => ({ name: 'reason', label: '理由', type: 'textarea', required, max: 1000 });
 
 export const ACTIONS = {
-  answer: { label: '直接答复', roles: ['AGENT', 'DISPATCHER', 'SUPERVISOR'], fields: [{ name: 'answer', label: '答复内容', type: 'textarea', required: true, max: 4000 }] },
+  answer: { label: '直接答复', fields: [{ name: 'answer', label: '答复内容', type: 'textarea', required: true, max: 4000 }] },
   classify: {
-    label: '分类', roles: ['AGENT', 'DISPATCHER', 'SUPERVISOR'], fields: [
+    label: '分类', fields: [
       { name: 'categoryCode', label: '事项分类', type: 'category', required: true }, reason(false),
     ],
   },
-  sign: { label: '签收', roles: ['DEPARTMENT'], fields: [] },
-  contact: { label: '记录联系群众', roles: ['DEPARTMENT'], fields: [{ name: 'note', label: '联系情况', type: 'textarea', required: true, max: 1000 }] },
+  sign: { label: '签收', fields: [] },
+  contact: { label: '记录联系群众', fields: [{ name: 'note', label: '联系情况', type: 'textarea', required: true, max: 1000 }] },
   reply: {
-    label: '答复', roles: ['DEPARTMENT'], fields: [
+    label: '答复', fields: [
       { name: 'text', label: '答复内容', type: 'textarea', required: true, max: 4000 },
       { name: 'result', label: '办理结果', type: 'select', options: REPLY_RESULTS, required: true },
       { name: 'attachments', label: '佐证材料引用（每行一个）', type: 'lines', max: 500 },
     ],
   },
   'sub-assign': {
-    label: '转派下级单位', roles: ['DEPARTMENT'], when: (refs) => subUnits(refs).length > 0, fields: [
+    label: '转派下级单位', fields: [
       { name: 'subUnit', label: '下级单位', type: 'subunit', required: true }, reason(false),
     ],
   },
-  // the server refuses (in Chinese) when the ticket is not led by a unit below the viewer's
   'sub-assign/withdraw': {
-    label: '收回下级单位办理', roles: ['DEPARTMENT'], when: (refs) => subUnits(refs).length > 0, fields: [reason(false)],
+    label: '收回下级单位办理', fields: [reason(false)],
   },
   'request-return': {
-    label: '申请退回', roles: ['DEPARTMENT'], fields: [
+    label: '申请退单', fields: [
       reason(), { name: 'responsibleParty', label: '建议责任单位', type: 'text', required: true, max: 100 },
     ],
   },
   'request-extension': {
-    label: '申请延期', roles: ['DEPARTMENT'], fields: [
+    label: '申请延期', fields: [
       { name: 'workingDays', label: '延期工作日（1-10）', type: 'number', min: 1, maxValue: 10, required: true }, reason(),
     ],
   },
-  resume: { label: '恢复办理', roles: ['DEPARTMENT', 'DISPATCHER', 'SUPERVISOR'], fields: [] },
+  resume: { label: '恢复办理', fields: [reason(false)] },
+  suspend: { label: '挂起', fields: [reason()] },
   assign: {
-    label: '派单', roles: ['AGENT', 'DISPATCHER', 'SUPERVISOR'], fields: [
+    label: '派单', fields: [
       { name: 'lead', label: '主办单位', type: 'department', required: true },
       { name: 'assisting', label: '协办单位（每行一个单位编号）', type: 'lines', max: 64 }, reason(false),
     ],
   },
-  'approve-extension': { label: '批准延期', roles: ['DISPATCHER', 'SUPERVISOR'], fields: [reason(false)] },
-  'reject-extension': { label: '驳回延期', roles: ['DISPATCHER', 'SUPERVISOR'], fields: [reason()] },
+  reassign: {
+    label: '改派', fields: [
+      { name: 'lead', label: '新主办单位', type: 'department', required: true },
+      { name: 'assisting', label: '协办单位（每行一个单位编号）', type: 'lines', max: 64 }, reason(),
+    ],
+  },
+  'approve-extension': { label: '批准延期', fields: [reason(false)] },
+  'reject-extension': { label: '驳回延期', fields: [reason()] },
   'approve-return': {
-    label: '批准退回（改派）', roles: ['DISPATCHER', 'SUPERVISOR'], fields: [
+    label: '批准退单（改派）', fields: [
       { name: 'newLead', label: '新主办单位（可空）', type: 'department' }, reason(false),
     ],
   },
-  'reject-return': { label: '驳回退回', roles: ['DISPATCHER', 'SUPERVISOR'], fields: [reason()] },
+  'reject-return': { label: '驳回退单', fields: [reason()] },
   urge: {
-    label: '催办/督办', roles: ['DISPATCHER', 'SUPERVISOR'], fields: [
+    label: '催办/督办', fields: [
       { name: 'level', label: '级别', type: 'select', options: URGE_LEVELS, required: true }, reason(),
     ],
   },
-  'accept-reply': { label: '审核通过答复', roles: ['DISPATCHER', 'SUPERVISOR'], fields: [reason(false)] },
-  'send-back-reply': { label: '答复退回重办', roles: ['DISPATCHER', 'SUPERVISOR'], fields: [reason()] },
+  'accept-reply': { label: '审核通过答复', fields: [reason(false)] },
+  'send-back-reply': { label: '答复退回重办', fields: [reason()] },
   revisit: {
-    label: '录入回访', roles: ['AGENT', 'SUPERVISOR'], fields: [
+    label: '录入回访', fields: [
       { name: 'resolution', label: '解决情况', type: 'select', options: RESOLUTIONS, required: true },
       { name: 'satisfaction', label: '满意度', type: 'select', options: SATISFACTIONS, required: true },
       { name: 'note', label: '回访记录', type: 'textarea', max: 1000 },
     ],
   },
-  close: { label: '办结', roles: ['AGENT', 'DISPATCHER', 'SUPERVISOR'], fields: [reason(false)] },
+  rehandle: { label: '重办', fields: [reason()] },
+  'not-accept': {
+    label: '不予受理', fields: [reason(), { name: 'properChannel', label: '告知的正确渠道', type: 'text', max: 200 }],
+  },
+  close: { label: '办结', fields: [reason(false)] },
   merge: {
-    label: '合并为重复件', roles: ['DISPATCHER', 'SUPERVISOR'], fields: [
+    label: '合并为重复件', fields: [
       { name: 'masterTicketId', label: '主工单 ID', type: 'text', required: true, max: 64 }, reason(false),
     ],
   },

@@ -4,7 +4,11 @@ import { h, clear, notify, keepDraft, debounce } from './dom.js';
 import { mountTelephony, police } from './telephony.js';
 import { intakeForm, districtsOf } from './intake.js';
 import { mountKnowledge } from './knowledge.js';
+import { queueCard } from './queues.js';
 import * as L from './labels.js';
+
+// below this the suggestion is a guess: accepting it shows a warning
+const LOW_CONFIDENCE = 0.3;
 
 export async function mountAgent(view, ctx) {
   const bar = h('div', { className: 'card', id: 'phone-bar' }, '正在检测话务系统…');
@@ -13,6 +17,8 @@ export async function mountAgent(view, ctx) {
   const emergency = h('div', { className: 'emergency', id: 'emergency', role: 'alert', hidden: true });
   const helpers = h('div', { className: 'card', id: 'intake-helpers' });
   const result = h('div', { className: 'card', id: 'filed', hidden: true });
+  // agents record return visits: their own 待回访 list (a search API queue)
+  const visits = h('div', { id: 'agent-visits', style: 'min-width:0' });
   const live = { callId: null };
   const services = {
     classify: await available('/api/v1/classify/model'),
@@ -27,7 +33,7 @@ export async function mountAgent(view, ctx) {
   clear(view, bar, emergency,
     h('div', { className: 'cols' },
       h('div', { className: 'card' }, h('h2', {}, '登记工单 ', h('span', { className: 'muted' }, '（Alt+T 标题，Alt+1..3 采纳分类，Ctrl+Enter 提交，Alt+A 直接答复）')), form),
-      h('div', { style: 'display:grid;gap:.75rem;min-width:0' }, pop, helpers, knowledgeCard, result, callbacks)));
+      h('div', { style: 'display:grid;gap:.75rem;min-width:0' }, pop, helpers, knowledgeCard, result, visits, callbacks)));
   const assist = assistant(form, helpers, emergency, services, live, ctx);
   // the ticket filed last, answerable directly until the agent starts on the next appeal
   let answerFiled = null;
@@ -55,7 +61,8 @@ export async function mountAgent(view, ctx) {
   });
   form.addEventListener('input', debounce(() => {
     assist();
-    if (kb) kb.follow(`${form.elements.namedItem('title').value} ${form.elements.namedItem('content').value}`.trim());
+    // a short query finds the article; the whole appeal text matches nothing: the title, else the content's start
+    if (kb) kb.follow((form.elements.namedItem('title').value.trim() || form.elements.namedItem('content').value.trim()).slice(0, 30));
   }, 600));
   form.addEventListener('submit', (e) => { e.preventDefault(); submit(); });
   form.addEventListener('keydown', (e) => { if (e.key === 'Enter' && e.ctrlKey) { e.preventDefault(); form.requestSubmit(); } });
@@ -71,6 +78,19 @@ export async function mountAgent(view, ctx) {
   });
   if (form.elements.namedItem('title').value || form.elements.namedItem('content').value) assist();
   mountTelephony(bar, callbacks, ctx, (event) => screenPop(pop, form, live, event, ctx));
+  if (ctx.role === 'AGENT' && services.similar) mountVisits(visits, ctx);
+}
+
+/** The agent's 待回访 list, oldest first, with its own refresh (the index follows the ticket stream). */
+async function mountVisits(box, ctx) {
+  const refresh = h('button', { type: 'button', id: 'agent-visits-refresh' }, '刷新待回访');
+  const load = async () => {
+    const card = await queueCard({ key: 'visits', title: '待回访', status: 'REVIEWED', sort: 'oldest' }, ctx, 'agent-queue-');
+    card.querySelector('h3').append(' ', refresh);
+    clear(box, card);
+  };
+  refresh.addEventListener('click', load);
+  await load();
 }
 
 async function probePost(path) {
@@ -96,7 +116,12 @@ function assistant(form, box, emergency, services, live, ctx) {
     if (services.classify) {
       api('POST', '/api/v1/classify?limit=3', { title, content }).then((a) => clear(chips, (a.suggestions || []).map((s, i) =>
         h('button', { type: 'button', className: 'chip suggestion', 'aria-pressed': String(state.accepted === s.category),
-          onclick: (e) => { state.accepted = s.category; chips.querySelectorAll('.chip').forEach((c) => c.setAttribute('aria-pressed', String(c === e.currentTarget))); } },
+          onclick: (e) => {
+            state.accepted = s.category;
+            chips.querySelectorAll('.chip').forEach((c) => c.setAttribute('aria-pressed', String(c === e.currentTarget)));
+            // a weak suggestion is accepted only with a visible warning, so the agent looks again
+            if ((s.confidence || 0) < LOW_CONFIDENCE) notify(`分类“${s.name}”的置信度只有 ${Math.round((s.confidence || 0) * 100)}%，请核对后再提交`, 'error');
+          } },
         `${i + 1}. ${s.name}（${Math.round((s.confidence || 0) * 100)}%）`)))).catch((e) => clear(chips, h('span', { className: 'muted' }, '分类建议不可用：' + e.message)));
     }
     if (services.police) {

@@ -1,19 +1,21 @@
 // Console entry: login, role-aware navigation between the workbench, the inbox, the supervisor view and a ticket.
 import { api, session } from './api.js';
-import { h, clear, notify } from './dom.js';
+import { h, clear, notify, useTimeZone } from './dom.js';
 import { startCountdowns } from './deadlines.js';
 import { ROLES } from './labels.js';
 import { mountAgent } from './agent.js';
 import { mountInbox } from './inbox.js';
 import { mountSupervisor } from './supervisor.js';
+import { mountAdmin } from './admin.js';
 import { showTicket } from './ticket.js';
+import { mountFind, showList } from './find.js';
 
 const VIEWS_BY_ROLE = {
   AGENT: [['agent', '坐席工作台']],
   DEPARTMENT: [['inbox', '待办工单']],
   DISPATCHER: [['supervisor', '审批与督办'], ['agent', '登记工单']],
   SUPERVISOR: [['supervisor', '审批与督办'], ['agent', '登记工单']],
-  ADMIN: [['supervisor', '工单查询']],
+  ADMIN: [['admin', '系统管理'], ['supervisor', '工单查询']],
 };
 const $ = (id) => document.getElementById(id);
 let ctx = null;
@@ -27,7 +29,11 @@ function show(name) {
 
 async function start(s) {
   let departments = [];
-  try { departments = (await api('GET', '/api/v1/departments')).items || []; } catch (e) { notify('单位目录加载失败：' + e.message, 'error'); }
+  try {
+    const directory = await api('GET', '/api/v1/departments');
+    departments = directory.items || [];
+    if (directory.zone) useTimeZone(directory.zone);
+  } catch (e) { notify('单位目录加载失败：' + e.message, 'error'); }
   const names = new Map(departments.map((d) => [d.id, d.name]));
   // the catalog only feeds the classify form: a failure leaves that form empty, the rest works
   const categories = await api('GET', '/api/v1/catalog').then((c) => c.items || []).catch(() => []);
@@ -42,9 +48,18 @@ async function start(s) {
   const views = VIEWS_BY_ROLE[s.role] || [];
   clear($('nav'), views.map(([v, t]) => h('button', { type: 'button', dataset: { view: v }, onclick: () => show(v) }, t)));
   $('nav').hidden = false;
-  const mounts = { agent: mountAgent, inbox: mountInbox, supervisor: mountSupervisor };
+  const mounts = { agent: mountAgent, inbox: mountInbox, supervisor: mountSupervisor, admin: mountAdmin };
   for (const [v] of views) mounts[v]($('view-' + v), ctx);
+  mountFind($('find-form'), $('view-find'), ctx, show);
   if (views.length) show(views[0][0]); else clear($('view-agent'), h('p', {}, '该角色没有工作台页面'));
+  followLink();
+}
+
+/** Links from the dashboard: #ticket=NUMBER opens a ticket, #list=QUERY&title=TITLE a search list. */
+function followLink() {
+  const link = new URLSearchParams(location.hash.slice(1));
+  if (link.get('ticket')) ctx.openTicket(link.get('ticket'));
+  else if (link.get('list') != null) { show('find'); showList($('view-find'), link.get('title') || '工单列表', link.get('list'), ctx); }
 }
 
 $('login-form').addEventListener('submit', async (event) => {
@@ -72,6 +87,7 @@ window.addEventListener('console:unauthorized', () => {
   setTimeout(() => location.reload(), 1500);
 });
 
+window.addEventListener('hashchange', () => { if (ctx) followLink(); });
 startCountdowns(document.body);
 const existing = session.get();
 if (existing && existing.token) start(existing); else show('login');

@@ -37,9 +37,26 @@ export function notify(message, kind = 'ok') {
   noticeTimer = setTimeout(() => { el.hidden = true; }, kind === 'ok' ? 5000 : 12000);
 }
 
+// times are shown in the hotline's zone (GET /api/v1/departments answers it), not the browser's
+let timeFormat = null;
+
+/** Sets the hotline's time zone (an IANA name such as Asia/Shanghai) every later formatTime uses. */
+export function useTimeZone(zone) {
+  try {
+    timeFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  } catch (e) {
+    timeFormat = null;
+  }
+}
+
 export function formatTime(iso) {
   if (!iso) return '—';
   const d = new Date(iso);
+  if (timeFormat) {
+    const part = Object.fromEntries(timeFormat.formatToParts(d).map((x) => [x.type, x.value]));
+    return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
+  }
   const p = (n) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }

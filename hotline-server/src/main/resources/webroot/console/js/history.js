@@ -13,7 +13,7 @@ const FIELD_LABELS = {
   clock: '时限', dueAt: '截止', callId: '通话', tag: '标记', master: '主单', duplicate: '重复件', reopenCount: '重办次数', first: '首次联系',
 };
 const ENUMS = { result: L.REPLY_RESULTS, level: L.URGE_LEVELS, resolution: L.RESOLUTIONS, satisfaction: L.SATISFACTIONS,
-  appealType: L.APPEAL_TYPES, urgency: L.URGENCIES, clock: L.CLOCKS };
+  appealType: L.APPEAL_TYPES, urgency: L.URGENCIES, clock: L.CLOCKS, channel: L.CHANNELS, properChannel: L.CHANNELS };
 
 /** The history list of ticket {t}; resolves to an element. */
 export async function history(t, deadlines, ctx) {
@@ -38,7 +38,7 @@ function fromEvents(answer, ctx) {
 }
 
 function actorText(actor, ctx) {
-  const who = actor.displayName || L.label(L.ROLES, actor.role);
+  const who = L.actor(actor);
   return actor.departmentId ? `${who}（${ctx.departmentName(actor.departmentId)}）` : who;
 }
 
@@ -55,6 +55,7 @@ function valueText(key, value, ctx) {
   if (DEPARTMENT_FIELDS.has(key)) return ctx.departmentName(value);
   if (key === 'assisting' && Array.isArray(value)) return value.map((d) => ctx.departmentName(d)).join('、');
   if (ENUMS[key]) return L.label(ENUMS[key], value);
+  if (key === 'amount') return L.limit(value);
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatTime(value);
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
@@ -64,10 +65,10 @@ function valueText(key, value, ctx) {
 function fromSnapshot(t, deadlines) {
   const events = [];
   const add = (at, text) => { if (at) events.push({ at, text }); };
-  add(t.receivedAt, `受理（${t.channel || ''}）`);
+  add(t.receivedAt, `受理（${L.label(L.CHANNELS, t.channel)}）`);
   add(t.signedAt, '承办单位签收');
   add(t.firstContactAt, '首次联系群众');
-  add(t.pendingReturn && t.pendingReturn.at, '申请退回：' + (t.pendingReturn && t.pendingReturn.reason));
+  add(t.pendingReturn && t.pendingReturn.at, '申请退单：' + (t.pendingReturn && t.pendingReturn.reason));
   add(t.pendingExtension && t.pendingExtension.at, '申请延期：' + (t.pendingExtension && t.pendingExtension.reason));
   add(t.repliedAt, '答复');
   add(t.visit && t.visit.at, t.visit ? `回访：${L.label(L.RESOLUTIONS, t.visit.resolution)}，${L.label(L.SATISFACTIONS, t.visit.satisfaction)}` : '');
@@ -80,5 +81,5 @@ function fromSnapshot(t, deadlines) {
   events.sort((a, b) => a.at.localeCompare(b.at));
   return h('ul', { className: 'plain timeline' },
     events.map((e) => h('li', {}, h('span', { className: 'muted' }, formatTime(e.at) + ' '), e.text)),
-    h('li', { className: 'muted' }, `退回 ${t.returnCount || 0} 次 · 延期 ${t.extensionCount || 0} 次 · 催办 ${t.urgeCount || 0} 次 · 重办 ${t.reopenCount || 0} 次 · 版本 ${t.version}`));
+    h('li', { className: 'muted' }, `退单 ${t.returnCount || 0} 次 · 延期 ${t.extensionCount || 0} 次 · 催办 ${t.urgeCount || 0} 次 · 重办 ${t.reopenCount || 0} 次 · 版本 ${t.version}`));
 }

@@ -1,57 +1,38 @@
 // Supervisor: approval queues (returns, extensions), replies to review and return visits, from the search API.
 import { api, available } from './api.js';
-import { h, clear, notify, formatTime } from './dom.js';
+import { h, clear, notify } from './dom.js';
 import { openTicketBox } from './ticket.js';
+import { queueCard } from './queues.js';
 import * as L from './labels.js';
 
 // Each queue is a status filter of the search API; extensions are open tickets whose snapshot has a pending request.
 const QUEUES = [
-  { key: 'returns', title: '退回审批', status: 'RETURN_REQUESTED' },
+  { key: 'returns', title: '退单审批', status: 'RETURN_REQUESTED' },
   { key: 'extensions', title: '延期审批', status: 'SIGNED,IN_PROGRESS', pending: 'pendingExtension' },
   { key: 'replies', title: '答复审核', status: 'REPLIED' },
   { key: 'visits', title: '待回访', status: 'REVIEWED' },
+  // after the visit: 办结, or 重办 when the citizen was not satisfied
+  { key: 'revisited', title: '已回访待办结', status: 'REVISITED' },
 ];
 
 export async function mountSupervisor(view, ctx) {
   const lists = h('div', { className: 'cols' });
   clear(view,
     h('div', { className: 'card row' }, h('h2', {}, `${L.label(L.ROLES, ctx.role)}工作台`),
-      h('a', { href: '/dashboard/', target: '_blank', rel: 'noopener' }, '打开 SLA 看板 ↗'),
+      h('a', { href: '/dashboard/', id: 'dashboard-link' }, '督办看板（同一登录）'),
       h('button', { type: 'button', id: 'queues-refresh', onclick: () => view.dispatchEvent(new Event('console:refresh')) }, '刷新队列'),
       openTicketBox((id) => ctx.openTicket(id))),
     lists);
   if (!(await available('/api/v1/search/tickets?size=1'))) {
     clear(lists, h('div', { className: 'card note', id: 'queues-unavailable' },
-      '检索服务尚未接入本服务器，审批队列暂不可用。可按工单 ID 打开工单进行审批、催办、审核答复和录入回访。'));
+      '检索服务尚未接入本服务器，审批队列暂不可用。可按工单编号打开工单进行审批、催办、审核答复和录入回访。'));
     return;
   }
   const manual = await available('/api/v1/dispatch/queue');
-  const load = () => Promise.all([...QUEUES.map((q) => queue(q, ctx)), manual ? dispatchQueue(ctx) : null])
+  const load = () => Promise.all([...QUEUES.map((q) => queueCard(q, ctx)), manual ? dispatchQueue(ctx) : null])
     .then((cards) => clear(lists, cards));
   await load();
   view.addEventListener('console:refresh', load);
-}
-
-async function queue(q, ctx) {
-  const card = h('div', { className: 'card', id: 'queue-' + q.key }, h('h3', {}, q.title));
-  try {
-    const statuses = q.status.split(',');
-    const pages = await Promise.all(statuses.map((s) =>
-      api('GET', `/api/v1/search/tickets?status=${s}&sort=deadline&size=50`)));
-    let hits = pages.flatMap((p) => p.hits || []);
-    if (q.pending) {
-      const full = await Promise.all(hits.map((hit) => api('GET', `/api/v1/tickets/${hit.id}`).catch(() => null)));
-      hits = full.filter((t) => t && t[q.pending]);
-    }
-    card.append(hits.length === 0 ? h('p', { className: 'muted' }, '暂无')
-      : h('ul', { className: 'plain' }, hits.map((t) => h('li', {},
-        h('button', { type: 'button', className: 'chip', onclick: () => ctx.openTicket(t.id) }, `${t.number} ${t.title}`),
-        h('div', { className: 'muted' }, `${L.label(L.STATUSES, t.status)} · ${ctx.departmentName(t.leadDepartment)} · 截止 ${formatTime(t.handleDueAt || (t.clocks && t.clocks.HANDLE && t.clocks.HANDLE.dueAt))}`)))));
-  } catch (e) {
-    notify(`${q.title}加载失败：${e.message}`, 'error');
-    card.append(h('p', { className: 'muted' }, '加载失败：' + e.message));
-  }
-  return card;
 }
 
 /** Tickets automatic dispatch could not place, with its explanation and one-click classify + assign per suggestion. */

@@ -1,4 +1,4 @@
-// The ticket page: facts, deadlines with live countdowns, the history, and the commands of the viewer's role.
+// The ticket page: facts, deadlines with live countdowns, the history, and the commands the server allows now.
 import { api } from './api.js';
 import { h, clear, formatTime, notify } from './dom.js';
 import { ACTIONS, actionForm } from './actions.js';
@@ -41,6 +41,7 @@ function facts(t, ctx) {
   const loc = t.location || {};
   return h('dl', { className: 'facts' },
     row('标题', t.title), row('内容', t.content),
+    row('受理渠道', L.label(L.CHANNELS, t.channel)),
     row('诉求类型', L.label(L.APPEAL_TYPES, t.appealType)), row('紧急程度', L.label(L.URGENCIES, t.urgency)),
     row('来电人', [t.caller && t.caller.name, t.caller && t.caller.phone].filter(Boolean).join('  ')),
     row('地点', [loc.district, loc.street, loc.community, loc.address].filter(Boolean).join(' ')),
@@ -49,17 +50,16 @@ function facts(t, ctx) {
     row('协办单位', (t.assistingDepartments || []).map((d) => ctx.departmentName(d)).join('、')),
     row('受理时间', formatTime(t.receivedAt)),
     row('答复', t.reply ? `${L.label(L.REPLY_RESULTS, t.reply.result)}：${t.reply.text}` : null),
-    row('待批延期', t.pendingExtension ? `${t.pendingExtension.amount}：${t.pendingExtension.reason}` : null),
-    row('待批退回', t.pendingReturn ? `${t.pendingReturn.reason || ''} ${t.pendingReturn.responsibleParty || ''}` : null),
+    row('待批延期', t.pendingExtension ? `${L.limit(t.pendingExtension.amount)}：${t.pendingExtension.reason}` : null),
+    row('待批退单', t.pendingReturn ? `${t.pendingReturn.reason || ''} ${t.pendingReturn.responsibleParty || ''}` : null),
     row('催办次数', String(t.urgeCount || 0)), row('ID', t.id));
 }
 
+/** Only what the server lists in allowedActions: the role table and the ticket's state, decided once, on the server. */
 function commands(ticket, ctx, reload) {
-  const names = Object.entries(ACTIONS).filter(([, spec]) => spec.roles.includes(ctx.role) && (!spec.when || spec.when(ctx)))
-    .map(([n]) => n);
-  if (names.length === 0) return h('p', { className: 'muted' }, '当前角色没有可办理的操作');
-  return h('div', { className: 'plain', style: 'display:grid;gap:.4rem' },
-    h('p', { className: 'muted' }, '能否执行由服务端按工单状态判断，不允许时会显示原因。'),
+  const names = (ticket.allowedActions || []).filter((n) => ACTIONS[n]);
+  if (names.length === 0) return h('p', { className: 'muted', id: 'no-actions' }, '当前没有您可以办理的操作');
+  return h('div', { className: 'plain', id: 'ticket-actions', style: 'display:grid;gap:.4rem' },
     names.map((n) => actionForm(ticket, n, ctx, reload)));
 }
 
@@ -72,21 +72,22 @@ function clocks(all) {
       const mark = c.stoppedAt ? '' : markOf(c);
       const cell = c.stoppedAt ? null : countdownCell(c);
       return h('tr', { className: mark ? 'mark-' + mark : '' },
-        h('td', {}, `${L.label(L.CLOCKS, name)}${c.limit ? '（' + c.limit + '）' : ''}`),
+        h('td', {}, `${L.label(L.CLOCKS, name)}${c.limit ? '（' + L.limit(c.limit) + '）' : ''}`),
         h('td', {}, formatTime(c.yellowAt)), h('td', {}, formatTime(c.dueAt)),
         c.stoppedAt ? h('td', {}, '已停止 ' + formatTime(c.stoppedAt))
           : h('td', cell.props, cell.text));
     })));
 }
 
+/** Opens a ticket by the number people quote (or its internal id). */
 export function openTicketBox(onOpen) {
   const form = h('form', { className: 'row' },
-    h('label', {}, '按工单 ID 打开', h('input', { name: 'id', required: true, maxlength: 64, placeholder: '工单 ID' })),
+    h('label', {}, '按工单编号打开', h('input', { name: 'id', required: true, maxlength: 64, placeholder: '如 12345-20261207-000001' })),
     h('button', { type: 'submit' }, '打开'));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const id = form.elements.namedItem('id').value.trim();
-    if (id) onOpen(id); else notify('请输入工单 ID', 'error');
+    if (id) onOpen(id); else notify('请输入工单编号', 'error');
   });
   return form;
 }

@@ -46,7 +46,8 @@ public final class AdminRoutes {
     private void departments(RoutingContext ctx) {
         JsonArray items = new JsonArray();
         service.seed().departments().all().forEach(d -> items.add(DirectoryRoutes.departmentView(d)));
-        AppealRoutes.json(ctx, 200, new JsonObject().put("items", items));
+        // the hotline's time zone travels with the directory: pages show every time in it, as ticket numbers are
+        AppealRoutes.json(ctx, 200, new JsonObject().put("items", items).put("zone", service.seed().calendar().zone().getId()));
     }
 
     /** The categories that can be chosen; {@code includeRetired=true} adds the retired ones (flagged). */

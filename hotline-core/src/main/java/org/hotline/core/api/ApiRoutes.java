@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import org.hotline.core.app.TicketService;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.catalog.CategoryCatalog;
+import org.hotline.core.model.Department;
 import org.hotline.core.catalog.DepartmentDirectory;
 import org.hotline.core.open311.Open311Keys;
 import org.hotline.core.open311.Open311Routes;
@@ -67,11 +68,12 @@ public final class ApiRoutes {
         this.limiter = new RateLimiter(vertx, redis);
         this.auth = new AuthRoutes(users, tokens, audit, () -> service.seed().departments());
         TicketOperations operations = TicketOperations.of(service);
-        TicketViews views = new TicketViews(operations::snapshotJson, () -> service.seed().timeLimits().deadlines(), clock);
+        TicketViews views = new TicketViews(operations::snapshotJson, () -> service.seed().timeLimits().deadlines(), clock,
+            id -> service.seed().departments().find(id).map(Department::name).orElse(null));
         Supplier<CategoryCatalog> catalog = () -> service.seed().categories();
         Supplier<DepartmentDirectory> departments = () -> service.seed().departments();
         this.appeals = new AppealRoutes(operations, views, audit, limiter, config, clock);
-        this.tickets = new TicketRoutes(operations, views, new DataScope(departments), audit, catalog);
+        this.tickets = new TicketRoutes(operations, views, new DataScope(departments), audit, new TicketActions(catalog));
         this.open311 = new Open311Routes(operations, views, new Open311Keys(vertx, redis, clock), audit, limiter, catalog, departments, clock);
         this.policy = new PolicySettings(vertx, service, new RedisPolicyStore(vertx, redis));
         this.admin = new AdminRoutes(service, audit, policy);
@@ -93,9 +95,17 @@ public final class ApiRoutes {
         List<String> fragments = new java.util.ArrayList<>();
         fragments.add(OPEN311_FRAGMENT);
         fragments.addAll(fragmentResources);
-        JsonObject document = OpenApiFragments.fromClasspath(OPENAPI_RESOURCE, fragments);
+        JsonObject document = servedDocument(fragments);
         this.openApi = document.toBuffer();
         this.validation = new RequestValidation(document);
+    }
+
+    /**
+     * The document the server serves from these classpath fragments (in order, after the base): the
+     * merge, with each ticket action's roles written from the role table the rules enforce.
+     */
+    public static JsonObject servedDocument(List<String> fragmentResources) {
+        return ActionRoles.write(OpenApiFragments.fromClasspath(OPENAPI_RESOURCE, fragmentResources), new TicketActions(() -> null));
     }
 
     /**

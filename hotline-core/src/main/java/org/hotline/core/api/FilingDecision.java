@@ -5,6 +5,7 @@ import org.hotline.core.error.HotlineException;
 import org.hotline.core.model.Command;
 import org.hotline.core.model.Ticket;
 import org.hotline.core.model.TicketId;
+import org.hotline.core.model.TicketNumber;
 
 /**
  * The agent's decision taken when filing a ticket (直接办结 or 并入已有工单): read from the creation
@@ -13,7 +14,6 @@ import org.hotline.core.model.TicketId;
  */
 final class FilingDecision {
 
-    private static final String TICKET_NUMBER = "[0-9A-Z]{1,10}-\\d{8}-\\d{6,}";
     private static final String TICKET_ID = "[A-Za-z0-9_-]{1,64}";
     private static final String DEFAULT_MERGE_REASON = "受理时并入已有工单";
 
@@ -38,10 +38,10 @@ final class FilingDecision {
         }
         String reason = request.mergeReason() == null || request.mergeReason().isBlank() ? DEFAULT_MERGE_REASON : request.mergeReason();
         HotlineException unknown = HotlineException.invalid("ticket.master-not-found", "要并入的工单“" + master + "”不存在");
-        if (!master.matches(TICKET_NUMBER) && !master.matches(TICKET_ID)) {
+        if (!TicketNumber.looksLikeOne(master) && !master.matches(TICKET_ID)) {
             throw unknown;
         }
-        var found = master.matches(TICKET_NUMBER) ? tickets.findByNumber(master) : tickets.findById(new TicketId(master));
+        var found = TicketNumber.looksLikeOne(master) ? tickets.findByNumber(master) : tickets.findById(new TicketId(master));
         return found.map(ticket -> ticket.map(Ticket::id).orElseThrow(() -> unknown))
             .map(id -> Requests.build(() -> new Command.MergeInto(id, reason)));
     }

@@ -1,5 +1,6 @@
 package org.hotline.core.api;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.hotline.core.error.HotlineException;
 import org.hotline.core.model.AppealType;
 import org.hotline.core.model.Category;
 import org.hotline.core.model.Command;
+import org.hotline.core.model.CommandKind;
 import org.hotline.core.model.ReplyResult;
 import org.hotline.core.model.Resolution;
 import org.hotline.core.model.Satisfaction;
@@ -41,8 +43,8 @@ final class TicketActions {
     record NotAccept(String reason, String properChannel) { }
     record Merge(String masterTicketId, String reason) { }
 
-    /** One action: its body type and how the body becomes a command. */
-    record Action<B>(Class<B> body, Function<B, Command> command) {
+    /** One action: its body type, the command kind it gives and how the body becomes that command. */
+    record Action<B>(Class<B> body, CommandKind kind, Function<B, Command> command) {
         Command toCommand(Object parsed) {
             return Requests.build(() -> command.apply(body.cast(parsed)));
         }
@@ -51,37 +53,50 @@ final class TicketActions {
     static final int MAX_ATTACHMENTS = 20;
     static final int MAX_ATTACHMENT_REF = 500;
 
-    private final Map<String, Action<?>> actions;
+    private final Map<String, Action<?>> actions = new LinkedHashMap<>();
 
     TicketActions(Supplier<CategoryCatalog> catalog) {
-        actions = Map.ofEntries(
-            Map.entry("answer", new Action<>(Answer.class, b -> new Command.AnswerDirectly(b.answer()))),
-            Map.entry("classify", new Action<>(Classify.class,
-                b -> new Command.Classify(category(catalog.get(), b.categoryCode()), b.appealType(), b.urgency(), b.reason()))),
-            Map.entry("assign", new Action<>(Assign.class, b -> new Command.Assign(b.lead(), units(b.assisting()), b.reason()))),
-            Map.entry("reassign", new Action<>(Assign.class, b -> new Command.Reassign(b.lead(), units(b.assisting()), b.reason()))),
-            Map.entry("sub-assign", new Action<>(SubAssign.class, b -> new Command.SubAssign(b.subUnit(), b.reason()))),
-            Map.entry("sub-assign/withdraw", new Action<>(Reason.class, b -> new Command.WithdrawSubAssignment(b.reason()))),
-            Map.entry("sign", new Action<>(Empty.class, b -> new Command.Sign())),
-            Map.entry("contact", new Action<>(Note.class, b -> new Command.RecordContact(b.note()))),
-            Map.entry("reply", new Action<>(Reply.class, b -> new Command.SubmitReply(withAttachments(b), b.result()))),
-            Map.entry("request-return", new Action<>(Return.class, b -> new Command.RequestReturn(b.reason(), b.responsibleParty()))),
-            Map.entry("approve-return", new Action<>(ApproveReturn.class,
-                b -> new Command.ApproveReturn(b.newLead(), units(b.assisting()), b.reason()))),
-            Map.entry("reject-return", new Action<>(Reason.class, b -> new Command.RejectReturn(b.reason()))),
-            Map.entry("request-extension", new Action<>(Extension.class, b -> new Command.RequestExtension(extension(b), b.reason()))),
-            Map.entry("approve-extension", new Action<>(Reason.class, b -> new Command.ApproveExtension(b.reason()))),
-            Map.entry("reject-extension", new Action<>(Reason.class, b -> new Command.RejectExtension(b.reason()))),
-            Map.entry("urge", new Action<>(Urge.class, b -> new Command.Urge(b.level(), b.reason()))),
-            Map.entry("accept-reply", new Action<>(Reason.class, b -> new Command.AcceptReply(b.reason()))),
-            Map.entry("send-back-reply", new Action<>(Reason.class, b -> new Command.SendBackReply(b.reason()))),
-            Map.entry("revisit", new Action<>(Visit.class, b -> new Command.RecordReturnVisit(b.resolution(), b.satisfaction(), b.note()))),
-            Map.entry("rehandle", new Action<>(Reason.class, b -> new Command.Rehandle(b.reason()))),
-            Map.entry("close", new Action<>(Reason.class, b -> new Command.Close(b.reason()))),
-            Map.entry("not-accept", new Action<>(NotAccept.class, b -> new Command.NotAccept(b.reason(), b.properChannel()))),
-            Map.entry("merge", new Action<>(Merge.class, b -> new Command.MergeInto(new TicketId(b.masterTicketId()), b.reason()))),
-            Map.entry("suspend", new Action<>(Reason.class, b -> new Command.Suspend(b.reason()))),
-            Map.entry("resume", new Action<>(Reason.class, b -> new Command.Resume(b.reason()))));
+        action("answer", Answer.class, CommandKind.ANSWER_DIRECTLY, b -> new Command.AnswerDirectly(b.answer()));
+        action("classify", Classify.class, CommandKind.CLASSIFY,
+            b -> new Command.Classify(category(catalog.get(), b.categoryCode()), b.appealType(), b.urgency(), b.reason()));
+        action("assign", Assign.class, CommandKind.ASSIGN, b -> new Command.Assign(b.lead(), units(b.assisting()), b.reason()));
+        action("reassign", Assign.class, CommandKind.REASSIGN, b -> new Command.Reassign(b.lead(), units(b.assisting()), b.reason()));
+        action("sub-assign", SubAssign.class, CommandKind.SUB_ASSIGN, b -> new Command.SubAssign(b.subUnit(), b.reason()));
+        action("sub-assign/withdraw", Reason.class, CommandKind.WITHDRAW_SUB_ASSIGNMENT, b -> new Command.WithdrawSubAssignment(b.reason()));
+        action("sign", Empty.class, CommandKind.SIGN, b -> new Command.Sign());
+        action("contact", Note.class, CommandKind.RECORD_CONTACT, b -> new Command.RecordContact(b.note()));
+        action("reply", Reply.class, CommandKind.SUBMIT_REPLY, b -> new Command.SubmitReply(withAttachments(b), b.result()));
+        action("request-return", Return.class, CommandKind.REQUEST_RETURN, b -> new Command.RequestReturn(b.reason(), b.responsibleParty()));
+        action("approve-return", ApproveReturn.class, CommandKind.APPROVE_RETURN,
+            b -> new Command.ApproveReturn(b.newLead(), units(b.assisting()), b.reason()));
+        action("reject-return", Reason.class, CommandKind.REJECT_RETURN, b -> new Command.RejectReturn(b.reason()));
+        action("request-extension", Extension.class, CommandKind.REQUEST_EXTENSION, b -> new Command.RequestExtension(extension(b), b.reason()));
+        action("approve-extension", Reason.class, CommandKind.APPROVE_EXTENSION, b -> new Command.ApproveExtension(b.reason()));
+        action("reject-extension", Reason.class, CommandKind.REJECT_EXTENSION, b -> new Command.RejectExtension(b.reason()));
+        action("urge", Urge.class, CommandKind.URGE, b -> new Command.Urge(b.level(), b.reason()));
+        action("accept-reply", Reason.class, CommandKind.ACCEPT_REPLY, b -> new Command.AcceptReply(b.reason()));
+        action("send-back-reply", Reason.class, CommandKind.SEND_BACK_REPLY, b -> new Command.SendBackReply(b.reason()));
+        action("revisit", Visit.class, CommandKind.RECORD_RETURN_VISIT, b -> new Command.RecordReturnVisit(b.resolution(), b.satisfaction(), b.note()));
+        action("rehandle", Reason.class, CommandKind.REHANDLE, b -> new Command.Rehandle(b.reason()));
+        action("close", Reason.class, CommandKind.CLOSE, b -> new Command.Close(b.reason()));
+        action("not-accept", NotAccept.class, CommandKind.NOT_ACCEPT, b -> new Command.NotAccept(b.reason(), b.properChannel()));
+        action("merge", Merge.class, CommandKind.MERGE_INTO, b -> new Command.MergeInto(new TicketId(b.masterTicketId()), b.reason()));
+        action("suspend", Reason.class, CommandKind.SUSPEND, b -> new Command.Suspend(b.reason()));
+        action("resume", Reason.class, CommandKind.RESUME, b -> new Command.Resume(b.reason()));
+    }
+
+    private <B> void action(String name, Class<B> body, CommandKind kind, Function<B, Command> command) {
+        actions.put(name, new Action<>(body, kind, command));
+    }
+
+    /** The action names in the order the API documents them. */
+    List<String> names() {
+        return List.copyOf(actions.keySet());
+    }
+
+    /** The names of the actions that give one of {@code kinds}, in documented order. */
+    List<String> namesOf(Set<CommandKind> kinds) {
+        return actions.entrySet().stream().filter(e -> kinds.contains(e.getValue().kind())).map(Map.Entry::getKey).toList();
     }
 
     Optional<Action<?>> find(String name) {

@@ -7,13 +7,15 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.Optional;
+import java.util.Set;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.auth.Authenticated;
-import org.hotline.core.catalog.CategoryCatalog;
 import org.hotline.core.error.HotlineException;
 import org.hotline.core.model.Actor;
+import org.hotline.core.model.AllowedCommands;
 import org.hotline.core.model.AppealType;
 import org.hotline.core.model.Caller;
 import org.hotline.core.model.Channel;
@@ -23,6 +25,7 @@ import org.hotline.core.model.NewAppeal;
 import org.hotline.core.model.Role;
 import org.hotline.core.model.Ticket;
 import org.hotline.core.model.TicketId;
+import org.hotline.core.model.TicketNumber;
 import org.hotline.core.model.TicketStatus;
 import org.hotline.core.model.Urgency;
 
@@ -43,12 +46,12 @@ public final class TicketRoutes {
     private final AuditLog audit;
     private final TicketActions actions;
 
-    public TicketRoutes(TicketOperations tickets, TicketViews views, DataScope scope, AuditLog audit, Supplier<CategoryCatalog> catalog) {
+    TicketRoutes(TicketOperations tickets, TicketViews views, DataScope scope, AuditLog audit, TicketActions actions) {
         this.tickets = tickets;
         this.views = views;
         this.scope = scope;
         this.audit = audit;
-        this.actions = new TicketActions(catalog);
+        this.actions = actions;
     }
 
     /**
@@ -85,7 +88,7 @@ public final class TicketRoutes {
                 ? Future.succeededFuture(ticket)
                 : tickets.apply(ticket.id(), Requests.build(() -> new Command.LinkCall(request.callId())), agent))
             .compose(ticket -> audit.record(AuditLog.Entry.change(agent, "ticket.create", "ticket", ticket.id().value())).map(ticket))
-            .onSuccess(ticket -> AppealRoutes.json(ctx, 201, views.staffView(ticket, agent)))
+            .onSuccess(ticket -> AppealRoutes.json(ctx, 201, view(ticket, agent)))
             .onFailure(ctx::fail);
     }
 
@@ -126,7 +129,7 @@ public final class TicketRoutes {
         inScope(ctx.pathParam("id"), actor)
             .compose(ticket -> audit.record(AuditLog.Entry.read(actor, "ticket", ticket.id().value(),
                 TicketViews.showsPersonalData(ticket, actor))).map(ticket))
-            .onSuccess(ticket -> AppealRoutes.json(ctx, 200, views.staffView(ticket, actor)))
+            .onSuccess(ticket -> AppealRoutes.json(ctx, 200, view(ticket, actor)))
             .onFailure(ctx::fail);
     }
 
@@ -161,8 +164,19 @@ public final class TicketRoutes {
         inScope(ctx.pathParam("id"), actor)
             .compose(ticket -> tickets.apply(ticket.id(), command, actor))
             .compose(ticket -> audit.record(AuditLog.Entry.change(actor, "ticket." + name, "ticket", ticket.id().value())).map(ticket))
-            .onSuccess(ticket -> AppealRoutes.json(ctx, 200, views.staffView(ticket, actor)))
+            .onSuccess(ticket -> AppealRoutes.json(ctx, 200, view(ticket, actor)))
             .onFailure(ctx::fail);
+    }
+
+    /** The staff view with {@code allowedActions}: what this actor may do with the ticket now, from the rules themselves. */
+    private JsonObject view(Ticket ticket, Actor actor) {
+        Set<String> below = new HashSet<>();
+        if (actor.departmentId() != null) {
+            below.addAll(scope.unitsOf(actor.departmentId()));
+            below.remove(actor.departmentId());
+        }
+        return views.staffView(ticket, actor)
+            .put("allowedActions", new JsonArray(actions.namesOf(AllowedCommands.of(ticket, actor, below))));
     }
 
     /** The ticket when the actor may see it; otherwise the same 404 as for an unknown id. */
@@ -171,10 +185,13 @@ public final class TicketRoutes {
         if (id == null || id.isBlank() || id.length() > 64) {
             return Future.failedFuture(notFound);
         }
-        return Future.succeededFuture(id)
-            .map(raw -> Requests.build(() -> new TicketId(raw)))
-            .recover(bad -> Future.failedFuture(notFound))
-            .compose(tickets::findById)
+        // staff quote the number people read out; the internal id still works
+        Future<Optional<Ticket>> lookup = TicketNumber.looksLikeOne(id) ? tickets.findByNumber(id)
+            : Future.succeededFuture(id)
+                .map(raw -> Requests.build(() -> new TicketId(raw)))
+                .recover(bad -> Future.failedFuture(notFound))
+                .compose(tickets::findById);
+        return lookup
             .compose(found -> found.filter(ticket -> scope.sees(actor, ticket))
                 .map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(notFound)));
     }
@@ -199,7 +216,7 @@ public final class TicketRoutes {
     }
 
     private JsonObject items(List<Ticket> list, Actor actor) {
-        return new JsonObject().put("items", new JsonArray(list.stream().map(ticket -> (Object) views.staffView(ticket, actor)).toList()));
+        return new JsonObject().put("items", new JsonArray(list.stream().map(ticket -> (Object) view(ticket, actor)).toList()));
     }
 
     private static TicketStatus status(String value) {

@@ -22,6 +22,7 @@ public final class TicketViews {
     private final Function<Ticket, String> snapshots;
     private final Supplier<Deadlines> deadlines;
     private final Clock clock;
+    private final Function<String, String> unitNames;
 
     /** Views without the working-time countdown fields (the snapshot as it is). */
     public TicketViews(Function<Ticket, String> snapshotJson) {
@@ -33,9 +34,15 @@ public final class TicketViews {
      * with it the staff views carry each open clock's working time left at {@code clock}'s now.
      */
     public TicketViews(Function<Ticket, String> snapshotJson, Supplier<Deadlines> deadlines, Clock clock) {
+        this(snapshotJson, deadlines, clock, id -> null);
+    }
+
+    /** {@code unitNames}: a department's name by its id (null when unknown), for the citizens' progress view. */
+    public TicketViews(Function<Ticket, String> snapshotJson, Supplier<Deadlines> deadlines, Clock clock, Function<String, String> unitNames) {
         this.snapshots = snapshotJson;
         this.deadlines = deadlines;
         this.clock = clock;
+        this.unitNames = unitNames;
     }
 
     /** The full view for a staff member who is in scope. */
@@ -72,7 +79,8 @@ public final class TicketViews {
             .put("signedAt", snapshot.getValue("signedAt"))
             .put("repliedAt", snapshot.getValue("repliedAt"))
             .put("closedAt", snapshot.getValue("closedAt"))
-            .put("department", ticket.leadDepartment());
+            .put("department", ticket.leadDepartment())
+            .put("departmentName", ticket.leadDepartment() == null ? null : unitNames.apply(ticket.leadDepartment()));
         JsonObject reply = snapshot.getJsonObject("reply");
         view.put("reply", reply == null ? null : new JsonObject().put("text", reply.getValue("text")).put("at", reply.getValue("at")));
         JsonObject visit = snapshot.getJsonObject("visit");

@@ -14,6 +14,11 @@ public record TicketNumber(String value) {
         }
     }
 
+    /** Whether {@code text} has the shape of a ticket number (so it is looked up as one, not as an id). */
+    public static boolean looksLikeOne(String text) {
+        return text != null && SHAPE.matcher(text).matches();
+    }
+
     @Override
     public String toString() {
         return value;

@@ -43,7 +43,8 @@ public final class TicketRules {
                  ACCEPT_REPLY, SEND_BACK_REPLY, REHANDLE -> EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR);
             case SIGN, RECORD_CONTACT, REQUEST_RETURN, REQUEST_EXTENSION, SUBMIT_REPLY, SUB_ASSIGN, WITHDRAW_SUB_ASSIGNMENT ->
                     EnumSet.of(Role.DEPARTMENT);
-            case RESUME -> EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR, Role.SYSTEM, Role.DEPARTMENT);
+            // the center suspends and only the center lifts it: a department asks by phone, it does not resume itself
+            case RESUME -> EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR, Role.SYSTEM);
             case URGE, MERGE_INTO, ABSORB_DUPLICATE -> EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR, Role.SYSTEM);
             case RECORD_RETURN_VISIT -> EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.SYSTEM, Role.CITIZEN);
             case MIRROR_MASTER_REPLY, RECORD_SLA_WARNING -> EnumSet.of(Role.SYSTEM);
@@ -54,17 +55,9 @@ public final class TicketRules {
     /** Decides a command on an existing ticket. */
     public static Decision decide(Ticket ticket, Command command, Actor actor, Instant now, Policy policy) {
         CommandKind kind = command.kind();
-        if (!rolesFor(kind).contains(actor.role())) {
-            return new Decision.Refused("ticket.forbidden-role", "当前角色无权执行此操作", true);
-        }
-        if (!acceptedIn(ticket.status()).contains(kind)) {
-            return ticket.status().isOpen()
-                    ? new Decision.Refused("ticket.illegal-transition", "工单当前状态为“" + ticket.status().label() + "”，不能执行此操作", false)
-                    : new Decision.Refused("ticket.terminal", "工单已" + ticket.status().label() + "，不能再办理", false);
-        }
-        // taking a ticket back is the parent's act: the rule checks that the lead is below it
-        if (actor.role() == Role.DEPARTMENT && kind != WITHDRAW_SUB_ASSIGNMENT && !actor.belongsTo(ticket.leadDepartment())) {
-            return new Decision.Refused("ticket.not-assignee", "只有主办单位可以执行此操作", true);
+        Decision.Refused refused = refusedBeforeInput(ticket, kind, actor);
+        if (refused != null) {
+            return refused;
         }
         Step step = new Step(ticket, actor, now, policy);
         return switch (kind) {
@@ -77,6 +70,27 @@ public final class TicketRules {
                     ClosingRules.decide(step, command);
             case URGE, RECORD_SLA_WARNING, LINK_CALL, ADD_TAG -> SupervisionRules.decide(step, command);
         };
+    }
+
+    /**
+     * The refusal that does not depend on what the command says: the role table, the status table and
+     * the lead-unit rule; null when those let {@code actor} give {@code kind} now. {@link AllowedCommands}
+     * is built on it, so what a page offers and what {@link #decide} accepts come from one table.
+     */
+    public static Decision.Refused refusedBeforeInput(Ticket ticket, CommandKind kind, Actor actor) {
+        if (!rolesFor(kind).contains(actor.role())) {
+            return new Decision.Refused("ticket.forbidden-role", "当前角色无权执行此操作", true);
+        }
+        if (!acceptedIn(ticket.status()).contains(kind)) {
+            return ticket.status().isOpen()
+                    ? new Decision.Refused("ticket.illegal-transition", "工单当前状态为“" + ticket.status().label() + "”，不能执行此操作", false)
+                    : new Decision.Refused("ticket.terminal", "工单已" + ticket.status().label() + "，不能再办理", false);
+        }
+        // taking a ticket back is the parent's act: the rule checks that the lead is below it
+        if (actor.role() == Role.DEPARTMENT && kind != WITHDRAW_SUB_ASSIGNMENT && !actor.belongsTo(ticket.leadDepartment())) {
+            return new Decision.Refused("ticket.not-assignee", "只有主办单位可以执行此操作", true);
+        }
+        return null;
     }
 
     /**

@@ -77,6 +77,31 @@ class OpenApiDocumentIT {
         assertThat(TicketActionsNames.ALL).allSatisfy(name -> assertThat(actions.find(name)).as(name).isPresent());
     }
 
+    @Test
+    void theServedDocumentNamesForEachActionTheRolesTheServerEnforces() {
+        JsonObject served = server.get("/api/v1/openapi.json", null).bodyAsJsonObject();
+        JsonObject paths = served.getJsonObject("paths");
+        java.util.function.Function<String, java.util.List<Object>> roles =
+            action -> paths.getJsonObject("/api/v1/tickets/{id}/" + action).getJsonObject("post").getJsonArray("x-roles").getList();
+
+        // the three decisions of the role table: agents classify and assign (坐席直派), dispatchers decide
+        // extensions, and only the center lifts a suspension it imposed
+        assertThat(roles.apply("classify")).containsExactly("AGENT", "DISPATCHER", "SUPERVISOR");
+        assertThat(roles.apply("assign")).containsExactly("AGENT", "DISPATCHER", "SUPERVISOR");
+        assertThat(roles.apply("approve-extension")).containsExactly("DISPATCHER", "SUPERVISOR");
+        assertThat(roles.apply("resume")).containsExactly("DISPATCHER", "SUPERVISOR");
+        assertThat(paths.getJsonObject("/api/v1/tickets/{id}/resume").getJsonObject("post").getString("summary"))
+            .isEqualTo("Resume (roles: DISPATCHER, SUPERVISOR)");
+        assertThat(served.getJsonObject("components").getJsonObject("schemas").getJsonObject("TicketView")
+            .getJsonObject("properties").getJsonObject("allowedActions").getJsonObject("items").getJsonArray("enum").getList())
+            .containsExactlyElementsOf(TicketActionsNames.ALL);
+    }
+
+    @Test
+    void theStaticDocumentWritesNoRoleListsThatCouldDrift() {
+        assertThat(document().encode()).doesNotContainPattern("\\((AGENT|DISPATCHER|SUPERVISOR|DEPARTMENT)[,)]");
+    }
+
     private static Set<String> documentedPaths(String vertxPath) {
         String path = vertxPath.replaceAll(":([A-Za-z]+)", "{$1}");
         if (!path.endsWith("/{action}")) {

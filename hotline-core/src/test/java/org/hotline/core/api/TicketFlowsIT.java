@@ -80,6 +80,8 @@ class TicketFlowsIT {
         assertThat(closed.getString("status")).isEqualTo("CLOSED");
         JsonObject progress = server.get("/api/v1/appeals/" + number + "?queryCode=" + code, null).bodyAsJsonObject();
         assertThat(progress.getString("status")).isEqualTo("CLOSED");
+        assertThat(progress.getString("department")).isEqualTo("urban");
+        assertThat(progress.getString("departmentName")).isEqualTo("市城市管理局");
         assertThat(progress.getJsonObject("reply").getString("text")).contains("已修复路面").contains("repair-photo-1.jpg");
         assertThat(progress.encode()).doesNotContain("13800138001").doesNotContain("张三丰");
     }

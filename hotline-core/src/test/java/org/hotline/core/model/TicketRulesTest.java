@@ -147,7 +147,7 @@ class TicketRulesTest {
     void suspensionPausesTheClocksAndResumeShiftsTheDeadlineByThePause() {
         Ticket suspended = apply(inProgress(), new Command.Suspend("等待管网施工"), SUPERVISOR, Instant.parse("2026-11-17T01:01:00Z"));
         assertThat(suspended.clocks().get(ClockName.HANDLE).isPaused()).isTrue();
-        Ticket resumed = apply(suspended, new Command.Resume("施工完成"), LEAD_USER, Instant.parse("2026-11-19T01:01:00Z"));
+        Ticket resumed = apply(suspended, new Command.Resume("施工完成"), SUPERVISOR, Instant.parse("2026-11-19T01:01:00Z"));
         assertThat(resumed.status()).isEqualTo(TicketStatus.IN_PROGRESS);
         // two working days paused: Monday 23rd 09:01 becomes Wednesday 25th 09:01
         assertThat(due(resumed, ClockName.HANDLE)).isEqualTo(Instant.parse("2026-11-25T01:01:00Z"));

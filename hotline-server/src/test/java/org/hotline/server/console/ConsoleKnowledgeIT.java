@@ -47,4 +47,15 @@ class ConsoleKnowledgeIT extends ConsoleTestBase {
                 .map(e -> ((JsonObject) e).getString("type")).toList())
                 .containsExactly("TicketReceived", "TicketAnsweredDirectly", "TicketClosed");
     }
+
+    @Test
+    void theArticleForAnAppealComesUpWhileTheAgentTypesEvenWithALongAccount() {
+        page.login("agent", "agent12345");
+        page.type("#intake-form [name=title]", "公积金租房提取");
+        page.type("#intake-form [name=content]", "我在本市租房住了三年，单位一直给我交住房公积金，现在想把公积金取出来付房租，"
+                + "不知道需要准备哪些材料、去哪里办、多久能到账，之前打过几次电话都没有说清楚，麻烦帮我问一下。");
+        String hit = "//ul[@id='kb-results']/li[strong[contains(., '住房公积金提取条件')]]";
+        page.waitUntil(driver -> !driver.findElements(By.xpath(hit)).isEmpty());
+        assertThat(page.visible("#kb-q").getAttribute("value")).isEmpty();
+    }
 }

@@ -40,6 +40,10 @@ final class ConsolePage {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("who")));
     }
 
+    String base() {
+        return base;
+    }
+
     void reload() {
         browser.navigate().refresh();
     }
@@ -51,6 +55,13 @@ final class ConsolePage {
 
     WebElement visible(String css) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    /** Clicks the element after scrolling it to the middle of the window, clear of the sticky notice bar. */
+    void clickCentered(String css) {
+        WebElement element = visible(css);
+        js("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 
     void type(String css, String text) {
@@ -95,15 +106,31 @@ final class ConsolePage {
     }
 
     WebElement waitForQueued(String queue, String number) {
-        By item = By.xpath("//*[@id='queue-" + queue + "']//button[starts-with(normalize-space(.), '" + number + "')]");
+        return waitForListed("queue-" + queue, "queues-refresh", number);
+    }
+
+    /** Waits until the list {@code listId} shows the ticket, pressing {@code refreshId} between looks. */
+    WebElement waitForListed(String listId, String refreshId, String number) {
+        By item = By.xpath("//*[@id='" + listId + "']//button[starts-with(normalize-space(.), '" + number + "')]");
         wait.until(driver -> {
             if (!driver.findElements(item).isEmpty()) {
                 return true;
             }
-            driver.findElement(By.id("queues-refresh")).click();
+            driver.findElement(By.id(refreshId)).click();
             return false;
         });
         return browser.findElement(item);
+    }
+
+    /** The commands the ticket page offers now, in order. */
+    java.util.List<String> offeredActions() {
+        return browser.findElements(By.cssSelector("#view-ticket form[data-action]")).stream()
+                .map(form -> form.getDomAttribute("data-action")).toList();
+    }
+
+    /** Sets the window to a phone's size (375x667) or back to the 1366x768 desk screen. */
+    void phoneSize(boolean phone) {
+        browser.manage().window().setSize(phone ? new org.openqa.selenium.Dimension(375, 667) : new org.openqa.selenium.Dimension(1366, 768));
     }
 
     <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {

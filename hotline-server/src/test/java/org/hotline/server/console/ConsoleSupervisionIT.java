@@ -43,14 +43,14 @@ class ConsoleSupervisionIT extends ConsoleTestBase {
         assertThat(page.fitsTheWindow()).isTrue();
         page.screenshot("34-supervisor-return-ticket");
         page.command("reject-return", "reason", "路灯设施由城管局统一管理，请继续办理");
-        assertThat(page.waitForNotice("驳回退回成功")).contains(number);
+        assertThat(page.waitForNotice("驳回退单成功")).contains(number);
         assertThat(dispatcher.get("/api/v1/tickets/" + id).getString("status")).isEqualTo("SIGNED");
 
         departmentAsksToReturn(number, "经核实该路段路灯已移交水务集团泵站管理");
         page.login("supervisor", "supervisor12345");
         page.openFromQueue("returns", number);
         page.command("approve-return", "newLead", "util.water", "reason", "同意改派水务集团");
-        assertThat(page.waitForNotice("批准退回（改派）成功")).contains(number);
+        assertThat(page.waitForNotice("批准退单（改派）成功")).contains(number);
         page.screenshot("35-supervisor-return-approved");
 
         assertThat(page.visible("#ticket-events").getText()).contains("申请退单", "路灯杆属供电公司资产", "驳回退单",
@@ -70,13 +70,15 @@ class ConsoleSupervisionIT extends ConsoleTestBase {
         String number = dispatcher.get("/api/v1/tickets/" + id).getString("number");
 
         page.login("supervisor", "supervisor12345");
-        page.type("#view-supervisor form [name=id]", id);
+        page.type("#view-supervisor form [name=id]", number);   // the number people quote opens it
         page.visible("#view-supervisor form button[type=submit]").click();
-        page.visible("#ticket-heading");
+        assertThat(page.visible("#ticket-heading").getText()).contains(number);
+        assertThat(page.offeredActions()).doesNotContain("approve-extension", "sign", "close")
+                .contains("reassign", "urge", "suspend");
         page.command("urge", "level", "SUPERVISE", "reason", "群众多次来电，请加快办理");
         assertThat(page.waitForNotice("催办/督办成功")).contains(number);
-        page.command("approve-extension", "reason", "没有待批的延期");
-        assertThat(page.waitForNotice("批准延期失败")).isEqualTo("批准延期失败：没有待审核的延期申请");
+        page.command("reassign", "lead", "urban", "reason", "改派给原单位");
+        assertThat(page.waitForNotice("改派失败")).isEqualTo("改派失败：改派的单位与当前承办单位相同");
         page.screenshot("36-supervisor-refusal-shown");
 
         urban.post(TicketSetup.path(id, "reply"), new JsonObject().put("text", "已处理").put("result", "RESOLVED"));
@@ -155,7 +157,7 @@ class ConsoleSupervisionIT extends ConsoleTestBase {
             page.waitForNotice("签收成功");
         }
         page.command("request-return", "reason", reason, "responsibleParty", "中原水务集团");
-        assertThat(page.waitForNotice("申请退回成功")).contains(number);
+        assertThat(page.waitForNotice("申请退单成功")).contains(number);
         page.screenshot("23-department-return-requested");
     }
 }

@@ -27,7 +27,11 @@ final class TicketSetup {
 
     /** Files a ticket and makes sure {@code department} is its lead, whatever automatic dispatch did. */
     String assignedTo(String department, String phone, String title, String content) throws IOException, InterruptedException {
-        String id = file(phone, title, content).getString("id");
+        return led(file(phone, title, content).getString("id"), department);
+    }
+
+    /** Makes sure {@code department} leads the ticket (filed anywhere), whatever automatic dispatch did. */
+    String led(String id, String department) throws IOException, InterruptedException {
         JsonObject ticket = settled(id);
         String status = ticket.getString("status");
         if (status.equals("RECEIVED") || status.equals("CLASSIFIED")) {

@@ -130,6 +130,20 @@ class DashboardBrowserIT {
 
             assertPageMatchesTheApi(browser, 2, 1);
             assertThat(browser.findElement(By.cssSelector("#overdue tbody")).getText()).contains("12345-20261122-b1", "小区噪音扰民", "市生态环境局");
+            // every figure opens what is behind it in the work console, under the same login
+            assertThat(browser.findElement(By.linkText("12345-20261122-b1")).getDomAttribute("href")).isEqualTo("/console/#ticket=12345-20261122-b1");
+            assertThat(browser.findElement(By.cssSelector("#departments tbody a")).getDomAttribute("href")).startsWith("/console/#list=department%3D");
+            assertThat(js(browser, "return JSON.parse(sessionStorage.getItem('hotline.console.session')).token.length > 0")).isEqualTo(true);
+            // hot topics and this month's ranking are the reports API's; no telephony here, so no answer rate
+            var topics = api("/api/v1/reports/hot-topics?size=10").getJsonArray("topics");
+            var ranking = api("/api/v1/reports/ranking").getJsonArray("departments");
+            assertThat(ranking).isNotEmpty();
+            waitFor(browser, b -> b.findElements(By.cssSelector("#hot-topics li")).size() == topics.size()
+                    && b.findElements(By.cssSelector("#ranking tbody tr")).size() == ranking.size());
+            topics.stream().map(t -> ((JsonObject) t).getString("word")).forEach(word -> assertThat(text(browser, "hot-topics")).contains(word));
+            assertThat(browser.findElement(By.cssSelector("#ranking tbody")).getText())
+                    .contains(((JsonObject) ranking.getValue(0)).getString("departmentName"));
+            assertThat(text(browser, "answer15")).isEqualTo("未接入话务");
             assertThat(js(browser, "return typeof echarts === 'object' && document.querySelectorAll('.chart canvas').length")).isEqualTo(3L);
             @SuppressWarnings("unchecked")
             var resources = (List<String>) js(browser, "return performance.getEntriesByType('resource').map(e => e.name)");

@@ -1,0 +1,153 @@
+// Administrators' pages: units, categories, time limits, the holiday calendar (with a missing-year warning),
+// users and roles, dispatch rules and the knowledge base; each card is one part of the admin API.
+import { api, available } from './api.js';
+import { h, clear, notify } from './dom.js';
+import * as L from './labels.js';
+
+const LEVELS = { CITY: '市级', DISTRICT: '区县', STREET: '街道', COMMUNITY: '社区' };
+
+export async function mountAdmin(view, ctx) {
+  const cards = { units: h('div', { className: 'card', id: 'admin-units' }), users: h('div', { className: 'card', id: 'admin-users' }),
+    calendar: h('div', { className: 'card', id: 'admin-calendar' }), limits: h('div', { className: 'card', id: 'admin-limits' }),
+    categories: h('div', { className: 'card', id: 'admin-categories' }), rules: h('div', { className: 'card', id: 'admin-rules' }),
+    knowledge: h('div', { className: 'card', id: 'admin-knowledge' }) };
+  clear(view, h('div', { className: 'cols' }, h('div', { style: 'display:grid;gap:.75rem;min-width:0' }, cards.units, cards.categories, cards.knowledge),
+    h('div', { style: 'display:grid;gap:.75rem;min-width:0' }, cards.calendar, cards.users, cards.limits, cards.rules)));
+  await Promise.all([units(cards.units, ctx), users(cards.users, ctx), calendar(cards.calendar), limits(cards.limits),
+    categories(cards.categories, ctx), rules(cards.rules), knowledge(cards.knowledge)]);
+}
+
+async function guarded(card, title, work) {
+  try {
+    await work();
+  } catch (e) {
+    clear(card, h('h3', {}, title), h('p', { className: 'muted' }, '加载失败：' + e.message));
+  }
+}
+
+/** A form whose submit posts {fields} as JSON; success reloads the card. */
+function postForm(id, method, path, fields, label, after) {
+  const form = h('form', { id, className: 'grid2' }, fields.map((f) => h('label', {}, f.label, f.input)),
+    h('button', { type: 'submit', className: 'primary' }, label));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const body = {};
+    for (const f of fields) {
+      const el = form.elements.namedItem(f.name);
+      const v = el.type === 'checkbox' ? el.checked : el.value.trim();
+      if (v !== '' ) body[f.name] = v;
+    }
+    try {
+      await api(method, typeof path === 'function' ? path(body) : path, body);
+      notify(label + '成功');
+      await after();
+    } catch (err) {
+      notify(label + '失败：' + err.message, 'error');
+    }
+  });
+  return form;
+}
+
+const text = (name, label, extra = {}) => ({ name, label, input: h('input', { name, ...extra }) });
+const choice = (name, label, map, required = true) => ({ name, label,
+  input: h('select', { name, required: required || undefined }, h('option', { value: '' }, required ? '请选择' : '（无）'),
+    Object.entries(map).map(([v, t]) => h('option', { value: v }, t))) });
+
+async function units(card, ctx) {
+  const load = () => guarded(card, '承办单位', async () => {
+    const all = (await api('GET', '/api/v1/departments')).items || [];
+    const names = Object.fromEntries(all.map((d) => [d.id, d.name]));
+    const toggle = (d) => h('button', { type: 'button', onclick: async () => {
+      try { await api('POST', `/api/v1/admin/departments/${encodeURIComponent(d.id)}/${d.active === false ? 'reactivate' : 'deactivate'}`, {}); notify(`${d.name}已${d.active === false ? '启用' : '停用'}`); await load(); } catch (e) { notify('操作失败：' + e.message, 'error'); }
+    } }, d.active === false ? '启用' : '停用');
+    clear(card, h('h3', {}, `承办单位（${all.length}）`),
+      h('div', { style: 'max-height:18rem;overflow:auto' }, h('table', {}, h('thead', {}, h('tr', {}, ['名称', '层级', '上级', '状态', ''].map((t) => h('th', {}, t)))),
+        h('tbody', {}, all.map((d) => h('tr', { dataset: { unit: d.id } }, h('td', {}, d.name), h('td', {}, LEVELS[d.level] || d.level),
+          h('td', {}, d.parentId ? names[d.parentId] || d.parentId : '—'), h('td', {}, d.active === false ? '已停用' : '在用'), h('td', {}, toggle(d))))))),
+      h('h3', {}, '新增单位'),
+      postForm('unit-form', 'POST', '/api/v1/admin/departments', [text('id', '单位编号（小写字母、数字、点）', { required: true, maxlength: 64 }),
+        text('name', '名称', { required: true, maxlength: 64 }), choice('level', '层级', LEVELS),
+        choice('parentId', '上级单位', names, false), text('contact', '值班电话', { maxlength: 100 })], '新增单位', load));
+  });
+  await load();
+}
+
+async function users(card, ctx) {
+  const load = () => guarded(card, '用户与角色', async () => {
+    const all = (await api('GET', '/api/v1/admin/users')).items || [];
+    clear(card, h('h3', {}, `用户与角色（${all.length}）`),
+      h('table', {}, h('thead', {}, h('tr', {}, ['用户名', '姓名', '角色', '单位'].map((t) => h('th', {}, t)))),
+        h('tbody', {}, all.map((u) => h('tr', {}, h('td', {}, u.username), h('td', {}, u.displayName || '—'), h('td', {}, L.label(L.ROLES, u.role)),
+          h('td', {}, u.departmentId ? ctx.departmentName(u.departmentId) : '—'))))),
+      h('h3', {}, '新增用户'),
+      postForm('user-form', 'POST', '/api/v1/admin/users', [text('username', '用户名', { required: true, maxlength: 64 }),
+        text('displayName', '姓名', { maxlength: 64 }), { name: 'password', label: '初始密码（至少 8 位）', input: h('input', { name: 'password', type: 'password', required: true, minlength: 8, maxlength: 128, autocomplete: 'new-password' }) },
+        choice('role', '角色', L.ROLES), choice('departmentId', '所属单位（承办单位用户必填）', Object.fromEntries(ctx.departments.map((d) => [d.id, d.name])), false)],
+      '新增用户', load));
+  });
+  await load();
+}
+
+async function calendar(card) {
+  const load = () => guarded(card, '工作日历', async () => {
+    const c = await api('GET', '/api/v1/admin/calendar');
+    const years = (c.years || []).slice().sort();
+    const now = new Date();
+    const thisYear = Number(new Intl.DateTimeFormat('en', { timeZone: c.zone, year: 'numeric' }).format(now));
+    const missing = [thisYear, thisYear + 1].filter((y) => !years.includes(y));
+    clear(card, h('h3', {}, '工作日历（节假日与调休）'),
+      h('p', {}, `时区：${c.zone}；已导入年份：${years.join('、') || '无'}`),
+      missing.length ? h('p', { className: 'note', id: 'calendar-missing' },
+        `缺少 ${missing.join('、')} 年的节假日安排：这些年份只按周末计算工作日，期限会算错。请导入国务院办公厅公布的安排。`) : null,
+      h('label', {}, '导入一年的安排（holiday-cn 格式 JSON：{"year":2027,"days":[{"name":"元旦","date":"2027-01-01","isOffDay":true}]}）',
+        h('textarea', { id: 'calendar-json', rows: 4 })),
+      h('button', { type: 'button', onclick: async () => {
+        try { await api('POST', '/api/v1/admin/calendar', JSON.parse(document.getElementById('calendar-json').value)); notify('节假日安排已导入'); await load(); } catch (e) { notify('导入失败：' + (e instanceof SyntaxError ? 'JSON 格式错误' : e.message), 'error'); }
+      } }, '导入'));
+  });
+  await load();
+}
+
+async function limits(card) {
+  await guarded(card, '办理时限标准', async () => {
+    const table = await api('GET', '/api/v1/admin/time-limits');
+    const area = h('textarea', { id: 'limits-json', rows: 8 });
+    area.value = JSON.stringify(table, null, 2);
+    clear(card, h('h3', {}, '办理时限标准'), h('p', { className: 'muted' }, '按紧急程度和诉求类型的签收、联系、办理时限；保存后各节点立即生效，已开始计时的工单不变。'),
+      area, h('button', { type: 'button', onclick: async () => {
+        try { await api('PUT', '/api/v1/admin/time-limits', JSON.parse(area.value)); notify('时限标准已保存'); } catch (e) { notify('保存失败：' + (e instanceof SyntaxError ? 'JSON 格式错误' : e.message), 'error'); }
+      } }, '保存时限标准'));
+  });
+}
+
+async function categories(card, ctx) {
+  await guarded(card, '事项分类', async () => {
+    const all = (await api('GET', '/api/v1/catalog?includeRetired=true')).items || [];
+    clear(card, h('h3', {}, `事项分类（${all.length}）`),
+      h('div', { style: 'max-height:18rem;overflow:auto' }, h('table', {}, h('thead', {}, h('tr', {}, ['编码', '分类', '承办单位', '状态'].map((t) => h('th', {}, t)))),
+        h('tbody', {}, all.map((c) => h('tr', {}, h('td', {}, c.code), h('td', {}, c.path || c.name),
+          h('td', {}, (c.leadDepartments || c.departments || []).map((d) => ctx.departmentName(d)).join('、') || '—'),
+          h('td', {}, c.retired ? '已停用' : '在用')))))));
+  });
+}
+
+async function rules(card, ctx) {
+  if (!(await available('/api/v1/admin/dispatch/rules'))) { clear(card, h('h3', {}, '派单规则'), h('p', { className: 'muted' }, '本服务器未启用自动派单模块。')); return; }
+  await guarded(card, '派单规则', async () => {
+    const answer = await api('GET', '/api/v1/admin/dispatch/rules');
+    const list = answer.items || answer.rules || [];
+    clear(card, h('h3', {}, `派单规则（${list.length}）`),
+      h('div', { style: 'max-height:14rem;overflow:auto' }, h('table', {}, h('thead', {}, h('tr', {}, ['分类编码前缀', '区域', '主办单位'].map((t) => h('th', {}, t)))),
+        h('tbody', {}, list.map((r) => h('tr', {}, h('td', {}, r.categoryPrefix || '全部'), h('td', {}, [r.district, r.street].filter(Boolean).join(' ') || '全市'),
+          h('td', {}, ctx.departmentName(r.lead))))))));
+  });
+}
+
+async function knowledge(card) {
+  if (!(await available('/api/v1/knowledge?size=1'))) { clear(card, h('h3', {}, '知识库'), h('p', { className: 'muted' }, '本服务器未启用知识库。')); return; }
+  await guarded(card, '知识库', async () => {
+    const page = await api('GET', '/api/v1/knowledge?size=20');
+    const list = page.items || page.hits || [];
+    clear(card, h('h3', {}, `知识库（最近 ${list.length} 条）`), h('ul', { className: 'plain' }, list.map((k) => h('li', {}, k.title || k.id))));
+  });
+}
