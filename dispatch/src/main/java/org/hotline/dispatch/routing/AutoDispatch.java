@@ -51,7 +51,7 @@ public final class AutoDispatch extends TicketEventGroup {
 
     private final Classifier classifier;
     private final RedisRoutingRules rules;
-    private final RoutingPolicy policy;
+    private final RedisAutoAssignPolicy policies;
     private final TicketService tickets;
     private final DispatcherQueue queue;
     private final org.hotline.dispatch.duplicate.HotSpotDetector hotSpots;
@@ -59,12 +59,12 @@ public final class AutoDispatch extends TicketEventGroup {
 
     /** The group starts at "$": appeals received before the first start are left to the dispatchers. */
     public AutoDispatch(RedisAsyncCommands<String, String> redis, Classifier classifier, RedisRoutingRules rules,
-            RoutingPolicy policy, TicketService tickets, DispatcherQueue queue,
+            RedisAutoAssignPolicy policies, TicketService tickets, DispatcherQueue queue,
             org.hotline.dispatch.duplicate.HotSpotDetector hotSpots, Clock clock, String consumer, Duration pollInterval) {
         super(redis, GROUP, "$", consumer, pollInterval, PAGE);
         this.classifier = classifier;
         this.rules = rules;
-        this.policy = policy;
+        this.policies = policies;
         this.tickets = tickets;
         this.queue = queue;
         this.hotSpots = hotSpots;
@@ -120,13 +120,13 @@ public final class AutoDispatch extends TicketEventGroup {
                 Location location = ticket.location();
                 String text = LabelledText.appealText(ticket.title(), ticket.content(), location.address());
                 yield classifier.suggest(text, 3).compose(suggestions -> rules.all().compose(all ->
-                        decide(ticket, suggestions, all)));
+                        policies.current().compose(thresholds -> decide(ticket, suggestions, all, new RoutingPolicy(thresholds)))));
             }
             default -> queue.remove(ticket.id().value());
         };
     }
 
-    private Future<Void> decide(Ticket ticket, List<Suggestion> suggestions, List<RoutingRule> all) {
+    private Future<Void> decide(Ticket ticket, List<Suggestion> suggestions, List<RoutingRule> all, RoutingPolicy policy) {
         String ticketId = ticket.id().value();
         if (suggestions.isEmpty()) {
             return enqueue(ticket.id(), suggestions, "no-category", "分类目录为空，无法给出分类建议");

@@ -64,6 +64,8 @@ final class DispatchTestServer implements AutoCloseable {
         new org.hotline.dispatch.http.RoutingRoutes(new org.hotline.dispatch.routing.RedisRoutingRules(vertx, redis.async()),
                 new org.hotline.dispatch.routing.DispatcherQueue(vertx, redis.async()), Authenticated.handler(tokens))
                 .mount(router);
+        new PolicyRoutes(new org.hotline.dispatch.routing.RedisAutoAssignPolicy(vertx, redis.async()),
+                Authenticated.handler(tokens), Clock.systemUTC()).mount(router);
         server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
         client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(server.actualPort()));

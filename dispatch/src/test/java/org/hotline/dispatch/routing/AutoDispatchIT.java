@@ -94,7 +94,9 @@ class AutoDispatchIT {
                 config, catalog, corpus, Clock.systemUTC());
         assertThat(await(classifier.retrain()).trained()).isTrue();
         DispatcherQueue queue = new DispatcherQueue(vertx, connection.async());
-        await(vertx.deployVerticle(new AutoDispatch(connection.async(), classifier, rules, new RoutingPolicy(0.6),
+        RedisAutoAssignPolicy policies = new RedisAutoAssignPolicy(vertx, connection.async());
+        await(policies.put(AutoAssignPolicy.uniform(0.6)));
+        await(vertx.deployVerticle(new AutoDispatch(connection.async(), classifier, rules, policies,
                 tickets, queue, new org.hotline.dispatch.duplicate.HotSpotDetector(vertx, connection.async(),
                         Duration.ofHours(2), 5), Clock.systemUTC(), "it-1", Duration.ofMillis(50))));
 
@@ -108,12 +110,7 @@ class AutoDispatchIT {
         Ticket assigned = awaitStatus(tickets, clear, TicketStatus.ASSIGNED);
         assertThat(assigned.leadDepartment()).isEqualTo("environment");
         assertThat(assigned.clocks()).isNotEmpty();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        List<JsonObject> waiting = await(queue.oldest(10));
-        while (waiting.isEmpty() && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(50);
-            waiting = await(queue.oldest(10));
-        }
+        List<JsonObject> waiting = awaitQueue(queue, items -> !items.isEmpty());
         assertThat(waiting).hasSize(1);
         assertThat(waiting.get(0).getString("ticketId")).isEqualTo(vague.id().value());
         assertThat(waiting.get(0).getString("reason")).isEqualTo("low-confidence");
@@ -122,12 +119,32 @@ class AutoDispatchIT {
         assertThat(await(tickets.load(answeredAtFiling.id())).status()).isEqualTo(TicketStatus.CLOSED);
 
         await(tickets.apply(vague.id(), new Command.AnswerDirectly("已告知市民办理渠道。"), Actor.agent("agent-1", "坐席一")));
-        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!waiting.isEmpty() && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(50);
-            waiting = await(queue.oldest(10));
-        }
+        waiting = awaitQueue(queue, List::isEmpty);
         assertThat(waiting).as("a ticket answered while waiting leaves the dispatcher queue").isEmpty();
+
+        // the administrators' policy is read on every decision: a stricter threshold for one category holds its appeals back
+        await(policies.put(new AutoAssignPolicy(0.6, Map.of("020000", 1.0), null, "admin", Instant.now())));
+        Ticket heldBack = receive(tickets, "小区门口饭店油烟直排",
+                "您好，我住在岳麓区桐梓坡路金色家园5栋，楼下饭店排烟管道直接对着住宅楼，油烟没有净化，窗户都不敢开，请环保部门来查一查！");
+        waiting = awaitQueue(queue, items -> !items.isEmpty());
+        assertThat(waiting).hasSize(1);
+        assertThat(waiting.get(0).getString("ticketId")).isEqualTo(heldBack.id().value());
+        assertThat(waiting.get(0).getString("reason")).isEqualTo("low-confidence");
+        assertThat(waiting.get(0).getString("explanation")).contains("自动派单阈值 1.00");
+        assertThat(waiting.get(0).getJsonArray("suggestions").getJsonObject(0).getString("category")).isEqualTo("020000");
+        assertThat(await(tickets.load(heldBack.id())).status()).isEqualTo(TicketStatus.RECEIVED);
+    }
+
+    /** The queue's items once they satisfy {@code done}, or as they are after 30 s (the assertions then say what is wrong). */
+    private static List<JsonObject> awaitQueue(DispatcherQueue queue, java.util.function.Predicate<List<JsonObject>> done)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        List<JsonObject> items = await(queue.oldest(10));
+        while (!done.test(items) && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(50);
+            items = await(queue.oldest(10));
+        }
+        return items;
     }
 
     private static Ticket receive(TicketService tickets, String title, String content) {

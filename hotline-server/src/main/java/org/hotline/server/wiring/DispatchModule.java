@@ -27,11 +27,12 @@ import org.hotline.dispatch.history.HistoryImport;
 import org.hotline.dispatch.history.HistoryImportConfig;
 import org.hotline.dispatch.http.DispatchRoutes;
 import org.hotline.dispatch.http.DuplicateRoutes;
+import org.hotline.dispatch.http.PolicyRoutes;
 import org.hotline.dispatch.http.RoutingRoutes;
 import org.hotline.dispatch.routing.AutoDispatch;
 import org.hotline.dispatch.routing.DispatcherQueue;
 import org.hotline.dispatch.routing.RedisRoutingRules;
-import org.hotline.dispatch.routing.RoutingPolicy;
+import org.hotline.dispatch.routing.RedisAutoAssignPolicy;
 import org.hotline.dispatch.sla.DutyCalendarTiming;
 import org.hotline.dispatch.sla.DutyHours;
 import org.hotline.dispatch.sla.SlaScheduler;
@@ -46,9 +47,6 @@ import org.hotline.dispatch.store.RedisTrainingCorpus;
  * nodes share the work without doing it twice.
  */
 public final class DispatchModule implements Module {
-
-    /** Below this confidence a ticket waits for a dispatcher instead of being assigned. */
-    static final double AUTO_ASSIGN_CONFIDENCE = 0.6;
 
     private final Vertx vertx;
     private final RedisAsyncCommands<String, String> redis;
@@ -97,7 +95,7 @@ public final class DispatchModule implements Module {
     public Future<Void> start() {
         return DispatchSeed.apply(tickets.seed().categories(), segmenter, catalog, rules)
                 .compose(v -> deploy(new ClosedTicketLearner(redis, corpus, classifier, "learner-" + nodeId, Duration.ofSeconds(2), 200)))
-                .compose(v -> deploy(new AutoDispatch(redis, classifier, rules, new RoutingPolicy(AUTO_ASSIGN_CONFIDENCE), tickets,
+                .compose(v -> deploy(new AutoDispatch(redis, classifier, rules, new RedisAutoAssignPolicy(vertx, redis), tickets,
                         queue, hotSpots, clock, "dispatch-" + nodeId, Duration.ofMillis(200))))
                 .compose(v -> deploy(new PlaceIndexer(redis, places, "places-" + nodeId, Duration.ofMillis(200))))
                 .compose(v -> deploy(new SlaScheduler(redis, new TicketServiceSlaSink(tickets), SlaSchedulerConfig.defaults(),
@@ -125,6 +123,7 @@ public final class DispatchModule implements Module {
     @Override
     public void mount(Router router) {
         new RoutingRoutes(rules, queue, authentication).mount(router);
+        new PolicyRoutes(new RedisAutoAssignPolicy(vertx, redis), authentication, clock).mount(router);
         new DuplicateRoutes(new DuplicateFinder(tickets, Duration.ofDays(7), 0.35, places, PlaceMatch.defaults()), clock, authentication).mount(router);
     }
 
