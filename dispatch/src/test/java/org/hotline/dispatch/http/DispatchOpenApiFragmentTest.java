@@ -64,7 +64,7 @@ class DispatchOpenApiFragmentTest {
                 AuthConfig.of("dispatch-openapi-test-secret-of-32-bytes", null)));
         Router router = Router.router(vertx);
         HistoryImport history = new HistoryImport(vertx, null, null, null, classifier, Clock.systemUTC(), HistoryImportConfig.defaults());
-        new DispatchRoutes(classifier, history, authentication).mount(router);
+        new DispatchRoutes(classifier, history, authentication, new RedisAutoAssignPolicy(vertx, null)).mount(router);
         new RoutingRoutes(new RedisRoutingRules(vertx, null), new DispatcherQueue(vertx, null), authentication).mount(router);
         new DuplicateRoutes(new DuplicateFinder(null, Duration.ofDays(7), 0.35), Clock.systemUTC(), authentication).mount(router);
         new PolicyRoutes(new RedisAutoAssignPolicy(vertx, null), authentication, Clock.systemUTC()).mount(router);

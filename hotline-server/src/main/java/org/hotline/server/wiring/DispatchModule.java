@@ -117,7 +117,7 @@ public final class DispatchModule implements Module {
     /** The history import takes bodies far above the API's 64 KiB limit and checks its own token. */
     @Override
     public void mountBeforeApi(Router router) {
-        new DispatchRoutes(classifier, history, authentication).mount(router);
+        new DispatchRoutes(classifier, history, authentication, new RedisAutoAssignPolicy(vertx, redis)).mount(router);
     }
 
     @Override
