@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.hotline.core.app.TicketService;
 import org.hotline.core.model.Actor;
+import org.hotline.core.model.Category;
 import org.hotline.core.model.Command;
 import org.hotline.core.model.Location;
 import org.hotline.core.model.Ticket;
@@ -143,15 +144,22 @@ public final class AutoDispatch extends TicketEventGroup {
         }
         RoutingDecision decision = policy.decide(best.category(), best.confidence(), location.district(),
                 location.street(), all, clock.instant());
-        var category = classified ? Optional.of(ticket.category()) : tickets.seed().categories().find(best.category());
+        // a category the history import created is not in the service catalog: its rule names the catalog category
+        Optional<Category> category = classified ? Optional.of(ticket.category())
+                : tickets.seed().categories().find(best.category()).or(() ->
+                        decision instanceof RoutingDecision.AutoAssign mapped && mapped.ticketCategory() != null
+                                ? tickets.seed().categories().find(mapped.ticketCategory()) : Optional.empty());
         if (decision instanceof RoutingDecision.AutoAssign assign && category.isPresent()) {
             Future<Ticket> classifiedNow = classified ? Future.succeededFuture(ticket)
                     : tickets.apply(ticket.id(), new Command.Classify(category.get(), null, null, classification(best)), DISPATCH);
             return assign(classifiedNow, ticket.id(), assign)
                     .recover(failure -> enqueue(ticket.id(), suggestions, "assign-failed", failure.getMessage()));
         }
-        String reason = decision instanceof RoutingDecision.ToDispatcher d ? d.reason() : "unknown-category";
-        return enqueue(ticket.id(), suggestions, reason, decision.explanation());
+        if (decision instanceof RoutingDecision.ToDispatcher d) {
+            return enqueue(ticket.id(), suggestions, d.reason(), d.explanation());
+        }
+        return enqueue(ticket.id(), suggestions, "unknown-category", "分类 " + best.category()
+                + " 不在分类目录中：请管理员在它的派单规则中填写对应的目录分类（ticketCategory），之后即可自动派单");
     }
 
     private static String classification(Suggestion best) {
@@ -177,6 +185,6 @@ public final class AutoDispatch extends TicketEventGroup {
         JsonArray ranked = new JsonArray();
         suggestions.forEach(s -> ranked.add(s.toJson()));
         return queue.enqueue(ticketId, new JsonObject().put("suggestions", ranked).put("reason", reason)
-                .put("explanation", explanation), clock.instant());
+                .put("explanation", explanation).put("borderline", Classifier.isBorderline(suggestions)), clock.instant());
     }
 }

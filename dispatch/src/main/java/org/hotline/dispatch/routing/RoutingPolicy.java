@@ -38,7 +38,7 @@ public final class RoutingPolicy {
         RoutingRule r = rule.get();
         return new RoutingDecision.AutoAssign(category, r.lead(), r.assisting(), r.id(), r.version(), String.format(
                 "分类 %s（置信度 %.2f）按派单目录规则 %s 第 %d 版派至 %s（%s级）", category, confidence,
-                r.id(), r.version(), r.lead(), label(r.level())));
+                r.id(), r.version(), r.lead(), label(r.level())), r.ticketCategory());
     }
 
     static Optional<RoutingRule> bestRule(String category, String district, String street, List<RoutingRule> rules,
