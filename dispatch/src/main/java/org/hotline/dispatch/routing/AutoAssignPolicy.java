@@ -18,10 +18,11 @@ public record AutoAssignPolicy(double autoAssignConfidence, Map<String, Double> 
         String updatedBy, Instant updatedAt) {
 
     /**
-     * The built-in threshold: on the real citizen messages (5-fold cross-validation, docs/classification.md) the
-     * top suggestion at confidence ≥ 0.55 is right for ≥ 98 % of the texts it covers.
+     * The built-in threshold, from the real citizen messages (6,642, 5-fold cross-validation, docs/classification.md):
+     * at 0.9 the top suggestion covers 77.8 % of the texts and is right for 97.8 % of them (at the former 0.6:
+     * 93.5 % covered, 95.5 % right). Precision first: a wrong bureau costs a 退单 and days.
      */
-    public static final double DEFAULT_CONFIDENCE = 0.55;
+    public static final double DEFAULT_CONFIDENCE = 0.9;
     private static final int MAX_CODE = 64;
 
     public AutoAssignPolicy {
