@@ -16,11 +16,19 @@ import org.hotline.dispatch.store.TicketEventGroup;
  * corrections) to the training corpus, through a consumer group so each closed ticket counts once
  * across server processes. Retrains after {@code retrainAfter} new examples, and loads the model
  * from the corpus when it starts. Polls without BLOCK so it can share the module's connection.
+ *
+ * <p>Misroutes teach: a ticket closed after one or more approved returns (退单, each naming the responsible party,
+ * {@code returnCount} &gt; 0 in the snapshot) was first sent to the wrong unit and then corrected; its final
+ * category and lead are a labelled correction and count {@value #CORRECTION_WEIGHT} times (appended that many
+ * times, source {@code correction:<id>}: liblinear has no per-example weights, repetition weighs the same in the
+ * loss). The gain of that weight is not measured (no real history of corrections is available).
  */
 public final class ClosedTicketLearner extends TicketEventGroup {
 
     public static final String GROUP = "dispatch-learner";
     private static final int PAGE = 200;
+    /** How many times a corrected ticket counts. */
+    public static final int CORRECTION_WEIGHT = 2;
 
     private final RedisTrainingCorpus corpus;
     private final Classifier classifier;
@@ -58,8 +66,11 @@ public final class ClosedTicketLearner extends TicketEventGroup {
                 continue;
             }
             String text = LabelledText.appealText(ticket.getString("title"), ticket.getString("content"), null);
-            appends.add(corpus.append(new LabelledText(text, category.getString("code"),
-                    ticket.getString("leadDepartment")), "closed:" + ticket.getString("id")));
+            LabelledText example = new LabelledText(text, category.getString("code"), ticket.getString("leadDepartment"));
+            boolean corrected = ticket.getInteger("returnCount", 0) > 0;
+            for (int copy = 0; copy < (corrected ? CORRECTION_WEIGHT : 1); copy++) {
+                appends.add(corpus.append(example, (corrected ? "correction:" : "closed:") + ticket.getString("id")));
+            }
         }
         learnedSinceTraining += appends.size();
         return Future.all(appends).mapEmpty();

@@ -56,6 +56,31 @@ class ClosedTicketLearnerIT {
         assertThat(redis.xpending(RedisKeys.TICKET_EVENTS, ClosedTicketLearner.GROUP).getCount()).isZero();
     }
 
+    @Test
+    void aTicketClosedAfterAnApprovedReturnIsACorrectionAndWeighsMoreThanAnOrdinaryOne() throws InterruptedException {
+        var redis = server.redis.sync();
+        Map<String, String> misrouted = new java.util.HashMap<>(event("TicketClosed", "t9", "商贸旅游", "dept-market"));
+        misrouted.put("ticket", new JsonObject(misrouted.get("ticket")).put("returnCount", 1).encode());
+        redis.xadd(RedisKeys.TICKET_EVENTS, misrouted);
+        redis.xadd(RedisKeys.TICKET_EVENTS, event("TicketClosed", "t10", "城乡建设", "dept-housing"));
+
+        DispatchTestServer.await(server.vertx.deployVerticle(new ClosedTicketLearner(server.redis.async(),
+                server.corpus, server.classifier, "test-2", Duration.ofMillis(50), 1_000)));
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (redis.xpending(RedisKeys.TICKET_EVENTS, ClosedTicketLearner.GROUP).getCount() > 0
+                || redis.xlen(org.hotline.dispatch.store.DispatchKeys.TRAINING) < 3) {
+            assertThat(System.nanoTime()).as("learned within 20 s").isLessThan(deadline);
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        List<LabelledText> corpus = DispatchTestServer.await(server.corpus.readAll());
+        assertThat(corpus).filteredOn(e -> e.category().equals("商贸旅游")).hasSize(ClosedTicketLearner.CORRECTION_WEIGHT)
+                .allMatch(e -> e.department().equals("dept-market"));
+        assertThat(corpus).filteredOn(e -> e.category().equals("城乡建设")).hasSize(1);
+        assertThat(redis.xrange(org.hotline.dispatch.store.DispatchKeys.TRAINING, io.lettuce.core.Range.create("-", "+")))
+                .extracting(m -> m.getBody().get("source")).contains("correction:t9", "closed:t10");
+    }
+
     private static Map<String, String> event(String type, String id, String category, String department) {
         JsonObject ticket = new JsonObject().put("schema", "ticket.v1").put("id", id).put("status", "CLOSED")
                 .put("title", "小区问题").put("content", "小区里的问题内容 " + id)
