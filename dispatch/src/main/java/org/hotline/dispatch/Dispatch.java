@@ -27,11 +27,13 @@ import org.hotline.dispatch.history.HistoryImport;
 import org.hotline.dispatch.history.HistoryImportConfig;
 import org.hotline.dispatch.http.DispatchRoutes;
 import org.hotline.dispatch.http.DuplicateRoutes;
+import org.hotline.dispatch.http.PolicyRoutes;
 import org.hotline.dispatch.http.RoutingRoutes;
 import org.hotline.dispatch.routing.AutoDispatch;
 import org.hotline.dispatch.routing.DispatcherQueue;
 import org.hotline.dispatch.routing.RedisRoutingRules;
-import org.hotline.dispatch.routing.RoutingPolicy;
+import org.hotline.dispatch.routing.AutoAssignPolicy;
+import org.hotline.dispatch.routing.RedisAutoAssignPolicy;
 import org.hotline.dispatch.sla.DutyCalendarTiming;
 import org.hotline.dispatch.sla.DutyHours;
 import org.hotline.dispatch.sla.SlaScheduler;
@@ -71,6 +73,8 @@ public final class Dispatch {
     private final DispatcherQueue queue;
     private final HotSpotDetector hotSpots;
     private final PlaceIndex places;
+    /** The auto-assign policy auto-dispatch applies and {@code /api/v1/dispatch/policy} serves: one object for both. */
+    private final RedisAutoAssignPolicy policy;
     private final List<String> deployments = new ArrayList<>();
 
     public Dispatch(Vertx vertx, RedisAsyncCommands<String, String> redis, Segmenter segmenter, TicketService tickets,
@@ -92,6 +96,7 @@ public final class Dispatch {
         this.queue = new DispatcherQueue(vertx, redis);
         this.hotSpots = new HotSpotDetector(vertx, redis, settings.hotSpotWindow(), settings.hotSpotThreshold());
         this.places = new PlaceIndex(vertx, redis, Duration.ofDays(3));
+        this.policy = new RedisAutoAssignPolicy(vertx, redis, AutoAssignPolicy.uniform(settings.autoAssignConfidence()));
     }
 
     public DispatchSettings settings() {
@@ -102,7 +107,7 @@ public final class Dispatch {
     public Future<Void> start() {
         return DispatchSeed.apply(tickets.seed().categories(), segmenter, catalog, rules)
                 .compose(v -> deploy(new ClosedTicketLearner(corpus, classifier, 200).group(redis, "learner-" + nodeId, Duration.ofSeconds(2))))
-                .compose(v -> deploy(new AutoDispatch(classifier, rules, new RoutingPolicy(settings.autoAssignConfidence()), tickets,
+                .compose(v -> deploy(new AutoDispatch(classifier, rules, policy, tickets,
                         queue, hotSpots, clock).group(redis, "dispatch-" + nodeId, Duration.ofMillis(200))))
                 .compose(v -> deploy(new PlaceIndexer(places).group(redis, "places-" + nodeId, Duration.ofMillis(200))))
                 .compose(v -> deploy(new SlaScheduler(redis, new TicketServiceSlaSink(tickets), SlaSchedulerConfig.defaults(),
@@ -119,11 +124,12 @@ public final class Dispatch {
 
     /** The history import takes bodies far above the API's 64 KiB limit and checks its own token: mount it before the API. */
     public void mountBeforeApi(Router router) {
-        new DispatchRoutes(classifier, history, authentication).mount(router);
+        new DispatchRoutes(classifier, history, authentication, policy).mount(router);
     }
 
     public void mount(Router router) {
         new RoutingRoutes(rules, queue, authentication).mount(router);
+        new PolicyRoutes(policy, authentication, clock).mount(router);
         new DuplicateRoutes(new DuplicateFinder(tickets, settings.duplicateWindow(), settings.duplicateSimilarity(), places,
                 PlaceMatch.defaults()), clock, authentication).mount(router);
     }

@@ -10,7 +10,7 @@ class DispatchSettingsTest {
 
     @Test
     void theDefaultsAreThePolicyNumbersDispatchUsedToHardCode() {
-        assertThat(DispatchSettings.defaults()).isEqualTo(new DispatchSettings(0.6, Duration.ofHours(2), 5, Duration.ofDays(7), 0.35));
+        assertThat(DispatchSettings.defaults()).isEqualTo(new DispatchSettings(0.9, Duration.ofHours(2), 5, Duration.ofDays(7), 0.35));
     }
 
     @Test

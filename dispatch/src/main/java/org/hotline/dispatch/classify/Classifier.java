@@ -53,6 +53,10 @@ public final class Classifier {
         this.trainingThread = vertx.createSharedWorkerExecutor("dispatch-training", 1, 30, TimeUnit.MINUTES);
     }
 
+    /** Top-two confidence gap under which both suggestions are shown with their deciding words. */
+    public static final double BORDERLINE_MARGIN = 0.3;
+    private static final int DECIDING_WORDS = 6;
+
     /** Suggestions best first: every catalog category, the model's or the keywords' confidence each. */
     public Future<List<Suggestion>> suggest(String text, int limit) {
         return catalog.all().compose(entries -> vertx.executeBlocking(() -> rank(text, entries, limit), false));
@@ -69,7 +73,32 @@ public final class Classifier {
         scored.forEach(s -> seen.add(s.category()));
         entries.stream().filter(e -> !seen.contains(e.code()))
                 .forEach(e -> scored.add(new ScoredCategory(e.code(), 0, "catalog")));
-        return scored.stream().limit(limit).map(s -> toSuggestion(s, byCode.get(s.category()), current)).toList();
+        List<Suggestion> ranked = scored.stream().limit(limit).map(s -> toSuggestion(s, byCode.get(s.category()), current))
+                .toList();
+        return current == null ? ranked : withDecidingWords(text, ranked, current);
+    }
+
+    /**
+     * When the model's top two are within {@value #BORDERLINE_MARGIN} of each other, each gets the words of the
+     * text that weigh most for it against the other: what a dispatcher needs to choose between them.
+     */
+    static List<Suggestion> withDecidingWords(String text, List<Suggestion> ranked, TrainedModel model) {
+        if (!isBorderline(ranked)) {
+            return ranked;
+        }
+        Suggestion first = ranked.get(0);
+        Suggestion second = ranked.get(1);
+        List<Suggestion> out = new ArrayList<>(ranked);
+        out.set(0, first.withWords(model.decidingWords(text, first.category(), second.category(), DECIDING_WORDS)));
+        out.set(1, second.withWords(model.decidingWords(text, second.category(), first.category(), DECIDING_WORDS)));
+        return out;
+    }
+
+    /** The top two suggestions are both the model's and close: a human should look at both. */
+    public static boolean isBorderline(List<Suggestion> ranked) {
+        return ranked.size() >= 2 && ranked.get(1).confidence() > 0
+                && ranked.get(0).confidence() - ranked.get(1).confidence() < BORDERLINE_MARGIN
+                && ranked.get(0).basis().startsWith("model:") && ranked.get(1).basis().startsWith("model:");
     }
 
     /**

@@ -20,11 +20,19 @@ import org.hotline.dispatch.store.RedisTrainingCorpus;
  * corrections) to the training corpus, through a consumer group so each closed ticket counts once
  * across server processes. Retrains after {@code retrainAfter} new examples; {@link #group} loads the
  * model from the corpus first.
+ *
+ * <p>Misroutes teach: a ticket closed after one or more approved returns (退单, each naming the responsible party,
+ * {@code returnCount} &gt; 0 in the snapshot) was first sent to the wrong unit and then corrected; its final
+ * category and lead are a labelled correction and count {@value #CORRECTION_WEIGHT} times (appended that many
+ * times, source {@code correction:<id>}: liblinear has no per-example weights, repetition weighs the same in the
+ * loss). The gain of that weight is not measured (no real history of corrections is available).
  */
 public final class ClosedTicketLearner implements BatchHandler<TicketEventEntry> {
 
     public static final String GROUP = "dispatch-learner";
     private static final int PAGE = 200;
+    /** How many times a corrected ticket counts. */
+    public static final int CORRECTION_WEIGHT = 2;
 
     private final RedisTrainingCorpus corpus;
     private final Classifier classifier;
@@ -46,10 +54,15 @@ public final class ClosedTicketLearner implements BatchHandler<TicketEventEntry>
 
     @Override
     public Future<Handled> handle(List<TicketEventEntry> batch) {
-        List<Future<String>> appends = batch.stream()
+        List<Future<String>> appends = new java.util.ArrayList<>();
+        batch.stream()
                 .filter(e -> e.is(TicketEventType.TICKET_CLOSED) && e.ticket().category() != null && e.ticket().category().code() != null)
-                .map(e -> corpus.append(example(e.ticket()), "closed:" + e.ticket().id()))
-                .toList();
+                .forEach(e -> {
+                    boolean corrected = e.ticket().returnCount() > 0;
+                    for (int copy = 0; copy < (corrected ? CORRECTION_WEIGHT : 1); copy++) {
+                        appends.add(corpus.append(example(e.ticket()), (corrected ? "correction:" : "closed:") + e.ticket().id()));
+                    }
+                });
         learnedSinceTraining += appends.size();
         return Future.all(appends).onSuccess(v -> {
             if (learnedSinceTraining >= retrainAfter) {

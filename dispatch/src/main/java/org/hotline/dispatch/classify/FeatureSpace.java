@@ -36,7 +36,10 @@ public final class FeatureSpace {
         public int[] ids(List<String> features) {
             int[] out = new int[features.size()];
             for (int i = 0; i < out.length; i++) {
-                out[i] = ids.computeIfAbsent(features.get(i), f -> next.getAndIncrement());
+                String feature = features.get(i);
+                // most occurrences are of features already seen: a plain read takes no bin lock
+                Integer known = ids.get(feature);
+                out[i] = known != null ? known : ids.computeIfAbsent(feature, f -> next.getAndIncrement());
             }
             Arrays.sort(out); // sorted runs give term frequencies without a map per document
             return out;
@@ -78,6 +81,11 @@ public final class FeatureSpace {
             }
             return new FeatureSpace(index, Arrays.copyOf(idf, kept + 1));
         }
+    }
+
+    /** The id of a feature of the vocabulary. */
+    public java.util.Optional<Integer> id(String feature) {
+        return java.util.Optional.ofNullable(index.get(feature));
     }
 
     public int dimension() {

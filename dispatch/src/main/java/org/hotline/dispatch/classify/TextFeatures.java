@@ -109,6 +109,11 @@ public final class TextFeatures {
         }
     }
 
+    /** A feature as a person reads it: the word (a bigram's two words joined), the title word, the characters. */
+    static String readable(String feature) {
+        return feature.substring(2).replace("\u0002", "");
+    }
+
     /** Full-width to half-width, lower case, digit runs to one symbol, whitespace removed. */
     static String normalize(String text) {
         if (text == null) {

@@ -57,6 +57,43 @@ public final class TrainedModel {
         return ranked;
     }
 
+    /**
+     * The words of the text that weigh most for category {@code a} against category {@code b} in the linear
+     * scores (each feature's weight difference times its value in the text), best first, at most {@code limit}:
+     * what made the model prefer one of two close suggestions. Features are merged by the text they show (a word,
+     * the same characters as an n-gram, a title word, a bigram's two words joined); single characters and digit
+     * runs are left out. Empty when a category is unknown or no learner keeps per-feature weights (plain liblinear).
+     */
+    public List<String> decidingWords(String text, String a, String b, int limit) {
+        int labelA = categories.indexOf(a);
+        int labelB = categories.indexOf(b);
+        if (labelA < 0 || labelB < 0 || limit <= 0) {
+            return List.of();
+        }
+        Map<String, Double> weightOf = new java.util.HashMap<>();
+        for (Part part : parts) {
+            if (!(part.scorer() instanceof Scorer.Weights weights)) {
+                continue;
+            }
+            List<String> extracted = features.extract(text, part.view());
+            Map<Integer, String> nameOf = new java.util.HashMap<>();
+            extracted.forEach(f -> part.space().id(f).ifPresent(id -> nameOf.putIfAbsent(id, f)));
+            for (Feature feature : part.space().vector(extracted)) {
+                String name = nameOf.get(feature.getIndex());
+                if (name == null) {
+                    continue; // the intercept
+                }
+                double contribution = (weights.weights()[labelA][feature.getIndex()]
+                        - weights.weights()[labelB][feature.getIndex()]) * feature.getValue();
+                weightOf.merge(TextFeatures.readable(name), contribution, Double::sum);
+            }
+        }
+        return weightOf.entrySet().stream().filter(e -> e.getValue() > 0 && e.getKey().length() >= 2
+                        && e.getKey().chars().noneMatch(c -> c == TextFeatures.DIGITS))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(Map.Entry::getKey).limit(limit).toList();
+    }
+
     /** The department that most often handled this category in the training history. */
     public Optional<String> usualDepartment(String category) {
         return Optional.ofNullable(departments.get(category));

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Set;
 import org.hotline.core.api.Problems;
 import org.hotline.core.auth.Authenticated;
@@ -13,6 +14,9 @@ import org.hotline.core.error.HotlineException;
 import org.hotline.core.model.Role;
 import org.hotline.dispatch.classify.Classifier;
 import org.hotline.dispatch.classify.LabelledText;
+import org.hotline.dispatch.classify.Suggestion;
+import org.hotline.dispatch.routing.AutoAssignPolicy;
+import org.hotline.dispatch.routing.RedisAutoAssignPolicy;
 import org.hotline.dispatch.history.HistoryImport;
 
 /**
@@ -25,7 +29,11 @@ public final class DispatchRoutes {
     public static final String CLASSIFY = "/api/v1/classify";
     public static final String MODEL = "/api/v1/classify/model";
     public static final String HISTORY_IMPORT = "/api/v1/admin/history/import";
-    private static final long CLASSIFY_BODY_LIMIT = 64 * 1024;
+    /**
+     * Room for the longest real appeals (12,220 characters in the citizen-message set) even when a client escapes
+     * every Chinese character as a six-byte JSON escape: 256 KiB is 43,690 escaped characters.
+     */
+    static final long CLASSIFY_BODY_LIMIT = 256 * 1024;
     private static final int MAX_SUGGESTIONS = 20;
     private static final Set<String> NDJSON_TYPES =
             Set.of("application/x-ndjson", "application/ndjson", "application/jsonl", "application/json-lines");
@@ -33,12 +41,18 @@ public final class DispatchRoutes {
     private final Classifier classifier;
     private final HistoryImport history;
     private final Handler<RoutingContext> authentication;
+    private final RedisAutoAssignPolicy policies;
 
-    /** {@code authentication}: the bearer-token handler, e.g. {@code Authenticated.handler(tokens)}. */
-    public DispatchRoutes(Classifier classifier, HistoryImport history, Handler<RoutingContext> authentication) {
+    /**
+     * {@code authentication}: the bearer-token handler, e.g. {@code Authenticated.handler(tokens)}; {@code policies}:
+     * the auto-assign policy, whose threshold decides when an agent is warned about the top suggestion.
+     */
+    public DispatchRoutes(Classifier classifier, HistoryImport history, Handler<RoutingContext> authentication,
+            RedisAutoAssignPolicy policies) {
         this.classifier = classifier;
         this.history = history;
         this.authentication = authentication;
+        this.policies = policies;
     }
 
     public Router mount(Router router) {
@@ -69,9 +83,34 @@ public final class DispatchRoutes {
         }
         int limit = limit(ctx.queryParams().get("limit"));
         classifier.suggest(LabelledText.appealText(title, content, location), limit)
-                .onSuccess(suggestions -> json(ctx, 200, new JsonObject().put("suggestions",
-                        new JsonArray(suggestions.stream().map(s -> (Object) s.toJson()).toList()))))
+                .compose(suggestions -> policies.current().map(policy -> answer(suggestions, policy)))
+                .onSuccess(answer -> json(ctx, 200, answer))
                 .onFailure(ctx::fail);
+    }
+
+    /**
+     * The suggestions, whether the top two are close ({@code borderline}: both then carry their deciding words),
+     * the threshold auto-dispatch would apply to the top one, and a Chinese {@code warning} for the agent when the
+     * top suggestion is below it (null otherwise).
+     */
+    static JsonObject answer(List<Suggestion> suggestions, AutoAssignPolicy policy) {
+        JsonObject answer = new JsonObject().put("suggestions",
+                new JsonArray(suggestions.stream().map(s -> (Object) s.toJson()).toList()));
+        if (suggestions.isEmpty()) {
+            return answer;
+        }
+        Suggestion top = suggestions.get(0);
+        double threshold = policy.thresholdFor(top.category());
+        boolean borderline = Classifier.isBorderline(suggestions);
+        String warning = null;
+        if (top.confidence() < threshold) {
+            warning = String.format("建议分类「%s」的置信度 %.2f 低于自动派单阈值 %.2f，请核对后再接受", top.name(),
+                    top.confidence(), threshold);
+            if (borderline) {
+                warning += String.format("；与「%s」（%.2f）接近", suggestions.get(1).name(), suggestions.get(1).confidence());
+            }
+        }
+        return answer.put("borderline", borderline).put("autoAssignThreshold", threshold).put("warning", warning);
     }
 
     private void importHistory(RoutingContext ctx) {

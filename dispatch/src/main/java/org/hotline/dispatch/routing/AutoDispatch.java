@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.hotline.core.app.TicketService;
 import org.hotline.core.model.Actor;
+import org.hotline.core.model.Category;
 import org.hotline.core.model.Command;
 import org.hotline.core.model.Location;
 import org.hotline.core.model.Ticket;
@@ -58,17 +59,17 @@ public final class AutoDispatch implements BatchHandler<TicketEventEntry> {
 
     private final Classifier classifier;
     private final RedisRoutingRules rules;
-    private final RoutingPolicy policy;
+    private final RedisAutoAssignPolicy policies;
     private final TicketService tickets;
     private final DispatcherQueue queue;
     private final org.hotline.dispatch.duplicate.HotSpotDetector hotSpots;
     private final Clock clock;
 
-    public AutoDispatch(Classifier classifier, RedisRoutingRules rules, RoutingPolicy policy, TicketService tickets,
+    public AutoDispatch(Classifier classifier, RedisRoutingRules rules, RedisAutoAssignPolicy policies, TicketService tickets,
             DispatcherQueue queue, org.hotline.dispatch.duplicate.HotSpotDetector hotSpots, Clock clock) {
         this.classifier = classifier;
         this.rules = rules;
-        this.policy = policy;
+        this.policies = policies;
         this.tickets = tickets;
         this.queue = queue;
         this.hotSpots = hotSpots;
@@ -128,13 +129,13 @@ public final class AutoDispatch implements BatchHandler<TicketEventEntry> {
                 Location location = ticket.location();
                 String text = LabelledText.appealText(ticket.title(), ticket.content(), location.address());
                 yield classifier.suggest(text, 3).compose(suggestions -> rules.all().compose(all ->
-                        decide(ticket, suggestions, all)));
+                        policies.current().compose(thresholds -> decide(ticket, suggestions, all, new RoutingPolicy(thresholds)))));
             }
             default -> queue.remove(ticket.id().value());
         };
     }
 
-    private Future<Void> decide(Ticket ticket, List<Suggestion> suggestions, List<RoutingRule> all) {
+    private Future<Void> decide(Ticket ticket, List<Suggestion> suggestions, List<RoutingRule> all, RoutingPolicy policy) {
         String ticketId = ticket.id().value();
         if (suggestions.isEmpty()) {
             return enqueue(ticket.id(), suggestions, "no-category", "分类目录为空，无法给出分类建议");
@@ -151,15 +152,22 @@ public final class AutoDispatch implements BatchHandler<TicketEventEntry> {
         }
         RoutingDecision decision = policy.decide(best.category(), best.confidence(), location.district(),
                 location.street(), all, clock.instant());
-        var category = classified ? Optional.of(ticket.category()) : tickets.seed().categories().find(best.category());
+        // a category the history import created is not in the service catalog: its rule names the catalog category
+        Optional<Category> category = classified ? Optional.of(ticket.category())
+                : tickets.seed().categories().find(best.category()).or(() ->
+                        decision instanceof RoutingDecision.AutoAssign mapped && mapped.ticketCategory() != null
+                                ? tickets.seed().categories().find(mapped.ticketCategory()) : Optional.empty());
         if (decision instanceof RoutingDecision.AutoAssign assign && category.isPresent()) {
             Future<Ticket> classifiedNow = classified ? Future.succeededFuture(ticket)
                     : tickets.apply(ticket.id(), new Command.Classify(category.get(), null, null, classification(best)), DISPATCH);
             return assign(classifiedNow, ticket.id(), assign)
                     .recover(failure -> enqueue(ticket.id(), suggestions, "assign-failed", failure.getMessage()));
         }
-        String reason = decision instanceof RoutingDecision.ToDispatcher d ? d.reason() : "unknown-category";
-        return enqueue(ticket.id(), suggestions, reason, decision.explanation());
+        if (decision instanceof RoutingDecision.ToDispatcher d) {
+            return enqueue(ticket.id(), suggestions, d.reason(), d.explanation());
+        }
+        return enqueue(ticket.id(), suggestions, "unknown-category", "分类 " + best.category()
+                + " 不在分类目录中：请管理员在它的派单规则中填写对应的目录分类（ticketCategory），之后即可自动派单");
     }
 
     private static String classification(Suggestion best) {
@@ -185,6 +193,6 @@ public final class AutoDispatch implements BatchHandler<TicketEventEntry> {
         JsonArray ranked = new JsonArray();
         suggestions.forEach(s -> ranked.add(s.toJson()));
         return queue.enqueue(ticketId, new JsonObject().put("suggestions", ranked).put("reason", reason)
-                .put("explanation", explanation), clock.instant());
+                .put("explanation", explanation).put("borderline", Classifier.isBorderline(suggestions)), clock.instant());
     }
 }

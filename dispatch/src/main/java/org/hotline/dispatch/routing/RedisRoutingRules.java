@@ -40,7 +40,8 @@ public final class RedisRoutingRules {
                 .put("district", r.district()).put("street", r.street()).put("lead", r.lead())
                 .put("level", r.level().name()).put("assisting", new JsonArray(r.assisting()))
                 .put("functional", r.functional()).put("effectiveFrom", r.effectiveFrom().toString())
-                .put("effectiveUntil", r.effectiveUntil() == null ? null : r.effectiveUntil().toString());
+                .put("effectiveUntil", r.effectiveUntil() == null ? null : r.effectiveUntil().toString())
+                .put("ticketCategory", r.ticketCategory());
     }
 
     /** Throws IllegalArgumentException (with a Chinese message from the rule) on invalid input. */
@@ -51,6 +52,6 @@ public final class RedisRoutingRules {
                 RoutingRule.Level.valueOf(json.getString("level", "CITY")),
                 json.getJsonArray("assisting", new JsonArray()).stream().map(String::valueOf).toList(),
                 json.getBoolean("functional", false), Instant.parse(json.getString("effectiveFrom")),
-                until == null ? null : Instant.parse(until));
+                until == null ? null : Instant.parse(until), json.getString("ticketCategory"));
     }
 }

@@ -7,9 +7,12 @@ public sealed interface RoutingDecision {
 
     String explanation();
 
-    /** Confident enough and a rule applies: assign without a human. */
+    /**
+     * Confident enough and a rule applies: assign without a human. {@code ticketCategory}: the rule's mapping of a
+     * category outside the service catalog (history import) to a catalog category, null otherwise.
+     */
     record AutoAssign(String category, String lead, List<String> assisting, String ruleId, int ruleVersion,
-            String explanation) implements RoutingDecision {
+            String explanation, String ticketCategory) implements RoutingDecision {
     }
 
     /** A dispatcher decides; the queue entry carries the suggestions and why it was not automatic. */

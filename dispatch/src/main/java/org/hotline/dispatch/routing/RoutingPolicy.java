@@ -11,22 +11,25 @@ import java.util.Optional;
  */
 public final class RoutingPolicy {
 
-    private final double autoAssignConfidence;
+    private final AutoAssignPolicy thresholds;
 
-    /** {@code autoAssignConfidence}: below it a human confirms the category (default 0.6). */
+    /** Below its category's threshold a human confirms the category. */
+    public RoutingPolicy(AutoAssignPolicy thresholds) {
+        this.thresholds = java.util.Objects.requireNonNull(thresholds, "thresholds");
+    }
+
+    /** One threshold for every category. */
     public RoutingPolicy(double autoAssignConfidence) {
-        if (!(autoAssignConfidence > 0 && autoAssignConfidence <= 1)) {
-            throw new IllegalArgumentException("autoAssignConfidence must be in (0, 1]");
-        }
-        this.autoAssignConfidence = autoAssignConfidence;
+        this(AutoAssignPolicy.uniform(autoAssignConfidence));
     }
 
     public RoutingDecision decide(String category, double confidence, String district, String street,
             List<RoutingRule> rules, Instant at) {
         Optional<RoutingRule> rule = bestRule(category, district, street, rules, at);
-        if (confidence < autoAssignConfidence) {
+        double threshold = thresholds.thresholdFor(category);
+        if (confidence < threshold) {
             return new RoutingDecision.ToDispatcher("low-confidence", String.format(
-                    "分类置信度 %.2f 低于自动派单阈值 %.2f，请派单员确认分类", confidence, autoAssignConfidence));
+                    "分类置信度 %.2f 低于自动派单阈值 %.2f，请派单员确认分类", confidence, threshold));
         }
         if (rule.isEmpty()) {
             return new RoutingDecision.ToDispatcher("no-rule",
@@ -35,7 +38,7 @@ public final class RoutingPolicy {
         RoutingRule r = rule.get();
         return new RoutingDecision.AutoAssign(category, r.lead(), r.assisting(), r.id(), r.version(), String.format(
                 "分类 %s（置信度 %.2f）按派单目录规则 %s 第 %d 版派至 %s（%s级）", category, confidence,
-                r.id(), r.version(), r.lead(), label(r.level())));
+                r.id(), r.version(), r.lead(), label(r.level())), r.ticketCategory());
     }
 
     static Optional<RoutingRule> bestRule(String category, String district, String street, List<RoutingRule> rules,

@@ -10,12 +10,23 @@ import java.util.Objects;
  * the district), go to {@code lead} at {@code level}, with {@code assisting} units. Versioned: a rule
  * applies from {@code effectiveFrom} until {@code effectiveUntil} (null: open-ended).
  *
- * @param functional the matter belongs to a functional department's statutory duties; such matters
- *                   are never pushed down to street level (国办函〔2025〕66号), so the rule refuses it
+ * @param functional     the matter belongs to a functional department's statutory duties; such matters
+ *                       are never pushed down to street level (国办函〔2025〕66号), so the rule refuses it
+ * @param ticketCategory the service catalog's category (6 digits) a ticket is classified with when the model's
+ *                       category is not one of the catalog's (a code created by a history import, e.g. 城乡建设):
+ *                       the mapping that lets such categories dispatch automatically; null when the rule's
+ *                       categories are the catalog's own
  */
 public record RoutingRule(String id, int version, String categoryPrefix, String district, String street,
         String lead, Level level, List<String> assisting, boolean functional, Instant effectiveFrom,
-        Instant effectiveUntil) {
+        Instant effectiveUntil, String ticketCategory) {
+
+    /** A rule for the catalog's own categories. */
+    public RoutingRule(String id, int version, String categoryPrefix, String district, String street, String lead,
+            Level level, List<String> assisting, boolean functional, Instant effectiveFrom, Instant effectiveUntil) {
+        this(id, version, categoryPrefix, district, street, lead, level, assisting, functional, effectiveFrom,
+                effectiveUntil, null);
+    }
 
     /** Where the lead sits. */
     public enum Level { CITY, DISTRICT, STREET }
@@ -35,6 +46,9 @@ public record RoutingRule(String id, int version, String categoryPrefix, String 
         }
         if (effectiveUntil != null && !effectiveUntil.isAfter(effectiveFrom)) {
             throw new IllegalArgumentException("失效时间必须晚于生效时间");
+        }
+        if (ticketCategory != null && !ticketCategory.matches("\\d{6}")) {
+            throw new IllegalArgumentException("ticketCategory 应为分类目录中的6位分类编码");
         }
     }
 

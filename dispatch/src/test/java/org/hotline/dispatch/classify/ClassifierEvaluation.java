@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
 import org.hotline.core.text.HanLpSegmenter;
+import org.hotline.dispatch.routing.AutoAssignPolicy;
+import org.hotline.dispatch.routing.ThresholdDerivation;
 
 /**
  * Reproducible k-fold evaluation of the classifier on a JSON Lines file in the history-import
@@ -25,7 +27,13 @@ public final class ClassifierEvaluation {
     record Row(String text, String category, String department, String group) {
     }
 
+    /** A held-out text's top suggestion and the fold it was held out in. */
+    record FoldPrediction(int fold, ThresholdDerivation.HeldOut heldOut) {
+    }
+
     private final ClassifierTrainer trainer;
+    /** The held-out top suggestions of the last {@link #crossValidate} run. */
+    final List<FoldPrediction> predictions = new ArrayList<>();
 
     ClassifierEvaluation(ClassifierTrainer trainer) {
         this.trainer = trainer;
@@ -42,13 +50,16 @@ public final class ClassifierEvaluation {
             String text = LabelledText.appealText(node.path("title").asText(""),
                     node.path("content").asText(""), null);
             String group = groupField == null ? null : node.path(groupField).asText(null);
-            rows.add(new Row(text, node.path("category").asText(), node.path("department").asText(null), group));
+            // the shared citizen-message set names its class "label"
+            String category = node.has("category") ? node.path("category").asText() : node.path("label").asText();
+            rows.add(new Row(text, category, node.path("department").asText(null), group));
         }
         return rows;
     }
 
     EvaluationReport crossValidate(List<Row> rows, int folds, boolean grouped, long seed) {
         Function<Row, Integer> foldOf = foldAssignment(rows, folds, grouped, seed);
+        predictions.clear();
         List<String> truth = new ArrayList<>();
         List<List<ScoredCategory>> ranked = new ArrayList<>();
         for (int fold = 0; fold < folds; fold++) {
@@ -61,6 +72,9 @@ public final class ClassifierEvaluation {
                 if (foldOf.apply(row) == current) {
                     truth.add(row.category());
                     ranked.add(model.classify(row.text()));
+                    ScoredCategory top = ranked.get(ranked.size() - 1).get(0);
+                    predictions.add(new FoldPrediction(fold, new ThresholdDerivation.HeldOut(row.category(),
+                            top.category(), top.confidence())));
                     printIfWrong(row, ranked.get(ranked.size() - 1));
                     recordPrediction(seed, i, row, ranked.get(ranked.size() - 1));
                 }
@@ -191,6 +205,11 @@ public final class ClassifierEvaluation {
             String rendered = report.render(String.format("%s seed=%d (%.1f s)", title, 42 + repeat,
                     (System.nanoTime() - start) / 1e9));
             System.out.print(repeats == 1 ? rendered : rendered.lines().findFirst().orElseThrow() + "\n");
+            if (System.getProperty("targetPrecision") != null) {
+                System.out.print(thresholdTable());
+                System.out.print(policyOutcome(Double.parseDouble(System.getProperty("targetPrecision")),
+                        Integer.getInteger("minSupport", 200)).render());
+            }
             sums[0] += report.top1() / repeats;
             sums[1] += report.top3() / repeats;
             sums[2] += report.macroF1() / repeats;
@@ -198,6 +217,60 @@ public final class ClassifierEvaluation {
         if (repeats > 1) {
             System.out.printf("MEAN of %d: %s top1=%.4f top3=%.4f macroF1=%.4f%n", repeats, title, sums[0], sums[1], sums[2]);
         }
+    }
+
+    /**
+     * The auto-assign policy derived for {@code targetPrecision} from the last run's held-out predictions, and what
+     * it does to texts whose thresholds were derived WITHOUT them (fold f is judged by the policy derived from the
+     * other folds' predictions), with a 95 % interval (normal approximation of the binomial).
+     */
+    PolicyOutcome policyOutcome(double targetPrecision, int minSupport) {
+        int folds = predictions.stream().mapToInt(FoldPrediction::fold).max().orElse(-1) + 1;
+        int assigned = 0;
+        int wrong = 0;
+        for (int fold = 0; fold < folds; fold++) {
+            int current = fold;
+            AutoAssignPolicy derived = ThresholdDerivation.derive(predictions.stream().filter(p -> p.fold() != current)
+                    .map(FoldPrediction::heldOut).toList(), targetPrecision, minSupport);
+            ThresholdDerivation.Outcome outcome = ThresholdDerivation.apply(derived, predictions.stream()
+                    .filter(p -> p.fold() == current).map(FoldPrediction::heldOut).toList());
+            assigned += outcome.assigned();
+            wrong += outcome.wrong();
+        }
+        AutoAssignPolicy all = ThresholdDerivation.derive(predictions.stream().map(FoldPrediction::heldOut).toList(),
+                targetPrecision, minSupport);
+        return new PolicyOutcome(all, predictions.size(), assigned, wrong);
+    }
+
+    /** {@code policy}: derived from every held-out prediction; the counts: each fold judged by the others' policy. */
+    record PolicyOutcome(AutoAssignPolicy policy, int n, int assigned, int wrong) {
+        double coverage() {
+            return (double) assigned / n;
+        }
+
+        double precision() {
+            return assigned == 0 ? 1 : (double) (assigned - wrong) / assigned;
+        }
+
+        String render() {
+            double p = precision();
+            double c = coverage();
+            return String.format("policy for target precision %.2f: %s%n  cross-validated: %d of %d assigned automatically"
+                    + " (coverage %.4f ± %.4f), %d wrong (precision %.4f ± %.4f)%n", policy.targetPrecision(),
+                    policy.toJson().encode(), assigned, n, c, 1.96 * Math.sqrt(c * (1 - c) / n), wrong, p,
+                    1.96 * Math.sqrt(p * (1 - p) / Math.max(1, assigned)));
+        }
+    }
+
+    /** Precision and coverage of the top suggestion at fixed thresholds (one threshold for every category). */
+    String thresholdTable() {
+        StringBuilder out = new StringBuilder("threshold  coverage  precision  wrong\n");
+        List<ThresholdDerivation.HeldOut> all = predictions.stream().map(FoldPrediction::heldOut).toList();
+        for (double t : new double[] {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95}) {
+            ThresholdDerivation.Outcome o = ThresholdDerivation.apply(AutoAssignPolicy.uniform(t), all);
+            out.append(String.format("%9.2f  %8.4f  %9.4f  %5d%n", t, o.coverage(), o.precision(), o.wrong()));
+        }
+        return out.toString();
     }
 
     /** Trains on every row and classifies another file's rows (e.g. texts written by someone else). */

@@ -38,22 +38,44 @@ class ClosedTicketLearnerIT {
         redis.xadd(RedisKeys.TICKET_EVENTS, event("TicketAssigned", "t2", "环境保护", "dept-env"));
         redis.xadd(RedisKeys.TICKET_EVENTS, event("TicketClosed", "t3", "环境保护", "dept-env"));
 
-        DispatchTestServer.await(server.vertx.deployVerticle(new ClosedTicketLearner(server.corpus, server.classifier, 1_000)
-                .group(server.redis.async(), "test-1", Duration.ofMillis(50))));
-
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        // learning ends with the acknowledgement, after the examples were appended
-        while (redis.xpending(RedisKeys.TICKET_EVENTS, ClosedTicketLearner.GROUP).getCount() > 0
-                || redis.xlen(org.hotline.dispatch.store.DispatchKeys.TRAINING) < 2) {
-            assertThat(System.nanoTime()).as("learned within 20 s").isLessThan(deadline);
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
+        learnUntil(2);
         List<LabelledText> corpus = DispatchTestServer.await(server.corpus.readAll());
         assertThat(corpus).extracting(LabelledText::category, LabelledText::department)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("城乡建设", "dept-housing"),
                         org.assertj.core.groups.Tuple.tuple("环境保护", "dept-env"));
         assertThat(corpus.get(0).text()).contains("小区");
         assertThat(redis.xpending(RedisKeys.TICKET_EVENTS, ClosedTicketLearner.GROUP).getCount()).isZero();
+    }
+
+    @Test
+    void aTicketClosedAfterAnApprovedReturnIsACorrectionAndWeighsMoreThanAnOrdinaryOne() throws InterruptedException {
+        var redis = server.redis.sync();
+        Map<String, String> misrouted = new java.util.HashMap<>(event("TicketClosed", "t9", "商贸旅游", "dept-market"));
+        misrouted.put("ticket", new JsonObject(misrouted.get("ticket")).put("returnCount", 1).encode());
+        redis.xadd(RedisKeys.TICKET_EVENTS, misrouted);
+        redis.xadd(RedisKeys.TICKET_EVENTS, event("TicketClosed", "t10", "城乡建设", "dept-housing"));
+
+        learnUntil(3);
+        List<LabelledText> corpus = DispatchTestServer.await(server.corpus.readAll());
+        assertThat(corpus).filteredOn(e -> e.category().equals("商贸旅游")).hasSize(ClosedTicketLearner.CORRECTION_WEIGHT)
+                .allMatch(e -> e.department().equals("dept-market"));
+        assertThat(corpus).filteredOn(e -> e.category().equals("城乡建设")).hasSize(1);
+        assertThat(redis.xrange(org.hotline.dispatch.store.DispatchKeys.TRAINING, io.lettuce.core.Range.create("-", "+")))
+                .extracting(m -> m.getBody().get("source")).contains("correction:t9", "closed:t10");
+    }
+
+    /** Deploys the learner and waits until it has acknowledged every event and the corpus holds {@code examples}. */
+    private void learnUntil(int examples) throws InterruptedException {
+        var redis = server.redis.sync();
+        DispatchTestServer.await(server.vertx.deployVerticle(new ClosedTicketLearner(server.corpus, server.classifier, 1_000)
+                .group(server.redis.async(), "test", Duration.ofMillis(50))));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        // learning ends with the acknowledgement, after the examples were appended
+        while (redis.xpending(RedisKeys.TICKET_EVENTS, ClosedTicketLearner.GROUP).getCount() > 0
+                || redis.xlen(org.hotline.dispatch.store.DispatchKeys.TRAINING) < examples) {
+            assertThat(System.nanoTime()).as("learned within 20 s").isLessThan(deadline);
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
     }
 
     private static Map<String, String> event(String type, String id, String category, String department) {

@@ -22,6 +22,7 @@ import org.hotline.dispatch.duplicate.DuplicateFinder;
 import org.hotline.dispatch.history.HistoryImport;
 import org.hotline.dispatch.history.HistoryImportConfig;
 import org.hotline.dispatch.routing.DispatcherQueue;
+import org.hotline.dispatch.routing.RedisAutoAssignPolicy;
 import org.hotline.dispatch.routing.RedisRoutingRules;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,9 +64,10 @@ class DispatchOpenApiFragmentTest {
                 AuthConfig.of("dispatch-openapi-test-secret-of-32-bytes", null)));
         Router router = Router.router(vertx);
         HistoryImport history = new HistoryImport(vertx, null, null, null, classifier, Clock.systemUTC(), HistoryImportConfig.defaults());
-        new DispatchRoutes(classifier, history, authentication).mount(router);
+        new DispatchRoutes(classifier, history, authentication, new RedisAutoAssignPolicy(vertx, null)).mount(router);
         new RoutingRoutes(new RedisRoutingRules(vertx, null), new DispatcherQueue(vertx, null), authentication).mount(router);
         new DuplicateRoutes(new DuplicateFinder(null, Duration.ofDays(7), 0.35), Clock.systemUTC(), authentication).mount(router);
+        new PolicyRoutes(new RedisAutoAssignPolicy(vertx, null), authentication, Clock.systemUTC()).mount(router);
         return router;
     }
 
@@ -97,5 +99,7 @@ class DispatchOpenApiFragmentTest {
         assertThat(classify.getJsonObject("requestBody").encode()).contains("DispatchClassifyRequest");
         assertThat(fragment().getJsonObject("components").getJsonObject("schemas").getJsonObject("DispatchSuggestion")
                 .getJsonObject("properties").fieldNames()).contains("category", "name", "confidence", "department");
+        assertThat(fragment().getJsonObject("components").getJsonObject("schemas").getJsonObject("DispatchAutoAssignPolicy")
+                .getJsonObject("properties").fieldNames()).contains("autoAssignConfidence", "categories");
     }
 }

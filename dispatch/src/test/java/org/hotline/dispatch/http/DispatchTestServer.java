@@ -59,11 +59,14 @@ final class DispatchTestServer implements AutoCloseable {
         HistoryImport history = new HistoryImport(vertx, redis.async(), catalog, corpus, classifier,
                 Clock.systemUTC(), HistoryImportConfig.defaults());
         tokens = new JwtTokens(vertx, AuthConfig.of(SECRET, null));
-        Router router = new DispatchRoutes(classifier, history, Authenticated.handler(tokens))
+        Router router = new DispatchRoutes(classifier, history, Authenticated.handler(tokens),
+                new org.hotline.dispatch.routing.RedisAutoAssignPolicy(vertx, redis.async()))
                 .mount(Router.router(vertx));
         new org.hotline.dispatch.http.RoutingRoutes(new org.hotline.dispatch.routing.RedisRoutingRules(vertx, redis.async()),
                 new org.hotline.dispatch.routing.DispatcherQueue(vertx, redis.async()), Authenticated.handler(tokens))
                 .mount(router);
+        new PolicyRoutes(new org.hotline.dispatch.routing.RedisAutoAssignPolicy(vertx, redis.async()),
+                Authenticated.handler(tokens), Clock.systemUTC()).mount(router);
         server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
         client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(server.actualPort()));

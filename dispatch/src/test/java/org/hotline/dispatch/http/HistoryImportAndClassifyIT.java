@@ -114,6 +114,28 @@ class HistoryImportAndClassifyIT {
         assertThat(response.getHeader("Content-Type")).startsWith("application/problem+json");
     }
 
+    @Test
+    void aLongAppealWhoseChineseTheClientEscapesIsClassifiedAndOnlyAnOversizedBodyIsRefused() {
+        String longest = "小区楼下烧烤摊油烟噪音扰民，".repeat(873); // 12,222 characters, as long as the longest real message
+        HttpResponse<Buffer> escaped = server.post(DispatchRoutes.CLASSIFY, agent, "application/json",
+                Buffer.buffer(asciiEscaped(new JsonObject().put("title", "油烟扰民").put("content", longest).encode())));
+        assertThat(escaped.statusCode()).as(escaped.bodyAsString()).isEqualTo(200);
+        assertThat(escaped.bodyAsJsonObject().getJsonArray("suggestions")).isNotEmpty();
+
+        String oversized = "噪".repeat((int) (DispatchRoutes.CLASSIFY_BODY_LIMIT / 6) + 10);
+        HttpResponse<Buffer> refused = server.post(DispatchRoutes.CLASSIFY, agent, "application/json",
+                Buffer.buffer(asciiEscaped(new JsonObject().put("content", oversized).encode())));
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.bodyAsString()).contains("请求体过大");
+    }
+
+    /** What clients such as Python's json.dumps send by default: every non-ASCII character as a six-byte escape. */
+    private static String asciiEscaped(String json) {
+        StringBuilder out = new StringBuilder(json.length() * 6);
+        json.chars().forEach(c -> out.append(c < 128 ? String.valueOf((char) c) : String.format("\\u%04x", c)));
+        return out.toString();
+    }
+
     private JsonArray classify(String title, String content) {
         HttpResponse<Buffer> response = server.post(DispatchRoutes.CLASSIFY, agent, "application/json",
                 new JsonObject().put("title", title).put("content", content).toBuffer());

@@ -58,6 +58,7 @@ class AutoDispatchIT {
             "交通运输", "030000", "商贸旅游", "040000", "劳动和社会保障", "050000", "教育文体", "060000", "卫生计生", "070000");
     private static final Map<String, String> LEADS = Map.of("010000", "urban", "020000", "environment",
             "030000", "transport", "040000", "market", "050000", "hrss", "060000", "education", "070000", "health");
+    private static final Instant LAST_YEAR = Instant.parse("2025-01-01T00:00:00Z");
     private final Vertx vertx = Vertx.vertx();
 
     @AfterEach
@@ -65,9 +66,19 @@ class AutoDispatchIT {
         await(vertx.close());
     }
 
-    @Test
-    void aClearAppealIsAssignedWithoutAHumanAndAnAmbiguousOneWaitsForADispatcher() throws Exception {
-        RedisConnector connector = RedisConnector.create(vertx, RedisConfig.of(RealRedis.shared().uri() + "/15"));
+    /** What a test works with: real Redis (one database), the real ticket service, a trained classifier, auto-dispatch. */
+    private record Setup(TicketService tickets, RedisRoutingRules rules, DispatcherQueue queue,
+            RedisAutoAssignPolicy policies) {
+    }
+
+    /**
+     * Trains on the evaluation set with each category under {@code codeOf.get(name)} (seed-catalog codes, or the
+     * names themselves as a history import creates them), with a city-wide rule per code when {@code ruleFor}
+     * names one, then deploys auto-dispatch at a uniform threshold of 0.6.
+     */
+    private Setup start(int database, Map<String, String> codeOf, java.util.function.Function<String, RoutingRule> ruleFor)
+            throws IOException {
+        RedisConnector connector = RedisConnector.create(vertx, RedisConfig.of(RealRedis.shared().uri() + "/" + database));
         StatefulRedisConnection<String, String> connection = await(connector.connect());
         connection.sync().flushdb();
         RedisTicketStore store = await(RedisTicketStore.start(vertx, connector, RedisTicketStoreConfig.defaults()));
@@ -76,17 +87,18 @@ class AutoDispatchIT {
         RedisCatalog catalog = new RedisCatalog(vertx, connection.async());
         RedisTrainingCorpus corpus = new RedisTrainingCorpus(vertx, connection.async());
         RedisRoutingRules rules = new RedisRoutingRules(vertx, connection.async());
-        Instant lastYear = Instant.parse("2025-01-01T00:00:00Z");
         List<Future<?>> setup = new ArrayList<>();
-        LEADS.forEach((code, lead) -> {
-            setup.add(catalog.put(new CatalogEntry(code, code, lead, List.of())));
-            setup.add(rules.put(new RoutingRule("top-" + code, 1, code.substring(0, 2), null, null, lead, Level.CITY,
-                    List.of(), true, lastYear, null)));
+        codeOf.values().forEach(code -> {
+            setup.add(catalog.put(new CatalogEntry(code, code, null, List.of())));
+            RoutingRule rule = ruleFor.apply(code);
+            if (rule != null) {
+                setup.add(rules.put(rule));
+            }
         });
         for (JsonObject row : evalSet()) {
-            String code = SEED_CODES.get(row.getString("category"));
+            String code = codeOf.get(row.getString("category"));
             setup.add(corpus.append(new LabelledText(LabelledText.appealText(row.getString("title"),
-                    row.getString("content"), null), code, LEADS.get(code)), "test"));
+                    row.getString("content"), null), code, null), "test"));
         }
         await(Future.all(setup));
         ClassifierConfig config = ClassifierConfig.defaults();
@@ -94,9 +106,26 @@ class AutoDispatchIT {
                 config, catalog, corpus, Clock.systemUTC());
         assertThat(await(classifier.retrain()).trained()).isTrue();
         DispatcherQueue queue = new DispatcherQueue(vertx, connection.async());
-        await(vertx.deployVerticle(new AutoDispatch(classifier, rules, new RoutingPolicy(0.6),
+        RedisAutoAssignPolicy policies = new RedisAutoAssignPolicy(vertx, connection.async());
+        await(policies.put(AutoAssignPolicy.uniform(0.6)));
+        await(vertx.deployVerticle(new AutoDispatch(classifier, rules, policies,
                 tickets, queue, new org.hotline.dispatch.duplicate.HotSpotDetector(vertx, connection.async(),
-                        Duration.ofHours(2), 5), Clock.systemUTC()).group(connection.async(), "it-1", Duration.ofMillis(50))));
+                        Duration.ofHours(2), 5), Clock.systemUTC()).group(connection.async(), "it-" + database,
+                Duration.ofMillis(50))));
+        return new Setup(tickets, rules, queue, policies);
+    }
+
+    private static RoutingRule cityRule(String id, int version, String prefix, String lead, String ticketCategory) {
+        return new RoutingRule(id, version, prefix, null, null, lead, Level.CITY, List.of(), true, LAST_YEAR, null,
+                ticketCategory);
+    }
+
+    @Test
+    void aClearAppealIsAssignedWithoutAHumanAndAnAmbiguousOneWaitsForADispatcher() throws Exception {
+        Setup setup = start(15, SEED_CODES, code -> cityRule("top-" + code, 1, code.substring(0, 2), LEADS.get(code), null));
+        TicketService tickets = setup.tickets();
+        DispatcherQueue queue = setup.queue();
+        RedisAutoAssignPolicy policies = setup.policies();
 
         Ticket clear = receive(tickets, "小区门口饭店油烟直排",
                 "您好，我住在岳麓区桐梓坡路金色家园3栋，楼下新开的一家饭店排烟管道直接对着我们住宅楼，油烟没有经过净化，"
@@ -108,12 +137,7 @@ class AutoDispatchIT {
         Ticket assigned = awaitStatus(tickets, clear, TicketStatus.ASSIGNED);
         assertThat(assigned.leadDepartment()).isEqualTo("environment");
         assertThat(assigned.clocks()).isNotEmpty();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        List<JsonObject> waiting = await(queue.oldest(10));
-        while (waiting.isEmpty() && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(50);
-            waiting = await(queue.oldest(10));
-        }
+        List<JsonObject> waiting = awaitQueue(queue, items -> !items.isEmpty());
         assertThat(waiting).hasSize(1);
         assertThat(waiting.get(0).getString("ticketId")).isEqualTo(vague.id().value());
         assertThat(waiting.get(0).getString("reason")).isEqualTo("low-confidence");
@@ -122,12 +146,55 @@ class AutoDispatchIT {
         assertThat(await(tickets.load(answeredAtFiling.id())).status()).isEqualTo(TicketStatus.CLOSED);
 
         await(tickets.apply(vague.id(), new Command.AnswerDirectly("已告知市民办理渠道。"), Actor.agent("agent-1", "坐席一")));
-        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!waiting.isEmpty() && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(50);
-            waiting = await(queue.oldest(10));
-        }
+        waiting = awaitQueue(queue, List::isEmpty);
         assertThat(waiting).as("a ticket answered while waiting leaves the dispatcher queue").isEmpty();
+
+        // the administrators' policy is read on every decision: a stricter threshold for one category holds its appeals back
+        await(policies.put(new AutoAssignPolicy(0.6, Map.of("020000", 1.0), null, "admin", Instant.now())));
+        Ticket heldBack = receive(tickets, "小区门口饭店油烟直排",
+                "您好，我住在岳麓区桐梓坡路金色家园5栋，楼下饭店排烟管道直接对着住宅楼，油烟没有净化，窗户都不敢开，请环保部门来查一查！");
+        waiting = awaitQueue(queue, items -> !items.isEmpty());
+        assertThat(waiting).hasSize(1);
+        assertThat(waiting.get(0).getString("ticketId")).isEqualTo(heldBack.id().value());
+        assertThat(waiting.get(0).getString("reason")).isEqualTo("low-confidence");
+        assertThat(waiting.get(0).getString("explanation")).contains("自动派单阈值 1.00");
+        assertThat(waiting.get(0).getJsonArray("suggestions").getJsonObject(0).getString("category")).isEqualTo("020000");
+        assertThat(await(tickets.load(heldBack.id())).status()).isEqualTo(TicketStatus.RECEIVED);
+    }
+
+    @Test
+    void aCategoryCreatedByAHistoryImportDispatchesAutomaticallyOnceItsRuleNamesTheCatalogCategory() throws Exception {
+        Map<String, String> imported = new java.util.HashMap<>();
+        SEED_CODES.keySet().forEach(name -> imported.put(name, name)); // codes as an import creates them: 环境保护, ...
+        Setup setup = start(1, imported, code -> code.equals("环境保护") ? cityRule("imported-env", 1, code, "environment", null) : null);
+
+        Ticket unmapped = receive(setup.tickets(), "小区门口饭店油烟直排",
+                "您好，我住在岳麓区桐梓坡路金色家园3栋，楼下新开的饭店排烟管道直接对着住宅楼，油烟没有净化，窗户都不敢开，请环保部门来查一查！");
+        List<JsonObject> waiting = awaitQueue(setup.queue(), items -> !items.isEmpty());
+        assertThat(waiting).hasSize(1);
+        assertThat(waiting.get(0).getString("reason")).isEqualTo("unknown-category");
+        assertThat(waiting.get(0).getString("explanation")).contains("环境保护", "ticketCategory");
+        assertThat(await(setup.tickets().load(unmapped.id())).status()).isEqualTo(TicketStatus.RECEIVED);
+
+        // the administrator maps the imported category to the catalog's 020000 in a new version of its rule
+        await(setup.rules().put(cityRule("imported-env", 2, "环境保护", "environment", "020000")));
+        Ticket mapped = receive(setup.tickets(), "饭店油烟扰民",
+                "楼下饭店的油烟每天直排进我们小区，排烟管道没有净化装置，家里全是油烟味，请环保部门来检查处理。");
+        Ticket assigned = awaitStatus(setup.tickets(), mapped, TicketStatus.ASSIGNED);
+        assertThat(assigned.leadDepartment()).isEqualTo("environment");
+        assertThat(assigned.category().code()).isEqualTo("020000");
+    }
+
+    /** The queue's items once they satisfy {@code done}, or as they are after 30 s (the assertions then say what is wrong). */
+    private static List<JsonObject> awaitQueue(DispatcherQueue queue, java.util.function.Predicate<List<JsonObject>> done)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        List<JsonObject> items = await(queue.oldest(10));
+        while (!done.test(items) && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(50);
+            items = await(queue.oldest(10));
+        }
+        return items;
     }
 
     private static Ticket receive(TicketService tickets, String title, String content) {

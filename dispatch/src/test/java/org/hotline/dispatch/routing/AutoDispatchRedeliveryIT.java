@@ -104,7 +104,9 @@ class AutoDispatchRedeliveryIT {
         classifier.retrain(); // empty corpus: keyword rules serve, the classifier becomes ready
         await(classifier.ready());
         DispatcherQueue queue = new DispatcherQueue(vertx, connection.async());
-        await(vertx.deployVerticle(new AutoDispatch(classifier, rules, new RoutingPolicy(0.3), tickets,
+        RedisAutoAssignPolicy policies = new RedisAutoAssignPolicy(vertx, connection.async());
+        await(policies.put(AutoAssignPolicy.uniform(0.3)));
+        await(vertx.deployVerticle(new AutoDispatch(classifier, rules, policies, tickets,
                 queue, new HotSpotDetector(vertx, connection.async(), Duration.ofHours(2), 5), Clock.systemUTC())
                 .group(connection.async(), "node-1", Duration.ofMillis(50))));
 

@@ -33,7 +33,7 @@ public enum Setting {
     HOTLINE_CLUSTER_PORT("5701", "Hazelcast member port of this node."),
     HOTLINE_CLUSTER_BUS_PORT("0", "Event-bus port of this node (0 = any free port, announced through Hazelcast); fix it when a firewall sits between nodes."),
     HOTLINE_CLUSTER_MEMBERS("", "Comma-separated host:port Hazelcast members to join (this node may be listed too). Empty with hazelcast: only this node's own address."),
-    HOTLINE_DISPATCH_AUTO_ASSIGN_CONFIDENCE("0.6", "Classifier confidence (0 to 1] from which a ticket is assigned without a dispatcher; the default the dispatch policy starts from."),
+    HOTLINE_DISPATCH_AUTO_ASSIGN_CONFIDENCE("0.9", "Classifier confidence (0 to 1] from which a ticket is assigned without a dispatcher: the policy served at /api/v1/dispatch/policy until an administrator stores one."),
     HOTLINE_DISPATCH_HOTSPOT_WINDOW_MINUTES("120", "How far back, in minutes, tickets of one category in one district count towards a hot spot."),
     HOTLINE_DISPATCH_HOTSPOT_THRESHOLD("5", "Tickets within the hot-spot window that make a hot spot (at least 2)."),
     HOTLINE_DISPATCH_DUPLICATE_WINDOW_DAYS("7", "How far back, in days, a ticket is searched for possible duplicates."),

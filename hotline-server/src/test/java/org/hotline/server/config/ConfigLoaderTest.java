@@ -85,7 +85,7 @@ class ConfigLoaderTest {
     @Test
     void dispatchPolicyDefaultsAreTypedAndCheckedAndNameTheSettingAtFault() {
         HotlineConfig.Dispatch defaults = ConfigLoader.load(env()).dispatch();
-        assertThat(defaults.autoAssignConfidence()).isEqualTo(0.6);
+        assertThat(defaults.autoAssignConfidence()).isEqualTo(0.9);
         assertThat(defaults.hotSpotWindow()).isEqualTo(java.time.Duration.ofHours(2));
         assertThat(defaults.hotSpotThreshold()).isEqualTo(5);
         assertThat(defaults.duplicateWindow()).isEqualTo(java.time.Duration.ofDays(7));
