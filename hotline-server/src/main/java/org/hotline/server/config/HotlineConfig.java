@@ -41,6 +41,11 @@ public record HotlineConfig(
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(link110, "link110");
         Objects.requireNonNull(cluster, "cluster");
+        if (cluster.enabled() && search.isEmbedded()) {
+            // each node's embedded index would hold only what that node indexed: search and reports would disagree
+            throw new InvalidConfigException("HOTLINE_ES_URLS", "is required when HOTLINE_CLUSTER is on: the embedded search index"
+                    + " is per node, so several nodes need one shared Elasticsearch (set HOTLINE_ES_URLS or HOTLINE_CLUSTER=off)");
+        }
     }
 
     /** HTTP listener. {@code bodyLimitBytes} caps every request body. */
