@@ -26,6 +26,7 @@ import org.hotline.core.redis.RedisTicketStore;
 import org.hotline.core.redis.RedisTicketStoreConfig;
 import org.hotline.core.wire.SeedLoader;
 import org.hotline.server.config.HotlineConfig;
+import org.hotline.server.embedded.EmbeddedRedis;
 import org.hotline.server.health.DependencyCheck;
 import org.hotline.server.health.HealthRoutes;
 import org.hotline.server.metrics.OperationsMetrics;
@@ -55,6 +56,7 @@ public final class Application {
     private static final Duration METRICS_INTERVAL = Duration.ofSeconds(10);
 
     private final Clock clock = Clock.systemUTC();
+    private final EmbeddedRedis embeddedRedis;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private RedisConnector connector;
     private StatefulRedisConnection<String, String> redis;
@@ -65,10 +67,12 @@ public final class Application {
     private List<DependencyCheck> checks = List.of();
     private String metricsDeployment;
 
-    public Application(Vertx vertx, HotlineConfig config, String redisUri) {
+    /** {@code embeddedRedis} (null with an external Redis) adds its supervisor's state to the Redis health check. */
+    public Application(Vertx vertx, HotlineConfig config, String redisUri, EmbeddedRedis embeddedRedis) {
         this.vertx = vertx;
         this.config = config;
         this.redisUri = redisUri;
+        this.embeddedRedis = embeddedRedis;
     }
 
     /** Completes with the HTTP port once every part is up. */
@@ -231,6 +235,8 @@ public final class Application {
 
     private DependencyCheck redisCheck() {
         return DependencyCheck.of("redis", true, () -> Future.fromCompletionStage(redis.async().ping(), vertx.getOrCreateContext())
-                .map(pong -> (config.redis().isEmbedded() ? "embedded " : "external ") + pong));
+                .map(pong -> embeddedRedis == null ? "external " + pong : "embedded " + pong + ", " + embeddedRedis.state())
+                .recover(failure -> embeddedRedis == null ? Future.failedFuture(failure)
+                        : Future.failedFuture("embedded, " + embeddedRedis.state() + ": " + failure.getMessage())));
     }
 }
