@@ -29,6 +29,7 @@ import org.hotline.server.config.HotlineConfig;
 import org.hotline.server.embedded.EmbeddedRedis;
 import org.hotline.server.health.DependencyCheck;
 import org.hotline.server.health.HealthRoutes;
+import org.hotline.server.http.OverloadShedding;
 import org.hotline.server.metrics.OperationsMetrics;
 import org.hotline.server.wiring.Linkage110Module;
 import org.hotline.server.wiring.Module;
@@ -58,6 +59,7 @@ public final class Application {
     private final Clock clock = Clock.systemUTC();
     private final EmbeddedRedis embeddedRedis;
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final OverloadShedding shedding;
     private RedisConnector connector;
     private StatefulRedisConnection<String, String> redis;
     private TicketService tickets;
@@ -73,6 +75,7 @@ public final class Application {
         this.config = config;
         this.redisUri = redisUri;
         this.embeddedRedis = embeddedRedis;
+        this.shedding = new OverloadShedding(config.http().inFlight());
     }
 
     /** Completes with the HTTP port once every part is up. */
@@ -100,7 +103,7 @@ public final class Application {
     }
 
     private Future<Void> connectRedis() {
-        connector = RedisConnector.create(vertx, RedisConfig.of(redisUri));
+        connector = RedisConnector.create(vertx, new RedisConfig(redisUri, config.redis().commandTimeout(), null, null));
         closeables.add(() -> connector.close().toCompletionStage().toCompletableFuture().get());
         return connector.connect().onSuccess(connection -> redis = connection).mapEmpty();
     }
@@ -194,6 +197,7 @@ public final class Application {
         checks = checks();
         new HealthRoutes(vertx, checks).mount(router);
         router.get("/metrics").handler(PrometheusScrapingHandler.create());
+        router.route().handler(shedding); // before every body handler, authentication and Redis call
         modules.forEach(module -> module.mountBeforeApi(router));
         api.mount(router);
         modules.forEach(module -> module.mount(router));

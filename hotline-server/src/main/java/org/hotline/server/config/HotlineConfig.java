@@ -1,6 +1,7 @@
 package org.hotline.server.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,22 +49,34 @@ public record HotlineConfig(
         }
     }
 
-    /** HTTP listener. {@code bodyLimitBytes} caps every request body. */
-    public record Http(String host, int port, long bodyLimitBytes) {
+    /** HTTP listener. {@code bodyLimitBytes} caps every request body; {@code inFlight} bounds work per route class. */
+    public record Http(String host, int port, long bodyLimitBytes, InFlight inFlight) {
         public Http {
             ConfigChecks.port("HOTLINE_HTTP_PORT", port, true);
             ConfigChecks.positive("HOTLINE_HTTP_BODY_LIMIT", bodyLimitBytes);
             ConfigChecks.notBlank("HOTLINE_HTTP_HOST", host);
+            Objects.requireNonNull(inFlight, "inFlight");
+        }
+    }
+
+    /** Requests handled at once per route class before the server sheds (503 + Retry-After). */
+    public record InFlight(int intake, int queries, int api) {
+        public InFlight {
+            ConfigChecks.positive("HOTLINE_MAX_IN_FLIGHT_INTAKE", intake);
+            ConfigChecks.positive("HOTLINE_MAX_IN_FLIGHT_QUERIES", queries);
+            ConfigChecks.positive("HOTLINE_MAX_IN_FLIGHT_API", api);
         }
     }
 
     /**
      * Redis: an external URI, or (uri empty) an embedded Redis under dataDir/redis.
-     * {@code fsync} is AOF appendfsync for the embedded server: everysec (default) or always.
+     * {@code fsync} is AOF appendfsync for the embedded server: everysec (default) or always;
+     * {@code commandTimeout} bounds each command, external or embedded.
      */
-    public record Redis(String uri, Fsync fsync, int embeddedPort) {
+    public record Redis(String uri, Fsync fsync, int embeddedPort, Duration commandTimeout) {
         public Redis {
             Objects.requireNonNull(fsync, "fsync");
+            ConfigChecks.positive("HOTLINE_REDIS_COMMAND_TIMEOUT_MS", commandTimeout.toMillis());
             if (!uri.isBlank() && !uri.matches("^(redis|rediss|redis-sentinel|redis-socket)://.+")) {
                 throw new InvalidConfigException("HOTLINE_REDIS_URI",
                         "must start with redis://, rediss://, redis-sentinel:// or redis-socket://");
