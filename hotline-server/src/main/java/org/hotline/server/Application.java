@@ -189,7 +189,8 @@ public final class Application {
         HotlineConfig.Auth auth = config.auth();
         AuthConfig authConfig = new AuthConfig(auth.jwtSecret(), Duration.ofSeconds(auth.tokenTtlSeconds()),
                 auth.bootstrapAdminPassword(), config.embedded() ? DemoAccounts.all() : List.of());
-        return ApiConfig.of(authConfig).withBodyLimit(config.http().bodyLimitBytes());
+        ApiConfig defaults = ApiConfig.of(authConfig).withBodyLimit(config.http().bodyLimitBytes());
+        return defaults.withIntakeLimits(config.http().intakePerAddress(), defaults.intakePerPhone());
     }
 
     private Future<HttpServer> startHttp() {

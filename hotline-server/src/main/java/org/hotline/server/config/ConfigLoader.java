@@ -75,7 +75,8 @@ public final class ConfigLoader {
         boolean embedded = redis.isEmbedded();
         var http = new HotlineConfig.Http(v.get(Setting.HOTLINE_HTTP_HOST), integer(v, Setting.HOTLINE_HTTP_PORT),
                 longValue(v, Setting.HOTLINE_HTTP_BODY_LIMIT), new HotlineConfig.InFlight(integer(v, Setting.HOTLINE_MAX_IN_FLIGHT_INTAKE),
-                integer(v, Setting.HOTLINE_MAX_IN_FLIGHT_QUERIES), integer(v, Setting.HOTLINE_MAX_IN_FLIGHT_API)));
+                integer(v, Setting.HOTLINE_MAX_IN_FLIGHT_QUERIES), integer(v, Setting.HOTLINE_MAX_IN_FLIGHT_API)),
+                integer(v, Setting.HOTLINE_INTAKE_PER_ADDRESS));
         var search = new HotlineConfig.Search(list(v.get(Setting.HOTLINE_ES_URLS)));
         var telephony = new HotlineConfig.Telephony(v.get(Setting.HOTLINE_AMI_HOST), integer(v, Setting.HOTLINE_AMI_PORT),
                 v.get(Setting.HOTLINE_AMI_USERNAME), v.get(Setting.HOTLINE_AMI_SECRET), integer(v, Setting.HOTLINE_AGI_PORT),

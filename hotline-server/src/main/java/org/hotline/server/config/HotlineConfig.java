@@ -49,9 +49,11 @@ public record HotlineConfig(
         }
     }
 
-    /** HTTP listener. {@code bodyLimitBytes} caps every request body; {@code inFlight} bounds work per route class. */
-    public record Http(String host, int port, long bodyLimitBytes, InFlight inFlight) {
+    /** HTTP listener. {@code bodyLimitBytes} caps every request body; {@code inFlight} bounds work per route class;
+     * {@code intakePerAddress} limits web appeals per client address and minute. */
+    public record Http(String host, int port, long bodyLimitBytes, InFlight inFlight, int intakePerAddress) {
         public Http {
+            ConfigChecks.positive("HOTLINE_INTAKE_PER_ADDRESS", intakePerAddress);
             ConfigChecks.port("HOTLINE_HTTP_PORT", port, true);
             ConfigChecks.positive("HOTLINE_HTTP_BODY_LIMIT", bodyLimitBytes);
             ConfigChecks.notBlank("HOTLINE_HTTP_HOST", host);

@@ -39,7 +39,7 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void theRedisCommandTimeoutAndTheInFlightBoundsAreSettings() {
+    void theRedisCommandTimeoutTheInFlightBoundsAndTheIntakeLimitAreSettings() {
         HotlineConfig defaults = ConfigLoader.load(env());
         HotlineConfig tuned = ConfigLoader.load(env("HOTLINE_REDIS_COMMAND_TIMEOUT_MS", "12000", "HOTLINE_MAX_IN_FLIGHT_INTAKE", "40",
                 "HOTLINE_MAX_IN_FLIGHT_QUERIES", "4", "HOTLINE_MAX_IN_FLIGHT_API", "100"));
@@ -47,6 +47,8 @@ class ConfigLoaderTest {
         assertThat(defaults.redis().commandTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
         assertThat(tuned.redis().commandTimeout()).isEqualTo(java.time.Duration.ofSeconds(12));
         assertThat(tuned.http().inFlight()).isEqualTo(new HotlineConfig.InFlight(40, 4, 100));
+        assertThat(defaults.http().intakePerAddress()).isEqualTo(30);
+        assertThat(ConfigLoader.load(env("HOTLINE_INTAKE_PER_ADDRESS", "5000")).http().intakePerAddress()).isEqualTo(5000);
         assertThatThrownBy(() -> ConfigLoader.load(env("HOTLINE_REDIS_COMMAND_TIMEOUT_MS", "0")))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("HOTLINE_REDIS_COMMAND_TIMEOUT_MS");
         assertThatThrownBy(() -> ConfigLoader.load(env("HOTLINE_MAX_IN_FLIGHT_INTAKE", "-1")))
