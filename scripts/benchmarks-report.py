@@ -148,6 +148,23 @@ def rows():
                 + (f"; screen pop p50 {pop[0]} ms, p99 {pop[1]} ms" if pop else ""),
                 "every call answered and recorded (target 20 calls/s, 200 in progress: docs page)",
                 calls and calls[1] == calls[2] and calls[3] == "0"))
+    cap = find("overload", r"overload capacity=(\d+)/s .*?offering (\d+)/s for (\d+) s")
+    load = find("overload", r"overload offered=(\d+) acknowledged=(\d+) shed=(\d+) failed=(\d+) shed-share=([\d.]+)% accepted/s=(\d+) "
+                r"p50=([\d.-]+)ms p99=([\d.-]+)ms worst-live=([\d.]+)ms live-failures=(\d+) ready-after-load=([\d.]+)s")
+    ledger = find("overload", r"overload ledger: acknowledged=(\d+) stored-once=(\d+) not-stored-once=(\d+) phones-with-two-tickets=(\d+)")
+    retry = find("overload", r"overload retried=(\d+) stored-after-retry=(\d+) still-unstored=(\d+)")
+    back = find("overload", r"intake-works-again-after=([\d.]+)s")
+    out.append(("overload: the packaged server (embedded default) offered 5× its closed-loop capacity for 60 s, open loop "
+                "([deployment](deployment.md#overload-shedding-instead-of-collapse))", "overload",
+                cap and load and ledger and retry and back and
+                f"capacity {cap[0]}/s, offered {cap[1]}/s: {load[0]} sent, {load[1]} acknowledged ({load[5]}/s, p50 {load[6]} ms, "
+                f"p99 {load[7]} ms), {load[4]} % shed with 503, {load[3]} failed or unanswered; worst /health/live {load[8]} ms "
+                f"({load[9]} failed); ready {load[10]} s after the load; {ledger[2]} of {ledger[0]} acknowledged not stored exactly once, "
+                f"{ledger[3]} phones with two tickets; {retry[0]} unacknowledged sent again with the same key, {retry[1]} stored, "
+                f"{retry[2]} not; embedded Redis killed: intake back after {back} s",
+                "every acknowledged appeal stored once; /health/live < 1 s; ready < 10 s after the load",
+                load and ledger and ledger[2] == "0" and ledger[3] == "0" and num(load[8]) < 1000 and load[9] == "0"
+                and num(load[10]) < 10))
     return out
 
 

@@ -26,8 +26,10 @@ import org.hotline.core.redis.RedisTicketStore;
 import org.hotline.core.redis.RedisTicketStoreConfig;
 import org.hotline.core.wire.SeedLoader;
 import org.hotline.server.config.HotlineConfig;
+import org.hotline.server.embedded.EmbeddedRedis;
 import org.hotline.server.health.DependencyCheck;
 import org.hotline.server.health.HealthRoutes;
+import org.hotline.server.http.OverloadShedding;
 import org.hotline.server.metrics.OperationsMetrics;
 import org.hotline.server.wiring.Linkage110Module;
 import org.hotline.server.wiring.Module;
@@ -55,7 +57,9 @@ public final class Application {
     private static final Duration METRICS_INTERVAL = Duration.ofSeconds(10);
 
     private final Clock clock = Clock.systemUTC();
+    private final EmbeddedRedis embeddedRedis;
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final OverloadShedding shedding;
     private RedisConnector connector;
     private StatefulRedisConnection<String, String> redis;
     private TicketService tickets;
@@ -65,10 +69,13 @@ public final class Application {
     private List<DependencyCheck> checks = List.of();
     private String metricsDeployment;
 
-    public Application(Vertx vertx, HotlineConfig config, String redisUri) {
+    /** {@code embeddedRedis} (null with an external Redis) adds its supervisor's state to the Redis health check. */
+    public Application(Vertx vertx, HotlineConfig config, String redisUri, EmbeddedRedis embeddedRedis) {
         this.vertx = vertx;
         this.config = config;
         this.redisUri = redisUri;
+        this.embeddedRedis = embeddedRedis;
+        this.shedding = new OverloadShedding(config.http().inFlight());
     }
 
     /** Completes with the HTTP port once every part is up. */
@@ -96,7 +103,7 @@ public final class Application {
     }
 
     private Future<Void> connectRedis() {
-        connector = RedisConnector.create(vertx, RedisConfig.of(redisUri));
+        connector = RedisConnector.create(vertx, new RedisConfig(redisUri, config.redis().commandTimeout(), null, null));
         closeables.add(() -> connector.close().toCompletionStage().toCompletableFuture().get());
         return connector.connect().onSuccess(connection -> redis = connection).mapEmpty();
     }
@@ -188,7 +195,8 @@ public final class Application {
         HotlineConfig.Auth auth = config.auth();
         AuthConfig authConfig = new AuthConfig(auth.jwtSecret(), Duration.ofSeconds(auth.tokenTtlSeconds()),
                 auth.bootstrapAdminPassword(), config.embedded() ? DemoAccounts.all() : List.of());
-        return ApiConfig.of(authConfig).withBodyLimit(config.http().bodyLimitBytes());
+        ApiConfig defaults = ApiConfig.of(authConfig).withBodyLimit(config.http().bodyLimitBytes());
+        return defaults.withIntakeLimits(config.http().intakePerAddress(), defaults.intakePerPhone());
     }
 
     private Future<HttpServer> startHttp() {
@@ -196,6 +204,7 @@ public final class Application {
         checks = checks();
         new HealthRoutes(vertx, checks).mount(router);
         router.get("/metrics").handler(PrometheusScrapingHandler.create());
+        router.route().handler(shedding); // before every body handler, authentication and Redis call
         modules.forEach(module -> module.mountBeforeApi(router));
         api.mount(router);
         modules.forEach(module -> module.mount(router));
@@ -237,6 +246,8 @@ public final class Application {
 
     private DependencyCheck redisCheck() {
         return DependencyCheck.of("redis", true, () -> Future.fromCompletionStage(redis.async().ping(), vertx.getOrCreateContext())
-                .map(pong -> (config.redis().isEmbedded() ? "embedded " : "external ") + pong));
+                .map(pong -> embeddedRedis == null ? "external " + pong : "embedded " + pong + ", " + embeddedRedis.state())
+                .recover(failure -> embeddedRedis == null ? Future.failedFuture(failure)
+                        : Future.failedFuture("embedded, " + embeddedRedis.state() + ": " + failure.getMessage())));
     }
 }

@@ -60,7 +60,7 @@ public final class HotlineServer {
                 : null;
         String redisUri = embeddedRedis != null ? embeddedRedis.uri() : config.redis().uri();
         Vertx vertx = vertx(config, embeddedRedis);
-        Application application = new Application(vertx, config, redisUri);
+        Application application = new Application(vertx, config, redisUri, embeddedRedis);
         try {
             int port = application.start().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
             logStartup(config, redisUri, embeddedRedis, port);

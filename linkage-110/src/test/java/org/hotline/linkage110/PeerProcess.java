@@ -20,7 +20,7 @@ import org.hotline.linkage110.peer.Peer110Main;
  * The simulated 110 platform in its own JVM (test classpath), driven over its admin port. Its
  * output goes to target/peer110.log.
  */
-final class PeerProcess implements AutoCloseable {
+public final class PeerProcess implements AutoCloseable {
 
     private final Process process;
     private final int exchangePort;
@@ -33,7 +33,7 @@ final class PeerProcess implements AutoCloseable {
         this.adminPort = adminPort;
     }
 
-    static PeerProcess start(String secret) throws Exception {
+    public static PeerProcess start(String secret) throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var builder = new ProcessBuilder(List.of(java, "-Xmx128m", "-cp", classpath, Peer110Main.class.getName()))
@@ -59,23 +59,23 @@ final class PeerProcess implements AutoCloseable {
         }
     }
 
-    URI exchangeUrl() {
+    public URI exchangeUrl() {
         return URI.create("http://127.0.0.1:" + exchangePort + "/");
     }
 
-    JsonObject admin(String path, JsonObject body) {
+    public JsonObject admin(String path, JsonObject body) {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + path))
                 .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.encode())).build();
         return send(request);
     }
 
-    JsonObject state() {
+    public JsonObject state() {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/admin/state"))
                 .timeout(Duration.ofSeconds(20)).GET().build());
     }
 
-    void mode(String mode, long delayMs) {
+    public void mode(String mode, long delayMs) {
         admin("/admin/mode", new JsonObject().put("mode", mode).put("delayMs", delayMs));
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumMap;
@@ -70,10 +71,12 @@ public final class ConfigLoader {
     private static HotlineConfig build(Map<Setting, String> v) {
         Path dataDir = Path.of(v.get(Setting.HOTLINE_DATA_DIR)).toAbsolutePath().normalize();
         var redis = new HotlineConfig.Redis(v.get(Setting.HOTLINE_REDIS_URI), fsync(v.get(Setting.HOTLINE_REDIS_FSYNC)),
-                integer(v, Setting.HOTLINE_EMBEDDED_REDIS_PORT));
+                integer(v, Setting.HOTLINE_EMBEDDED_REDIS_PORT), Duration.ofMillis(longValue(v, Setting.HOTLINE_REDIS_COMMAND_TIMEOUT_MS)));
         boolean embedded = redis.isEmbedded();
         var http = new HotlineConfig.Http(v.get(Setting.HOTLINE_HTTP_HOST), integer(v, Setting.HOTLINE_HTTP_PORT),
-                longValue(v, Setting.HOTLINE_HTTP_BODY_LIMIT));
+                longValue(v, Setting.HOTLINE_HTTP_BODY_LIMIT), new HotlineConfig.InFlight(integer(v, Setting.HOTLINE_MAX_IN_FLIGHT_INTAKE),
+                integer(v, Setting.HOTLINE_MAX_IN_FLIGHT_QUERIES), integer(v, Setting.HOTLINE_MAX_IN_FLIGHT_API)),
+                integer(v, Setting.HOTLINE_INTAKE_PER_ADDRESS));
         var search = new HotlineConfig.Search(list(v.get(Setting.HOTLINE_ES_URLS)));
         var telephony = new HotlineConfig.Telephony(v.get(Setting.HOTLINE_AMI_HOST), integer(v, Setting.HOTLINE_AMI_PORT),
                 v.get(Setting.HOTLINE_AMI_USERNAME), v.get(Setting.HOTLINE_AMI_SECRET), integer(v, Setting.HOTLINE_AGI_PORT),

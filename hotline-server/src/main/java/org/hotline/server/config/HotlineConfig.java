@@ -1,6 +1,7 @@
 package org.hotline.server.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,6 +44,11 @@ public record HotlineConfig(
         Objects.requireNonNull(link110, "link110");
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(dispatch, "dispatch");
+        if (cluster.enabled() && search.isEmbedded()) {
+            // each node's embedded index would hold only what that node indexed: search and reports would disagree
+            throw new InvalidConfigException("HOTLINE_ES_URLS", "is required when HOTLINE_CLUSTER is on: the embedded search index"
+                    + " is per node, so several nodes need one shared Elasticsearch (set HOTLINE_ES_URLS or HOTLINE_CLUSTER=off)");
+        }
     }
 
     /** Dispatch policy defaults (HOTLINE_DISPATCH_*): confidence and similarity in (0, 1], windows positive. */
@@ -59,22 +65,36 @@ public record HotlineConfig(
         }
     }
 
-    /** HTTP listener. {@code bodyLimitBytes} caps every request body. */
-    public record Http(String host, int port, long bodyLimitBytes) {
+    /** HTTP listener. {@code bodyLimitBytes} caps every request body; {@code inFlight} bounds work per route class;
+     * {@code intakePerAddress} limits web appeals per client address and minute. */
+    public record Http(String host, int port, long bodyLimitBytes, InFlight inFlight, int intakePerAddress) {
         public Http {
+            ConfigChecks.positive("HOTLINE_INTAKE_PER_ADDRESS", intakePerAddress);
             ConfigChecks.port("HOTLINE_HTTP_PORT", port, true);
             ConfigChecks.positive("HOTLINE_HTTP_BODY_LIMIT", bodyLimitBytes);
             ConfigChecks.notBlank("HOTLINE_HTTP_HOST", host);
+            Objects.requireNonNull(inFlight, "inFlight");
+        }
+    }
+
+    /** Requests handled at once per route class before the server sheds (503 + Retry-After). */
+    public record InFlight(int intake, int queries, int api) {
+        public InFlight {
+            ConfigChecks.positive("HOTLINE_MAX_IN_FLIGHT_INTAKE", intake);
+            ConfigChecks.positive("HOTLINE_MAX_IN_FLIGHT_QUERIES", queries);
+            ConfigChecks.positive("HOTLINE_MAX_IN_FLIGHT_API", api);
         }
     }
 
     /**
      * Redis: an external URI, or (uri empty) an embedded Redis under dataDir/redis.
-     * {@code fsync} is AOF appendfsync for the embedded server: everysec (default) or always.
+     * {@code fsync} is AOF appendfsync for the embedded server: everysec (default) or always;
+     * {@code commandTimeout} bounds each command, external or embedded.
      */
-    public record Redis(String uri, Fsync fsync, int embeddedPort) {
+    public record Redis(String uri, Fsync fsync, int embeddedPort, Duration commandTimeout) {
         public Redis {
             Objects.requireNonNull(fsync, "fsync");
+            ConfigChecks.positive("HOTLINE_REDIS_COMMAND_TIMEOUT_MS", commandTimeout.toMillis());
             if (!uri.isBlank() && !uri.matches("^(redis|rediss|redis-sentinel|redis-socket)://.+")) {
                 throw new InvalidConfigException("HOTLINE_REDIS_URI",
                         "must start with redis://, rediss://, redis-sentinel:// or redis-socket://");

@@ -3,6 +3,8 @@ package org.hotline.server.wiring;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
 import io.vertx.ext.web.Router;
 import java.net.URI;
 import java.time.Clock;
@@ -10,6 +12,7 @@ import org.hotline.core.api.IntakeAdvice;
 import org.hotline.core.api.TicketOperations;
 import org.hotline.linkage110.lists.EmergencyDetector;
 import org.hotline.linkage110.transfer.Direction;
+import java.util.List;
 import java.util.Optional;
 import org.hotline.core.app.TicketService;
 import org.hotline.core.auth.Authenticated;
@@ -19,6 +22,7 @@ import org.hotline.linkage110.Linkage110Config;
 import org.hotline.linkage110.api.Linkage110Routes;
 import org.hotline.linkage110.transfer.TicketOperationsIntake;
 import org.hotline.server.config.HotlineConfig;
+import org.hotline.server.health.DependencyCheck;
 
 /** The 12345 ↔ 110 exchange: signed push both ways through a durable outbox, transfer lists, live-call actions. */
 public final class Linkage110Module implements Module {
@@ -28,10 +32,14 @@ public final class Linkage110Module implements Module {
 
     private final Vertx vertx;
     private final Linkage110 linkage;
+    private final URI peer;
+    private final NetClient probe;
 
     public Linkage110Module(Vertx vertx, HotlineConfig.Link110 config, String nodeId, RedisAsyncCommands<String, String> redis,
                             TicketService tickets, Clock clock) {
         this.vertx = vertx;
+        this.peer = URI.create(config.peerUrl());
+        this.probe = vertx.createNetClient(new NetClientOptions().setConnectTimeout(1_000));
         // Telephony dials digits through [hotline-out], where 110 reaches the police line.
         Linkage110Config linkageConfig = Linkage110Config.defaults(URI.create(config.peerUrl()), config.sharedSecret())
                 .withLiveCalls(POLICE_LINE, "linkage110-" + nodeId);
@@ -52,6 +60,17 @@ public final class Linkage110Module implements Module {
         EmergencyDetector detector = new EmergencyDetector();
         return (title, content) -> linkage.lists().current(Direction.TO_110)
                 .map(list -> detector.check(list, title, content).police() ? Optional.of(CALL_110_ADVICE) : Optional.empty());
+    }
+
+    /**
+     * Listed in /health (not required: a 110 outage must not stop intake, the outbox keeps what it
+     * could not deliver): UP while the 110 platform's exchange endpoint accepts a connection.
+     */
+    @Override
+    public List<DependencyCheck> checks() {
+        int port = peer.getPort() > 0 ? peer.getPort() : "https".equals(peer.getScheme()) ? 443 : 80;
+        return List.of(DependencyCheck.of("link110", false, () -> probe.connect(port, peer.getHost())
+                .compose(socket -> socket.close().map("peer " + peer + " accepts connections"))));
     }
 
     @Override

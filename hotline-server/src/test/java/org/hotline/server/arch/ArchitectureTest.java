@@ -21,8 +21,18 @@ import com.tngtech.archunit.library.freeze.FreezingArchRule;
  * {@code port} with theirs.) A deliberate change to a frozen cycle's dependencies is recorded with
  * {@code -Darchunit.freeze.refreeze=true} on one run of this test.
  */
-@AnalyzeClasses(packages = "org.hotline", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "org.hotline", importOptions = {ImportOption.DoNotIncludeTests.class,
+        ArchitectureTest.NoTestJars.class})
 class ArchitectureTest {
+
+    /** Main code only: a module's test-jar (the 110 peer for the acceptance suite) is test code too. */
+    static final class NoTestJars implements ImportOption {
+        @Override
+        public boolean includes(com.tngtech.archunit.core.importer.Location location) {
+            return !location.contains("-tests.jar") && !location.contains("/test-classes/");
+        }
+    }
+
 
     private static final String[] MODULES = {"org.hotline.dispatch..", "org.hotline.search..", "org.hotline.telephony..",
         "org.hotline.linkage110.."};

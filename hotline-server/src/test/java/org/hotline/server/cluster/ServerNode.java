@@ -15,11 +15,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One server node as its own operating-system process, started from the packaged jar and lib/
- * (failsafe runs after package), so that it can be killed with SIGKILL like a crashed machine.
+ * One server node as its own operating-system process, started as users start it ({@code java -jar
+ * target/hotline-server.jar} with the lib/ folder its manifest names; failsafe runs after package),
+ * so that it can be killed with SIGKILL like a crashed machine.
  * A {@code timeout} wrapper bounds its life in case the test JVM itself is killed.
  */
-final class ServerNode {
+public final class ServerNode {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -28,26 +29,26 @@ final class ServerNode {
     private final Path log;
     private Process process;
 
-    ServerNode(String nodeId, Map<String, String> env, Path logDir) {
+    public ServerNode(String nodeId, Map<String, String> env, Path logDir) {
         this.nodeId = nodeId;
         this.env = new HashMap<>(env);
         this.env.put("HOTLINE_NODE_ID", nodeId);
         this.log = logDir.resolve(nodeId + ".log");
     }
 
-    int httpPort() {
+    public int httpPort() {
         return Integer.parseInt(env.get("HOTLINE_HTTP_PORT"));
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + httpPort() + path;
     }
 
-    void start(Duration timeout) throws Exception {
+    public void start(Duration timeout) throws Exception {
         Files.createDirectories(log.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of("timeout", "-s", "KILL", "1800", java, "-Xmx384m",
-                "-cp", "target/hotline-server.jar:target/lib/*", "org.hotline.server.HotlineServer"));
+                "-jar", "target/hotline-server.jar"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().keySet().removeIf(name -> name.startsWith("HOTLINE_"));
@@ -67,7 +68,8 @@ final class ServerNode {
         }
     }
 
-    private boolean ready() {
+    /** True while the process answers {@code /health/ready} with 200. */
+    public boolean ready() {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(url("/health/ready"))).timeout(Duration.ofSeconds(3)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
@@ -80,13 +82,23 @@ final class ServerNode {
     }
 
     /** SIGKILL to the JVM: no shutdown hook, no graceful drain, in-flight requests are cut. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** SIGKILL to the JVM alone: whatever it started itself (the embedded Redis) is left to its own leash. */
+    public void killJvmOnly() throws InterruptedException {
+        List<ProcessHandle> jvm = process.children().toList();
+        jvm.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : jvm) {
+            handle.onExit().join();
+        }
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     /** SIGTERM (graceful stop), then SIGKILL after a grace period. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process == null) {
             return;
         }
@@ -102,7 +114,12 @@ final class ServerNode {
         kill();
     }
 
-    String tail() {
+    /** The whole log of the node (every start appends to it). */
+    public String logText() throws IOException {
+        return Files.readString(log);
+    }
+
+    public String tail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));

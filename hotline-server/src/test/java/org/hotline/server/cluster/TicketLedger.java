@@ -10,10 +10,10 @@ import java.util.Map;
 import org.hotline.core.stream.RedisKeys;
 
 /** What Redis, the system of record, says happened: the ticket event stream read from start to end. */
-record TicketLedger(Map<String, List<String>> idsByNumber, Map<String, Integer> eventsByTicketAndType,
+public record TicketLedger(Map<String, List<String>> idsByNumber, Map<String, Integer> eventsByTicketAndType,
                     Map<String, Integer> slaWarningsByTicketAndClock, Map<String, Integer> ticketsByPhone) {
 
-    static TicketLedger read(RedisCommands<String, String> redis) {
+    public static TicketLedger read(RedisCommands<String, String> redis) {
         Map<String, List<String>> ids = new HashMap<>();
         Map<String, Integer> events = new HashMap<>();
         Map<String, Integer> warnings = new HashMap<>();

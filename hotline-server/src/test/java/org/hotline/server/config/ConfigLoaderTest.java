@@ -39,6 +39,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theRedisCommandTimeoutTheInFlightBoundsAndTheIntakeLimitAreSettings() {
+        HotlineConfig defaults = ConfigLoader.load(env());
+        HotlineConfig tuned = ConfigLoader.load(env("HOTLINE_REDIS_COMMAND_TIMEOUT_MS", "12000", "HOTLINE_MAX_IN_FLIGHT_INTAKE", "40",
+                "HOTLINE_MAX_IN_FLIGHT_QUERIES", "4", "HOTLINE_MAX_IN_FLIGHT_API", "100"));
+
+        assertThat(defaults.redis().commandTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(tuned.redis().commandTimeout()).isEqualTo(java.time.Duration.ofSeconds(12));
+        assertThat(tuned.http().inFlight()).isEqualTo(new HotlineConfig.InFlight(40, 4, 100));
+        assertThat(defaults.http().intakePerAddress()).isEqualTo(30);
+        assertThat(ConfigLoader.load(env("HOTLINE_INTAKE_PER_ADDRESS", "5000")).http().intakePerAddress()).isEqualTo(5000);
+        assertThatThrownBy(() -> ConfigLoader.load(env("HOTLINE_REDIS_COMMAND_TIMEOUT_MS", "0")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("HOTLINE_REDIS_COMMAND_TIMEOUT_MS");
+        assertThatThrownBy(() -> ConfigLoader.load(env("HOTLINE_MAX_IN_FLIGHT_INTAKE", "-1")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("HOTLINE_MAX_IN_FLIGHT_INTAKE");
+    }
+
+    @Test
     void embeddedModeKeepsTheGeneratedTokenKeyAcrossRestarts() {
         String first = ConfigLoader.load(env()).auth().jwtSecret();
         String second = ConfigLoader.load(env()).auth().jwtSecret();

@@ -31,8 +31,8 @@ class ScaleOutConfigTest {
 
     @Test
     void hazelcastJoinsTheListedMembers() {
-        HotlineConfig.Cluster cluster = load("HOTLINE_CLUSTER", "hazelcast", "HOTLINE_CLUSTER_HOST", "10.0.0.7",
-                "HOTLINE_CLUSTER_PORT", "5801", "HOTLINE_CLUSTER_MEMBERS", " 10.0.0.7:5801, 10.0.0.8:5801 ,").cluster();
+        HotlineConfig.Cluster cluster = load("HOTLINE_CLUSTER", "hazelcast", "HOTLINE_ES_URLS", "http://es1:9200",
+                "HOTLINE_CLUSTER_HOST", "10.0.0.7", "HOTLINE_CLUSTER_PORT", "5801", "HOTLINE_CLUSTER_MEMBERS", " 10.0.0.7:5801, 10.0.0.8:5801 ,").cluster();
 
         assertThat(cluster.mode()).isEqualTo(HotlineConfig.ClusterMode.HAZELCAST);
         assertThat(cluster.host()).isEqualTo("10.0.0.7");
@@ -42,10 +42,19 @@ class ScaleOutConfigTest {
     }
 
     @Test
+    void aClusterOnTheEmbeddedSearchIndexRefusesToStartNamingBothSettings() {
+        assertThatThrownBy(() -> load("HOTLINE_CLUSTER", "hazelcast"))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("HOTLINE_ES_URLS").hasMessageContaining("HOTLINE_CLUSTER")
+                .extracting(e -> ((InvalidConfigException) e).setting()).isEqualTo("HOTLINE_ES_URLS");
+    }
+
+    @Test
     void anUnknownClusterManagerOrAMalformedMemberStopsTheStart() {
         assertThatThrownBy(() -> load("HOTLINE_CLUSTER", "multicast"))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("HOTLINE_CLUSTER");
-        assertThatThrownBy(() -> load("HOTLINE_CLUSTER", "hazelcast", "HOTLINE_CLUSTER_MEMBERS", "http://node2:5701"))
+        assertThatThrownBy(() -> load("HOTLINE_CLUSTER", "hazelcast", "HOTLINE_ES_URLS", "http://es1:9200",
+                "HOTLINE_CLUSTER_MEMBERS", "http://node2:5701"))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("HOTLINE_CLUSTER_MEMBERS");
         assertThatThrownBy(() -> load("HOTLINE_CLUSTER_PORT", "0"))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("HOTLINE_CLUSTER_PORT");

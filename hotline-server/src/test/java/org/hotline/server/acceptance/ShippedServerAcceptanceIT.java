@@ -1,0 +1,192 @@
+package org.hotline.server.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.hotline.server.acceptance.Deployment.Client;
+import org.hotline.server.cluster.ServerNode;
+import org.hotline.server.system.HistorySeed;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The shipped server, end to end (issue 15): the packaged jar as users run it, two clustered nodes with
+ * every integration on at once ({@link Deployment}), asserted from outside only: HTTP on both nodes,
+ * and the 110 peer's own records. Each step files its tickets on one node and works them on the other.
+ *
+ * <p>The phone ticket (a call through the carrier trunk with sipp, through auto-dispatch to close)
+ * belongs here as the next step, {@code aPhoneTicketGoesThroughAutoDispatchReplyReturnVisitAndClose},
+ * once the carrier trunk SIP configuration is shipped in docker/asterisk; {@link Deployment#asterisk}
+ * already runs that configuration.
+ */
+@Timeout(1200)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ShippedServerAcceptanceIT {
+
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
+    static Deployment deployment;
+    static final List<String> filed = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void startEverything() throws Exception {
+        deployment = Deployment.start(HistorySeed.importBody());
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (deployment != null) {
+            deployment.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void readinessOnBothNodesListsEveryDependencyUp() throws Exception {
+        for (ServerNode node : deployment.nodes()) {
+            JsonObject health = await(PATIENCE, "every dependency UP on " + node.url("/"), () -> {
+                var response = Deployment.send(node, null, "GET", "/health/ready", null, null);
+                JsonObject body = new JsonObject(response.body());
+                boolean allUp = body.getJsonArray("dependencies").stream().map(JsonObject.class::cast)
+                        .allMatch(d -> "UP".equals(d.getString("status")));
+                return response.statusCode() == 200 && allUp ? body : null;
+            });
+
+            assertThat(health.getJsonArray("dependencies").stream().map(JsonObject.class::cast)
+                    .collect(Collectors.toMap(d -> d.getString("name"), d -> d.getString("status"))))
+                    .containsEntry("redis", "UP").containsEntry("telephony", "UP").containsEntry("link110", "UP")
+                    .allSatisfy((name, status) -> assertThat(status).as(name).isEqualTo("UP"));
+            assertThat(health.encode()).contains("external");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aWebAppealGoesThroughAutoDispatchDepartmentReplyReturnVisitAndClose() throws Exception {
+        JsonObject text = HistorySeed.lines().get(0);
+        Client citizenOnA = new Client(deployment.nodeA, null);
+        JsonObject receipt = citizenOnA.expect(201, "POST", "/api/v1/appeals", "application/json", new JsonObject()
+                .put("title", text.getString("title")).put("content", text.getString("content")).put("appealType", "COMPLAINT")
+                .put("phone", "13700000001").put("name", "市民甲").put("district", "东城区").put("address", "人民路1号")
+                .put("idempotencyKey", "acceptance-web-1").encode());
+        filed.add(receipt.getString("ticketNumber"));
+
+        Client agent = deployment.staff(deployment.nodeB, "agent-acc", "AGENT", null);
+        Client supervisor = deployment.staff(deployment.nodeB, "supervisor-acc", "SUPERVISOR", null);
+        String id = await(PATIENCE, "the ticket listed for the agent on node B", () -> agent.get("/api/v1/tickets?phone=13700000001")
+                .getJsonArray("items").stream().map(JsonObject.class::cast).map(t -> t.getString("id")).findFirst().orElse(null));
+        JsonObject assigned = await(PATIENCE, "automatic dispatch assigned the ticket", () -> {
+            JsonObject ticket = agent.get("/api/v1/tickets/" + id);
+            return "ASSIGNED".equals(ticket.getString("status")) ? ticket : null;
+        });
+        String lead = assigned.getString("leadDepartment");
+        assertThat(lead).as("lead department chosen without a dispatcher").isNotBlank();
+
+        Client department = deployment.staff(deployment.nodeB, "dept-acc", "DEPARTMENT", lead);
+        department.post(path(id, "sign"), new JsonObject());
+        department.post(path(id, "reply"), new JsonObject().put("text", "已派人到现场处理，问题已解决。").put("result", "RESOLVED"));
+        supervisor.post(path(id, "accept-reply"), new JsonObject().put("reason", "答复完整"));
+        agent.post(path(id, "revisit"), new JsonObject().put("resolution", "RESOLVED").put("satisfaction", "SATISFIED"));
+        supervisor.post(path(id, "close"), new JsonObject().put("reason", "已回访，群众满意"));
+
+        JsonObject progress = citizenOnA.get("/api/v1/appeals/" + receipt.getString("ticketNumber") + "?queryCode=" + receipt.getString("queryCode"));
+        assertThat(progress.getString("status")).as("what the citizen sees on node A").isEqualTo("CLOSED");
+        assertThat(progress.getJsonObject("reply").getString("text")).contains("问题已解决");
+    }
+
+    @Test
+    @Order(3)
+    void anEmergencyGoesTo110AndItsResultComesBackOntoTheTicketsTransfer() throws Exception {
+        Client citizenOnB = new Client(deployment.nodeB, null);
+        JsonObject receipt = citizenOnB.expect(201, "POST", "/api/v1/appeals", "application/json", new JsonObject()
+                .put("title", "有人正在撬我家门").put("content", "小偷还在楼道里，我一个人在家很害怕").put("appealType", "REPORT")
+                .put("phone", "13700000002").put("name", "市民乙").put("district", "南关区").put("address", "长江路12号")
+                .put("idempotencyKey", "acceptance-emergency-1").encode());
+        String number = receipt.getString("ticketNumber");
+        filed.add(number);
+        assertThat(receipt.getString("advice")).as("the citizen is told to call 110").contains("110");
+
+        Client supervisor = deployment.login(deployment.nodeA, "supervisor-acc", Deployment.STAFF_PASSWORD);
+        JsonObject transfer = await(PATIENCE, () -> "the transfer of " + number + " RESULTED on node A; transfers "
+                + supervisor.get("/api/v1/linkage/110/transfers").encode() + "; stats " + supervisor.get("/api/v1/linkage/110/stats").encode()
+                + "; the peer's records " + deployment.peer110.state().encode(), () -> supervisor
+                .get("/api/v1/linkage/110/transfers").getJsonArray("items", new JsonArray()).stream().map(JsonObject.class::cast)
+                .filter(t -> number.equals(t.getString("sourceRef")) && "RESULTED".equals(t.getString("status")))
+                .findFirst().orElse(null));
+
+        assertThat(transfer.getString("resultText")).isEqualTo("民警已到场处置完毕");
+        assertThat(deployment.peer110.state().getJsonArray("orders").stream().map(JsonObject.class::cast))
+                .as("the 110 peer's own record of the order").anySatisfy(order -> assertThat(order.encode()).contains(number));
+    }
+
+    @Test
+    @Order(4)
+    void searchAndReportsOnBothNodesSeeEveryTicket() throws Exception {
+        assertThat(filed).as("the steps before filed tickets").hasSize(2);
+        Set<String> expected = Set.copyOf(filed);
+        for (ServerNode node : deployment.nodes()) {
+            Client supervisor = deployment.login(node, "supervisor-acc", Deployment.STAFF_PASSWORD);
+            Set<String> found = await(PATIENCE, "search on " + node.url("/") + " finds " + expected, () -> {
+                Set<String> numbers = supervisor.get("/api/v1/search/tickets?size=100").getJsonArray("hits").stream()
+                        .map(JsonObject.class::cast).map(hit -> hit.getString("number")).collect(Collectors.toSet());
+                return numbers.containsAll(expected) ? numbers : null;
+            });
+            assertThat(found).containsAll(expected);
+            JsonObject report = supervisor.get("/api/v1/reports/center");
+            assertThat(report.getInteger("tickets")).as("tickets in the center report of " + node.url("/"))
+                    .isGreaterThanOrEqualTo(expected.size());
+        }
+        Client onA = deployment.login(deployment.nodeA, "supervisor-acc", Deployment.STAFF_PASSWORD);
+        Client onB = deployment.login(deployment.nodeB, "supervisor-acc", Deployment.STAFF_PASSWORD);
+        assertThat(onA.get("/api/v1/reports/center").getInteger("tickets"))
+                .as("both nodes report from the same index").isEqualTo(onB.get("/api/v1/reports/center").getInteger("tickets"));
+    }
+
+    private static String path(String id, String action) {
+        return "/api/v1/tickets/" + id + "/" + action;
+    }
+
+    interface Probe<T> {
+        T value() throws Exception;
+    }
+
+    /** Polls until the probe answers non-null (the work behind it is asynchronous: stream consumers, the 110 outbox). */
+    static <T> T await(Duration patience, String what, Probe<T> probe) throws Exception {
+        return await(patience, () -> what, probe);
+    }
+
+    /** As above, {@code what} computed only on failure (it may describe the state found). */
+    static <T> T await(Duration patience, Probe<String> what, Probe<T> probe) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                T value = probe.value();
+                if (value != null) {
+                    return value;
+                }
+            } catch (Exception | AssertionError e) {
+                last = e instanceof Exception ex ? ex : new IllegalStateException(e);
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+        String described;
+        try {
+            described = what.value();
+        } catch (Exception e) {
+            described = "(cannot describe: " + e + ")";
+        }
+        throw new AssertionError("not seen within " + patience + ": " + described, last);
+    }
+}
