@@ -27,15 +27,25 @@ public final class CallControl {
     private final TelephonyConfig config;
     private final CallTracker tracker;
     private final RedisTelephonyStore store;
+    private final AgentPhones phones;
 
-    public CallControl(AmiGateway ami, TelephonyConfig config, CallTracker tracker, RedisTelephonyStore store) {
+    public CallControl(AmiGateway ami, TelephonyConfig config, CallTracker tracker, RedisTelephonyStore store,
+                       AgentPhones phones) {
         this.ami = ami;
         this.config = config;
         this.tracker = tracker;
         this.store = store;
+        this.phones = phones;
     }
 
-    /** Log-in: the agent becomes a member of the given skill queues (all configured ones if empty). */
+    public AgentPhones phones() {
+        return phones;
+    }
+
+    /**
+     * Log-in: the agent's SIP endpoint is (re)written (see {@link AgentPhones}) and the agent becomes a
+     * member of the given skill queues (all configured ones if empty).
+     */
     public Future<Void> login(String agentId, List<String> queues) {
         List<String> chosen = queues.isEmpty() ? config.queues() : queues;
         for (String q : chosen) {
@@ -43,7 +53,8 @@ public final class CallControl {
                 return Future.failedFuture(HotlineException.invalid("telephony.unknown-queue", "未知的队列：" + q));
             }
         }
-        return Future.all(chosen.stream().map(q -> ami.send(queueAdd(agentId, q))).toList())
+        return phones.provision(agentId)
+                .compose(p -> Future.all(chosen.stream().map(q -> ami.send(queueAdd(agentId, q))).toList()))
                 .compose(v -> store.saveLogin(agentId, chosen));
     }
 

@@ -56,7 +56,17 @@ public final class TelephonyRoutes {
 
     private void login(RoutingContext ctx) {
         JsonArray queues = body(ctx).getJsonArray("queues", new JsonArray());
-        answer(ctx, c -> c.login(agent(ctx), queues.stream().map(String::valueOf).toList()));
+        String agentId = agent(ctx);
+        CallControl control = telephony.control();
+        Future<Void> loggedIn;
+        try {
+            loggedIn = control.login(agentId, queues.stream().map(String::valueOf).toList());
+        } catch (HotlineException refused) {
+            loggedIn = Future.failedFuture(refused);
+        }
+        // The agent's phone registers with these (see AgentPhones); empty when phones are not managed.
+        loggedIn.onSuccess(v -> ctx.json(new JsonObject().put("ok", true).put("sip", control.phones().credentials(agentId))))
+                .onFailure(ctx::fail);
     }
 
     /** Calls a missed caller back through the given agent and takes the call off the list. */

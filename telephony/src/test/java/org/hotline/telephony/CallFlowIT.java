@@ -103,7 +103,21 @@ class CallFlowIT {
         JsonObject looked = lookup.get(45, TimeUnit.SECONDS);
         assertThat(looked.getString("digits")).isEqualTo(TelephonyTestBed.KNOWN_TICKET_DIGITS);
         assertThat(looked.getString("status")).isEqualTo("HANDLING");
-        assertThat(record.get(45, TimeUnit.SECONDS).getString("outcome")).isEqualTo("SELF_SERVICE");
+        JsonObject r = record.get(45, TimeUnit.SECONDS);
+        assertThat(r.getString("outcome")).isEqualTo("SELF_SERVICE");
+        assertThat(r.getString("queue")).isEmpty();
+    }
+
+    @Test
+    void pressingZeroAfterTheProgressLookupPutsTheCitizenInTheQueue() throws Exception {
+        CompletableFuture<JsonObject> record = recordOf("13900000009");
+
+        bed.call("12345", "13900000009", "progress", Map.of("HOTLINE_SIM_DIGITS", TelephonyTestBed.KNOWN_TICKET_DIGITS,
+                "HOTLINE_SIM_AFTER", "0"));
+
+        JsonObject r = record.get(45, TimeUnit.SECONDS);
+        assertThat(r.getString("queue")).isEqualTo("common");
+        assertThat(r.getString("outcome")).isEqualTo("ABANDONED");
     }
 
     @Test

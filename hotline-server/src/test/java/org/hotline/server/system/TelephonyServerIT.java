@@ -14,12 +14,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.hotline.server.HotlineServer;
 import org.hotline.server.config.ConfigLoader;
 import org.hotline.testsupport.RealAsterisk;
+import org.hotline.testsupport.ShippedAsterisk;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class TelephonyServerIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             agiPort = socket.getLocalPort();
         }
-        asterisk = RealAsterisk.start(Path.of("..", "docker", "asterisk"), Map.of("AGI_PORT", Integer.toString(agiPort)));
+        asterisk = RealAsterisk.start(Path.of("..", "docker", "asterisk"), ShippedAsterisk.substitutions(agiPort));
         asterisk.cli("core waitfullybooted");
         server = HotlineServer.start(ConfigLoader.load(Map.of(
                 "HOTLINE_DATA_DIR", dataDir.toString(), "HOTLINE_HTTP_PORT", "0", "HOTLINE_HTTP_HOST", "127.0.0.1",
