@@ -74,7 +74,7 @@ class AgentActionsIT {
                 Map.of("HOTLINE_CALLBACK_OF", callId)));
         TelephonyTestBed.await(bed.telephony.store().callbackDone(callId));
 
-        assertThat(TelephonyTestBed.await(bed.telephony.store().callbacks()))
+        assertThat(TelephonyTestBed.await(bed.telephony.store().callbacks(0, 200)).callbacks())
                 .noneSatisfy(c -> assertThat(c.getString("callId")).isEqualTo(callId));
     }
 

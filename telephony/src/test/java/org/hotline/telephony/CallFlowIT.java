@@ -74,7 +74,7 @@ class CallFlowIT {
         assertThat(r.getString("outcome")).isEqualTo("ABANDONED");
         assertThat(r.getString("queue")).isEqualTo("dialect");
         assertThat(r.getString("hangupSide")).isEqualTo("CALLER");
-        List<JsonObject> callbacks = TelephonyTestBed.await(bed.telephony.store().callbacks());
+        List<JsonObject> callbacks = TelephonyTestBed.await(bed.telephony.store().callbacks(0, 200)).callbacks();
         assertThat(callbacks).anySatisfy(c -> {
             assertThat(c.getString("callId")).isEqualTo(r.getString("callId"));
             assertThat(c.getString("caller")).isEqualTo("13900000002");
@@ -136,6 +136,7 @@ class CallFlowIT {
             JsonObject r = record.get(45, TimeUnit.SECONDS);
             assertThat(r.getString("agentId")).isEqualTo("l2001");
             assertThat(r.getString("transfers")).isEqualTo("110");
+            assertThat(r.getString("hangupSide")).isEqualTo("TRANSFER");
         } finally {
             TelephonyTestBed.await(bed.telephony.control().logout("l2001"));
         }

@@ -69,6 +69,7 @@ public final class TelephonyModule implements Module {
         router.route("/api/telephony/*").handler(authentication)
                 .handler(Authenticated.require(Role.AGENT, Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN));
         router.route("/api/telephony/agents/:agentId/*").handler(TelephonyModule::agentActsAsItself);
+        router.route("/api/telephony/blocked-numbers*").handler(Authenticated.require(Role.ADMIN));
         TelephonyRoutes.mount(router, telephony);
     }
 

@@ -151,6 +151,42 @@ class TelephonyServerIT {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
     }
 
+    private static HttpResponse<String> send(String method, String path, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + token)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void administratorsBlockAndUnblockNumbersAndNobodyElseMay() throws Exception {
+        String admin = token("admin", ConfigLoader.EMBEDDED_ADMIN_PASSWORD);
+        String agent = token("agent", "agent12345");
+
+        assertThat(send("PUT", "/api/telephony/blocked-numbers/13700009999", admin).statusCode()).isEqualTo(200);
+        assertThat(new JsonObject(send("GET", "/api/telephony/blocked-numbers", admin).body()).getJsonArray("numbers"))
+                .contains("13700009999");
+        assertThat(send("PUT", "/api/telephony/blocked-numbers/13700009998", agent).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/telephony/blocked-numbers", agent).statusCode()).isEqualTo(403);
+        HttpResponse<String> bad = send("PUT", "/api/telephony/blocked-numbers/not-a-number", admin);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("电话号码格式不正确");
+        assertThat(send("DELETE", "/api/telephony/blocked-numbers/13700009999", admin).statusCode()).isEqualTo(200);
+        assertThat(new JsonObject(send("GET", "/api/telephony/blocked-numbers", admin).body()).getJsonArray("numbers"))
+                .doesNotContain("13700009999");
+    }
+
+    @Test
+    void theCallbackListIsPagedAndABadPageIsRefusedInChinese() throws Exception {
+        String agent = token("agent", "agent12345");
+
+        JsonObject page = new JsonObject(send("GET", "/api/telephony/callbacks?offset=0&limit=10", agent).body());
+        HttpResponse<String> tooLarge = send("GET", "/api/telephony/callbacks?limit=100000", agent);
+
+        assertThat(page.getInteger("limit")).isEqualTo(10);
+        assertThat(page.getLong("total")).isNotNull();
+        assertThat(tooLarge.statusCode()).isEqualTo(400);
+        assertThat(tooLarge.body()).contains("分页参数");
+    }
+
     @Test
     void telephonyRoutesRequireAToken() throws Exception {
         assertThat(post("/api/telephony/agents/agent/ready", null, new JsonObject()).statusCode()).isEqualTo(401);
