@@ -20,7 +20,7 @@ COPY --chmod=0755 docker/asterisk-entrypoint.sh /usr/local/bin/asterisk-entrypoi
 USER asterisk
 # 5038: AMI (the servers connect). SIP: 5060 udp+tcp (phones, the carrier trunk), 5061 TLS and
 # 8089 WSS when SIP_TLS_CERT is set, 8088 ws (browsers behind a TLS proxy). RTP: rtp.conf's range.
-EXPOSE 5038 5060/udp 5060/tcp 5061/tcp 8088/tcp 8089/tcp 10000-11999/udp
+EXPOSE 5038 5060/udp 5060/tcp 5061/tcp 8088/tcp 8089/tcp 10000-12999/udp
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD asterisk -C /etc/asterisk/asterisk.conf -rx "core show uptime" > /dev/null || exit 1
 ENTRYPOINT ["/usr/local/bin/asterisk-entrypoint.sh"]

@@ -88,7 +88,27 @@ public final class ShippedAsterisk {
         return AsteriskRootfs.ensure().root().resolve("usr/share/asterisk/sounds").resolve(languageAndName + ".wav");
     }
 
+    /**
+     * Asterisk looks up the host's own name for every call (acl.c, ast_find_ourip). Docker writes the
+     * container's name into /etc/hosts; the chroot has the host's network but not its /etc/hosts, so
+     * each call waited on DNS (the SIP benchmark stalled): give the chroot the host's name too.
+     */
+    static void resolveHostName(Path root) {
+        try {
+            String host = java.net.InetAddress.getLocalHost().getHostName();
+            Path hosts = root.resolve("etc/hosts");
+            String text = Files.exists(hosts) ? Files.readString(hosts) : "";
+            if (!text.matches("(?s).*\\s" + java.util.regex.Pattern.quote(host) + "(\\s.*)?")) {
+                Files.writeString(hosts, (text.isEmpty() || text.endsWith("\n") ? text : text + "\n")
+                        + "127.0.0.1\t" + host + "\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the chroot's /etc/hosts", e);
+        }
+    }
+
     static synchronized void installMedia(Path root, Path repoRoot) {
+        resolveHostName(root);
         Path moh = root.resolve("usr/share/asterisk/moh");
         if (!hasFiles(moh)) {
             aptInChroot(root, "asterisk-moh-opsound-wav");
