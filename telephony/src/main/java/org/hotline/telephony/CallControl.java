@@ -3,6 +3,7 @@ package org.hotline.telephony;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.asteriskjava.manager.action.AtxferAction;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.MuteAudioAction;
@@ -27,15 +28,27 @@ public final class CallControl {
     private final TelephonyConfig config;
     private final CallTracker tracker;
     private final RedisTelephonyStore store;
+    private final AgentPhones phones;
+    private final Function<String, AgentBoard.State> agentState;
 
-    public CallControl(AmiGateway ami, TelephonyConfig config, CallTracker tracker, RedisTelephonyStore store) {
+    public CallControl(AmiGateway ami, TelephonyConfig config, CallTracker tracker, RedisTelephonyStore store,
+                       AgentPhones phones, Function<String, AgentBoard.State> agentState) {
         this.ami = ami;
         this.config = config;
         this.tracker = tracker;
         this.store = store;
+        this.phones = phones;
+        this.agentState = agentState;
     }
 
-    /** Log-in: the agent becomes a member of the given skill queues (all configured ones if empty). */
+    public AgentPhones phones() {
+        return phones;
+    }
+
+    /**
+     * Log-in: the agent's SIP endpoint is (re)written (see {@link AgentPhones}) and the agent becomes a
+     * member of the given skill queues (all configured ones if empty).
+     */
     public Future<Void> login(String agentId, List<String> queues) {
         List<String> chosen = queues.isEmpty() ? config.queues() : queues;
         for (String q : chosen) {
@@ -43,7 +56,8 @@ public final class CallControl {
                 return Future.failedFuture(HotlineException.invalid("telephony.unknown-queue", "未知的队列：" + q));
             }
         }
-        return Future.all(chosen.stream().map(q -> ami.send(queueAdd(agentId, q))).toList())
+        return phones.provision(agentId)
+                .compose(p -> Future.all(chosen.stream().map(q -> ami.send(queueAdd(agentId, q))).toList()))
                 .compose(v -> store.saveLogin(agentId, chosen));
     }
 
@@ -102,10 +116,16 @@ public final class CallControl {
                 .onSuccess(r -> tracker.noteConference(callId, target)).mapEmpty();
     }
 
-    /** Rings the agent first, then dials the citizen (callback of a missed call, return visit). */
+    /**
+     * Rings the agent first, then dials the citizen (callback of a missed call, return visit). An
+     * agent on a call is not rung: 409 telephony.agent-busy.
+     */
     public Future<Void> callAs(String agentId, String phone, Map<String, String> variables) {
         if (!isNumber(phone)) {
             return badNumber();
+        }
+        if (agentState.apply(agentId) == AgentBoard.State.BUSY) {
+            return Future.failedFuture(HotlineException.conflict("telephony.agent-busy", "坐席正在通话中，请结束当前通话后再外呼"));
         }
         return ami.send(originate(config.interfaceOf(agentId), OUT_CONTEXT, phone, variables)).mapEmpty();
     }

@@ -51,8 +51,18 @@ public final class CallTracker {
         find(callId).ifPresent(c -> c.noteOnce(c.conference, target));
     }
 
+    /**
+     * A transfer made by the agent. The queue reports the citizen leaving a blindly transferred call
+     * as the caller's doing (AgentComplete reason "caller"), before or after this note: either way the
+     * call ended for the agent by the transfer.
+     */
     public void noteTransfer(String callId, String target) {
-        find(callId).ifPresent(c -> c.noteOnce(c.transfers, target));
+        find(callId).ifPresent(c -> {
+            c.noteOnce(c.transfers, target);
+            if (c.hangupSide == CallRecord.HangupSide.CALLER) {
+                c.hangupSide = CallRecord.HangupSide.TRANSFER;
+            }
+        });
     }
 
     public Optional<String> callerOf(String callId) {
@@ -141,7 +151,7 @@ public final class CallTracker {
             call.hangupSide = switch (e.get("reason")) {
                 case "agent" -> CallRecord.HangupSide.AGENT;
                 case "transfer" -> CallRecord.HangupSide.TRANSFER;
-                default -> CallRecord.HangupSide.CALLER;
+                default -> call.transfers.isEmpty() ? CallRecord.HangupSide.CALLER : CallRecord.HangupSide.TRANSFER;
             };
         });
         return List.of();

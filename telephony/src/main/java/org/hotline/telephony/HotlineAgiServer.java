@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -92,29 +91,21 @@ public final class HotlineAgiServer {
         }
     }
 
+    /**
+     * The dialplan has read the keyed digits into HOTLINE_DIGITS; this looks the ticket up and tells
+     * the dialplan which status prompt to play and which number to read back. Choosing an agent
+     * afterwards (0) is the dialplan's.
+     */
     private void progress(AgiRequest request, AgiChannel channel) throws AgiException {
         String callId = Optional.ofNullable(channel.getFullVariable("${CHANNEL(linkedid)}")).orElse(request.getUniqueId());
-        String digits = Optional.ofNullable(channel.getData("silence/1", 10_000, 24)).orElse("");
+        String digits = Optional.ofNullable(channel.getVariable("HOTLINE_DIGITS")).orElse("").replaceAll("\\D", "");
         Optional<TicketProgressLookup.Progress> found = digits.isEmpty() ? Optional.empty()
                 : Optional.ofNullable(await(() -> progress.progressOf(digits))).flatMap(o -> o);
         String status = found.map(TicketProgressLookup.Progress::status).orElse("NOT_FOUND");
         channel.setVariable("HOTLINE_TICKET_STATUS", status);
+        channel.setVariable("HOTLINE_STATUS_PROMPT", StatusPrompt.of(status));
+        channel.setVariable("HOTLINE_DIGIT_PROMPTS", found.map(p -> StatusPrompt.digitsOf(p.ticketNumber())).orElse(""));
         publish(PROGRESS_ADDRESS, new JsonObject().put("callId", callId).put("digits", digits).put("status", status));
-        // Recorded Chinese prompts live in sounds/hotline/ (site-specific); the digits are Asterisk's.
-        channel.streamFile("hotline/status-" + status.toLowerCase(Locale.ROOT));
-        found.ifPresent(p -> sayQuietly(channel, p.ticketNumber().replaceAll("\\D", "")));
-        String choice = channel.getData("silence/1", 3000, 1);
-        if ("0".equals(choice)) {
-            channel.setVariable("HOTLINE_ROUTE", "queue");
-        }
-    }
-
-    private static void sayQuietly(AgiChannel channel, String digits) {
-        try {
-            channel.sayDigits(digits);
-        } catch (AgiException hungUp) {
-            LOG.debug("caller left during playback");
-        }
     }
 
     private void publish(String address, JsonObject body) {

@@ -6,7 +6,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +22,10 @@ public final class RedisTelephonyStore {
 
     /** Hash callId → JSON {callId, caller, queue, abandonedAt, waitSeconds} of calls to call back. */
     public static final String CALLBACKS = "hotline:telephony:callbacks";
+    /** The callback list's order: callId by abandonment time (ms), so pages need no full read. */
+    public static final String CALLBACKS_BY_TIME = "hotline:telephony:callbacks:by-time";
+    /** At most this many missed calls wait for a callback; older ones drop off the list (they stay in the records). */
+    public static final int MAX_CALLBACKS = 10_000;
     /** Set of numbers refused per the harassment policy. */
     public static final String BLOCKED = "hotline:telephony:blocked";
     /** Prefix of the set of ticket ids linked to one call ({@code ...:{callId}}), kept one day. */
@@ -71,10 +74,18 @@ public final class RedisTelephonyStore {
         return bridge(redis.sadd(key, ticketId)).compose(n -> bridge(redis.expire(key, LINK_TTL_SECONDS))).mapEmpty();
     }
 
-    /** Missed calls still to be called back, oldest first. */
-    public Future<List<JsonObject>> callbacks() {
-        return bridge(redis.hvals(CALLBACKS)).map(values -> values.stream().map(JsonObject::new)
-                .sorted(Comparator.comparing(o -> o.getString("abandonedAt"))).toList());
+    /** One page of the callback list and the list's length. */
+    public record CallbackPage(long total, List<JsonObject> callbacks) {
+    }
+
+    /** Missed calls still to be called back, oldest first, from {@code offset}, at most {@code limit}. */
+    public Future<CallbackPage> callbacks(int offset, int limit) {
+        return bridge(redis.zcard(CALLBACKS_BY_TIME)).compose(total -> bridge(redis.zrange(CALLBACKS_BY_TIME, offset,
+                        offset + limit - 1L))
+                .compose(ids -> ids.isEmpty() ? Future.succeededFuture(List.<JsonObject>of())
+                        : bridge(redis.hmget(CALLBACKS, ids.toArray(String[]::new))).map(values -> values.stream()
+                        .filter(v -> v.hasValue()).map(v -> new JsonObject(v.getValue())).toList()))
+                .map(list -> new CallbackPage(total, list)));
     }
 
     public Future<JsonObject> callback(String callId) {
@@ -84,7 +95,7 @@ public final class RedisTelephonyStore {
     }
 
     public Future<Boolean> callbackDone(String callId) {
-        return bridge(redis.hdel(CALLBACKS, callId)).map(n -> n > 0);
+        return bridge(redis.zrem(CALLBACKS_BY_TIME, callId)).compose(z -> bridge(redis.hdel(CALLBACKS, callId))).map(n -> n > 0);
     }
 
     public Future<Void> saveLogin(String agentId, List<String> queues) {
@@ -109,6 +120,11 @@ public final class RedisTelephonyStore {
         return bridge(redis.sadd(BLOCKED, phone)).mapEmpty();
     }
 
+    /** Blocked numbers, sorted (administrators keep this list short). */
+    public Future<List<String>> blocked() {
+        return bridge(redis.smembers(BLOCKED)).map(set -> set.stream().sorted().toList());
+    }
+
     public Future<Void> unblock(String phone) {
         return bridge(redis.srem(BLOCKED, phone)).mapEmpty();
     }
@@ -117,7 +133,17 @@ public final class RedisTelephonyStore {
         JsonObject entry = new JsonObject().put("callId", record.callId()).put("caller", record.caller())
                 .put("queue", record.queue()).put("abandonedAt", record.endedAt().toString())
                 .put("waitSeconds", record.waitTime().toSeconds());
-        return bridge(redis.hset(CALLBACKS, Map.of(record.callId(), entry.encode()))).mapEmpty();
+        return bridge(redis.hset(CALLBACKS, Map.of(record.callId(), entry.encode())))
+                .compose(n -> bridge(redis.zadd(CALLBACKS_BY_TIME, (double) record.endedAt().toEpochMilli(), record.callId())))
+                .compose(n -> trimCallbacks());
+    }
+
+    /** Keeps the newest {@link #MAX_CALLBACKS}: the oldest entries beyond leave both keys. */
+    private Future<Void> trimCallbacks() {
+        return bridge(redis.zrange(CALLBACKS_BY_TIME, 0, -(MAX_CALLBACKS + 1L))).compose(old -> old.isEmpty()
+                ? Future.succeededFuture()
+                : bridge(redis.hdel(CALLBACKS, old.toArray(String[]::new)))
+                .compose(n -> bridge(redis.zrem(CALLBACKS_BY_TIME, old.toArray(String[]::new)))).mapEmpty());
     }
 
     private <T> Future<T> bridge(CompletionStage<T> stage) {

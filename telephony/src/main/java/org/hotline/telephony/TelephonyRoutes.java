@@ -45,9 +45,13 @@ public final class TelephonyRoutes {
                 body(ctx).getString("target"))));
         router.post("/api/telephony/calls/:callId/tickets").handler(ctx -> r.done(ctx,
                 telephony.store().linkTicket(call(ctx), required(body(ctx), "ticketId"))));
-        router.get("/api/telephony/callbacks").handler(ctx -> telephony.store().callbacks()
-                .onSuccess(list -> ctx.json(new JsonObject().put("callbacks", new JsonArray(list)))).onFailure(ctx::fail));
+        router.get("/api/telephony/callbacks").handler(r::callbacks);
         router.post("/api/telephony/callbacks/:callId/call").handler(r::callBack);
+        // Blocked numbers (harassment policy); the server lets only administrators through.
+        router.get("/api/telephony/blocked-numbers").handler(ctx -> telephony.store().blocked()
+                .onSuccess(list -> ctx.json(new JsonObject().put("numbers", new JsonArray(list)))).onFailure(ctx::fail));
+        router.put("/api/telephony/blocked-numbers/:phone").handler(ctx -> r.done(ctx, telephony.store().block(phone(ctx))));
+        router.delete("/api/telephony/blocked-numbers/:phone").handler(ctx -> r.done(ctx, telephony.store().unblock(phone(ctx))));
         router.post("/api/telephony/return-visits").handler(ctx -> r.answer(ctx, c -> c.callAs(
                 required(body(ctx), "agentId"), required(body(ctx), "phone"),
                 Map.of("HOTLINE_VISIT_TICKET", body(ctx).getString("ticketId", "")))));
@@ -56,7 +60,42 @@ public final class TelephonyRoutes {
 
     private void login(RoutingContext ctx) {
         JsonArray queues = body(ctx).getJsonArray("queues", new JsonArray());
-        answer(ctx, c -> c.login(agent(ctx), queues.stream().map(String::valueOf).toList()));
+        String agentId = agent(ctx);
+        CallControl control = telephony.control();
+        Future<Void> loggedIn;
+        try {
+            loggedIn = control.login(agentId, queues.stream().map(String::valueOf).toList());
+        } catch (HotlineException refused) {
+            loggedIn = Future.failedFuture(refused);
+        }
+        // The agent's phone registers with these (see AgentPhones); empty when phones are not managed.
+        loggedIn.onSuccess(v -> ctx.json(new JsonObject().put("ok", true).put("sip", control.phones().credentials(agentId))))
+                .onFailure(ctx::fail);
+    }
+
+    /** A page of the callback list: {@code offset} (default 0) and {@code limit} (1..200, default 50). */
+    private void callbacks(RoutingContext ctx) {
+        int offset = queryInt(ctx, "offset", 0, 0, RedisTelephonyStore.MAX_CALLBACKS);
+        int limit = queryInt(ctx, "limit", 50, 1, 200);
+        telephony.store().callbacks(offset, limit).onSuccess(page -> ctx.json(new JsonObject()
+                .put("callbacks", new JsonArray(page.callbacks())).put("total", page.total())
+                .put("offset", offset).put("limit", limit))).onFailure(ctx::fail);
+    }
+
+    private static int queryInt(RoutingContext ctx, String name, int fallback, int min, int max) {
+        String value = ctx.queryParams().get(name);
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        throw HotlineException.invalid("telephony.bad-page", "分页参数 " + name + " 应为 " + min + " 到 " + max + " 之间的整数");
     }
 
     /** Calls a missed caller back through the given agent and takes the call off the list. */
@@ -101,6 +140,14 @@ public final class TelephonyRoutes {
 
     private void done(RoutingContext ctx, Future<?> result) {
         result.onSuccess(v -> ctx.json(new JsonObject().put("ok", true))).onFailure(ctx::fail);
+    }
+
+    private static String phone(RoutingContext ctx) {
+        String phone = ctx.pathParam("phone");
+        if (phone == null || !phone.matches("\\+?[0-9]{3,20}")) {
+            throw HotlineException.invalid("telephony.bad-phone", "电话号码格式不正确（3 到 20 位数字）");
+        }
+        return phone;
     }
 
     private static String agent(RoutingContext ctx) {

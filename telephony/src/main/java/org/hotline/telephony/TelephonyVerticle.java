@@ -76,7 +76,7 @@ public final class TelephonyVerticle extends VerticleBase {
         }
         store = new RedisTelephonyStore(context, Objects.requireNonNull(redis, "redis"));
         gateway = new AmiGateway(vertx, config);
-        control = new CallControl(gateway, config, tracker, store);
+        control = new CallControl(gateway, config, tracker, store, new AgentPhones(vertx, gateway, config), board::stateOf);
         agi = new HotlineAgiServer(context, config, store, progress);
         var bus = vertx.eventBus();
         bus.<JsonObject>consumer(TRANSFER_ADDRESS, m -> TelephonyReplies.reply(m, control.transfer(

@@ -74,8 +74,39 @@ class AgentActionsIT {
                 Map.of("HOTLINE_CALLBACK_OF", callId)));
         TelephonyTestBed.await(bed.telephony.store().callbackDone(callId));
 
-        assertThat(TelephonyTestBed.await(bed.telephony.store().callbacks()))
+        assertThat(TelephonyTestBed.await(bed.telephony.store().callbacks(0, 200)).callbacks())
                 .noneSatisfy(c -> assertThat(c.getString("callId")).isEqualTo(callId));
+    }
+
+    @Test
+    void anAgentOnACallIsNotRungForACallBack() throws Exception {
+        TelephonyTestBed.await(bed.telephony.control().login("l4005", List.of("dialect")));
+        try {
+            CompletableFuture<JsonObject> pop = bed.next("telephony.agent.l4005", m -> true);
+            bed.call("123453", "13900000015", "hold", Map.of("HOTLINE_SIM_HOLD", "15"));
+            pop.get(45, TimeUnit.SECONDS);
+            awaitState("l4005", AgentBoard.State.BUSY);
+
+            Throwable refused = TelephonyTestBed.await(bed.telephony.control().callAs("l4005", "110", Map.of())
+                    .<Throwable>map(v -> null).otherwise(f -> f));
+
+            assertThat(refused).isInstanceOf(org.hotline.core.error.HotlineException.class).hasMessageContaining("正在通话中");
+        } finally {
+            TelephonyTestBed.await(bed.telephony.control().logout("l4005"));
+        }
+    }
+
+    /** The board follows AMI events on the verticle's context: wait until it shows the state. */
+    private void awaitState(String agentId, AgentBoard.State state) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            boolean shown = bed.telephony.dashboard().getJsonArray("agents").stream().map(JsonObject.class::cast)
+                    .anyMatch(a -> agentId.equals(a.getString("agentId")) && state.name().equals(a.getString("state")));
+            if (shown) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(agentId + " never shown " + state + ": " + bed.telephony.dashboard().encode());
     }
 
     @Test

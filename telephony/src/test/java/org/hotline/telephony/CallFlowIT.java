@@ -74,7 +74,7 @@ class CallFlowIT {
         assertThat(r.getString("outcome")).isEqualTo("ABANDONED");
         assertThat(r.getString("queue")).isEqualTo("dialect");
         assertThat(r.getString("hangupSide")).isEqualTo("CALLER");
-        List<JsonObject> callbacks = TelephonyTestBed.await(bed.telephony.store().callbacks());
+        List<JsonObject> callbacks = TelephonyTestBed.await(bed.telephony.store().callbacks(0, 200)).callbacks();
         assertThat(callbacks).anySatisfy(c -> {
             assertThat(c.getString("callId")).isEqualTo(r.getString("callId"));
             assertThat(c.getString("caller")).isEqualTo("13900000002");
@@ -103,7 +103,21 @@ class CallFlowIT {
         JsonObject looked = lookup.get(45, TimeUnit.SECONDS);
         assertThat(looked.getString("digits")).isEqualTo(TelephonyTestBed.KNOWN_TICKET_DIGITS);
         assertThat(looked.getString("status")).isEqualTo("HANDLING");
-        assertThat(record.get(45, TimeUnit.SECONDS).getString("outcome")).isEqualTo("SELF_SERVICE");
+        JsonObject r = record.get(45, TimeUnit.SECONDS);
+        assertThat(r.getString("outcome")).isEqualTo("SELF_SERVICE");
+        assertThat(r.getString("queue")).isEmpty();
+    }
+
+    @Test
+    void pressingZeroAfterTheProgressLookupPutsTheCitizenInTheQueue() throws Exception {
+        CompletableFuture<JsonObject> record = recordOf("13900000009");
+
+        bed.call("12345", "13900000009", "progress", Map.of("HOTLINE_SIM_DIGITS", TelephonyTestBed.KNOWN_TICKET_DIGITS,
+                "HOTLINE_SIM_AFTER", "0"));
+
+        JsonObject r = record.get(45, TimeUnit.SECONDS);
+        assertThat(r.getString("queue")).isEqualTo("common");
+        assertThat(r.getString("outcome")).isEqualTo("ABANDONED");
     }
 
     @Test
@@ -122,6 +136,7 @@ class CallFlowIT {
             JsonObject r = record.get(45, TimeUnit.SECONDS);
             assertThat(r.getString("agentId")).isEqualTo("l2001");
             assertThat(r.getString("transfers")).isEqualTo("110");
+            assertThat(r.getString("hangupSide")).isEqualTo("TRANSFER");
         } finally {
             TelephonyTestBed.await(bed.telephony.control().logout("l2001"));
         }

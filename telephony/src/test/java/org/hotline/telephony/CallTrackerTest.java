@@ -103,6 +103,47 @@ class CallTrackerTest {
     }
 
     /** Replays a recording, one second per event. */
+    @Test
+    void aBlindTransferIsRecordedAsATransferWhicheverComesFirstTheNoteOrTheQueuesReport() {
+        for (boolean noteFirst : List.of(true, false)) {
+            CallTracker t = new CallTracker();
+            Instant at = T0;
+            for (AmiEvent e : RecordedAmi.load("answered-call.txt")) {
+                if (e.is("agentcomplete")) {
+                    Map<String, String> fields = new java.util.HashMap<>(e.fields());
+                    fields.put("reason", "caller"); // what app_queue says when the agent redirected the citizen away
+                    if (noteFirst) {
+                        t.noteTransfer("1795360019.0", "110");
+                    }
+                    t.apply(new AmiEvent(e.name(), fields), at);
+                    if (!noteFirst) {
+                        t.noteTransfer("1795360019.0", "110");
+                    }
+                } else {
+                    t.apply(e, at);
+                }
+                at = at.plusSeconds(1);
+            }
+            CallRecord record = t.finish("1795360019.0", at).orElseThrow();
+            assertThat(record.hangupSide()).as("note first: " + noteFirst).isEqualTo(CallRecord.HangupSide.TRANSFER);
+            assertThat(record.transfers()).containsExactly("110");
+        }
+    }
+
+    @Test
+    void aCallerWhoHangsUpAfterTalkingWithoutATransferIsTheCallersHangUp() {
+        Instant at = T0;
+        for (AmiEvent e : RecordedAmi.load("answered-call.txt")) {
+            Map<String, String> fields = new java.util.HashMap<>(e.fields());
+            if (e.is("agentcomplete")) {
+                fields.put("reason", "caller");
+            }
+            tracker.apply(new AmiEvent(e.name(), fields), at);
+            at = at.plusSeconds(1);
+        }
+        assertThat(tracker.finish("1795360019.0", at).orElseThrow().hangupSide()).isEqualTo(CallRecord.HangupSide.CALLER);
+    }
+
     private List<CallSignal> replay(String name) {
         List<CallSignal> signals = new ArrayList<>();
         Instant at = T0;

@@ -20,18 +20,26 @@ import org.asteriskjava.manager.response.ManagerResponse;
 import org.hotline.testsupport.FreePort;
 import org.hotline.testsupport.RealAsterisk;
 import org.hotline.testsupport.RealRedis;
+import org.hotline.testsupport.ShippedAsterisk;
 
 /**
  * A real Asterisk 22 running the project's docker/asterisk configuration, real Redis, and the
- * telephony verticle deployed against both. Calls are placed by a second AMI connection, the
- * "phone network", with Local/ channels; agents ring as auto-answering Local/ channels.
+ * telephony verticle deployed against both. By default calls are placed by a second AMI connection,
+ * the "phone network", with Local/ channels, and agents ring as auto-answering Local/ channels; with
+ * {@link #SIP_AGENTS} agents are PJSIP endpoints and tests place real SIP calls with sipp
+ * ({@link org.hotline.testsupport.Sipp}) on {@link #sipPort()}.
  */
 final class TelephonyTestBed implements AutoCloseable {
 
-    static final Path CONFIG_DIR = Path.of("..", "docker", "asterisk");
+    static final Path REPO_ROOT = Path.of("..");
+    static final Path CONFIG_DIR = REPO_ROOT.resolve("docker/asterisk");
+    /** Agents as the shipped configuration has them: PJSIP endpoints named after the agent. */
+    static final String SIP_AGENTS = "PJSIP/{agent}";
+    static final String LOCAL_AGENTS = "Local/{agent}@hotline-sim-agents/n";
     /** Ticket the fake progress lookup knows: 12345-20261122-000123, keyed without dashes. */
     static final String KNOWN_TICKET_DIGITS = "1234520261122000123";
 
+    final ShippedAsterisk shipped;
     final RealAsterisk asterisk;
     final Vertx vertx = Vertx.vertx();
     final RedisClient redisClient;
@@ -40,15 +48,20 @@ final class TelephonyTestBed implements AutoCloseable {
     ManagerConnection phoneNetwork;
 
     TelephonyTestBed() throws Exception {
+        this(LOCAL_AGENTS);
+    }
+
+    TelephonyTestBed(String agentInterface) throws Exception {
         int agiPort = FreePort.pick();
-        asterisk = RealAsterisk.start(CONFIG_DIR, Map.of("AGI_PORT", Integer.toString(agiPort)));
+        shipped = ShippedAsterisk.start(REPO_ROOT, agiPort, Map.of());
+        asterisk = shipped.asterisk();
         // AMI answers before the dialplan and channel drivers are loaded; an Originate then fails.
         asterisk.cli("core waitfullybooted");
         redisClient = RedisClient.create(RealRedis.shared().uri());
         redis = redisClient.connect();
         TelephonyConfig config = new TelephonyConfig(asterisk.amiHost(), asterisk.amiPort(), asterisk.amiUser(),
                 asterisk.amiSecret(), agiPort, "127.0.0.1", 4, Duration.ofSeconds(10), Duration.ofSeconds(2),
-                Duration.ZERO, null, "Local/{agent}@hotline-sim-agents/n");
+                Duration.ZERO, null, agentInterface);
         telephony = new TelephonyVerticle(config, redis.async(), (phone, limit) -> Future.succeededFuture(
                 new io.vertx.core.json.JsonArray().add(new JsonObject().put("number", "12345-20261101-000007"))),
                 digits -> Future.succeededFuture(KNOWN_TICKET_DIGITS.equals(digits)
@@ -60,6 +73,11 @@ final class TelephonyTestBed implements AutoCloseable {
         phoneNetwork = new ManagerConnectionFactory(asterisk.amiHost(), asterisk.amiPort(), asterisk.amiUser(),
                 asterisk.amiSecret()).createManagerConnection();
         phoneNetwork.login();
+    }
+
+    /** Asterisk's SIP port on 127.0.0.1 (trunk and agents' phones). */
+    int sipPort() {
+        return shipped.sipPort();
     }
 
     /** The test's own AMI connection does not outlive an Asterisk restart: open a new one. */

@@ -124,8 +124,16 @@ public record HotlineConfig(
 
     /** Asterisk manager and FastAGI; telephony is off while {@code amiHost} is empty. */
     public record Telephony(String amiHost, int amiPort, String amiUsername, String amiSecret, int agiPort, String agiBindAddress,
-                            String agentInterface) {
+                            String agentInterface, List<String> queues, int wrapUpSeconds) {
         public Telephony {
+            queues = List.copyOf(queues);
+            if (queues.isEmpty() || queues.stream().anyMatch(q -> !q.matches("[a-z][a-z0-9_-]{0,31}"))) {
+                throw new InvalidConfigException("HOTLINE_QUEUES",
+                        "must list queue names of queues.conf (lowercase letters, digits, - or _), was " + queues);
+            }
+            if (wrapUpSeconds < 0 || wrapUpSeconds > 600) {
+                throw new InvalidConfigException("HOTLINE_WRAP_UP_SECONDS", "must be within 0..600, was " + wrapUpSeconds);
+            }
             ConfigChecks.port("HOTLINE_AMI_PORT", amiPort, false);
             ConfigChecks.port("HOTLINE_AGI_PORT", agiPort, true);
             ConfigChecks.notBlank("HOTLINE_AGI_BIND", agiBindAddress);
@@ -145,7 +153,8 @@ public record HotlineConfig(
         @Override
         public String toString() {
             return "Telephony[amiHost=" + amiHost + ", amiPort=" + amiPort + ", amiUsername=" + amiUsername
-                    + ", amiSecret=***, agiPort=" + agiPort + ", agiBindAddress=" + agiBindAddress + ", agentInterface=" + agentInterface + "]";
+                    + ", amiSecret=***, agiPort=" + agiPort + ", agiBindAddress=" + agiBindAddress + ", agentInterface=" + agentInterface + ", queues=" + queues
+                    + ", wrapUpSeconds=" + wrapUpSeconds + "]";
         }
     }
 

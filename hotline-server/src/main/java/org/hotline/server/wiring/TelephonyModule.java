@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.hotline.core.api.Problems;
@@ -44,8 +45,10 @@ public final class TelephonyModule implements Module {
                            Handler<RoutingContext> authentication, Clock clock) {
         this.vertx = vertx;
         this.authentication = authentication;
-        TelephonyConfig telephonyConfig = TelephonyConfig.forAsterisk(config.amiHost(), config.amiPort(),
-                config.amiUsername(), config.amiSecret(), config.agiPort(), config.agiBindAddress(), config.agentInterface());
+        TelephonyConfig d = TelephonyConfig.defaults();
+        TelephonyConfig telephonyConfig = new TelephonyConfig(config.amiHost(), config.amiPort(), config.amiUsername(),
+                config.amiSecret(), config.agiPort(), config.agiBindAddress(), d.workerPoolSize(), d.actionTimeout(),
+                d.reconnectMaxDelay(), Duration.ofSeconds(config.wrapUpSeconds()), config.queues(), config.agentInterface());
         this.telephony = new TelephonyVerticle(telephonyConfig, redis, callerHistory(tickets), progressLookup(tickets), clock);
     }
 
@@ -66,6 +69,7 @@ public final class TelephonyModule implements Module {
         router.route("/api/telephony/*").handler(authentication)
                 .handler(Authenticated.require(Role.AGENT, Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN));
         router.route("/api/telephony/agents/:agentId/*").handler(TelephonyModule::agentActsAsItself);
+        router.route("/api/telephony/blocked-numbers*").handler(Authenticated.require(Role.ADMIN));
         TelephonyRoutes.mount(router, telephony);
     }
 

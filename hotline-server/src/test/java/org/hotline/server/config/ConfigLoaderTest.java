@@ -97,6 +97,22 @@ class ConfigLoaderTest {
                 .hasMessageContaining("HOTLINE_AMI_USERNAME");
         assertThatThrownBy(() -> ConfigLoader.load(env("HOTLINE_LINK110_URL", "http://110.example", "HOTLINE_LINK110_SECRET", "short")))
                 .hasMessageContaining("HOTLINE_LINK110_SECRET");
+        assertThatThrownBy(() -> ConfigLoader.load(env("HOTLINE_QUEUES", "common,Bad Queue")))
+                .hasMessageContaining("HOTLINE_QUEUES");
+        assertThatThrownBy(() -> ConfigLoader.load(env("HOTLINE_WRAP_UP_SECONDS", "-5")))
+                .hasMessageContaining("HOTLINE_WRAP_UP_SECONDS");
+    }
+
+    @Test
+    void queueNamesAndWrapUpTimeAreSettings() {
+        HotlineConfig.Telephony defaults = ConfigLoader.load(env()).telephony();
+        assertThat(defaults.queues()).containsExactly("common", "enterprise", "dialect");
+        assertThat(defaults.wrapUpSeconds()).isEqualTo(15);
+
+        HotlineConfig.Telephony site = ConfigLoader.load(env("HOTLINE_QUEUES", "common,elderly", "HOTLINE_WRAP_UP_SECONDS", "30"))
+                .telephony();
+        assertThat(site.queues()).containsExactly("common", "elderly");
+        assertThat(site.wrapUpSeconds()).isEqualTo(30);
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.hotline.testsupport.FreePort;
 import org.hotline.testsupport.RealAsterisk;
+import org.hotline.testsupport.ShippedAsterisk;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +42,7 @@ class ConsoleScreenPopIT {
     @BeforeAll
     static void start() throws Exception {
         int agiPort = FreePort.pick();
-        asterisk = RealAsterisk.start(Path.of("..", "docker", "asterisk"), Map.of("AGI_PORT", Integer.toString(agiPort)));
+        asterisk = RealAsterisk.start(Path.of("..", "docker", "asterisk"), ShippedAsterisk.substitutions(agiPort));
         asterisk.cli("core waitfullybooted");
         server = ConsoleServer.start(Map.ofEntries(
                 Map.entry("HOTLINE_AMI_HOST", asterisk.amiHost()),

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.hotline.server.HotlineServer;
 import org.hotline.server.config.ConfigLoader;
 import org.hotline.testsupport.RealAsterisk;
+import org.hotline.testsupport.ShippedAsterisk;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class TelephonyServerIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             agiPort = socket.getLocalPort();
         }
-        asterisk = RealAsterisk.start(Path.of("..", "docker", "asterisk"), Map.of("AGI_PORT", Integer.toString(agiPort)));
+        asterisk = RealAsterisk.start(Path.of("..", "docker", "asterisk"), ShippedAsterisk.substitutions(agiPort));
         asterisk.cli("core waitfullybooted");
         server = HotlineServer.start(ConfigLoader.load(Map.of(
                 "HOTLINE_DATA_DIR", dataDir.toString(), "HOTLINE_HTTP_PORT", "0", "HOTLINE_HTTP_HOST", "127.0.0.1",
@@ -148,6 +149,42 @@ class TelephonyServerIT {
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+    }
+
+    private static HttpResponse<String> send(String method, String path, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + token)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void administratorsBlockAndUnblockNumbersAndNobodyElseMay() throws Exception {
+        String admin = token("admin", ConfigLoader.EMBEDDED_ADMIN_PASSWORD);
+        String agent = token("agent", "agent12345");
+
+        assertThat(send("PUT", "/api/telephony/blocked-numbers/13700009999", admin).statusCode()).isEqualTo(200);
+        assertThat(new JsonObject(send("GET", "/api/telephony/blocked-numbers", admin).body()).getJsonArray("numbers"))
+                .contains("13700009999");
+        assertThat(send("PUT", "/api/telephony/blocked-numbers/13700009998", agent).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/telephony/blocked-numbers", agent).statusCode()).isEqualTo(403);
+        HttpResponse<String> bad = send("PUT", "/api/telephony/blocked-numbers/not-a-number", admin);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("电话号码格式不正确");
+        assertThat(send("DELETE", "/api/telephony/blocked-numbers/13700009999", admin).statusCode()).isEqualTo(200);
+        assertThat(new JsonObject(send("GET", "/api/telephony/blocked-numbers", admin).body()).getJsonArray("numbers"))
+                .doesNotContain("13700009999");
+    }
+
+    @Test
+    void theCallbackListIsPagedAndABadPageIsRefusedInChinese() throws Exception {
+        String agent = token("agent", "agent12345");
+
+        JsonObject page = new JsonObject(send("GET", "/api/telephony/callbacks?offset=0&limit=10", agent).body());
+        HttpResponse<String> tooLarge = send("GET", "/api/telephony/callbacks?limit=100000", agent);
+
+        assertThat(page.getInteger("limit")).isEqualTo(10);
+        assertThat(page.getLong("total")).isNotNull();
+        assertThat(tooLarge.statusCode()).isEqualTo(400);
+        assertThat(tooLarge.body()).contains("分页参数");
     }
 
     @Test
