@@ -17,6 +17,7 @@ import org.hotline.testsupport.FreePort;
 import org.hotline.testsupport.RealAsterisk;
 import org.hotline.testsupport.RealElasticsearch;
 import org.hotline.testsupport.RealRedis;
+import org.hotline.testsupport.ShippedAsterisk;
 
 /**
  * Everything a production site runs, on loopback, each piece its own OS process: an external real
@@ -36,16 +37,19 @@ final class Deployment implements AutoCloseable {
     final RealRedis redis;
     final RealElasticsearch elasticsearch;
     final RealAsterisk asterisk;
+    /** The shipped SIP configuration's ports (the carrier trunk at {@link ShippedAsterisk#sipPort()}). */
+    final ShippedAsterisk shipped;
     final PeerProcess peer110;
     final ServerNode nodeA;
     final ServerNode nodeB;
     private final List<AutoCloseable> started = new ArrayList<>();
 
-    private Deployment(RealRedis redis, RealElasticsearch elasticsearch, RealAsterisk asterisk, PeerProcess peer110,
+    private Deployment(RealRedis redis, RealElasticsearch elasticsearch, ShippedAsterisk shipped, PeerProcess peer110,
                        ServerNode nodeA, ServerNode nodeB) {
         this.redis = redis;
         this.elasticsearch = elasticsearch;
-        this.asterisk = asterisk;
+        this.shipped = shipped;
+        this.asterisk = shipped.asterisk();
         this.peer110 = peer110;
         this.nodeA = nodeA;
         this.nodeB = nodeB;
@@ -57,7 +61,9 @@ final class Deployment implements AutoCloseable {
         RealElasticsearch elasticsearch = RealElasticsearch.shared();
         wipeSearchIndices(elasticsearch.url());
         int agiPort = FreePort.pick();
-        RealAsterisk asterisk = RealAsterisk.start(Path.of("..", "docker", "asterisk"), Map.of("AGI_PORT", Integer.toString(agiPort)));
+        // the shipped configuration with its Mandarin prompts and music on hold, SIP and HTTP on free loopback ports
+        ShippedAsterisk shipped = ShippedAsterisk.start(Path.of("..").toAbsolutePath().normalize(), agiPort, Map.of());
+        RealAsterisk asterisk = shipped.asterisk();
         asterisk.cli("core waitfullybooted");
         PeerProcess peer110 = PeerProcess.start(LINK110_SECRET);
         int[] hazelcast = {FreePort.pick(), FreePort.pick()};
@@ -66,7 +72,7 @@ final class Deployment implements AutoCloseable {
                 asterisk.amiUser(), asterisk.amiSecret(), peer110.exchangeUrl().toString(), members);
         ServerNode nodeA = new ServerNode("node-a", nodeSettings(common, "node-a", hazelcast[0], agiPort), LOGS);
         ServerNode nodeB = new ServerNode("node-b", nodeSettings(common, "node-b", hazelcast[1], FreePort.pick()), LOGS);
-        Deployment deployment = new Deployment(redis, elasticsearch, asterisk, peer110, nodeA, nodeB);
+        Deployment deployment = new Deployment(redis, elasticsearch, shipped, peer110, nodeA, nodeB);
         deployment.started.addAll(List.<AutoCloseable>of(redis::stop, asterisk::stop, peer110));
         try {
             nodeA.start(Duration.ofMinutes(4));

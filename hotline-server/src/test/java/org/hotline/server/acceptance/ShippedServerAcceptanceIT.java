@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.hotline.server.acceptance.Deployment.Client;
 import org.hotline.server.cluster.ServerNode;
 import org.hotline.server.system.HistorySeed;
+import org.hotline.testsupport.Sipp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,10 +27,9 @@ import org.junit.jupiter.api.Timeout;
  * every integration on at once ({@link Deployment}), asserted from outside only: HTTP on both nodes,
  * and the 110 peer's own records. Each step files its tickets on one node and works them on the other.
  *
- * <p>The phone ticket (a call through the carrier trunk with sipp, through auto-dispatch to close)
- * belongs here as the next step, {@code aPhoneTicketGoesThroughAutoDispatchReplyReturnVisitAndClose},
- * once the carrier trunk SIP configuration is shipped in docker/asterisk; {@link Deployment#asterisk}
- * already runs that configuration.
+ * <p>The phone ticket is a real SIP call: sipp as the citizen through the shipped carrier trunk, sipp
+ * as the agent's phone registered with the credentials the server handed out at the agent's log-in;
+ * the agent learns the call from the screen pop (server-sent events) as the console does.
  */
 @Timeout(1200)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -94,11 +94,7 @@ class ShippedServerAcceptanceIT {
         assertThat(lead).as("lead department chosen without a dispatcher").isNotBlank();
 
         Client department = deployment.staff(deployment.nodeB, "dept-acc", "DEPARTMENT", lead);
-        department.post(path(id, "sign"), new JsonObject());
-        department.post(path(id, "reply"), new JsonObject().put("text", "已派人到现场处理，问题已解决。").put("result", "RESOLVED"));
-        supervisor.post(path(id, "accept-reply"), new JsonObject().put("reason", "答复完整"));
-        agent.post(path(id, "revisit"), new JsonObject().put("resolution", "RESOLVED").put("satisfaction", "SATISFIED"));
-        supervisor.post(path(id, "close"), new JsonObject().put("reason", "已回访，群众满意"));
+        replyVisitAndClose(id, department, agent, supervisor);
 
         JsonObject progress = citizenOnA.get("/api/v1/appeals/" + receipt.getString("ticketNumber") + "?queryCode=" + receipt.getString("queryCode"));
         assertThat(progress.getString("status")).as("what the citizen sees on node A").isEqualTo("CLOSED");
@@ -132,8 +128,48 @@ class ShippedServerAcceptanceIT {
 
     @Test
     @Order(4)
+    void aPhoneTicketGoesThroughAutoDispatchReplyReturnVisitAndClose() throws Exception {
+        String agentId = "agent-phone";
+        String caller = "13700000003";
+        Client agent = deployment.staff(deployment.nodeA, agentId, "AGENT", null);
+        JsonObject sip = agent.post("/api/telephony/agents/" + agentId + "/login",
+                new JsonObject().put("queues", new JsonArray().add("common"))).getJsonObject("sip");
+        assertThat(sip.getString("password")).as("the server hands the agent's phone its SIP credentials").isNotBlank();
+        try (ScreenPops pops = ScreenPops.open(deployment.nodeA, agent.token(), agentId);
+             Sipp.Run phone = Sipp.agents(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(4), Duration.ofSeconds(6))) {
+            Sipp.register("127.0.0.1", deployment.shipped.sipPort(), sip.getString("username"), sip.getString("password"), phone.port());
+
+            Sipp.Result citizen = Sipp.citizenCall("127.0.0.1", deployment.shipped.sipPort(), "12345", caller, Duration.ofSeconds(60));
+
+            assertThat(citizen.successful()).as(citizen.output()).isEqualTo(1);
+            JsonObject pop = pops.await(caller, PATIENCE);
+            JsonObject text = HistorySeed.lines().get(1);
+            JsonObject ticket = agent.expect(201, "POST", "/api/v1/tickets", "application/json", new JsonObject()
+                    .put("channel", "PHONE").put("callId", pop.getString("callId")).put("title", text.getString("title"))
+                    .put("content", text.getString("content")).put("appealType", "COMPLAINT").put("phone", caller)
+                    .put("name", "市民丙").put("district", "东城区").put("address", "人民路3号").encode());
+            filed.add(ticket.getString("number"));
+            String id = ticket.getString("id");
+            assertThat(ticket.getString("channel")).isEqualTo("PHONE");
+            assertThat(ticket.getJsonArray("callIds")).as("the ticket names the call it came from").contains(pop.getString("callId"));
+
+            Client supervisor = deployment.login(deployment.nodeB, "supervisor-acc", Deployment.STAFF_PASSWORD);
+            JsonObject assigned = await(PATIENCE, "automatic dispatch assigned the phone ticket", () -> {
+                JsonObject now = supervisor.get("/api/v1/tickets/" + id);
+                return "ASSIGNED".equals(now.getString("status")) ? now : null;
+            });
+            Client department = deployment.staff(deployment.nodeB, "dept-phone", "DEPARTMENT", assigned.getString("leadDepartment"));
+            replyVisitAndClose(id, department, agent, supervisor);
+            assertThat(supervisor.get("/api/v1/tickets/" + id).getString("status")).isEqualTo("CLOSED");
+        } finally {
+            agent.post("/api/telephony/agents/" + agentId + "/logout", new JsonObject());
+        }
+    }
+
+    @Test
+    @Order(5)
     void searchAndReportsOnBothNodesSeeEveryTicket() throws Exception {
-        assertThat(filed).as("the steps before filed tickets").hasSize(2);
+        assertThat(filed).as("the steps before filed tickets").hasSize(3);
         Set<String> expected = Set.copyOf(filed);
         for (ServerNode node : deployment.nodes()) {
             Client supervisor = deployment.login(node, "supervisor-acc", Deployment.STAFF_PASSWORD);
@@ -151,6 +187,15 @@ class ShippedServerAcceptanceIT {
         Client onB = deployment.login(deployment.nodeB, "supervisor-acc", Deployment.STAFF_PASSWORD);
         assertThat(onA.get("/api/v1/reports/center").getInteger("tickets"))
                 .as("both nodes report from the same index").isEqualTo(onB.get("/api/v1/reports/center").getInteger("tickets"));
+    }
+
+    /** The department signs and replies, the supervisor accepts the reply, the agent records the visit, the supervisor closes. */
+    private static void replyVisitAndClose(String id, Client department, Client agent, Client supervisor) throws Exception {
+        department.post(path(id, "sign"), new JsonObject());
+        department.post(path(id, "reply"), new JsonObject().put("text", "已派人到现场处理，问题已解决。").put("result", "RESOLVED"));
+        supervisor.post(path(id, "accept-reply"), new JsonObject().put("reason", "答复完整"));
+        agent.post(path(id, "revisit"), new JsonObject().put("resolution", "RESOLVED").put("satisfaction", "SATISFIED"));
+        supervisor.post(path(id, "close"), new JsonObject().put("reason", "已回访，群众满意"));
     }
 
     private static String path(String id, String action) {
