@@ -129,7 +129,7 @@ class ShippedServerAcceptanceIT {
     @Test
     @Order(4)
     void aPhoneTicketGoesThroughAutoDispatchReplyReturnVisitAndClose() throws Exception {
-        String agentId = "agent-phone";
+        String agentId = "agentphone"; // a telephony agent id is [0-9a-z]{1,32}, the staff account the same name
         String caller = "13700000003";
         Client agent = deployment.staff(deployment.nodeA, agentId, "AGENT", null);
         JsonObject sip = agent.post("/api/telephony/agents/" + agentId + "/login",
