@@ -33,6 +33,8 @@ final class EventLabels {
         Map.entry("TicketNotAccepted", "不予受理"),
         Map.entry("TicketMerged", "并入主单"),
         Map.entry("DuplicateAbsorbed", "合并重复件"),
+        Map.entry("TicketUnmerged", "撤销并单"),
+        Map.entry("DuplicateReleased", "重复件撤出"),
         Map.entry("MasterReplyMirrored", "同步主单答复"),
         Map.entry("SlaWarningRecorded", "黄牌预警"),
         Map.entry("SlaOverdueRecorded", "红牌超时"),

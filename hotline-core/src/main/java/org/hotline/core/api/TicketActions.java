@@ -80,6 +80,7 @@ final class TicketActions {
             Map.entry("close", new Action<>(Reason.class, b -> new Command.Close(b.reason()))),
             Map.entry("not-accept", new Action<>(NotAccept.class, b -> new Command.NotAccept(b.reason(), b.properChannel()))),
             Map.entry("merge", new Action<>(Merge.class, b -> new Command.MergeInto(new TicketId(b.masterTicketId()), b.reason()))),
+            Map.entry("unmerge", new Action<>(Reason.class, b -> new Command.Unmerge(b.reason()))),
             Map.entry("suspend", new Action<>(Reason.class, b -> new Command.Suspend(b.reason()))),
             Map.entry("resume", new Action<>(Reason.class, b -> new Command.Resume(b.reason()))));
     }

@@ -59,9 +59,15 @@ final class ClosingRules {
         return step.accept(next, new TicketEvent.TicketReopened(step.actor(), step.now(), c.reason(), reopened));
     }
 
-    /** Without a return visit only when the caller cannot be reached (anonymous, no phone). */
+    /**
+     * Without a return visit only when the caller cannot be reached (anonymous, no phone). A merged
+     * ticket closes only with its master (the system follows the master's close).
+     */
     private static Decision close(Step step, Command.Close c) {
         Ticket t = step.ticket();
+        if (t.status() == TicketStatus.MERGED && step.actor().role() != Role.SYSTEM) {
+            return Step.refuse("ticket.merged-follows-master", "并入主单的工单随主单办结");
+        }
         if (t.status() == TicketStatus.REVIEWED && t.caller().reachable()) {
             return Step.refuse("ticket.visit-required", "请先回访市民再办结");
         }
@@ -75,7 +81,12 @@ final class ClosingRules {
             return Step.refuse("ticket.not-master", "该工单未并入此主单");
         }
         Reply reply = c.reply();
-        return step.accept(step.next().reply(reply).repliedAt(reply.at()),
+        // the master's unit answered for this citizen too: the rating counts for it
+        TicketBuilder next = step.next().reply(reply).repliedAt(reply.at());
+        if (c.leadDepartment() != null) {
+            next.leadDepartment(c.leadDepartment());
+        }
+        return step.accept(next,
                 new TicketEvent.MasterReplyMirrored(step.actor(), step.now(), null, c.master(), reply.result(), reply.text()));
     }
 }

@@ -80,6 +80,10 @@ public sealed interface TicketEvent {
 
     record DuplicateAbsorbed(Actor actor, Instant at, String reason, TicketId duplicate) implements TicketEvent { }
 
+    record TicketUnmerged(Actor actor, Instant at, String reason, TicketId master) implements TicketEvent { }
+
+    record DuplicateReleased(Actor actor, Instant at, String reason, TicketId duplicate) implements TicketEvent { }
+
     record MasterReplyMirrored(Actor actor, Instant at, String reason, TicketId master, ReplyResult result, String text) implements TicketEvent { }
 
     record SlaWarningRecorded(Actor actor, Instant at, String reason, ClockName clock, Instant dueAt) implements TicketEvent { }
