@@ -42,12 +42,14 @@ final class ClosingRules {
             return Step.refuse("ticket.visit-not-due", "主单尚未答复或本单已回访");
         }
         ReturnVisit visit = new ReturnVisit(c.resolution(), c.satisfaction(), c.note(), step.now());
-        TicketBuilder next = step.next().visit(visit).status(merged ? TicketStatus.MERGED : TicketStatus.REVISITED);
+        java.util.List<ReturnVisit> visits = new java.util.ArrayList<>(t.visits());
+        visits.add(visit);
+        TicketBuilder next = step.next().visit(visit).visits(visits).status(merged ? TicketStatus.MERGED : TicketStatus.REVISITED);
         return step.accept(next, new TicketEvent.ReturnVisitRecorded(step.actor(), step.now(), c.note(),
                 c.resolution(), c.satisfaction()));
     }
 
-    /** 重办: the same lead unit handles it again with fresh clocks counted from now. */
+    /** 重办: the same lead unit handles it again with fresh clocks counted from now; its visits stay on record. */
     private static Decision rehandle(Step step, Command.Rehandle c) {
         Ticket t = step.ticket();
         if (!t.visit().callsForRehandling()) {

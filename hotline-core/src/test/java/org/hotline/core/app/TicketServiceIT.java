@@ -224,6 +224,24 @@ class TicketServiceIT {
         assertThat(refusalCode(() -> apply(own, new Command.Unmerge("再撤一次"), DISPATCHER))).isEqualTo("ticket.not-merged");
     }
 
+    @Test
+    void everyReturnVisitIsKeptThroughRehandlingAndSurvivesTheSnapshot() {
+        Ticket t = apply(apply(assigned(), new Command.Sign(), URBAN), new Command.SubmitReply("已劝离", ReplyResult.RESOLVED), URBAN);
+        t = apply(t, new Command.AcceptReply(null), DISPATCHER);
+        t = apply(t, new Command.RecordReturnVisit(Resolution.UNRESOLVED, Satisfaction.DISSATISFIED, "仍在占道"), AGENT);
+        t = apply(t, new Command.Rehandle("市民不满意"), DISPATCHER);
+        assertThat(t.visit()).isNull();
+        assertThat(t.firstVisit().satisfaction()).isEqualTo(Satisfaction.DISSATISFIED);
+        t = apply(apply(apply(t, new Command.Sign(), URBAN), new Command.SubmitReply("已取缔", ReplyResult.RESOLVED), URBAN),
+                new Command.AcceptReply(null), DISPATCHER);
+        apply(t, new Command.RecordReturnVisit(Resolution.RESOLVED, Satisfaction.SATISFIED, null), AGENT);
+
+        Ticket stored = await(service.load(t.id()));
+
+        assertThat(stored.visits()).extracting(v -> v.satisfaction()).containsExactly(Satisfaction.DISSATISFIED, Satisfaction.SATISFIED);
+        assertThat(stored.lastVisit()).isEqualTo(stored.visit());
+    }
+
     private static String refusalCode(Runnable action) {
         try {
             action.run();
