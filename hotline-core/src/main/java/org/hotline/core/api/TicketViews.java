@@ -9,6 +9,7 @@ import org.hotline.core.model.Actor;
 import org.hotline.core.model.Masking;
 import org.hotline.core.model.Ticket;
 import org.hotline.core.time.ClockName;
+import org.hotline.core.time.ClockStatus;
 import org.hotline.core.time.ClockTrack;
 import org.hotline.core.time.Deadlines;
 import org.hotline.core.time.WorkingTimeLeft;
@@ -87,7 +88,8 @@ public final class TicketViews {
 
     /**
      * The snapshot's clocks, each open one with {@code remainingWorkingSeconds} (counted time left,
-     * negative when overdue), {@code countingNow} and {@code countingChangesAt} (when it next flips).
+     * negative when overdue), {@code countingNow} and {@code countingChangesAt} (when it next flips); every
+     * clock with {@code derivation} (the steps: 起算, 时限, 不计/计入 days, 截止) and {@code provisional}.
      */
     public JsonObject clocks(Ticket ticket, JsonObject snapshotClocks) {
         JsonObject out = snapshotClocks == null ? new JsonObject() : snapshotClocks.copy();
@@ -102,7 +104,11 @@ public final class TicketViews {
             if (track == null || !(out.getValue(name) instanceof JsonObject shown)) {
                 continue;
             }
-            WorkingTimeLeft left = WorkingTimeLeft.of(current.calendar(), track, current.compute(track), now);
+            ClockStatus status = current.compute(track);
+            // each deadline with the steps that derived it; provisional when counted through a year without official data
+            shown.put("provisional", status.provisional()).put("derivation", new io.vertx.core.json.JsonArray(
+                status.derivation().steps().stream().map(Object.class::cast).toList()));
+            WorkingTimeLeft left = WorkingTimeLeft.of(current.calendar(), track, status, now);
             if (left != null) {
                 shown.put("remainingWorkingSeconds", left.remainingSeconds()).put("countingNow", left.countingNow())
                     .put("countingChangesAt", left.countingChangesAt() == null ? null : left.countingChangesAt().toString());

@@ -294,6 +294,11 @@ public final class TicketService {
         });
     }
 
+    /** The clock the service decides with (for "today" in calendar warnings). */
+    public Clock clock() {
+        return clock;
+    }
+
     /** Every clock of the ticket with its deadline and the steps that derived it. */
     public Future<Map<ClockName, ClockStatus>> deadlineDerivation(TicketId id) {
         return load(id).map(ticket -> {
