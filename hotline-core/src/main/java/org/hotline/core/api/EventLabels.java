@@ -34,6 +34,7 @@ final class EventLabels {
         Map.entry("TicketMerged", "并入主单"),
         Map.entry("DuplicateAbsorbed", "合并重复件"),
         Map.entry("TicketUnmerged", "撤销并单"),
+        Map.entry("PoliceLinkageRecorded", "110联动"),
         Map.entry("DuplicateReleased", "重复件撤出"),
         Map.entry("MasterReplyMirrored", "同步主单答复"),
         Map.entry("SlaWarningRecorded", "黄牌预警"),

@@ -259,6 +259,19 @@ public sealed interface Command {
         public CommandKind kind() { return CommandKind.LINK_CALL; }
     }
 
+    /**
+     * A step of the ticket's 110 transfer (移交, 签收, 退回, 处置结果), recorded on the ticket by the linkage;
+     * {@code text}: the police result or the reason of a refusal, when there is one.
+     */
+    record RecordPoliceLinkage(String transferId, PoliceLinkageStage stage, String text) implements Command {
+        public RecordPoliceLinkage {
+            Texts.require(transferId, "移交单号", 128);
+            java.util.Objects.requireNonNull(stage, "stage");
+            Texts.limit(text, "110处置说明", 4000);
+        }
+        public CommandKind kind() { return CommandKind.RECORD_POLICE_LINKAGE; }
+    }
+
     record AddTag(String tag) implements Command {
         public AddTag { Texts.require(tag, "标签", 32); }
         public CommandKind kind() { return CommandKind.ADD_TAG; }

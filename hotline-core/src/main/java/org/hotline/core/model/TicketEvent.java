@@ -92,5 +92,8 @@ public sealed interface TicketEvent {
 
     record CallLinked(Actor actor, Instant at, String reason, String callId) implements TicketEvent { }
 
+    record PoliceLinkageRecorded(Actor actor, Instant at, String reason, String transferId, PoliceLinkageStage stage,
+                                 String text) implements TicketEvent { }
+
     record TicketTagged(Actor actor, Instant at, String reason, String tag) implements TicketEvent { }
 }
