@@ -47,6 +47,7 @@ public final class TicketViews {
         }
         if (!Masking.seesPersonalData(viewer, ticket.caller().confidential())) {
             maskCaller(view);
+            maskFreeText(view, ticket);
         }
         if (!viewer.isCenterStaff()) {
             view.remove("queryCode");
@@ -122,6 +123,31 @@ public final class TicketViews {
             return ClockName.valueOf(name);
         } catch (IllegalArgumentException unknown) {
             return null;
+        }
+    }
+
+    /**
+     * Numbers typed into the title, the content, the reply and the visit notes (a caller's own or anyone's
+     * mobile, landline, ID card) are masked for whoever may not see the caller's number.
+     */
+    private static void maskFreeText(JsonObject view, Ticket ticket) {
+        for (String field : new String[] {"title", "content"}) {
+            if (view.getValue(field) instanceof String text) {
+                view.put(field, Masking.maskInText(text, ticket.caller()));
+            }
+        }
+        if (view.getValue("reply") instanceof JsonObject reply && reply.getValue("text") instanceof String text) {
+            reply.put("text", Masking.maskInText(text, ticket.caller()));
+        }
+        if (view.getValue("visit") instanceof JsonObject visit && visit.getValue("note") instanceof String note) {
+            visit.put("note", Masking.maskInText(note, ticket.caller()));
+        }
+        if (view.getValue("visits") instanceof io.vertx.core.json.JsonArray visits) {
+            visits.forEach(v -> {
+                if (v instanceof JsonObject one && one.getValue("note") instanceof String note) {
+                    one.put("note", Masking.maskInText(note, ticket.caller()));
+                }
+            });
         }
     }
 

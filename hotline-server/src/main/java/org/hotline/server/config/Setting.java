@@ -23,7 +23,7 @@ public enum Setting {
     HOTLINE_AGI_BIND("127.0.0.1", "Address the FastAGI server binds to: 0.0.0.0 when Asterisk runs on another host or container."),
     HOTLINE_AGENT_INTERFACE("PJSIP/{agent}", "Channel an agent's phone is rung on; {agent} is replaced by the agent's user name."),
     HOTLINE_JWT_SECRET("", "HMAC key for access tokens, at least 32 characters (secret). Required with an external Redis; embedded mode generates one under the data dir."),
-    HOTLINE_TOKEN_TTL_SECONDS("43200", "Lifetime of an access token in seconds."),
+    HOTLINE_TOKEN_TTL_SECONDS("28800", "Lifetime of an access token in seconds (default 8 h, one shift)."),
     HOTLINE_BOOTSTRAP_ADMIN_PASSWORD("", "Password of the 'admin' account created on first start (secret). Required with an external Redis; embedded mode uses the demo password in the README."),
     HOTLINE_LINK110_URL("", "Base URL of the 110 platform's exchange endpoint. Empty: 110 system push off."),
     HOTLINE_LINK110_SECRET("", "Shared HMAC key with the 110 platform, at least 16 characters (secret)."),
