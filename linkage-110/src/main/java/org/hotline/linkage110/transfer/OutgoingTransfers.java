@@ -68,9 +68,10 @@ public final class OutgoingTransfers implements DeliveryListener {
     private Future<Transfer> create(TransferRequest request, TicketTrail.TicketRef ticket, TransferList list, TransferListItem item,
                                     String id) {
         Instant now = clock.instant();
-        var transfer = new Transfer(id, Direction.TO_110, ticket.number(), ticket.id(), item.code(),
+        String number = ticket.number() != null ? ticket.number() : request.ticketNumber();
+        var transfer = new Transfer(id, Direction.TO_110, number, ticket.id(), item.code(),
                 list.version(), request.title(), TransferStatus.QUEUED, now, null, null, null, null, null);
-        var order = new LinkageOrder(id, ticket.number(), item.code(), list.version(), item.urgency(),
+        var order = new LinkageOrder(id, number, item.code(), list.version(), item.urgency(),
                 request.title(), request.content(), request.district(), request.address(), request.callerName(),
                 request.callerPhone(), null, now);
         return store.save(transfer)

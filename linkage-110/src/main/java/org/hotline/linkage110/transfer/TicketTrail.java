@@ -17,6 +17,7 @@ public interface TicketTrail {
     /** Records one step of a transfer on the ticket. */
     Future<Void> record(String ticketId, String transferId, PoliceLinkageStage stage, String text);
 
+    /** {@code number} null when unknown (the request's number is used then). */
     record TicketRef(String id, String number) {
     }
 
@@ -27,7 +28,7 @@ public interface TicketTrail {
     TicketTrail WITHOUT_TICKETS = new TicketTrail() {
         @Override
         public Future<Optional<TicketRef>> find(String ticketIdOrNumber) {
-            return Future.succeededFuture(Optional.of(new TicketRef(ticketIdOrNumber, ticketIdOrNumber)));
+            return Future.succeededFuture(Optional.of(new TicketRef(ticketIdOrNumber, null)));
         }
 
         @Override
