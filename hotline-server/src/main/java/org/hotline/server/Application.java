@@ -234,6 +234,7 @@ public final class Application {
     private List<DependencyCheck> checks() {
         List<DependencyCheck> checks = new ArrayList<>();
         checks.add(redisCheck());
+        checks.add(calendarCheck());
         modules.forEach(module -> checks.addAll(module.checks()));
         if (!config.telephony().enabled()) {
             checks.add(DependencyCheck.disabled("telephony", "HOTLINE_AMI_HOST is not set"));
@@ -242,6 +243,16 @@ public final class Application {
             checks.add(DependencyCheck.disabled("link110", "HOTLINE_LINK110_URL is not set"));
         }
         return checks;
+    }
+
+    /** Not required: a missing holiday year makes deadlines provisional, not the server unready; /health says so. */
+    private DependencyCheck calendarCheck() {
+        return DependencyCheck.of("calendar", false, () -> {
+            var calendar = tickets.seed().calendar();
+            List<String> warnings = calendar.warnings(clock.instant().atZone(calendar.zone()).toLocalDate());
+            return warnings.isEmpty() ? Future.succeededFuture("holiday years " + calendar.years())
+                    : Future.failedFuture(String.join("；", warnings));
+        });
     }
 
     private DependencyCheck redisCheck() {

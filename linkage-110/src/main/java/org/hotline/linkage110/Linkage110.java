@@ -23,6 +23,7 @@ import org.hotline.linkage110.transfer.IncomingOrders;
 import org.hotline.linkage110.transfer.LinkageStats;
 import org.hotline.linkage110.transfer.OutgoingTransfers;
 import org.hotline.linkage110.transfer.PoliceOrderIntake;
+import org.hotline.linkage110.transfer.TicketTrail;
 import org.hotline.linkage110.transfer.TicketResultWatcher;
 import org.hotline.linkage110.transfer.TransferStore;
 import org.hotline.linkage110.transfer.WebAppealScreener;
@@ -48,8 +49,15 @@ public final class Linkage110 {
     private final Clock clock;
     private final RedisAsyncCommands<String, String> commands;
 
+    /** For exchange-protocol harnesses without a ticket pipeline ({@link TicketTrail#WITHOUT_TICKETS}). */
     public Linkage110(Vertx vertx, RedisAsyncCommands<String, String> commands, Linkage110Config config,
                       PoliceOrderIntake intake, Clock clock) {
+        this(vertx, commands, config, intake, TicketTrail.WITHOUT_TICKETS, clock);
+    }
+
+    /** {@code tickets}: transfers only for tickets that exist, each step recorded on its ticket. */
+    public Linkage110(Vertx vertx, RedisAsyncCommands<String, String> commands, Linkage110Config config,
+                      PoliceOrderIntake intake, TicketTrail tickets, Clock clock) {
         this.config = config;
         this.clock = clock;
         this.commands = commands;
@@ -59,7 +67,7 @@ public final class Linkage110 {
         this.stats = new LinkageStats(redis);
         this.dispatcher = new DispatcherQueue(redis);
         Outbox outbox = new Outbox(redis);
-        this.outgoing = new OutgoingTransfers(transfers, lists, outbox, stats, dispatcher, clock);
+        this.outgoing = new OutgoingTransfers(transfers, lists, outbox, stats, dispatcher, tickets, clock);
         this.incoming = new IncomingOrders(transfers, lists, outbox, stats, intake, config, clock);
         this.calls = new LiveCallActions(vertx.eventBus(), redis, stats, config, clock);
         this.guard = new ExchangeGuard(redis, config, clock);

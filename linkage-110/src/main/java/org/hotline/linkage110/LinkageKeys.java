@@ -14,6 +14,11 @@ public final class LinkageKeys {
     }
     /** Sorted set of transfer ids by creation time (score = epoch ms). */
     public static final String TRANSFERS = PREFIX + "transfers";
+    /** The first 12345 → 110 transfer of a ticket (SETNX: one push per ticket). */
+    public static String outgoingOfTicket(String ticketId) {
+        return ticketTransfer(ticketId) + ":outgoing";
+    }
+
     /** String ticketId -> transferId of an incoming police order. */
     public static String ticketTransfer(String ticketId) {
         return PREFIX + "ticket-transfer:" + ticketId;

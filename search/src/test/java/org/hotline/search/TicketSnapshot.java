@@ -105,6 +105,24 @@ public final class TicketSnapshot {
         return this;
     }
 
+    /**
+     * Every return visit in order, as core keeps them ({@code visits}); {@code current}: whether the last
+     * one is still the ticket's {@code visit} (false after a 重办 that awaits its next visit).
+     */
+    public TicketSnapshot visits(boolean current, String... satisfactions) {
+        var visits = node.putArray("visits");
+        for (String satisfaction : satisfactions) {
+            visits.addObject().put("resolution", "SATISFIED".equals(satisfaction) ? "RESOLVED" : "UNRESOLVED")
+                    .put("satisfaction", satisfaction);
+        }
+        if (current) {
+            node.set("visit", visits.get(visits.size() - 1).deepCopy());
+        } else {
+            node.remove("visit");
+        }
+        return this;
+    }
+
     public String json() {
         return node.toString();
     }

@@ -1,15 +1,15 @@
 package org.hotline.telephony;
 
 import io.vertx.core.Future;
+import org.hotline.core.api.JsonBodies;
+import org.hotline.core.api.Problems;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Map;
-import java.util.Optional;
 import org.hotline.core.error.HotlineException;
 
 /**
@@ -30,7 +30,7 @@ public final class TelephonyRoutes {
 
     public static Router mount(Router router, TelephonyVerticle telephony) {
         TelephonyRoutes r = new TelephonyRoutes(telephony);
-        router.route("/api/telephony/*").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT));
+        router.route("/api/telephony/*").handler(Problems.bodyHandler(BODY_LIMIT));
         router.get("/api/telephony/dashboard").handler(ctx -> ctx.json(telephony.dashboard()));
         router.post("/api/telephony/agents/:agentId/login").handler(r::login);
         router.post("/api/telephony/agents/:agentId/logout").handler(ctx -> r.answer(ctx, c -> c.logout(agent(ctx))));
@@ -38,9 +38,9 @@ public final class TelephonyRoutes {
         router.post("/api/telephony/agents/:agentId/ready").handler(ctx -> r.answer(ctx, c -> c.pause(agent(ctx), false, "")));
         router.get("/api/telephony/agents/:agentId/events").handler(r::events);
         router.post("/api/telephony/calls/:callId/hangup").handler(ctx -> r.answer(ctx, c -> c.hangup(call(ctx))));
-        router.post("/api/telephony/calls/:callId/hold").handler(ctx -> r.answer(ctx, c -> c.hold(call(ctx), body(ctx).getBoolean("on", true))));
+        router.post("/api/telephony/calls/:callId/hold").handler(ctx -> r.answer(ctx, c -> c.hold(call(ctx), flag(body(ctx), "on", true))));
         router.post("/api/telephony/calls/:callId/transfer").handler(ctx -> r.answer(ctx, c -> c.transfer(call(ctx),
-                body(ctx).getString("target"), body(ctx).getBoolean("attended", false))));
+                body(ctx).getString("target"), flag(body(ctx), "attended", false))));
         router.post("/api/telephony/calls/:callId/conference").handler(ctx -> r.answer(ctx, c -> c.conference(call(ctx),
                 body(ctx).getString("target"))));
         router.post("/api/telephony/calls/:callId/tickets").handler(ctx -> r.done(ctx,
@@ -59,7 +59,9 @@ public final class TelephonyRoutes {
     }
 
     private void login(RoutingContext ctx) {
-        JsonArray queues = body(ctx).getJsonArray("queues", new JsonArray());
+        if (!(body(ctx).getValue("queues", new JsonArray()) instanceof JsonArray queues)) {
+            throw HotlineException.invalid("telephony.bad-field", "字段 queues 须为队列名称的数组");
+        }
         String agentId = agent(ctx);
         CallControl control = telephony.control();
         Future<Void> loggedIn;
@@ -166,8 +168,19 @@ public final class TelephonyRoutes {
         return body(ctx).getString("reason", "休息");
     }
 
+    /** The JSON object body (none: empty); a field sent as null counts as absent. */
     private static JsonObject body(RoutingContext ctx) {
-        return Optional.ofNullable(ctx.body().asJsonObject()).orElseGet(JsonObject::new);
+        JsonObject body = JsonBodies.optionalObject(ctx);
+        body.getMap().values().removeIf(java.util.Objects::isNull);
+        return body;
+    }
+
+    private static boolean flag(JsonObject body, String field, boolean absent) {
+        Object value = body.getValue(field, absent);
+        if (!(value instanceof Boolean on)) {
+            throw HotlineException.invalid("telephony.bad-field", "字段 " + field + " 须为 true 或 false");
+        }
+        return on;
     }
 
     private static String required(JsonObject body, String field) {

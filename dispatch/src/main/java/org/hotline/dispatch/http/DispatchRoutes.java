@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Set;
+import org.hotline.core.api.JsonBodies;
 import org.hotline.core.api.Problems;
 import org.hotline.core.auth.Authenticated;
 import org.hotline.core.error.ErrorKind;
@@ -71,10 +72,7 @@ public final class DispatchRoutes {
     }
 
     private void classify(RoutingContext ctx) {
-        JsonObject body = ctx.body().asJsonObject();
-        if (body == null) {
-            throw HotlineException.invalid("classify.body-required", "请求体应为 JSON 对象，包含 title 和 content");
-        }
+        JsonObject body = JsonBodies.object(ctx);
         String title = optionalText(body, "title");
         String content = optionalText(body, "content");
         String location = optionalText(body, "location");

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import org.hotline.core.api.JsonBodies;
 import org.hotline.core.api.Problems;
 import org.hotline.core.auth.Authenticated;
 import org.hotline.core.error.HotlineException;
@@ -41,8 +42,8 @@ public final class DuplicateRoutes {
     }
 
     private void find(RoutingContext ctx) {
-        JsonObject body = ctx.body().asJsonObject();
-        if (body == null || !strings(body, "phone", "title", "content", "category")
+        JsonObject body = JsonBodies.object(ctx);
+        if (!strings(body, "phone", "title", "content", "category")
                 || !(body.getValue("location", new JsonObject()) instanceof JsonObject location)
                 || !strings(location, "district", "street", "address")) {
             throw HotlineException.invalid("duplicates.bad-body",

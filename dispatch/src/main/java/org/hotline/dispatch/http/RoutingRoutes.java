@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.hotline.core.api.JsonBodies;
 import org.hotline.core.api.Problems;
 import org.hotline.core.auth.Authenticated;
 import org.hotline.core.error.HotlineException;
@@ -51,10 +52,10 @@ public final class RoutingRoutes {
     }
 
     private void putRule(RoutingContext ctx) {
-        JsonObject body = ctx.body().asJsonObject();
+        JsonObject body = JsonBodies.object(ctx);
         RoutingRule rule;
         try {
-            rule = RedisRoutingRules.fromJson(body == null ? new JsonObject() : body);
+            rule = RedisRoutingRules.fromJson(body);
         } catch (RuntimeException invalid) {
             throw HotlineException.invalid("dispatch.rule-invalid", "派单规则无效：" + invalid.getMessage());
         }

@@ -76,8 +76,10 @@ public final class AdminRoutes {
 
     private void calendar(RoutingContext ctx) {
         var calendar = service.seed().calendar();
+        var today = java.time.LocalDate.now(service.clock().withZone(calendar.zone()));
         AppealRoutes.json(ctx, 200, new JsonObject().put("zone", calendar.zone().getId())
-            .put("years", new JsonArray(calendar.years().stream().sorted().map(Object.class::cast).toList())));
+            .put("years", new JsonArray(calendar.years().stream().sorted().map(Object.class::cast).toList()))
+            .put("warnings", new JsonArray(calendar.warnings(today).stream().map(Object.class::cast).toList())));
     }
 
     private void timeLimits(RoutingContext ctx) {

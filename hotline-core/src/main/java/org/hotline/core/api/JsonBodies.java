@@ -17,6 +17,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -43,6 +46,46 @@ public final class JsonBodies {
     }
 
     public static <T> T read(RoutingContext ctx, Class<T> type) {
+        return read(jsonBytes(ctx), type);
+    }
+
+    /**
+     * The body as a JSON object, for routes that read fields one by one: an empty body, {@code null},
+     * an array, a number or malformed JSON is a 400, never a cast failure.
+     */
+    public static JsonObject object(RoutingContext ctx) {
+        Buffer body = ctx.body() == null ? null : ctx.body().buffer();
+        if (body == null || body.length() == 0) {
+            throw HotlineException.invalid("request.empty-body", "请求体不能为空");
+        }
+        return objectOf(body.getBytes());
+    }
+
+    /** Like {@link #object}, but an absent (empty) body is an empty object: for operations whose body is optional. */
+    public static JsonObject optionalObject(RoutingContext ctx) {
+        Buffer body = ctx.body() == null ? null : ctx.body().buffer();
+        return body == null || body.length() == 0 ? new JsonObject() : object(ctx);
+    }
+
+    static JsonObject objectOf(byte[] bytes) {
+        String text = strictUtf8(bytes);
+        Object value;
+        try {
+            value = Json.decodeValue(text);
+        } catch (DecodeException malformed) {
+            throw HotlineException.invalid("request.malformed-json", "请求体不是有效的 JSON");
+        }
+        if (value == null) {
+            throw HotlineException.invalid("request.empty-body", "请求体不能为空");
+        }
+        if (!(value instanceof JsonObject object)) {
+            throw HotlineException.invalid("request.wrong-type", "请求体须为 JSON 对象（{...}）");
+        }
+        return object;
+    }
+
+    /** The body's bytes when there is one and it is declared JSON (or not declared at all). */
+    private static byte[] jsonBytes(RoutingContext ctx) {
         Buffer body = ctx.body() == null ? null : ctx.body().buffer();
         if (body == null || body.length() == 0) {
             throw HotlineException.invalid("request.empty-body", "请求体不能为空");
@@ -52,7 +95,7 @@ public final class JsonBodies {
             throw new HotlineException(org.hotline.core.error.ErrorKind.INVALID_REQUEST,
                 "request.unsupported-media-type", "请求体须为 application/json");
         }
-        return read(body.getBytes(), type);
+        return body.getBytes();
     }
 
     public static <T> T read(byte[] bytes, Class<T> type) {

@@ -62,7 +62,7 @@ final class PolicySettings {
 
     /** Checks, saves and applies a holiday year (holiday-cn shape). */
     Future<Void> addHolidayYear(int year, String json) {
-        return check(() -> SeedLoader.withHolidayYear(service.seed(), json), "calendar.invalid-file",
+        return check(() -> SeedLoader.withPublishedHolidayYear(service.seed(), json), "calendar.invalid-file",
             "节假日文件格式错误，应为 holiday-cn 格式（year, days[name, date, isOffDay]）")
             .compose(valid -> store.saveHolidayYear(year, json)).compose(version -> refresh());
     }
@@ -133,6 +133,10 @@ final class PolicySettings {
             return "：允许延期时须给出单次最长延期时限 maxExtension";
         } else if (text.contains("time limit must look like")) {
             return "：时限格式应为 30m、2h 或 5wd";
+        } else if (text.contains("empty holiday year")) {
+            return "：文件没有任何日期，国务院每年公布的放假安排至少含元旦和春节";
+        } else if (text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            return "：" + text; // the calendar's own rule (a day outside the year, a date twice)
         }
         return "";
     }

@@ -37,6 +37,10 @@ public final class Problems {
         router.route().failureHandler(Problems::handleFailure);
         router.errorHandler(404, ctx -> send(ctx, fromStatus(404)));
         router.errorHandler(405, ctx -> send(ctx, fromStatus(405)));
+        // the router's own refusals, before any route ran: a path it cannot decode (/tickets/%ZZ) is a 400 of its
+        // own, anything else that escaped every failure handler a 500; both answered as problems
+        router.errorHandler(400, ctx -> send(ctx, ctx.failure() instanceof HotlineException known ? known : MALFORMED_URI.get()));
+        router.errorHandler(500, ctx -> send(ctx, ctx.failure()));
         return router;
     }
 
@@ -45,9 +49,29 @@ public final class Problems {
         return Problems::handleFailure;
     }
 
-    /** A body handler with a limit; bodies over it fail with 413 and are answered as a problem. */
-    public static BodyHandler bodyHandler(long limitBytes) {
-        return BodyHandler.create(false).setBodyLimit(limitBytes).setHandleFileUploads(false);
+    /**
+     * A body handler with a limit; bodies over it fail with 413 and are answered as a problem. A query
+     * string with a broken escape (?limit=%ZZ) is refused first: Vert.x's body handler would otherwise
+     * throw while merging a form body's fields into the parameters, and the request would never be answered.
+     */
+    public static Handler<RoutingContext> bodyHandler(long limitBytes) {
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(limitBytes).setHandleFileUploads(false);
+        return ctx -> {
+            if (!queryDecodes(ctx.request().uri())) {
+                ctx.fail(MALFORMED_URI.get());
+                return;
+            }
+            body.handle(ctx);
+        };
+    }
+
+    private static boolean queryDecodes(String uri) {
+        try {
+            new io.netty.handler.codec.http.QueryStringDecoder(uri).parameters();
+            return true;
+        } catch (IllegalArgumentException broken) {
+            return false;
+        }
     }
 
     /** Sends a problem for a failure now; for handlers that answer errors themselves. */
@@ -80,10 +104,17 @@ public final class Problems {
 
     /** Maps any failure (or a bare status code when there is none) to a problem. */
     static Problem toProblem(Throwable failure, int statusCode) {
-        if (failure == null) {
-            return Problem.of(fromStatus(statusCode <= 0 ? 500 : statusCode));
-        }
-        return Problem.of(classify(failure));
+        return Problem.of(classify(failure, statusCode));
+    }
+
+    /**
+     * The error family member of any failure a route or a Vert.x handler raised: ours as they are,
+     * a bare status as its problem, and the client's own malformed input (JSON, a form body with a
+     * broken percent escape) as a 400, never a 500. Open311 answers its errors in its own shape
+     * from the same classification.
+     */
+    public static HotlineException classify(Throwable failure, int statusCode) {
+        return failure == null ? fromStatus(statusCode <= 0 ? 500 : statusCode) : classify(failure);
     }
 
     private static HotlineException classify(Throwable failure) {
@@ -91,12 +122,36 @@ public final class Problems {
             return known;
         }
         if (failure instanceof HttpException http) {
-            return fromStatus(http.getStatusCode(), http.getCause());
+            return http.getCause() != null && malformedForm(http.getCause())
+                ? MALFORMED_FORM.get() : fromStatus(http.getStatusCode(), http.getCause());
         }
         if (failure instanceof DecodeException) {
             return HotlineException.invalid("request.malformed-json", "请求体不是有效的 JSON");
         }
+        if (malformedForm(failure)) {
+            return MALFORMED_FORM.get();
+        }
         return HotlineException.from(failure);
+    }
+
+    private static final java.util.function.Supplier<HotlineException> MALFORMED_URI = () -> HotlineException.invalid(
+        "request.malformed-uri", "请求地址格式错误：含有无效的百分号转义（如 %ZZ）或无效的 UTF-8");
+
+    private static final java.util.function.Supplier<HotlineException> MALFORMED_FORM = () -> HotlineException.invalid(
+        "request.malformed-form", "表单请求体编码错误：含有无效的百分号转义（如 %ZZ）或无效的 UTF-8");
+
+    /** Netty's form decoder refuses a broken escape (a=%ZZ) or bad bytes while Vert.x reads the body. */
+    private static boolean malformedForm(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof io.netty.handler.codec.http.multipart.HttpPostRequestDecoder.ErrorDataDecoderException
+                || cause instanceof io.netty.handler.codec.http.multipart.HttpPostRequestDecoder.NotEnoughDataDecoderException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static HotlineException fromStatus(int status) {
@@ -126,14 +181,20 @@ public final class Problems {
         static Problem of(HotlineException e) {
             int status = httpStatus(e);
             if (status >= 500) {
-                // never the exception's own message: it may name hosts, keys or stack details
+                // an internal error's own message may name hosts, keys or stack details: never shown. An
+                // unavailable dependency's message written for the user (Chinese: which service, what to do) is
+                // kept, so an administrator is not told to retry a category that was saved; any other is replaced
                 String id = UUID.randomUUID().toString();
                 String detail = e.kind() == ErrorKind.UNAVAILABLE
-                    ? "服务暂时不可用，请稍后重试（编号 " + id + "）"
+                    ? (writtenForUsers(e.getMessage()) ? e.getMessage() : "服务暂时不可用，请稍后重试") + "（编号 " + id + "）"
                     : "服务内部错误，请稍后重试（编号 " + id + "）";
                 return new Problem(e.kind() == ErrorKind.UNAVAILABLE ? e.code() : "internal", titleFor(status), status, detail, id);
             }
             return new Problem(e.code(), titleFor(status), status, e.getMessage(), null);
+        }
+
+        private static boolean writtenForUsers(String message) {
+            return message != null && message.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
         }
 
         JsonObject toJson() {

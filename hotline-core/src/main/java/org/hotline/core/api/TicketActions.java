@@ -81,6 +81,7 @@ final class TicketActions {
         action("close", Reason.class, CommandKind.CLOSE, b -> new Command.Close(b.reason()));
         action("not-accept", NotAccept.class, CommandKind.NOT_ACCEPT, b -> new Command.NotAccept(b.reason(), b.properChannel()));
         action("merge", Merge.class, CommandKind.MERGE_INTO, b -> new Command.MergeInto(new TicketId(b.masterTicketId()), b.reason()));
+        action("unmerge", Reason.class, CommandKind.UNMERGE, b -> new Command.Unmerge(b.reason()));
         action("suspend", Reason.class, CommandKind.SUSPEND, b -> new Command.Suspend(b.reason()));
         action("resume", Reason.class, CommandKind.RESUME, b -> new Command.Resume(b.reason()));
     }

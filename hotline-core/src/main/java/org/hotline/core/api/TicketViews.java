@@ -9,6 +9,7 @@ import org.hotline.core.model.Actor;
 import org.hotline.core.model.Masking;
 import org.hotline.core.model.Ticket;
 import org.hotline.core.time.ClockName;
+import org.hotline.core.time.ClockStatus;
 import org.hotline.core.time.ClockTrack;
 import org.hotline.core.time.Deadlines;
 import org.hotline.core.time.WorkingTimeLeft;
@@ -53,6 +54,7 @@ public final class TicketViews {
         }
         if (!Masking.seesPersonalData(viewer, ticket.caller().confidential())) {
             maskCaller(view);
+            maskFreeText(view, ticket);
         }
         if (!viewer.isCenterStaff()) {
             view.remove("queryCode");
@@ -95,7 +97,8 @@ public final class TicketViews {
 
     /**
      * The snapshot's clocks, each open one with {@code remainingWorkingSeconds} (counted time left,
-     * negative when overdue), {@code countingNow} and {@code countingChangesAt} (when it next flips).
+     * negative when overdue), {@code countingNow} and {@code countingChangesAt} (when it next flips); every
+     * clock with {@code derivation} (the steps: 起算, 时限, 不计/计入 days, 截止) and {@code provisional}.
      */
     public JsonObject clocks(Ticket ticket, JsonObject snapshotClocks) {
         JsonObject out = snapshotClocks == null ? new JsonObject() : snapshotClocks.copy();
@@ -110,7 +113,11 @@ public final class TicketViews {
             if (track == null || !(out.getValue(name) instanceof JsonObject shown)) {
                 continue;
             }
-            WorkingTimeLeft left = WorkingTimeLeft.of(current.calendar(), track, current.compute(track), now);
+            ClockStatus status = current.compute(track);
+            // each deadline with the steps that derived it; provisional when counted through a year without official data
+            shown.put("provisional", status.provisional()).put("derivation", new io.vertx.core.json.JsonArray(
+                status.derivation().steps().stream().map(Object.class::cast).toList()));
+            WorkingTimeLeft left = WorkingTimeLeft.of(current.calendar(), track, status, now);
             if (left != null) {
                 shown.put("remainingWorkingSeconds", left.remainingSeconds()).put("countingNow", left.countingNow())
                     .put("countingChangesAt", left.countingChangesAt() == null ? null : left.countingChangesAt().toString());
@@ -124,6 +131,31 @@ public final class TicketViews {
             return ClockName.valueOf(name);
         } catch (IllegalArgumentException unknown) {
             return null;
+        }
+    }
+
+    /**
+     * Numbers typed into the title, the content, the reply and the visit notes (a caller's own or anyone's
+     * mobile, landline, ID card) are masked for whoever may not see the caller's number.
+     */
+    private static void maskFreeText(JsonObject view, Ticket ticket) {
+        for (String field : new String[] {"title", "content"}) {
+            if (view.getValue(field) instanceof String text) {
+                view.put(field, Masking.maskInText(text, ticket.caller()));
+            }
+        }
+        if (view.getValue("reply") instanceof JsonObject reply && reply.getValue("text") instanceof String text) {
+            reply.put("text", Masking.maskInText(text, ticket.caller()));
+        }
+        if (view.getValue("visit") instanceof JsonObject visit && visit.getValue("note") instanceof String note) {
+            visit.put("note", Masking.maskInText(note, ticket.caller()));
+        }
+        if (view.getValue("visits") instanceof io.vertx.core.json.JsonArray visits) {
+            visits.forEach(v -> {
+                if (v instanceof JsonObject one && one.getValue("note") instanceof String note) {
+                    one.put("note", Masking.maskInText(note, ticket.caller()));
+                }
+            });
         }
     }
 

@@ -100,7 +100,9 @@ public final class TicketService {
         }
         return load(merge.master())
                 .compose(master -> master.mergedTicketIds().contains(merged.id()) ? Future.succeededFuture(master)
-                        : attempt(merge.master(), new Command.AbsorbDuplicate(merged.id(), merge.reason()), actor, config.conflictRetries()))
+                        : attempt(merge.master(), new Command.AbsorbDuplicate(merged.id(), merge.reason()), actor, config.conflictRetries())
+                                .compose(absorbed -> replyAccepted(absorbed) ? mirrorToMerged(absorbed, List.of(merged.id()))
+                                        : Future.succeededFuture(absorbed)))
                 .map(master -> merged);
     }
 
@@ -131,36 +133,79 @@ public final class TicketService {
         if (command instanceof Command.MergeInto merge) {
             return mergeInto(id, merge, actor);
         }
-        return attempt(id, command, actor, config.conflictRetries())
-                .compose(ticket -> command instanceof Command.AcceptReply ? mirrorToMerged(ticket) : Future.succeededFuture(ticket));
+        if (command instanceof Command.Unmerge unmerge) {
+            return unmerge(id, unmerge, actor);
+        }
+        return attempt(id, command, actor, config.conflictRetries()).compose(ticket -> followedByMerged(ticket, command));
+    }
+
+    /** What a master's merged tickets follow: its accepted reply, and its close (办结 or 不予受理). */
+    private Future<Ticket> followedByMerged(Ticket master, Command command) {
+        if (master.mergedTicketIds().isEmpty()) {
+            return Future.succeededFuture(master);
+        }
+        if (command instanceof Command.AcceptReply) {
+            return mirrorToMerged(master, master.mergedTicketIds());
+        }
+        boolean closedNow = command instanceof Command.Close || command instanceof Command.NotAccept
+                || command instanceof Command.AnswerDirectly;
+        return closedNow ? closeMerged(master) : Future.succeededFuture(master);
     }
 
     /** The master must exist and still be open; it learns of the duplicate after the duplicate is merged. */
     private Future<Ticket> mergeInto(TicketId id, Command.MergeInto merge, Actor actor) {
-        return load(merge.master())
-                .compose(master -> master.status().isOpen() ? Future.succeededFuture(master)
-                        : Future.failedFuture(HotlineException.rejected("ticket.master-closed", "主单已" + master.status().label() + "，不能并入")))
-                .compose(master -> attempt(id, merge, actor, config.conflictRetries()))
+        return openMaster(merge)
+                .compose(open -> attempt(id, merge, actor, config.conflictRetries()))
                 .compose(merged -> attempt(merge.master(), new Command.AbsorbDuplicate(id, merge.reason()), actor,
-                        config.conflictRetries()).map(master -> merged));
+                        config.conflictRetries())
+                        // merged after the master's reply was accepted: the citizen gets it at once
+                        .compose(master -> replyAccepted(master) ? mirrorToMerged(master, List.of(id)) : Future.succeededFuture(master))
+                        .compose(master -> load(id)));
+    }
+
+    /**
+     * 撤销并单 while the master is open: the ticket leaves first (its own rules decide), then the master
+     * lets go of it; both are events on their tickets, and the route audits the act.
+     */
+    private Future<Ticket> unmerge(TicketId id, Command.Unmerge unmerge, Actor actor) {
+        return load(id)
+                .compose(merged -> merged.masterTicketId() == null
+                        ? Future.failedFuture(HotlineException.rejected("ticket.not-merged", "本单未并入其他工单"))
+                        : openMaster(new Command.MergeInto(merged.masterTicketId(), null)).map(open -> merged.masterTicketId()))
+                .compose(master -> attempt(id, unmerge, actor, config.conflictRetries())
+                        .compose(own -> attempt(master, new Command.ReleaseDuplicate(id, unmerge.reason()), actor,
+                                config.conflictRetries()).map(released -> own)));
+    }
+
+    private static boolean replyAccepted(Ticket master) {
+        return master.reply() != null && (master.status() == TicketStatus.REVIEWED || master.status() == TicketStatus.REVISITED);
     }
 
     /**
      * Every citizen of a merged ticket gets the master's reviewed reply on their own ticket. Best
      * effort after the master's commit: a failure is logged and the master's answer stands.
      */
-    private Future<Ticket> mirrorToMerged(Ticket master) {
-        if (master.mergedTicketIds().isEmpty() || master.reply() == null) {
+    private Future<Ticket> mirrorToMerged(Ticket master, List<TicketId> mergedIds) {
+        if (master.reply() == null) {
             return Future.succeededFuture(master);
         }
+        return follow(master, mergedIds, new Command.MirrorMasterReply(master.id(), master.reply(), master.leadDepartment()));
+    }
+
+    /** The master closed: each merged ticket closes with it (a dashboard would count it open forever otherwise). */
+    private Future<Ticket> closeMerged(Ticket master) {
+        return follow(master, master.mergedTicketIds(), new Command.Close("主单已" + master.status().label() + "，随主单办结"));
+    }
+
+    /** Best effort after the master's commit: a failure is logged and the master's answer stands. */
+    private Future<Ticket> follow(Ticket master, List<TicketId> mergedIds, Command command) {
         Actor follower = Actor.system("merge-follower");
-        List<Future<Ticket>> mirrors = master.mergedTicketIds().stream()
-                .map(merged -> attempt(merged, new Command.MirrorMasterReply(master.id(), master.reply()), follower,
-                        config.conflictRetries())
-                        .onFailure(failure -> LOG.warn("master reply not mirrored [master={}, merged={}, reason={}]",
-                                master.id(), merged, failure.getMessage())))
+        List<Future<Ticket>> followed = mergedIds.stream()
+                .map(merged -> attempt(merged, command, follower, config.conflictRetries())
+                        .onFailure(failure -> LOG.warn("merged ticket did not follow its master [master={}, merged={}, command={}, reason={}]",
+                                master.id(), merged, command.kind(), failure.getMessage())))
                 .toList();
-        return Future.join(mirrors).transform(done -> Future.succeededFuture(master));
+        return Future.join(followed).transform(done -> Future.succeededFuture(master));
     }
 
     private Future<Ticket> attempt(TicketId id, Command command, Actor actor, int retriesLeft) {
@@ -247,6 +292,11 @@ public final class TicketService {
                     ? ledInStatus(departmentId, statuses.subList(1, statuses.size()), 0)
                     : ledInStatus(departmentId, statuses, offset + page);
         });
+    }
+
+    /** The clock the service decides with (for "today" in calendar warnings). */
+    public Clock clock() {
+        return clock;
     }
 
     /** Every clock of the ticket with its deadline and the steps that derived it. */

@@ -53,6 +53,25 @@ public class HotlineException extends RuntimeException {
         return new HotlineException(ErrorKind.UNAVAILABLE, code, message, cause);
     }
 
+    /**
+     * A refusal another service answered with an HTTP-like status (e.g. over the event bus: the call
+     * already ended, 404): it keeps its status and message; a status outside 4xx is an unavailable
+     * dependency, so the caller is told to retry, not that the request was wrong.
+     */
+    public static HotlineException remoteRefusal(int status, String code, String message) {
+        ErrorKind kind = switch (status) {
+            case 400, 413, 415 -> ErrorKind.INVALID_REQUEST;
+            case 401 -> ErrorKind.UNAUTHENTICATED;
+            case 403 -> ErrorKind.FORBIDDEN;
+            case 404, 410 -> ErrorKind.NOT_FOUND;
+            case 409 -> ErrorKind.CONFLICT;
+            case 422 -> ErrorKind.REJECTED;
+            case 429 -> ErrorKind.RATE_LIMITED;
+            default -> status >= 400 && status < 500 ? ErrorKind.INVALID_REQUEST : ErrorKind.UNAVAILABLE;
+        };
+        return new HotlineException(kind, code, message);
+    }
+
     /** Wraps anything that is not already part of the family as an internal error. */
     public static HotlineException from(Throwable failure) {
         if (failure instanceof HotlineException known) {

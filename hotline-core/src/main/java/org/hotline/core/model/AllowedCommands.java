@@ -39,11 +39,13 @@ public final class AllowedCommands {
             case SUB_ASSIGN -> !unitsBelowActor.isEmpty();
             case WITHDRAW_SUB_ASSIGNMENT -> unitsBelowActor.contains(t.leadDepartment());
             case REHANDLE -> t.visit() != null && t.visit().callsForRehandling();
-            case CLOSE -> !(t.status() == TicketStatus.REVIEWED && t.caller().reachable());
+            // a merged ticket closes with its master, not by hand
+            case CLOSE -> t.status() != TicketStatus.MERGED && !(t.status() == TicketStatus.REVIEWED && t.caller().reachable());
+            case UNMERGE -> t.visit() == null;
             case RECORD_RETURN_VISIT -> t.status() != TicketStatus.MERGED || (t.reply() != null && t.visit() == null);
             case ANSWER_DIRECTLY, CLASSIFY, REASSIGN, SIGN, RECORD_CONTACT, APPROVE_RETURN, REJECT_RETURN, SUSPEND,
                  RESUME, URGE, SUBMIT_REPLY, ACCEPT_REPLY, SEND_BACK_REPLY, NOT_ACCEPT, MERGE_INTO, ABSORB_DUPLICATE,
-                 MIRROR_MASTER_REPLY, RECORD_SLA_WARNING, LINK_CALL, ADD_TAG -> true;
+                 MIRROR_MASTER_REPLY, RECORD_SLA_WARNING, LINK_CALL, ADD_TAG, RELEASE_DUPLICATE, RECORD_POLICE_LINKAGE -> true;
         };
     }
 }

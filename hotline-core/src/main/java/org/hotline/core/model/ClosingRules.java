@@ -42,12 +42,14 @@ final class ClosingRules {
             return Step.refuse("ticket.visit-not-due", "主单尚未答复或本单已回访");
         }
         ReturnVisit visit = new ReturnVisit(c.resolution(), c.satisfaction(), c.note(), step.now());
-        TicketBuilder next = step.next().visit(visit).status(merged ? TicketStatus.MERGED : TicketStatus.REVISITED);
+        java.util.List<ReturnVisit> visits = new java.util.ArrayList<>(t.visits());
+        visits.add(visit);
+        TicketBuilder next = step.next().visit(visit).visits(visits).status(merged ? TicketStatus.MERGED : TicketStatus.REVISITED);
         return step.accept(next, new TicketEvent.ReturnVisitRecorded(step.actor(), step.now(), c.note(),
                 c.resolution(), c.satisfaction()));
     }
 
-    /** 重办: the same lead unit handles it again with fresh clocks counted from now. */
+    /** 重办: the same lead unit handles it again with fresh clocks counted from now; its visits stay on record. */
     private static Decision rehandle(Step step, Command.Rehandle c) {
         Ticket t = step.ticket();
         if (!t.visit().callsForRehandling()) {
@@ -59,9 +61,15 @@ final class ClosingRules {
         return step.accept(next, new TicketEvent.TicketReopened(step.actor(), step.now(), c.reason(), reopened));
     }
 
-    /** Without a return visit only when the caller cannot be reached (anonymous, no phone). */
+    /**
+     * Without a return visit only when the caller cannot be reached (anonymous, no phone). A merged
+     * ticket closes only with its master (the system follows the master's close).
+     */
     private static Decision close(Step step, Command.Close c) {
         Ticket t = step.ticket();
+        if (t.status() == TicketStatus.MERGED && step.actor().role() != Role.SYSTEM) {
+            return Step.refuse("ticket.merged-follows-master", "并入主单的工单随主单办结");
+        }
         if (t.status() == TicketStatus.REVIEWED && t.caller().reachable()) {
             return Step.refuse("ticket.visit-required", "请先回访市民再办结");
         }
@@ -75,7 +83,12 @@ final class ClosingRules {
             return Step.refuse("ticket.not-master", "该工单未并入此主单");
         }
         Reply reply = c.reply();
-        return step.accept(step.next().reply(reply).repliedAt(reply.at()),
+        // the master's unit answered for this citizen too: the rating counts for it
+        TicketBuilder next = step.next().reply(reply).repliedAt(reply.at());
+        if (c.leadDepartment() != null) {
+            next.leadDepartment(c.leadDepartment());
+        }
+        return step.accept(next,
                 new TicketEvent.MasterReplyMirrored(step.actor(), step.now(), null, c.master(), reply.result(), reply.text()));
     }
 }

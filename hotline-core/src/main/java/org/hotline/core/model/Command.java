@@ -215,10 +215,31 @@ public sealed interface Command {
         public CommandKind kind() { return CommandKind.ABSORB_DUPLICATE; }
     }
 
-    record MirrorMasterReply(TicketId master, Reply reply) implements Command {
+    /** 撤销并单: a ticket merged by mistake leaves its master and is handled on its own again. */
+    record Unmerge(String reason) implements Command {
+        public Unmerge {
+            Texts.require(reason, "撤销并单原因", MAX_REASON);
+        }
+        public CommandKind kind() { return CommandKind.UNMERGE; }
+    }
+
+    /** The master lets go of a duplicate that was un-merged. */
+    record ReleaseDuplicate(TicketId duplicate, String reason) implements Command {
+        public ReleaseDuplicate {
+            java.util.Objects.requireNonNull(duplicate, "duplicate");
+        }
+        public CommandKind kind() { return CommandKind.RELEASE_DUPLICATE; }
+    }
+
+    /** The master's reply for a merged ticket; {@code leadDepartment}: the master's lead unit (null: kept). */
+    record MirrorMasterReply(TicketId master, Reply reply, String leadDepartment) implements Command {
         public MirrorMasterReply {
             java.util.Objects.requireNonNull(master, "master");
             java.util.Objects.requireNonNull(reply, "reply");
+        }
+
+        public MirrorMasterReply(TicketId master, Reply reply) {
+            this(master, reply, null);
         }
         public CommandKind kind() { return CommandKind.MIRROR_MASTER_REPLY; }
     }
@@ -236,6 +257,19 @@ public sealed interface Command {
     record LinkCall(String callId) implements Command {
         public LinkCall { Texts.require(callId, "通话编号", 128); }
         public CommandKind kind() { return CommandKind.LINK_CALL; }
+    }
+
+    /**
+     * A step of the ticket's 110 transfer (移交, 签收, 退回, 处置结果), recorded on the ticket by the linkage;
+     * {@code text}: the police result or the reason of a refusal, when there is one.
+     */
+    record RecordPoliceLinkage(String transferId, PoliceLinkageStage stage, String text) implements Command {
+        public RecordPoliceLinkage {
+            Texts.require(transferId, "移交单号", 128);
+            java.util.Objects.requireNonNull(stage, "stage");
+            Texts.limit(text, "110处置说明", 4000);
+        }
+        public CommandKind kind() { return CommandKind.RECORD_POLICE_LINKAGE; }
     }
 
     record AddTag(String tag) implements Command {

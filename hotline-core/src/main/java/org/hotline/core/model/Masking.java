@@ -10,6 +10,10 @@ public final class Masking {
 
     // mainland mobile numbers typed into free text
     private static final Pattern MOBILE_IN_TEXT = Pattern.compile("(?<!\\d)(1[3-9]\\d)\\d{4}(\\d{4})(?!\\d)");
+    /** 18-digit resident ID (last character may be X): region code and last four kept. */
+    private static final Pattern ID_CARD_IN_TEXT = Pattern.compile("(?<![\\dXx])(\\d{6})\\d{8}(\\d{3}[\\dXx])(?![\\dXx])");
+    /** Landline with area code (0371-12345678, 037112345678, (0371)12345678): area code and last four kept. */
+    private static final Pattern LANDLINE_IN_TEXT = Pattern.compile("(?<!\\d)(\\(?0\\d{2,3}\\)?[- ]?)\\d{3,4}(\\d{4})(?!\\d)");
 
     private Masking() {
     }
@@ -39,9 +43,18 @@ public final class Masking {
         return name.substring(0, first) + "*".repeat(rest);
     }
 
-    /** Every mobile number inside free text, masked like a caller's own ({@code 138****8000}). */
+    /**
+     * Every personal number inside free text: ID-card numbers ({@code 410102********1234}), mobile numbers
+     * masked like a caller's own ({@code 138****8000}) and landlines with their area code
+     * ({@code 0371-****5678}).
+     */
     public static String maskPhonesInText(String text) {
-        return text == null ? null : MOBILE_IN_TEXT.matcher(text).replaceAll("$1****$2");
+        if (text == null) {
+            return null;
+        }
+        String masked = ID_CARD_IN_TEXT.matcher(text).replaceAll("$1********$2");
+        masked = MOBILE_IN_TEXT.matcher(masked).replaceAll("$1****$2");
+        return LANDLINE_IN_TEXT.matcher(masked).replaceAll("$1****$2");
     }
 
     /**

@@ -8,6 +8,9 @@ import org.hotline.core.time.ClockTrack;
 /** Urging, SLA cards from the scheduler, linked calls and tags: none of them changes the status. */
 final class SupervisionRules {
 
+    /** The tag a ticket handed to 110 carries, as police orders' tickets do. */
+    static final String POLICE_TAG = "110移交";
+
     private SupervisionRules() {
     }
 
@@ -32,6 +35,14 @@ final class SupervisionRules {
             }
             return step.accept(step.next().tags(append(t.tags(), c.tag())),
                     new TicketEvent.TicketTagged(step.actor(), step.now(), null, c.tag()));
+        } else if (command instanceof Command.RecordPoliceLinkage c) {
+            // in any status (110 may answer after the ticket closed); the first transfer tags the ticket for search
+            TicketBuilder next = step.next();
+            if (c.stage() == PoliceLinkageStage.TRANSFERRED && !t.tags().contains(POLICE_TAG)) {
+                next.tags(append(t.tags(), POLICE_TAG));
+            }
+            return step.accept(next, new TicketEvent.PoliceLinkageRecorded(step.actor(), step.now(), null, c.transferId(),
+                    c.stage(), c.text()));
         }
         throw new IllegalArgumentException("not a supervision command: " + command.kind());
     }

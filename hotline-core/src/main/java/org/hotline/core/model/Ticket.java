@@ -24,7 +24,7 @@ public record Ticket(
         ExtensionRequest pendingExtension, ReturnRequest pendingReturn, TicketStatus suspendedFrom,
         int returnCount, int extensionCount, int urgeCount, UrgeLevel urgeLevel, int reopenCount,
         TicketId masterTicketId, List<TicketId> mergedTicketIds, String properChannel,
-        List<String> callIds, List<String> tags) {
+        List<String> callIds, List<String> tags, List<ReturnVisit> visits) {
 
     public static final int MAX_TITLE = 200;
     public static final int MAX_CONTENT = 4000;
@@ -50,6 +50,26 @@ public record Ticket(
         mergedTicketIds = List.copyOf(mergedTicketIds);
         callIds = List.copyOf(callIds);
         tags = List.copyOf(tags);
+        // a ticket restored from before visits were kept, or built with only its current visit: that one is all there is
+        visits = (visits == null || visits.isEmpty()) && visit != null ? List.of(visit) : visits == null ? List.of() : List.copyOf(visits);
+    }
+
+    /**
+     * Every return visit in the order they were made, kept through 重办 (which clears {@link #visit},
+     * the current one): the first one is 一次满意率's, the last one the final 满意率's (docs/measures.md).
+     */
+    public List<ReturnVisit> visits() {
+        return visits;
+    }
+
+    /** The first return visit, or null before any. */
+    public ReturnVisit firstVisit() {
+        return visits.isEmpty() ? null : visits.get(0);
+    }
+
+    /** The last return visit made, also after a 重办 that awaits its next one; null before any. */
+    public ReturnVisit lastVisit() {
+        return visits.isEmpty() ? null : visits.get(visits.size() - 1);
     }
 
     public Optional<ClockTrack> clock(ClockName name) {

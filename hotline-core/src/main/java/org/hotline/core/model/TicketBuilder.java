@@ -43,6 +43,7 @@ public final class TicketBuilder {
     private int reopenCount;
     private TicketId masterTicketId;
     private List<TicketId> mergedTicketIds;
+    private List<ReturnVisit> visits;
     private String properChannel;
     private List<String> callIds;
     private List<String> tags;
@@ -52,6 +53,7 @@ public final class TicketBuilder {
         this.assistingDepartments = Set.of();
         this.clocks = Map.of();
         this.mergedTicketIds = List.of();
+        this.visits = List.of();
         this.callIds = List.of();
         this.tags = List.of();
     }
@@ -90,6 +92,7 @@ public final class TicketBuilder {
         this.reopenCount = from.reopenCount();
         this.masterTicketId = from.masterTicketId();
         this.mergedTicketIds = from.mergedTicketIds();
+        this.visits = from.visits();
         this.properChannel = from.properChannel();
         this.callIds = from.callIds();
         this.tags = from.tags();
@@ -275,8 +278,14 @@ public final class TicketBuilder {
         return this;
     }
 
+    /** Every return visit so far; a new one is appended, none is ever removed. */
+    public TicketBuilder visits(List<ReturnVisit> value) {
+        this.visits = value;
+        return this;
+    }
+
     public Ticket build() {
-        return new Ticket(id, number, queryCode, version, status, channel, appealType, urgency, title, content, caller, location, category, leadDepartment, assistingDepartments, receivedAt, signedAt, firstContactAt, repliedAt, closedAt, clocks, reply, visit, pendingExtension, pendingReturn, suspendedFrom, returnCount, extensionCount, urgeCount, urgeLevel, reopenCount, masterTicketId, mergedTicketIds, properChannel, callIds, tags);
+        return new Ticket(id, number, queryCode, version, status, channel, appealType, urgency, title, content, caller, location, category, leadDepartment, assistingDepartments, receivedAt, signedAt, firstContactAt, repliedAt, closedAt, clocks, reply, visit, pendingExtension, pendingReturn, suspendedFrom, returnCount, extensionCount, urgeCount, urgeLevel, reopenCount, masterTicketId, mergedTicketIds, properChannel, callIds, tags, visits);
     }
 
     public TicketStatus status() {

@@ -80,6 +80,10 @@ public sealed interface TicketEvent {
 
     record DuplicateAbsorbed(Actor actor, Instant at, String reason, TicketId duplicate) implements TicketEvent { }
 
+    record TicketUnmerged(Actor actor, Instant at, String reason, TicketId master) implements TicketEvent { }
+
+    record DuplicateReleased(Actor actor, Instant at, String reason, TicketId duplicate) implements TicketEvent { }
+
     record MasterReplyMirrored(Actor actor, Instant at, String reason, TicketId master, ReplyResult result, String text) implements TicketEvent { }
 
     record SlaWarningRecorded(Actor actor, Instant at, String reason, ClockName clock, Instant dueAt) implements TicketEvent { }
@@ -87,6 +91,9 @@ public sealed interface TicketEvent {
     record SlaOverdueRecorded(Actor actor, Instant at, String reason, ClockName clock, Instant dueAt) implements TicketEvent { }
 
     record CallLinked(Actor actor, Instant at, String reason, String callId) implements TicketEvent { }
+
+    record PoliceLinkageRecorded(Actor actor, Instant at, String reason, String transferId, PoliceLinkageStage stage,
+                                 String text) implements TicketEvent { }
 
     record TicketTagged(Actor actor, Instant at, String reason, String tag) implements TicketEvent { }
 }

@@ -18,19 +18,22 @@ public final class TicketRules {
     /** The commands a ticket accepts in a status (before checking who asks). */
     public static Set<CommandKind> acceptedIn(TicketStatus status) {
         return switch (status) {
-            case RECEIVED -> EnumSet.of(ANSWER_DIRECTLY, CLASSIFY, NOT_ACCEPT, MERGE_INTO, ABSORB_DUPLICATE, LINK_CALL, ADD_TAG);
-            case CLASSIFIED -> EnumSet.of(CLASSIFY, ASSIGN, NOT_ACCEPT, MERGE_INTO, ABSORB_DUPLICATE, LINK_CALL, ADD_TAG);
-            case ASSIGNED -> EnumSet.of(SIGN, REASSIGN, SUB_ASSIGN, WITHDRAW_SUB_ASSIGNMENT, REQUEST_RETURN, URGE, ABSORB_DUPLICATE, RECORD_SLA_WARNING, LINK_CALL, ADD_TAG);
+            case RECEIVED -> EnumSet.of(ANSWER_DIRECTLY, CLASSIFY, NOT_ACCEPT, MERGE_INTO, ABSORB_DUPLICATE, RELEASE_DUPLICATE, LINK_CALL, RECORD_POLICE_LINKAGE, ADD_TAG);
+            case CLASSIFIED -> EnumSet.of(CLASSIFY, ASSIGN, NOT_ACCEPT, MERGE_INTO, ABSORB_DUPLICATE, RELEASE_DUPLICATE, LINK_CALL, RECORD_POLICE_LINKAGE, ADD_TAG);
+            // 并单 at any stage until the master is closed (重复诉求原则上并单): every open status takes both sides
+            case ASSIGNED -> EnumSet.of(SIGN, REASSIGN, SUB_ASSIGN, WITHDRAW_SUB_ASSIGNMENT, REQUEST_RETURN, URGE, MERGE_INTO, ABSORB_DUPLICATE, RELEASE_DUPLICATE,
+                    RECORD_SLA_WARNING, LINK_CALL, RECORD_POLICE_LINKAGE, ADD_TAG);
             case SIGNED, IN_PROGRESS -> EnumSet.of(RECORD_CONTACT, REASSIGN, SUB_ASSIGN, WITHDRAW_SUB_ASSIGNMENT, REQUEST_RETURN, REQUEST_EXTENSION,
-                    APPROVE_EXTENSION, REJECT_EXTENSION, SUSPEND, URGE, SUBMIT_REPLY, ABSORB_DUPLICATE,
-                    RECORD_SLA_WARNING, LINK_CALL, ADD_TAG);
-            case RETURN_REQUESTED -> EnumSet.of(APPROVE_RETURN, REJECT_RETURN, URGE, RECORD_SLA_WARNING, LINK_CALL, ADD_TAG);
-            case SUSPENDED -> EnumSet.of(RESUME, URGE, LINK_CALL, ADD_TAG);
-            case REPLIED -> EnumSet.of(ACCEPT_REPLY, SEND_BACK_REPLY, ABSORB_DUPLICATE, LINK_CALL, ADD_TAG);
-            case REVIEWED -> EnumSet.of(RECORD_RETURN_VISIT, CLOSE, ABSORB_DUPLICATE, LINK_CALL, ADD_TAG);
-            case REVISITED -> EnumSet.of(REHANDLE, CLOSE, ABSORB_DUPLICATE, LINK_CALL, ADD_TAG);
-            case MERGED -> EnumSet.of(MIRROR_MASTER_REPLY, RECORD_RETURN_VISIT, LINK_CALL);
-            case CLOSED, NOT_ACCEPTED -> EnumSet.of(LINK_CALL);
+                    APPROVE_EXTENSION, REJECT_EXTENSION, SUSPEND, URGE, SUBMIT_REPLY, MERGE_INTO, ABSORB_DUPLICATE, RELEASE_DUPLICATE,
+                    RECORD_SLA_WARNING, LINK_CALL, RECORD_POLICE_LINKAGE, ADD_TAG);
+            case RETURN_REQUESTED -> EnumSet.of(APPROVE_RETURN, REJECT_RETURN, URGE, MERGE_INTO, ABSORB_DUPLICATE, RELEASE_DUPLICATE, RECORD_SLA_WARNING, LINK_CALL, RECORD_POLICE_LINKAGE, ADD_TAG);
+            case SUSPENDED -> EnumSet.of(RESUME, URGE, MERGE_INTO, ABSORB_DUPLICATE, RELEASE_DUPLICATE, LINK_CALL, RECORD_POLICE_LINKAGE, ADD_TAG);
+            case REPLIED -> EnumSet.of(ACCEPT_REPLY, SEND_BACK_REPLY, MERGE_INTO, ABSORB_DUPLICATE, RELEASE_DUPLICATE, LINK_CALL, RECORD_POLICE_LINKAGE, ADD_TAG);
+            case REVIEWED -> EnumSet.of(RECORD_RETURN_VISIT, CLOSE, MERGE_INTO, ABSORB_DUPLICATE, RELEASE_DUPLICATE, LINK_CALL, RECORD_POLICE_LINKAGE, ADD_TAG);
+            case REVISITED -> EnumSet.of(REHANDLE, CLOSE, MERGE_INTO, ABSORB_DUPLICATE, RELEASE_DUPLICATE, LINK_CALL, RECORD_POLICE_LINKAGE, ADD_TAG);
+            // a merged ticket follows its master (its reply, its own citizen's visit, its close) until un-merged
+            case MERGED -> EnumSet.of(MIRROR_MASTER_REPLY, RECORD_RETURN_VISIT, CLOSE, UNMERGE, LINK_CALL, RECORD_POLICE_LINKAGE);
+            case CLOSED, NOT_ACCEPTED -> EnumSet.of(LINK_CALL, RECORD_POLICE_LINKAGE);
         };
     }
 
@@ -45,9 +48,10 @@ public final class TicketRules {
                     EnumSet.of(Role.DEPARTMENT);
             // the center suspends and only the center lifts it: a department asks by phone, it does not resume itself
             case RESUME -> EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR, Role.SYSTEM);
-            case URGE, MERGE_INTO, ABSORB_DUPLICATE -> EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR, Role.SYSTEM);
+            case URGE, MERGE_INTO, ABSORB_DUPLICATE, RELEASE_DUPLICATE -> EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR, Role.SYSTEM);
+            case UNMERGE -> EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR);
             case RECORD_RETURN_VISIT -> EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.SYSTEM, Role.CITIZEN);
-            case MIRROR_MASTER_REPLY, RECORD_SLA_WARNING -> EnumSet.of(Role.SYSTEM);
+            case MIRROR_MASTER_REPLY, RECORD_SLA_WARNING, RECORD_POLICE_LINKAGE -> EnumSet.of(Role.SYSTEM);
             case LINK_CALL -> EnumSet.of(Role.AGENT, Role.SYSTEM);
         };
     }
@@ -61,14 +65,15 @@ public final class TicketRules {
         }
         Step step = new Step(ticket, actor, now, policy);
         return switch (kind) {
-            case ANSWER_DIRECTLY, CLASSIFY, NOT_ACCEPT, MERGE_INTO, ABSORB_DUPLICATE -> IntakeRules.decide(step, command);
+            case ANSWER_DIRECTLY, CLASSIFY, NOT_ACCEPT, MERGE_INTO, ABSORB_DUPLICATE, UNMERGE, RELEASE_DUPLICATE ->
+                    IntakeRules.decide(step, command);
             case ASSIGN, REASSIGN, SUB_ASSIGN, WITHDRAW_SUB_ASSIGNMENT, REQUEST_RETURN, APPROVE_RETURN, REJECT_RETURN ->
                     DispatchRules.decide(step, command);
             case SIGN, RECORD_CONTACT, REQUEST_EXTENSION, APPROVE_EXTENSION, REJECT_EXTENSION, SUSPEND, RESUME,
                  SUBMIT_REPLY -> HandlingRules.decide(step, command);
             case ACCEPT_REPLY, SEND_BACK_REPLY, RECORD_RETURN_VISIT, REHANDLE, CLOSE, MIRROR_MASTER_REPLY ->
                     ClosingRules.decide(step, command);
-            case URGE, RECORD_SLA_WARNING, LINK_CALL, ADD_TAG -> SupervisionRules.decide(step, command);
+            case URGE, RECORD_SLA_WARNING, LINK_CALL, ADD_TAG, RECORD_POLICE_LINKAGE -> SupervisionRules.decide(step, command);
         };
     }
 

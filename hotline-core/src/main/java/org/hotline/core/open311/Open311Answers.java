@@ -3,7 +3,6 @@ package org.hotline.core.open311;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.HttpException;
 import java.util.UUID;
 import org.hotline.core.api.Problems;
 import org.hotline.core.error.HotlineException;
@@ -32,22 +31,15 @@ final class Open311Answers {
 
     /** GeoReport errors: a list of {code, description}; 5xx without internals. */
     static void error(RoutingContext ctx, Throwable failure, int statusCode) {
-        int status;
-        String description;
-        if (failure instanceof HotlineException known) {
-            status = Problems.httpStatus(known);
-            description = known.getMessage();
-        } else if (failure instanceof HttpException http) {
-            status = http.getStatusCode();
-            description = status == 413 ? "request body too large" : "invalid request";
-        } else {
-            status = failure == null && statusCode > 0 ? statusCode : 500;
-            description = "invalid request";
-        }
+        HotlineException known = Problems.classify(failure, statusCode);
+        int status = Problems.httpStatus(known);
+        String description = known.getMessage();
         if (status >= 500) {
             String id = UUID.randomUUID().toString();
             LOG.error("open311 request failed [path={}, correlationId={}]", ctx.normalizedPath(), id, failure);
-            description = "service unavailable, please retry later (id " + id + ")";
+            description = known.kind() == org.hotline.core.error.ErrorKind.UNAVAILABLE
+                ? known.getMessage() + " (id " + id + ")"
+                : "service unavailable, please retry later (id " + id + ")";
         }
         if (ctx.response().ended()) {
             return;

@@ -1,6 +1,7 @@
 package org.hotline.core.open311;
 
 import io.vertx.core.Future;
+import org.hotline.core.api.JsonBodies;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -108,7 +109,7 @@ public final class Open311Routes {
 
     private void issueKey(RoutingContext ctx) {
         Actor admin = Authenticated.actor(ctx);
-        JsonObject body = ctx.body().length() == 0 ? new JsonObject() : ctx.body().asJsonObject();
+        JsonObject body = JsonBodies.optionalObject(ctx);
         String partner = body.getValue("partner") instanceof String name && !name.isBlank() && name.length() <= 100
             ? name : "partner-" + UUID.randomUUID().toString().substring(0, 8);
         keys.issue(partner, admin)

@@ -8,7 +8,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.hotline.core.api.TicketOperations;
 import org.hotline.core.catalog.CategoryCatalog;
@@ -55,14 +54,11 @@ final class Open311Submissions {
             .compose(partner -> partner.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(
                 new HotlineException(ErrorKind.FORBIDDEN, "open311.invalid-api-key", "api_key was not provided or is invalid"))))
             .compose(partner -> create(form, partner))
-            .compose(ticket -> {
-                String token = UUID.randomUUID().toString();
-                return keys.rememberToken(token, ticket.number().value()).map(new JsonObject()
-                    .put("service_request_id", ticket.number().value())
-                    .put("token", token)
-                    .put("service_notice", "已受理，请凭工单编号 " + ticket.number().value() + " 查询办理进度")
-                    .put("account_id", null));
-            })
+            // GeoReport v2: exactly one of service_request_id and token. The ticket exists at once, so its id
+            .map(ticket -> new JsonObject()
+                .put("service_request_id", ticket.number().value())
+                .put("service_notice", "已受理，请凭工单编号 " + ticket.number().value() + " 查询办理进度")
+                .put("account_id", null))
             .onSuccess(answer -> Open311Answers.list(ctx, 201, "service_requests", new JsonArray().add(answer)))
             .onFailure(ctx::fail);
     }

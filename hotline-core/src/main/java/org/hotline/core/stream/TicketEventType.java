@@ -41,10 +41,13 @@ public enum TicketEventType {
     TICKET_NOT_ACCEPTED(TicketEvent.TicketNotAccepted.class),
     TICKET_MERGED(TicketEvent.TicketMerged.class),
     DUPLICATE_ABSORBED(TicketEvent.DuplicateAbsorbed.class),
+    TICKET_UNMERGED(TicketEvent.TicketUnmerged.class),
+    DUPLICATE_RELEASED(TicketEvent.DuplicateReleased.class),
     MASTER_REPLY_MIRRORED(TicketEvent.MasterReplyMirrored.class),
     SLA_WARNING_RECORDED(TicketEvent.SlaWarningRecorded.class),
     SLA_OVERDUE_RECORDED(TicketEvent.SlaOverdueRecorded.class),
     CALL_LINKED(TicketEvent.CallLinked.class),
+    POLICE_LINKAGE_RECORDED(TicketEvent.PoliceLinkageRecorded.class),
     TICKET_TAGGED(TicketEvent.TicketTagged.class);
 
     private static final Map<String, TicketEventType> BY_WIRE_NAME = Arrays.stream(values())

@@ -52,8 +52,11 @@ public final class Deadlines {
         if (yellow != null) {
             steps.add("黄牌预警：" + show(yellow) + "（剩余" + hours(yellowRemaining) + "）");
         }
+        LocalDate from = track.startedAt().atZone(calendar.zone()).toLocalDate();
+        LocalDate to = (due != null ? due : track.startedAt()).atZone(calendar.zone()).toLocalDate();
+        boolean provisional = workingDays && !calendar.knowsEveryYear(from.getYear(), to.getYear());
         return new ClockStatus(track.startedAt(), due, yellow, track.stoppedAt(), track.isPaused(),
-                total.minus(consumed), new Derivation(steps));
+                total.minus(consumed), new Derivation(steps), provisional);
     }
 
     /**
@@ -134,7 +137,7 @@ public final class Deadlines {
         }
         for (int year = first.getYear(); year <= last.getYear(); year++) {
             if (!calendar.knowsYear(year)) {
-                steps.add("注意：缺少" + year + "年节假日数据，仅按周末计算");
+                steps.add("注意：缺少" + year + "年节假日数据，仅按周末计算，截止时间为暂定");
             }
         }
     }

@@ -82,6 +82,18 @@ public final class SeedLoader {
     }
 
     /**
+     * {@link #withHolidayYear(Seed, String)} for an administrator's upload, which is the official notice:
+     * one without a single day is refused (it would leave the year unknown while looking added).
+     */
+    public static Seed withPublishedHolidayYear(Seed seed, String holidayYearJson) {
+        HolidayYearFile file = read(holidayYearJson, HolidayYearFile.class);
+        if (file.days() == null || file.days().isEmpty()) {
+            throw new IllegalArgumentException("empty holiday year");
+        }
+        return withHolidayYear(seed, holidayYearJson);
+    }
+
+    /**
      * The same seed with another time-limit table (the {@code time-limits.json} shape), counted on
      * the seed's calendar; fails with a message when a rule is invalid (unknown clock, appeal type,
      * bad limit, last rule not matching everything).

@@ -100,7 +100,11 @@ final class SeedMapping {
         return values.stream().map(Enum::name).sorted().toList();
     }
 
+    /** A year file without a single day is no data: the year stays unknown (weekends only, deadlines provisional). */
     static WorkCalendar addYear(WorkCalendar calendar, HolidayYearFile file) {
+        if (file.days() == null || file.days().isEmpty()) {
+            return calendar;
+        }
         List<WorkCalendar.SpecialDay> days = new ArrayList<>();
         for (var day : file.days() == null ? List.<SeedFiles.HolidayDayJson>of() : file.days()) {
             days.add(new WorkCalendar.SpecialDay(day.date(), day.name(), day.isOffDay()));

@@ -87,7 +87,8 @@ public final class TicketSnapshots {
                 extension(t.pendingExtension()), returnRequest(t.pendingReturn()), name(t.suspendedFrom()),
                 t.returnCount(), t.extensionCount(), t.urgeCount(), name(t.urgeLevel()), t.reopenCount(),
                 t.masterTicketId() == null ? null : t.masterTicketId().value(),
-                t.mergedTicketIds().stream().map(TicketId::value).toList(), t.properChannel(), t.callIds(), t.tags());
+                t.mergedTicketIds().stream().map(TicketId::value).toList(), t.properChannel(), t.callIds(), t.tags(),
+                t.visits().stream().map(TicketSnapshots::visit).toList());
     }
 
     public Ticket fromV1(TicketV1 v) {
@@ -114,8 +115,9 @@ public final class TicketSnapshots {
         ExtensionV1 e = v.pendingExtension();
         ReturnV1 rr = v.pendingReturn();
         return b.reply(r == null ? null : new Reply(r.text(), ReplyResult.valueOf(r.result()), r.at(), r.departmentId()))
-                .visit(vi == null ? null : new ReturnVisit(Resolution.valueOf(vi.resolution()),
-                        Satisfaction.valueOf(vi.satisfaction()), vi.note(), vi.at()))
+                .visit(returnVisit(vi))
+                // snapshots written before visits were kept: the current visit is all there is (null → [visit])
+                .visits(v.visits() == null ? null : v.visits().stream().map(TicketSnapshots::returnVisit).toList())
                 .pendingExtension(e == null ? null : new ExtensionRequest(
                         org.hotline.core.time.TimeLimit.parse(e.amount()), e.reason(), e.departmentId(), e.at()))
                 .pendingReturn(rr == null ? null : new ReturnRequest(rr.reason(), rr.responsibleParty(),
@@ -152,6 +154,10 @@ public final class TicketSnapshots {
 
     private static ReplyV1 reply(Reply r) {
         return r == null ? null : new ReplyV1(r.text(), r.result().name(), r.at(), r.departmentId());
+    }
+
+    private static ReturnVisit returnVisit(VisitV1 v) {
+        return v == null ? null : new ReturnVisit(Resolution.valueOf(v.resolution()), Satisfaction.valueOf(v.satisfaction()), v.note(), v.at());
     }
 
     private static VisitV1 visit(ReturnVisit v) {

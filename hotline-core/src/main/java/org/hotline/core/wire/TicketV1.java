@@ -19,7 +19,7 @@ public record TicketV1(
         ExtensionV1 pendingExtension, ReturnV1 pendingReturn, String suspendedFrom,
         int returnCount, int extensionCount, int urgeCount, String urgeLevel, int reopenCount,
         String masterTicketId, List<String> mergedTicketIds, String properChannel,
-        List<String> callIds, List<String> tags) {
+        List<String> callIds, List<String> tags, List<VisitV1> visits) {
 
     public static final String SCHEMA = "ticket.v1";
 

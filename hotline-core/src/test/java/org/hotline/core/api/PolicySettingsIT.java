@@ -121,4 +121,26 @@ class PolicySettingsIT {
             assertThat(later.service.seed().calendar().isWorkingDay(java.time.LocalDate.of(2031, 1, 1))).isFalse();
         }
     }
+
+    @Test
+    void anEmptyOrMalformedHolidayYearIsRefusedAndTheYearStaysUnknown() {
+        String empty = """
+            {"year": 2028, "papers": [], "days": []}""";
+        String outsideTheYear = """
+            {"year": 2029, "papers": [], "days": [{"name": "元旦", "date": "2030-01-01", "isOffDay": true}]}""";
+
+        HttpResponse<Buffer> refusedEmpty = server.send(HttpMethod.POST, "/api/v1/admin/calendar", admin,
+            Buffer.buffer(empty.getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<Buffer> refusedOutside = server.send(HttpMethod.POST, "/api/v1/admin/calendar", admin,
+            Buffer.buffer(outsideTheYear.getBytes(StandardCharsets.UTF_8)));
+
+        AuthAndProblemsIT.assertProblem(refusedEmpty, 400, "calendar.invalid-file");
+        assertThat(refusedEmpty.bodyAsJsonObject().getString("detail")).contains("没有任何日期");
+        AuthAndProblemsIT.assertProblem(refusedOutside, 400, "calendar.invalid-file");
+        assertThat(refusedOutside.bodyAsJsonObject().getString("detail")).contains("不在2029年内");
+        assertThat(server.service.seed().calendar().knowsYear(2028)).isFalse();
+        // the bundled 2027 file has no days yet: no data, so 2027 is unknown, and the administrator is told
+        assertThat(server.service.seed().calendar().knowsYear(2027)).isFalse();
+        assertThat(server.get("/api/v1/admin/calendar", admin).bodyAsJsonObject().getJsonArray("warnings")).isNotNull();
+    }
 }

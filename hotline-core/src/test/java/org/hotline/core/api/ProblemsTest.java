@@ -29,6 +29,29 @@ class ProblemsTest {
     }
 
     @Test
+    void unavailableDependencyKeepsTheMessageWrittenForTheUser() {
+        JsonObject body = Problems.toProblem(HotlineException.unavailable("category.not-passed-on",
+            "分类已保存，但派单目录未能同步：请稍后用修改接口原样保存一次", new IllegalStateException("bus timeout")), -1).toJson();
+
+        assertThat(body.getInteger("status")).isEqualTo(503);
+        assertThat(body.getString("code")).isEqualTo("category.not-passed-on");
+        assertThat(body.getString("detail")).startsWith("分类已保存，但派单目录未能同步").contains(body.getString("correlationId"))
+            .doesNotContain("bus timeout");
+    }
+
+    @Test
+    void formBodyWithABrokenPercentEscapeIsA400() {
+        Throwable netty = new io.netty.handler.codec.http.multipart.HttpPostRequestDecoder.ErrorDataDecoderException(
+            new IllegalArgumentException("Invalid hex byte at index '0' in string: '%ZZ'"));
+
+        Problems.Problem problem = Problems.toProblem(netty, -1);
+
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.code()).isEqualTo("request.malformed-form");
+        assertThat(problem.detail()).contains("百分号转义");
+    }
+
+    @Test
     void familyErrorsKeepTheirCodeAndMessage() {
         JsonObject body = Problems.toProblem(HotlineException.rejected("ticket.illegal-transition", "工单已退回，不能签收"), -1).toJson();
 

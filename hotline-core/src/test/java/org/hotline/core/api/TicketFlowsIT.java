@@ -206,4 +206,16 @@ class TicketFlowsIT {
         AuthAndProblemsIT.assertProblem(server.post("/api/v1/tickets/" + id + "/sign", urban, new JsonObject()), 404, "ticket.not-found");
         AuthAndProblemsIT.assertProblem(server.get("/api/v1/tickets/no-such-id", urban), 404, "ticket.not-found");
     }
+
+    @Test
+    void numbersTypedIntoTheTextAreMaskedForWhoeverMayNotSeeTheCaller() {
+        String id = assigned("13800138020", "请回电13912345678或0371-65432100", "urban");
+
+        JsonObject seenByUnit = server.get("/api/v1/tickets/" + id, urban).bodyAsJsonObject();
+        JsonObject seenByAgent = server.get("/api/v1/tickets/" + id, agent).bodyAsJsonObject();
+
+        assertThat(seenByUnit.getString("title")).isEqualTo("请回电139****5678或0371-****2100");
+        assertThat(seenByUnit.encode()).doesNotContain("13912345678").doesNotContain("65432100").doesNotContain("13800138020");
+        assertThat(seenByAgent.getString("title")).isEqualTo("请回电13912345678或0371-65432100");
+    }
 }

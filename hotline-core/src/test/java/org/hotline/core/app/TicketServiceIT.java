@@ -170,6 +170,88 @@ class TicketServiceIT {
     }
 
     @Test
+    void aDuplicateAlreadyDispatchedAndSignedIsMergedFollowsTheMastersReplyCountsForItsUnitAndClosesWithIt() {
+        Ticket master = assigned();
+        Ticket duplicate = apply(assigned(), new Command.Sign(), URBAN);
+        // after auto-dispatch and signing: 并单 is still possible while the master is open
+        Ticket merged = apply(duplicate, new Command.MergeInto(master.id(), "同一占道点位"), DISPATCHER);
+        assertThat(merged.status()).isEqualTo(TicketStatus.MERGED);
+
+        master = apply(apply(master, new Command.Sign(), URBAN), new Command.SubmitReply("已统一清理", ReplyResult.RESOLVED), URBAN);
+        master = apply(master, new Command.AcceptReply(null), DISPATCHER);
+        Ticket follower = await(service.load(duplicate.id()));
+        assertThat(follower.reply().text()).isEqualTo("已统一清理");
+        assertThat(follower.leadDepartment()).as("its citizen's rating counts for the master's unit").isEqualTo(master.leadDepartment());
+        assertThat(refusalCode(() -> apply(follower, new Command.Close("手工办结"), AGENT))).isEqualTo("ticket.merged-follows-master");
+        apply(follower, new Command.RecordReturnVisit(Resolution.RESOLVED, Satisfaction.SATISFIED, null), AGENT);
+
+        master = apply(master, new Command.RecordReturnVisit(Resolution.RESOLVED, Satisfaction.SATISFIED, null), AGENT);
+        Ticket closedMaster = apply(master, new Command.Close(null), AGENT);
+        Ticket closed = await(service.load(duplicate.id()));
+        assertThat(closed.status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(closed.masterTicketId()).isEqualTo(closedMaster.id());
+        assertThat(closed.closedAt()).isNotNull();
+        assertThat(refusalCode(() -> apply(receive(null), new Command.MergeInto(closedMaster.id(), null), DISPATCHER)))
+                .isEqualTo("ticket.master-closed");
+    }
+
+    @Test
+    void aTicketMergedAfterTheMastersReplyWasAcceptedGetsTheReplyAtOnce() {
+        Ticket master = apply(apply(assigned(), new Command.Sign(), URBAN), new Command.SubmitReply("已处理", ReplyResult.RESOLVED), URBAN);
+        master = apply(master, new Command.AcceptReply(null), DISPATCHER);
+
+        Ticket merged = apply(assigned(), new Command.MergeInto(master.id(), "迟到的重复件"), DISPATCHER);
+
+        assertThat(merged.status()).isEqualTo(TicketStatus.MERGED);
+        assertThat(merged.reply().text()).isEqualTo("已处理");
+    }
+
+    @Test
+    void aMistakenMergeIsUndoneWhileTheMasterIsOpenAndTheTicketGoesBackToItsUnit() {
+        Ticket master = assigned();
+        Ticket duplicate = assigned();
+        apply(duplicate, new Command.MergeInto(master.id(), "误判为重复"), DISPATCHER);
+
+        assertThat(refusalCode(() -> apply(duplicate, new Command.Unmerge("误并单"), AGENT))).isEqualTo("ticket.forbidden-role");
+        Ticket own = apply(duplicate, new Command.Unmerge("误并单，诉求地点不同"), DISPATCHER);
+
+        assertThat(own.status()).isEqualTo(TicketStatus.ASSIGNED);
+        assertThat(own.masterTicketId()).isNull();
+        assertThat(own.clocks().values()).anySatisfy(track -> assertThat(track.isRunning()).isTrue());
+        assertThat(await(service.load(master.id())).mergedTicketIds()).doesNotContain(duplicate.id());
+        assertThat(stream(own)).extracting(m -> m.getBody().get("type")).contains("TicketMerged", "TicketUnmerged");
+        assertThat(stream(master)).extracting(m -> m.getBody().get("type")).contains("DuplicateAbsorbed", "DuplicateReleased");
+        assertThat(refusalCode(() -> apply(own, new Command.Unmerge("再撤一次"), DISPATCHER))).isEqualTo("ticket.not-merged");
+    }
+
+    @Test
+    void everyReturnVisitIsKeptThroughRehandlingAndSurvivesTheSnapshot() {
+        Ticket t = apply(apply(assigned(), new Command.Sign(), URBAN), new Command.SubmitReply("已劝离", ReplyResult.RESOLVED), URBAN);
+        t = apply(t, new Command.AcceptReply(null), DISPATCHER);
+        t = apply(t, new Command.RecordReturnVisit(Resolution.UNRESOLVED, Satisfaction.DISSATISFIED, "仍在占道"), AGENT);
+        t = apply(t, new Command.Rehandle("市民不满意"), DISPATCHER);
+        assertThat(t.visit()).isNull();
+        assertThat(t.firstVisit().satisfaction()).isEqualTo(Satisfaction.DISSATISFIED);
+        t = apply(apply(apply(t, new Command.Sign(), URBAN), new Command.SubmitReply("已取缔", ReplyResult.RESOLVED), URBAN),
+                new Command.AcceptReply(null), DISPATCHER);
+        apply(t, new Command.RecordReturnVisit(Resolution.RESOLVED, Satisfaction.SATISFIED, null), AGENT);
+
+        Ticket stored = await(service.load(t.id()));
+
+        assertThat(stored.visits()).extracting(v -> v.satisfaction()).containsExactly(Satisfaction.DISSATISFIED, Satisfaction.SATISFIED);
+        assertThat(stored.lastVisit()).isEqualTo(stored.visit());
+    }
+
+    private static String refusalCode(Runnable action) {
+        try {
+            action.run();
+        } catch (org.hotline.core.error.HotlineException refused) {
+            return refused.code();
+        }
+        throw new AssertionError("not refused");
+    }
+
+    @Test
     void theDeadlineDerivationExplainsEachClock() {
         Ticket t = assigned();
         CLOCK.advance(Duration.ofMinutes(1));

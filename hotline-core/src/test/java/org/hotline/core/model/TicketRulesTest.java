@@ -203,6 +203,33 @@ class TicketRulesTest {
     }
 
     @Test
+    void aDuplicateCanBeMergedAtEveryOpenStageButNotOnceItIsAMasterItself() {
+        for (TicketStatus status : TicketStatus.values()) {
+            if (!status.isOpen()) {
+                continue;
+            }
+            Ticket merged = apply(inStatus(status), new Command.MergeInto(new TicketId("master"), "重复诉求"), DISPATCHER, T0.plusSeconds(90000));
+            assertThat(merged.status()).as(status.name()).isEqualTo(TicketStatus.MERGED);
+            assertThat(merged.clocks().values()).as(status.name()).allSatisfy(track -> assertThat(track.isRunning()).isFalse());
+        }
+        Ticket master = apply(received(), new Command.AbsorbDuplicate(new TicketId("dup"), null), DISPATCHER, T0);
+        assertThat(refusal(decide(master, new Command.MergeInto(new TicketId("other"), null), DISPATCHER, T0))).isEqualTo("ticket.is-master");
+    }
+
+    @Test
+    void aMergedTicketClosesOnlyWithItsMasterAndTakesTheMastersUnit() {
+        Ticket merged = inStatus(TicketStatus.MERGED);
+        Reply masterReply = new Reply("已统一清理", ReplyResult.RESOLVED, T0.plusSeconds(50000), LEAD);
+        Ticket mirrored = apply(merged, new Command.MirrorMasterReply(new TicketId("master"), masterReply, LEAD), SYSTEM, T0.plusSeconds(50000));
+        assertThat(mirrored.leadDepartment()).isEqualTo(LEAD);
+
+        assertThat(refusal(decide(mirrored, new Command.Close("手工"), AGENT, T0.plusSeconds(60000)))).isEqualTo("ticket.merged-follows-master");
+        Ticket closed = apply(mirrored, new Command.Close("主单已办结"), SYSTEM, T0.plusSeconds(60000));
+        assertThat(closed.status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(closed.masterTicketId()).isEqualTo(new TicketId("master"));
+    }
+
+    @Test
     void anSlaWarningIsRecordedOnlyWhenItMatchesTheRunningClock() {
         Ticket t = assigned();
         Instant due = due(t, ClockName.SIGN);

@@ -81,6 +81,9 @@ class TransitionMatrixTest {
             case NOT_ACCEPT -> new Command.NotAccept("属于信访事项", "信访部门");
             case MERGE_INTO -> new Command.MergeInto(new TicketId("master"), null);
             case ABSORB_DUPLICATE -> new Command.AbsorbDuplicate(new TicketId("dup"), null);
+            case UNMERGE -> new Command.Unmerge("误并单");
+            case RELEASE_DUPLICATE -> new Command.ReleaseDuplicate(new TicketId("dup"), "误并单");
+            case RECORD_POLICE_LINKAGE -> new Command.RecordPoliceLinkage("12345-t1", PoliceLinkageStage.RESULTED, "已出警处置");
             case MIRROR_MASTER_REPLY -> new Command.MirrorMasterReply(new TicketId("master"),
                     new Reply("主单答复", ReplyResult.RESOLVED, NOW, LEAD));
             case RECORD_SLA_WARNING -> new Command.RecordSlaWarning(ClockName.HANDLE, SlaLevel.YELLOW, NOW);

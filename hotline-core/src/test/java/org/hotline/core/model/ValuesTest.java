@@ -16,6 +16,14 @@ class ValuesTest {
     }
 
     @Test
+    void mobileLandlineAndIdCardNumbersInFreeTextAreMasked() {
+        assertThat(Masking.maskPhonesInText("手机13912345678，座机0371-65432100，(010)87654321，身份证41010219900101123X"))
+            .isEqualTo("手机139****5678，座机0371-****2100，(010)****4321，身份证410102********123X");
+        assertThat(Masking.maskPhonesInText("工单12345-20261207-000001，分类010101，2026年12月7日"))
+            .isEqualTo("工单12345-20261207-000001，分类010101，2026年12月7日");
+    }
+
+    @Test
     void onlyCenterStaffSeePersonalDataAndNobodyWhenConfidential() {
         assertThat(Masking.seesPersonalData(Actor.agent("a", "甲"), false)).isTrue();
         assertThat(Masking.seesPersonalData(Actor.system("sla"), false)).isTrue();

@@ -35,6 +35,26 @@ class DeadlinesTest {
     }
 
     @Test
+    void aDeadlineCountedThroughAYearWithoutOfficialDataIsProvisionalAndSaysWhy() {
+        ClockStatus intoUnknown = compute(ClockTrack.start(TimeLimit.workingDays(5), beijing("2026-12-28T10:00")));
+        ClockStatus known = compute(ClockTrack.start(TimeLimit.workingDays(5), beijing("2026-11-02T10:00")));
+        ClockStatus naturalTime = compute(ClockTrack.start(TimeLimit.hours(72), beijing("2026-12-30T10:00")));
+
+        assertThat(CALENDAR.knowsYear(2027)).as("the bundled 2027 file has no days: no data").isFalse();
+        assertThat(intoUnknown.provisional()).isTrue();
+        assertThat(intoUnknown.derivation().steps()).contains("注意：缺少2027年节假日数据，仅按周末计算，截止时间为暂定");
+        assertThat(known.provisional()).isFalse();
+        assertThat(naturalTime.provisional()).isFalse();
+    }
+
+    @Test
+    void fromTheFirstOfNovemberAMissingNextYearIsAWarning() {
+        assertThat(CALENDAR.warnings(java.time.LocalDate.parse("2026-10-31"))).isEmpty();
+        assertThat(CALENDAR.warnings(java.time.LocalDate.parse("2026-11-01"))).singleElement().asString().contains("缺少2027年节假日数据");
+        assertThat(CALENDAR.warnings(java.time.LocalDate.parse("2027-01-04"))).first().asString().contains("缺少2027年节假日数据");
+    }
+
+    @Test
     void nationalDayHolidaysDoNotCountAndTheMakeUpSaturdayDoes() {
         // 2025: 1-8 October off, Saturday 11 October is a make-up working day
         ClockStatus status = compute(ClockTrack.start(TimeLimit.workingDays(5), beijing("2025-09-30T10:00")));
@@ -108,7 +128,8 @@ class DeadlinesTest {
     void aYearWithoutDataFallsBackToWeekendsAndSaysSo() {
         ClockStatus status = compute(ClockTrack.start(TimeLimit.workingDays(1), beijing("2028-01-03T09:00")));
         assertThat(status.dueAt()).isEqualTo(beijing("2028-01-04T09:00"));
-        assertThat(status.derivation().steps()).contains("注意：缺少2028年节假日数据，仅按周末计算");
+        assertThat(status.derivation().steps()).contains("注意：缺少2028年节假日数据，仅按周末计算，截止时间为暂定");
+        assertThat(status.provisional()).isTrue();
     }
 
     @Test

@@ -30,7 +30,7 @@ public enum Setting {
     HOTLINE_QUEUES("common,enterprise,dialect", "Comma-separated skill queues agents log into; each must be a queue of docker/asterisk/queues.conf (the dialplan routes 12345, 123452, 123453 to the shipped three)."),
     HOTLINE_WRAP_UP_SECONDS("15", "话后整理: seconds an agent is paused after each call before being offered the next one (0 = none)."),
     HOTLINE_JWT_SECRET("", "HMAC key for access tokens, at least 32 characters (secret). Required with an external Redis; embedded mode generates one under the data dir."),
-    HOTLINE_TOKEN_TTL_SECONDS("43200", "Lifetime of an access token in seconds."),
+    HOTLINE_TOKEN_TTL_SECONDS("28800", "Lifetime of an access token in seconds (default 8 h, one shift)."),
     HOTLINE_BOOTSTRAP_ADMIN_PASSWORD("", "Password of the 'admin' account created on first start (secret). Required with an external Redis; embedded mode uses the demo password in the README."),
     HOTLINE_LINK110_URL("", "Base URL of the 110 platform's exchange endpoint. Empty: 110 system push off."),
     HOTLINE_LINK110_SECRET("", "Shared HMAC key with the 110 platform, at least 16 characters (secret)."),

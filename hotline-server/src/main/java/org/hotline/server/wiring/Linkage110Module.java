@@ -43,8 +43,8 @@ public final class Linkage110Module implements Module {
         // Telephony dials digits through [hotline-out], where 110 reaches the police line.
         Linkage110Config linkageConfig = Linkage110Config.defaults(URI.create(config.peerUrl()), config.sharedSecret())
                 .withLiveCalls(POLICE_LINE, "linkage110-" + nodeId);
-        this.linkage = new Linkage110(vertx, redis, linkageConfig,
-                new TicketOperationsIntake(TicketOperations.of(tickets)), clock);
+        TicketOperationsIntake ticketPipeline = new TicketOperationsIntake(TicketOperations.of(tickets));
+        this.linkage = new Linkage110(vertx, redis, linkageConfig, ticketPipeline, ticketPipeline, clock);
     }
 
     @Override

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,11 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.hotline.core.api.ApiRoutes;
-import org.hotline.core.api.OpenApiFragments;
-import org.hotline.server.HotlineServer;
-import org.hotline.server.config.ConfigLoader;
-import org.hotline.testsupport.FreePort;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,43 +34,28 @@ import org.slf4j.LoggerFactory;
 class ServerOpenApiIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerOpenApiIT.class);
-    private static final String ADMIN_PASSWORD = "openapi-admin-password";
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
     @TempDir
     static Path dataDir;
 
-    private static HotlineServer.Running server;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static ProbedServer server;
+    private static final HttpClient HTTP = ProbedServer.HTTP;
 
     @BeforeAll
     static void start() throws Exception {
-        server = HotlineServer.start(ConfigLoader.load(Map.ofEntries(
-                Map.entry("HOTLINE_DATA_DIR", dataDir.toString()), Map.entry("HOTLINE_HTTP_PORT", "0"),
-                Map.entry("HOTLINE_HTTP_HOST", "127.0.0.1"), Map.entry("HOTLINE_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD),
-                Map.entry("HOTLINE_AMI_HOST", "127.0.0.1"), Map.entry("HOTLINE_AMI_PORT", String.valueOf(FreePort.pick())),
-                Map.entry("HOTLINE_AMI_USERNAME", "hotline"), Map.entry("HOTLINE_AMI_SECRET", "no-asterisk-here"),
-                Map.entry("HOTLINE_AGI_PORT", String.valueOf(FreePort.pick())), Map.entry("HOTLINE_AGI_BIND", "127.0.0.1"),
-                Map.entry("HOTLINE_LINK110_URL", "http://127.0.0.1:" + FreePort.pick() + "/"),
-                Map.entry("HOTLINE_LINK110_SECRET", "openapi-probe-shared-secret-0123"))));
+        server = ProbedServer.start(dataDir);
     }
 
     @AfterAll
     static void stop() {
         if (server != null) {
-            server.stop();
+            server.close();
         }
     }
 
-    private static String adminToken() throws Exception {
-        HttpResponse<String> response = HTTP.send(request("POST", "/api/v1/auth/token", null,
-                new JsonObject().put("username", "admin").put("password", ADMIN_PASSWORD).encode()), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return new JsonObject(response.body()).getString("token");
-    }
-
     private static HttpRequest request(String method, String path, String token, String body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(server.uri(path))
                 .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
@@ -87,9 +66,8 @@ class ServerOpenApiIT {
 
     @Test
     void everyDocumentedOperationIsServedByTheRunningServer() throws Exception {
-        JsonObject paths = OpenApiFragments.fromClasspath(ApiRoutes.OPENAPI_RESOURCE, MergedOpenApiDocumentTest.FRAGMENTS)
-                .getJsonObject("paths");
-        String token = adminToken();
+        JsonObject paths = ProbedServer.document().getJsonObject("paths");
+        String token = server.adminToken();
         Set<String> unrouted = new TreeSet<>();
         Map<String, Integer> serverErrors = new TreeMap<>();
         int probed = 0;
@@ -123,8 +101,7 @@ class ServerOpenApiIT {
     void theServedDocumentIsTheMergedOne() throws Exception {
         HttpResponse<String> served = HTTP.send(request("GET", "/api/v1/openapi.json", null, null), HttpResponse.BodyHandlers.ofString());
 
-        assertThat(new JsonObject(served.body()))
-                .isEqualTo(ApiRoutes.servedDocument(MergedOpenApiDocumentTest.FRAGMENTS));
+        assertThat(new JsonObject(served.body())).isEqualTo(ProbedServer.document());
     }
 
     private record Answer(int status, String code) {

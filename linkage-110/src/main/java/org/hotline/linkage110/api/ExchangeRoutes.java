@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.hotline.core.api.JsonBodies;
 import org.hotline.core.api.Problems;
 import org.hotline.core.error.HotlineException;
 import org.hotline.linkage110.Linkage110;
@@ -54,10 +55,6 @@ public final class ExchangeRoutes {
     }
 
     static JsonObject json(RoutingContext ctx) {
-        JsonObject body = ctx.body().asJsonObject();
-        if (body == null) {
-            throw HotlineException.invalid("linkage110.body-required", "请求体必须是JSON对象");
-        }
-        return body;
+        return JsonBodies.object(ctx);
     }
 }

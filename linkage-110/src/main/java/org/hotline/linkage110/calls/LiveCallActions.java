@@ -2,6 +2,8 @@ package org.hotline.linkage110.calls;
 
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -88,8 +90,20 @@ public final class LiveCallActions {
         var body = new JsonObject().put("callId", callId).put("target", config.policeLine());
         var options = new DeliveryOptions().setSendTimeout(config.requestTimeout().toMillis());
         return bus.request(address, body, options).<Object>map(reply -> reply.body())
-                .recover(failure -> Future.failedFuture(HotlineException.unavailable("linkage110.telephony",
-                        "话务系统未能完成转接：" + failure.getMessage(), failure)));
+                .recover(failure -> Future.failedFuture(telephonyFailure(failure)));
+    }
+
+    /**
+     * Telephony's own refusal (the call already ended: 404; not the agent's call: 403) keeps its status
+     * and message; no answer at all (timeout, no handler) is an unavailable telephony system.
+     */
+    static HotlineException telephonyFailure(Throwable failure) {
+        if (failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE
+                && reply.failureCode() >= 400 && reply.failureCode() < 500) {
+            return HotlineException.remoteRefusal(reply.failureCode(), "linkage110.telephony-refused",
+                    "话务系统拒绝转接：" + reply.getMessage());
+        }
+        return HotlineException.unavailable("linkage110.telephony", "话务系统未能完成转接，请稍后重试", failure);
     }
 
     private Future<Void> record(String callId, Map<String, String> fields) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.hotline.core.error.HotlineException;
+import org.hotline.core.model.PoliceLinkageStage;
 import org.hotline.linkage110.exchange.LinkageOrder;
 import org.hotline.linkage110.exchange.LinkageUpdate;
 import org.hotline.linkage110.lists.EmergencyDetector;
@@ -30,35 +31,55 @@ public final class OutgoingTransfers implements DeliveryListener {
     private final Outbox outbox;
     private final LinkageStats stats;
     private final DispatcherQueue dispatcher;
+    private final TicketTrail tickets;
     private final Clock clock;
     private final EmergencyDetector detector = new EmergencyDetector();
 
     public OutgoingTransfers(TransferStore store, TransferLists lists, Outbox outbox, LinkageStats stats,
-                             DispatcherQueue dispatcher, Clock clock) {
+                             DispatcherQueue dispatcher, TicketTrail tickets, Clock clock) {
         this.store = store;
         this.lists = lists;
         this.outbox = outbox;
         this.stats = stats;
         this.dispatcher = dispatcher;
+        this.tickets = tickets;
         this.clock = clock;
     }
 
+    /**
+     * Hands a ticket to 110 once: only a ticket that exists (404 otherwise), and a ticket already handed
+     * over answers its first transfer again instead of pushing a second order (a repeated click, a
+     * redelivered intake event). The transfer is recorded on the ticket (event, tag 110移交).
+     */
     public Future<Transfer> send(TransferRequest request) {
-        return lists.current(Direction.TO_110).compose(list -> {
-            TransferListItem item = pickItem(list, request);
-            Instant now = clock.instant();
-            String id = "12345-" + UUID.randomUUID();
-            var transfer = new Transfer(id, Direction.TO_110, request.ticketNumber(), request.ticketId(), item.code(),
-                    list.version(), request.title(), TransferStatus.QUEUED, now, null, null, null, null, null);
-            var order = new LinkageOrder(id, request.ticketNumber(), item.code(), list.version(), item.urgency(),
-                    request.title(), request.content(), request.district(), request.address(), request.callerName(),
-                    request.callerPhone(), null, now);
-            return store.save(transfer)
-                    .compose(saved -> outbox.enqueue(new OutboxMessage(null, "ORDER", id, id,
-                            UpdateMessages.ORDERS_PATH, order.toJson().encode())))
-                    .compose(entry -> stats.add("to110.created", 1))
-                    .map(transfer);
-        });
+        return tickets.find(request.ticketId()).compose(found -> found.isEmpty()
+                ? Future.failedFuture(HotlineException.notFound("linkage110.ticket-not-found", "工单不存在：" + request.ticketId()))
+                : lists.current(Direction.TO_110).compose(list -> sendOnce(request, found.get(), list)));
+    }
+
+    private Future<Transfer> sendOnce(TransferRequest request, TicketTrail.TicketRef ticket, TransferList list) {
+        TransferListItem item = pickItem(list, request);
+        String id = "12345-" + UUID.randomUUID();
+        return store.claimOutgoing(ticket.id(), id).compose(first -> first.equals(id)
+                ? create(request, ticket, list, item, id)
+                : store.get(first));
+    }
+
+    private Future<Transfer> create(TransferRequest request, TicketTrail.TicketRef ticket, TransferList list, TransferListItem item,
+                                    String id) {
+        Instant now = clock.instant();
+        String number = ticket.number() != null ? ticket.number() : request.ticketNumber();
+        var transfer = new Transfer(id, Direction.TO_110, number, ticket.id(), item.code(),
+                list.version(), request.title(), TransferStatus.QUEUED, now, null, null, null, null, null);
+        var order = new LinkageOrder(id, number, item.code(), list.version(), item.urgency(),
+                request.title(), request.content(), request.district(), request.address(), request.callerName(),
+                request.callerPhone(), null, now);
+        return store.save(transfer)
+                .compose(saved -> outbox.enqueue(new OutboxMessage(null, "ORDER", id, id,
+                        UpdateMessages.ORDERS_PATH, order.toJson().encode())))
+                .compose(entry -> stats.add("to110.created", 1))
+                .compose(v -> tickets.record(ticket.id(), id, PoliceLinkageStage.TRANSFERRED, item.code()))
+                .map(transfer);
     }
 
     private TransferListItem pickItem(TransferList list, TransferRequest request) {
@@ -116,7 +137,24 @@ public final class OutgoingTransfers implements DeliveryListener {
         return store.compareAndSet(transfer.id(), transfer.status(), fields).compose(applied -> !applied
                 ? Future.succeededFuture(false)
                 : (firstAnswer ? stats.add("to110.ackMillis", ackMillis) : Future.<Void>succeededFuture())
-                        .compose(v -> count(transfer, update, now)).map(true));
+                        .compose(v -> count(transfer, update, now))
+                        .compose(v -> onTicket(transfer, update))
+                        .map(true));
+    }
+
+    /** Only the status change that won the compare-and-set gets here: each step is recorded on the ticket once. */
+    private Future<Void> onTicket(Transfer transfer, LinkageUpdate update) {
+        PoliceLinkageStage stage = switch (update.type()) {
+            case ACKNOWLEDGED -> PoliceLinkageStage.ACKNOWLEDGED;
+            case REJECTED -> PoliceLinkageStage.REJECTED;
+            case RESULT -> PoliceLinkageStage.RESULTED;
+            case IN_PROGRESS -> null;
+        };
+        if (stage == null || transfer.ticketId() == null) {
+            return Future.succeededFuture();
+        }
+        String text = update.type() == UpdateType.RESULT ? update.resultText() : update.reason();
+        return tickets.record(transfer.ticketId(), transfer.id(), stage, text);
     }
 
     private Future<Void> count(Transfer transfer, LinkageUpdate update, Instant now) {

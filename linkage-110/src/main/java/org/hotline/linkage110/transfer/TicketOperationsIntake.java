@@ -17,7 +17,7 @@ import org.hotline.core.model.Urgency;
  * POLICE_110, received by the system actor {@code linkage-110}. The transferId is the ticket
  * pipeline's idempotency key, so a repeated order answers the ticket made the first time.
  */
-public final class TicketOperationsIntake implements PoliceOrderIntake {
+public final class TicketOperationsIntake implements PoliceOrderIntake, TicketTrail {
 
     private static final Actor ACTOR = Actor.system("linkage-110");
 
@@ -39,6 +39,24 @@ public final class TicketOperationsIntake implements PoliceOrderIntake {
             return Future.failedFuture(HotlineException.invalid("linkage110.bad-order", "警单内容不符合工单要求：" + e.getMessage()));
         }
         return tickets.receive(appeal, ACTOR, "linkage110:" + order.transferId()).map(ticket -> ticket.id().value());
+    }
+
+    @Override
+    public Future<java.util.Optional<TicketRef>> find(String ticketIdOrNumber) {
+        Future<java.util.Optional<org.hotline.core.model.Ticket>> byId;
+        try {
+            byId = tickets.findById(new org.hotline.core.model.TicketId(ticketIdOrNumber));
+        } catch (IllegalArgumentException notAnId) {
+            byId = Future.succeededFuture(java.util.Optional.empty());
+        }
+        return byId.compose(found -> found.isPresent() ? Future.succeededFuture(found) : tickets.findByNumber(ticketIdOrNumber))
+                .map(found -> found.map(ticket -> new TicketRef(ticket.id().value(), ticket.number().value())));
+    }
+
+    @Override
+    public Future<Void> record(String ticketId, String transferId, org.hotline.core.model.PoliceLinkageStage stage, String text) {
+        return tickets.apply(new org.hotline.core.model.TicketId(ticketId),
+                new org.hotline.core.model.Command.RecordPoliceLinkage(transferId, stage, text), ACTOR).mapEmpty();
     }
 
     /** A phone that is not a valid number is dropped rather than refusing the whole order. */

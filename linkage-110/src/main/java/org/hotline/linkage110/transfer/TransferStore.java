@@ -74,6 +74,16 @@ public final class TransferStore {
                 .map(all -> all.<Transfer>list().stream().filter(t -> t != null).toList());
     }
 
+    /**
+     * The first outgoing transfer of a ticket: {@code transferId} when this call claims it, else the one
+     * claimed before (one push per ticket, whatever the number of requests).
+     */
+    public Future<String> claimOutgoing(String ticketId, String transferId) {
+        String key = LinkageKeys.outgoingOfTicket(ticketId);
+        return redis.call(r -> r.setnx(key, transferId))
+                .compose(claimed -> claimed ? Future.succeededFuture(transferId) : redis.call(r -> r.get(key)));
+    }
+
     /** Links a ticket created for a police order to its transfer, so its result goes back to 110. */
     public Future<Void> linkTicket(String ticketId, String transferId) {
         return redis.call(r -> r.set(LinkageKeys.ticketTransfer(ticketId), transferId)).mapEmpty();

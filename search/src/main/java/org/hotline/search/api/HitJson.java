@@ -23,10 +23,12 @@ final class HitJson {
 
     static JsonObject hit(TicketHit hit, Actor viewer, Instant asOf) {
         TicketDocument t = hit.ticket();
+        boolean clear = Masking.seesPersonalData(viewer, t.caller().confidential());
         var json = new JsonObject()
                 .put("id", t.id()).put("number", t.number()).put("version", t.version()).put("status", t.status())
                 .put("channel", t.channel()).put("appealType", t.appealType()).put("urgency", t.urgency())
-                .put("title", t.title()).put("content", t.content())
+                .put("title", clear ? t.title() : Masking.maskPhonesInText(t.title()))
+                .put("content", clear ? t.content() : Masking.maskPhonesInText(t.content()))
                 .put("district", t.district()).put("street", t.street())
                 .put("category", t.categoryCode()).put("categoryName", t.categoryName())
                 .put("leadDepartment", t.leadDepartment()).put("assistingDepartments", new JsonArray(t.assistingDepartments()))
@@ -34,11 +36,18 @@ final class HitJson {
                 .put("closedAt", iso(t.at().closed())).put("handleDueAt", iso(t.due().handle()))
                 .put("overdue", overdue(t, asOf))
                 .put("caller", caller(t.caller(), viewer))
-                .put("highlight", new JsonObject(new java.util.HashMap<>(hit.highlights())));
+                .put("highlight", clear ? new JsonObject(new java.util.HashMap<>(hit.highlights())) : maskedHighlights(hit));
         if (!Double.isNaN(hit.score())) {
             json.put("score", hit.score());
         }
         return json;
+    }
+
+    /** Highlight fragments are free text too: numbers in them are masked like the title and content. */
+    private static JsonObject maskedHighlights(TicketHit hit) {
+        var out = new JsonObject();
+        hit.highlights().forEach((field, fragment) -> out.put(field, Masking.maskPhonesInText(fragment)));
+        return out;
     }
 
     private static JsonObject caller(TicketDocument.Caller caller, Actor viewer) {

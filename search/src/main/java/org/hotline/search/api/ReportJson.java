@@ -27,7 +27,8 @@ final class ReportJson {
                 .put("tickets", c.tickets())
                 .put("onTimeSignRate", r.onTimeSignRate()).put("responseRate", r.responseRate())
                 .put("onTimeCompletionRate", r.onTimeCompletionRate()).put("resolutionRate", r.resolutionRate())
-                .put("satisfactionRate", r.satisfactionRate()).put("averageHandlingHours", r.averageHandlingHours())
+                .put("satisfactionRate", r.satisfactionRate()).put("firstSatisfactionRate", r.firstSatisfactionRate())
+                .put("averageHandlingHours", r.averageHandlingHours())
                 .put("returns", c.returns()).put("extensions", c.extensions()).put("overdue", c.overdue())
                 .put("counts", JsonObject.mapFrom(c));
     }

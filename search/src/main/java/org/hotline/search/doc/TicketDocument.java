@@ -8,7 +8,10 @@ import java.util.Objects;
  * What the search side keeps of one ticket snapshot ({@code ticket.v1}): the fields people search,
  * filter and report on. Times are instants or null; {@code segmented} holds title, content and reply
  * as space-separated words of the project's segmenter, because the Elasticsearch build here has no
- * Chinese analyzer.
+ * Chinese analyzer. {@code resolution} and {@code satisfaction} are the last return visit's (the final
+ * rating, kept through a 重办 that awaits its next visit), {@code firstSatisfaction} the first visit's
+ * (一次满意率, docs/measures.md); documents written before visits were kept carry null there and
+ * count their last visit as their first.
  */
 public record TicketDocument(
         String id,
@@ -38,7 +41,8 @@ public record TicketDocument(
         int returnCount,
         int extensionCount,
         int urgeCount,
-        List<String> tags) {
+        List<String> tags,
+        String firstSatisfaction) {
 
     public TicketDocument {
         Objects.requireNonNull(id, "id");

@@ -59,9 +59,20 @@ public final class TicketSnapshots {
                 new TicketDocument.Deadlines(instant(clocks.path(SIGN), "dueAt"),
                         instant(clocks.path(CONTACT), "dueAt"), instant(clocks.path(HANDLE), "dueAt"),
                         instant(clocks.path(HANDLE), "yellowAt")),
-                text(t.path("visit"), "resolution"), text(t.path("visit"), "satisfaction"),
+                text(lastVisit(t), "resolution"), text(lastVisit(t), "satisfaction"),
                 t.path("returnCount").asInt(0), t.path("extensionCount").asInt(0),
-                t.path("urgeCount").asInt(0), strings(t.path("tags")));
+                t.path("urgeCount").asInt(0), strings(t.path("tags")), text(firstVisit(t), "satisfaction"));
+    }
+
+    /** Every visit is kept in {@code visits} (snapshots before that have only the current {@code visit}). */
+    private static JsonNode firstVisit(JsonNode t) {
+        JsonNode visits = t.path("visits");
+        return visits.isArray() && !visits.isEmpty() ? visits.get(0) : t.path("visit");
+    }
+
+    private static JsonNode lastVisit(JsonNode t) {
+        JsonNode visits = t.path("visits");
+        return visits.isArray() && !visits.isEmpty() ? visits.get(visits.size() - 1) : t.path("visit");
     }
 
     private String segment(String... texts) {

@@ -101,6 +101,9 @@ final class ElasticDocuments {
         s.put("f_satisfied", f.satisfied());
         s.put("f_basically_satisfied", f.basicallySatisfied());
         s.put("f_handling_seconds", f.handlingSeconds());
+        s.put("f_first_rated", f.firstRated());
+        s.put("f_first_satisfied", f.firstSatisfied());
+        s.put("f_first_basically_satisfied", f.firstBasicallySatisfied());
     }
 
     Map<String, Object> source(ActivityRecord r) {

@@ -44,7 +44,7 @@ final class ElasticReports {
         facts.put("overdue", filter(ElasticQueries.overdue(asOf)));
         for (String sum : List.of("f_signed_on_time", "f_responded", "f_completed_on_time", "f_visited", "f_resolved",
                 "f_rated", "f_satisfied", "f_basically_satisfied", "return_count", "extension_count", "f_replied",
-                "f_handling_seconds")) {
+                "f_handling_seconds", "f_first_rated", "f_first_satisfied", "f_first_basically_satisfied")) {
             facts.put(sum, Aggregation.of(a -> a.sum(s -> s.field(sum))));
         }
         return SearchRequest.of(r -> r.index(alias).size(0).query(ElasticQueries.received(period.from(), period.to()))
@@ -79,7 +79,8 @@ final class ElasticReports {
                     sum(a, "f_rated"), sum(a, "f_satisfied"), sum(a, "f_basically_satisfied"),
                     sum(a, "return_count"), sum(a, "extension_count"),
                     count(a, "overdue"),
-                    sum(a, "f_replied"), sum(a, "f_handling_seconds")));
+                    sum(a, "f_replied"), sum(a, "f_handling_seconds"),
+                    sum(a, "f_first_rated"), sum(a, "f_first_satisfied"), sum(a, "f_first_basically_satisfied")));
         }
         return tallies;
     }

@@ -35,6 +35,7 @@ final class ElasticSetup {
                 .thenCompose(v -> template(events, resource("records-template.json", events)))
                 .thenCompose(v -> template(calls, resource("records-template.json", calls)))
                 .thenCompose(v -> bootstrap("tickets"))
+                .thenCompose(v -> ticketsMappingOnExistingIndexes())
                 .thenCompose(v -> bootstrap(events))
                 .thenCompose(v -> bootstrap(calls));
     }
@@ -74,6 +75,20 @@ final class ElasticSetup {
     private CompletionStage<Void> template(String kind, String body) {
         var request = PutIndexTemplateRequest.of(t -> t.name(prefix + "-" + kind).withJson(new StringReader(body)));
         return client.indices().putIndexTemplate(request).thenApply(r -> null);
+    }
+
+    /**
+     * The template only shapes indexes created after it; fields added since (e.g. the first visit's facts)
+     * are added to the existing tickets indexes too, or their strict mapping would refuse new documents.
+     */
+    private CompletionStage<Void> ticketsMappingOnExistingIndexes() {
+        String mappings;
+        try {
+            mappings = MAPPER.writeValueAsString(MAPPER.readTree(resource("tickets-template.json", "tickets")).path("template").path("mappings"));
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable index template tickets-template.json", e);
+        }
+        return client.indices().putMapping(m -> m.index(prefix + "-tickets").withJson(new StringReader(mappings))).thenApply(r -> null);
     }
 
     private CompletionStage<Void> bootstrap(String kind) {

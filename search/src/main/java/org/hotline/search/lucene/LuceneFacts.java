@@ -34,7 +34,8 @@ final class LuceneFacts {
 
     private static final int SIGNED_ON_TIME = 1, RESPONDED = 1 << 1, COMPLETED_ON_TIME = 1 << 2, REPLIED_LATE = 1 << 3,
             VISITED = 1 << 4, RESOLVED = 1 << 5, RATED = 1 << 6, SATISFIED = 1 << 7, BASICALLY = 1 << 8,
-            REPLIED = 1 << 9, SIGNED = 1 << 10, CONTACTED = 1 << 11;
+            REPLIED = 1 << 9, SIGNED = 1 << 10, CONTACTED = 1 << 11,
+            FIRST_RATED = 1 << 12, FIRST_SATISFIED = 1 << 13, FIRST_BASICALLY = 1 << 14;
 
     private LuceneFacts() {
     }
@@ -47,7 +48,9 @@ final class LuceneFacts {
                 | (f.visited() == 1 ? VISITED : 0) | (f.resolved() == 1 ? RESOLVED : 0) | (f.rated() == 1 ? RATED : 0)
                 | (f.satisfied() == 1 ? SATISFIED : 0) | (f.basicallySatisfied() == 1 ? BASICALLY : 0)
                 | (at.replied() != null ? REPLIED : 0) | (at.signed() != null ? SIGNED : 0)
-                | (at.firstContact() != null ? CONTACTED : 0);
+                | (at.firstContact() != null ? CONTACTED : 0)
+                | (f.firstRated() == 1 ? FIRST_RATED : 0) | (f.firstSatisfied() == 1 ? FIRST_SATISFIED : 0)
+                | (f.firstBasicallySatisfied() == 1 ? FIRST_BASICALLY : 0);
         if (t.leadDepartment() != null) {
             d.add(new SortedDocValuesField(LEAD, new BytesRef(t.leadDepartment())));
         }
@@ -90,7 +93,7 @@ final class LuceneFacts {
                 return;
             }
             int ord = lead.ordValue();
-            long[] s = sums[ord] == null ? (sums[ord] = new long[17]) : sums[ord];
+            long[] s = sums[ord] == null ? (sums[ord] = new long[20]) : sums[ord];
             int b = (int) bits.longValue();
             s[0]++;
             s[1] += due(dueSign, doc, (b & SIGNED) != 0);
@@ -111,6 +114,9 @@ final class LuceneFacts {
             s[14] += bit(b, REPLIED_LATE) | ((b & REPLIED) == 0 ? handleDue : 0);
             s[15] += bit(b, REPLIED);
             s[16] += handling.advanceExact(doc) ? handling.longValue() : 0;
+            s[17] += bit(b, FIRST_RATED);
+            s[18] += bit(b, FIRST_SATISFIED);
+            s[19] += bit(b, FIRST_BASICALLY);
         }
 
         void mergeInto(Map<String, DepartmentTally> tallies) throws IOException {
@@ -118,7 +124,7 @@ final class LuceneFacts {
                 long[] s = sums[ord];
                 if (s != null) {
                     var t = new DepartmentTally(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10],
-                            s[11], s[12], s[13], s[14], s[15], s[16]);
+                            s[11], s[12], s[13], s[14], s[15], s[16], s[17], s[18], s[19]);
                     tallies.merge(lead.lookupOrd(ord).utf8ToString(), t, LuceneFacts::sum);
                 }
             }
@@ -137,7 +143,9 @@ final class LuceneFacts {
                 a.visited() + b.visited(), a.resolved() + b.resolved(), a.rated() + b.rated(),
                 a.satisfied() + b.satisfied(), a.basicallySatisfied() + b.basicallySatisfied(),
                 a.returns() + b.returns(), a.extensions() + b.extensions(), a.overdue() + b.overdue(),
-                a.replied() + b.replied(), a.handlingSeconds() + b.handlingSeconds());
+                a.replied() + b.replied(), a.handlingSeconds() + b.handlingSeconds(),
+                a.firstRated() + b.firstRated(), a.firstSatisfied() + b.firstSatisfied(),
+                a.firstBasicallySatisfied() + b.firstBasicallySatisfied());
     }
 
     private static int bit(int bits, int flag) {

@@ -4,11 +4,13 @@ import java.util.Objects;
 
 /**
  * One department's line in the report: the raw counts and the rates of docs/measures.md. A rate is
- * null when nothing was due (no denominator), which differs from a rate of 0.
+ * null when nothing was due (no denominator), which differs from a rate of 0. {@code satisfactionRate} is
+ * the final 满意率 (each ticket's last return visit), {@code firstSatisfactionRate} the 一次满意率 (each
+ * ticket's first return visit, before any 重办).
  */
 public record DepartmentRow(String department, DepartmentTally counts, Double onTimeSignRate,
                             Double responseRate, Double onTimeCompletionRate, Double resolutionRate,
-                            Double satisfactionRate, Double averageHandlingHours) {
+                            Double satisfactionRate, Double averageHandlingHours, Double firstSatisfactionRate) {
 
     public DepartmentRow {
         Objects.requireNonNull(department, "department");
@@ -22,7 +24,8 @@ public record DepartmentRow(String department, DepartmentTally counts, Double on
                 rate(c.completedOnTime(), c.completionDue()),
                 rate(c.resolved(), c.visited()),
                 rate(c.satisfied() + basicallySatisfiedWeight * c.basicallySatisfied(), c.rated()),
-                c.replied() == 0 ? null : round(c.handlingSeconds() / 3600.0 / c.replied()));
+                c.replied() == 0 ? null : round(c.handlingSeconds() / 3600.0 / c.replied()),
+                rate(c.firstSatisfied() + basicallySatisfiedWeight * c.firstBasicallySatisfied(), c.firstRated()));
     }
 
     private static Double rate(double numerator, long denominator) {

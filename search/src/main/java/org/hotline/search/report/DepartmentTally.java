@@ -10,9 +10,10 @@ public record DepartmentTally(
         long rated, long satisfied, long basicallySatisfied,
         long returns, long extensions,
         long overdue,
-        long replied, long handlingSeconds) {
+        long replied, long handlingSeconds,
+        long firstRated, long firstSatisfied, long firstBasicallySatisfied) {
 
-    public static final DepartmentTally EMPTY = new DepartmentTally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final DepartmentTally EMPTY = new DepartmentTally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public DepartmentTally plus(TicketFacts f) {
         return new DepartmentTally(tickets + 1,
@@ -23,6 +24,8 @@ public record DepartmentTally(
                 rated + f.rated(), satisfied + f.satisfied(), basicallySatisfied + f.basicallySatisfied(),
                 returns + f.returns(), extensions + f.extensions(),
                 overdue + f.overdue(),
-                replied + f.replied(), handlingSeconds + f.handlingSeconds());
+                replied + f.replied(), handlingSeconds + f.handlingSeconds(),
+                firstRated + f.firstRated(), firstSatisfied + f.firstSatisfied(),
+                firstBasicallySatisfied + f.firstBasicallySatisfied());
     }
 }

@@ -15,7 +15,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class ReportExport {
 
     static final List<String> HEADERS = List.of("单位", "单位名称", "工单数", "及时签收率", "响应率", "按时办结率", "解决率",
-            "满意率", "退单次数", "延期次数", "超期件数", "平均办理时长(小时)");
+            "满意率", "退单次数", "延期次数", "超期件数", "平均办理时长(小时)", "一次满意率");
 
     private ReportExport() {
     }
@@ -26,7 +26,8 @@ public final class ReportExport {
             var c = r.counts();
             rows.add(java.util.Arrays.asList(r.department(), names.apply(r.department()), c.tickets(),
                     r.onTimeSignRate(), r.responseRate(), r.onTimeCompletionRate(), r.resolutionRate(),
-                    r.satisfactionRate(), c.returns(), c.extensions(), c.overdue(), r.averageHandlingHours()));
+                    r.satisfactionRate(), c.returns(), c.extensions(), c.overdue(), r.averageHandlingHours(),
+                    r.firstSatisfactionRate()));
         }
         return rows;
     }

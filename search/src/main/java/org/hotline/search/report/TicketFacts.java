@@ -18,7 +18,8 @@ public record TicketFacts(
         int rated, int satisfied, int basicallySatisfied,
         int returns, int extensions,
         int overdue,
-        int replied, long handlingSeconds) {
+        int replied, long handlingSeconds,
+        int firstRated, int firstSatisfied, int firstBasicallySatisfied) {
 
     public static TicketFacts of(TicketDocument t, Instant asOf) {
         var at = t.at();
@@ -32,7 +33,8 @@ public record TicketFacts(
                 fixed.rated(), fixed.satisfied(), fixed.basicallySatisfied(),
                 t.returnCount(), t.extensionCount(),
                 fixed.repliedLate() | (at.replied() == null && due.handle() != null && !due.handle().isAfter(asOf) ? 1 : 0),
-                at.replied() == null ? 0 : 1, fixed.handlingSeconds());
+                at.replied() == null ? 0 : 1, fixed.handlingSeconds(),
+                fixed.firstRated(), fixed.firstSatisfied(), fixed.firstBasicallySatisfied());
     }
 
     /** A clock counts once it has a deadline and either stopped or its deadline passed. */
@@ -43,7 +45,7 @@ public record TicketFacts(
     /** Facts fixed by the ticket's own history, independent of when the report runs. */
     public record Fixed(int signedOnTime, int responded, int completedOnTime, int repliedLate,
                         int visited, int resolved, int rated, int satisfied, int basicallySatisfied,
-                        long handlingSeconds) {
+                        long handlingSeconds, int firstRated, int firstSatisfied, int firstBasicallySatisfied) {
 
         public static Fixed of(TicketDocument t) {
             var at = t.at();
@@ -54,14 +56,21 @@ public record TicketFacts(
             String satisfaction = t.satisfaction();
             boolean visited = "RESOLVED".equals(resolution) || "PARTLY_RESOLVED".equals(resolution)
                     || "UNRESOLVED".equals(resolution);
-            boolean rated = "SATISFIED".equals(satisfaction) || "BASICALLY_SATISFIED".equals(satisfaction)
-                    || "DISSATISFIED".equals(satisfaction);
+            boolean rated = rated(satisfaction);
+            // the first visit's rating; a document from before visits were kept has only its last one
+            String first = t.firstSatisfaction() != null ? t.firstSatisfaction() : satisfaction;
             return new Fixed(signedOnTime, signOk & within(at.firstContact(), due.contact()),
                     within(at.replied(), due.handle()),
                     at.replied() != null && due.handle() != null && at.replied().isAfter(due.handle()) ? 1 : 0,
                     visited ? 1 : 0, "RESOLVED".equals(resolution) ? 1 : 0, rated ? 1 : 0,
                     "SATISFIED".equals(satisfaction) ? 1 : 0, "BASICALLY_SATISFIED".equals(satisfaction) ? 1 : 0,
-                    at.replied() == null ? 0 : Duration.between(at.received(), at.replied()).toSeconds());
+                    at.replied() == null ? 0 : Duration.between(at.received(), at.replied()).toSeconds(),
+                    rated(first) ? 1 : 0, "SATISFIED".equals(first) ? 1 : 0, "BASICALLY_SATISFIED".equals(first) ? 1 : 0);
+        }
+
+        private static boolean rated(String satisfaction) {
+            return "SATISFIED".equals(satisfaction) || "BASICALLY_SATISFIED".equals(satisfaction)
+                    || "DISSATISFIED".equals(satisfaction);
         }
 
         private static int within(Instant happened, Instant deadline) {

@@ -57,7 +57,7 @@ class SearchApiIT {
         var module = await(SearchModule.open(vertx, config, TicketSnapshot.SEGMENTER, d -> Set.of(d), d -> d + "名称", clock));
         search = module.search();
         await(search.index(List.of(
-                ticket("a1", DAY).text("烧烤店油烟扰民", "楼下烧烤店油烟很大").department("D-ENV").phone("13912345678")
+                ticket("a1", DAY).text("烧烤店油烟扰民", "楼下烧烤店油烟很大，请回电13912345678").department("D-ENV").phone("13912345678")
                         .clock("HANDLE", Duration.ofDays(5)).document(),
                 ticket("a2", DAY.plusSeconds(60)).text("烧烤摊油烟", "夜市烧烤油烟").department("D-CITY").confidential()
                         .clock("HANDLE", Duration.ofDays(30)).after("repliedAt", Duration.ofDays(1)).document(),
@@ -119,6 +119,9 @@ class SearchApiIT {
         JsonObject body = get("D-ENV", "/api/v1/search/tickets?q=%E6%B2%B9%E7%83%9F").bodyAsJsonObject();
         assertThat(body.getLong("total")).isEqualTo(1);
         assertThat(body.getJsonArray("hits").getJsonObject(0).getJsonObject("caller").getString("phone")).isEqualTo("139****5678");
+        // a number typed into the text is masked in the hit and its highlights like the caller's own
+        assertThat(body.getJsonArray("hits").getJsonObject(0).getString("content")).endsWith("请回电139****5678");
+        assertThat(body.encode()).doesNotContain("13912345678");
         assertThat(get("D-ENV", "/api/v1/search/callers/13912345678/tickets").statusCode()).isEqualTo(403);
     }
 

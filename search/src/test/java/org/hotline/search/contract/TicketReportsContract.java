@@ -70,6 +70,27 @@ public abstract class TicketReportsContract extends ActivityRecordsContract {
     }
 
     @Test
+    void theFirstAndTheFinalSatisfactionAreCountedFromEveryVisitKept() {
+        Instant received = Instant.parse("2026-11-05T01:00:00Z");
+        index(ticket("v1", received).text("噪音", "噪音").department("D-VISITS").reply("已处理")
+                        .visits(true, "DISSATISFIED", "SATISFIED").document(),
+                ticket("v2", received).text("噪音", "噪音").department("D-VISITS").visits(false, "DISSATISFIED").document(),
+                ticket("v3", received).text("噪音", "噪音").department("D-VISITS").reply("已处理")
+                        .visits(true, "BASICALLY_SATISFIED").document());
+
+        DepartmentTally tally = await(search.departmentTallies(NOVEMBER, Instant.parse("2026-11-20T00:00:00Z"))).get("D-VISITS");
+
+        // 一次满意率: each ticket's first visit, the dissatisfied ones before 重办 included
+        assertThat(tally.firstRated()).isEqualTo(3);
+        assertThat(tally.firstSatisfied()).isEqualTo(0);
+        assertThat(tally.firstBasicallySatisfied()).isEqualTo(1);
+        // final 满意率: each ticket's last visit, also while a 重办 awaits its next one
+        assertThat(tally.rated()).isEqualTo(3);
+        assertThat(tally.satisfied()).isEqualTo(1);
+        assertThat(tally.basicallySatisfied()).isEqualTo(1);
+    }
+
+    @Test
     void departmentTalliesEqualARecomputationFromTheSnapshots() {
         List<TicketDocument> tickets = month();
         index(tickets.toArray(TicketDocument[]::new));
