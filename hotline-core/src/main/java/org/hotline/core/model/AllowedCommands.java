@@ -23,14 +23,14 @@ public final class AllowedCommands {
     public static Set<CommandKind> of(Ticket ticket, Actor actor, Set<String> unitsBelowActor) {
         Set<CommandKind> allowed = EnumSet.noneOf(CommandKind.class);
         for (CommandKind kind : CommandKind.values()) {
-            if (TicketRules.refusedBeforeInput(ticket, kind, actor) == null && ready(ticket, kind, unitsBelowActor)) {
+            if (TicketRules.refusedBeforeInput(ticket, kind, actor) == null && ready(ticket, kind, actor, unitsBelowActor)) {
                 allowed.add(kind);
             }
         }
         return allowed;
     }
 
-    private static boolean ready(Ticket t, CommandKind kind, Set<String> unitsBelowActor) {
+    private static boolean ready(Ticket t, CommandKind kind, Actor actor, Set<String> unitsBelowActor) {
         return switch (kind) {
             case APPROVE_EXTENSION, REJECT_EXTENSION -> t.pendingExtension() != null;
             case REQUEST_EXTENSION -> t.pendingExtension() == null && t.clocks().containsKey(ClockName.HANDLE);
@@ -39,8 +39,9 @@ public final class AllowedCommands {
             case SUB_ASSIGN -> !unitsBelowActor.isEmpty();
             case WITHDRAW_SUB_ASSIGNMENT -> unitsBelowActor.contains(t.leadDepartment());
             case REHANDLE -> t.visit() != null && t.visit().callsForRehandling();
-            // a merged ticket closes with its master, not by hand
-            case CLOSE -> t.status() != TicketStatus.MERGED && !(t.status() == TicketStatus.REVIEWED && t.caller().reachable());
+            // a merged ticket closes with its master (the system follows the master's close), not by hand
+            case CLOSE -> (t.status() != TicketStatus.MERGED || actor.role() == Role.SYSTEM)
+                    && !(t.status() == TicketStatus.REVIEWED && t.caller().reachable());
             case UNMERGE -> t.visit() == null;
             case RECORD_RETURN_VISIT -> t.status() != TicketStatus.MERGED || (t.reply() != null && t.visit() == null);
             case ANSWER_DIRECTLY, CLASSIFY, REASSIGN, SIGN, RECORD_CONTACT, APPROVE_RETURN, REJECT_RETURN, SUSPEND,

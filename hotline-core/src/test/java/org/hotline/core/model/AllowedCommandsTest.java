@@ -43,11 +43,13 @@ class AllowedCommandsTest {
     }
 
     @Test
-    void aClosedTicketOffersNothingButLinkingACall() {
+    void aClosedTicketOffersNothingButLinkingACallAndRecordingA110Result() {
         Ticket closed = inStatus(TicketStatus.CLOSED);
         for (Role role : Role.values()) {
-            assertThat(allowed(closed, actorWith(role))).isSubsetOf(Set.of(CommandKind.LINK_CALL));
+            assertThat(allowed(closed, actorWith(role))).isSubsetOf(Set.of(CommandKind.LINK_CALL, CommandKind.RECORD_POLICE_LINKAGE));
         }
+        // the police result may come after the ticket closed; only the system records it
+        assertThat(allowed(closed, actorWith(Role.SUPERVISOR))).doesNotContain(CommandKind.RECORD_POLICE_LINKAGE);
     }
 
     @Test

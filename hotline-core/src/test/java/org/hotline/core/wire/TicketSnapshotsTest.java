@@ -32,7 +32,7 @@ class TicketSnapshotsTest {
         t = step(t, new Command.Assign("urban", Set.of("environment"), null), Actor.dispatcher("p", "乙"), T0);
         t = step(t, new Command.Sign(), URBAN, T0.plusSeconds(60));
         t = step(t, new Command.Suspend("等待检测"), Actor.supervisor("s", "丙"), T0.plusSeconds(120));
-        t = step(t, new Command.Resume(null), URBAN, T0.plusSeconds(3600));
+        t = step(t, new Command.Resume(null), Actor.supervisor("s", "丙"), T0.plusSeconds(3600)); // the center lifts its suspension
         return step(t, new Command.RequestExtension(TimeLimit.workingDays(5), "需检测"), URBAN, T0.plusSeconds(7200));
     }
 
