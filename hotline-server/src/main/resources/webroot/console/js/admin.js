@@ -92,13 +92,11 @@ async function calendar(card) {
   const load = () => guarded(card, '工作日历', async () => {
     const c = await api('GET', '/api/v1/admin/calendar');
     const years = (c.years || []).slice().sort();
-    const now = new Date();
-    const thisYear = Number(new Intl.DateTimeFormat('en', { timeZone: c.zone, year: 'numeric' }).format(now));
-    const missing = [thisYear, thisYear + 1].filter((y) => !years.includes(y));
+    // the server decides which years are missing (the same rule as /health and the provisional deadlines)
+    const warnings = c.warnings || [];
     clear(card, h('h3', {}, '工作日历（节假日与调休）'),
       h('p', {}, `时区：${c.zone}；已导入年份：${years.join('、') || '无'}`),
-      missing.length ? h('p', { className: 'note', id: 'calendar-missing' },
-        `缺少 ${missing.join('、')} 年的节假日安排：这些年份只按周末计算工作日，期限会算错。请导入国务院办公厅公布的安排。`) : null,
+      warnings.length ? h('div', { className: 'note', id: 'calendar-missing' }, ...warnings.map((w) => h('p', {}, w))) : null,
       h('label', {}, '导入一年的安排（holiday-cn 格式 JSON：{"year":2027,"days":[{"name":"元旦","date":"2027-01-01","isOffDay":true}]}）',
         h('textarea', { id: 'calendar-json', rows: 4 })),
       h('button', { type: 'button', onclick: async () => {

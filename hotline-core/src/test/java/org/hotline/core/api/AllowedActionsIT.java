@@ -61,7 +61,7 @@ class AllowedActionsIT {
             new JsonObject().put("resolution", "UNRESOLVED").put("satisfaction", "DISSATISFIED"));
 
         assertThat(visited.getJsonArray("allowedActions").getList()).containsExactly("close");
-        assertThat(allowed(id, dispatcher)).containsExactly("rehandle", "close");
+        assertThat(allowed(id, dispatcher)).containsExactly("rehandle", "close", "merge"); // 并单 at any stage before closing (issue 18)
         server.ok("/api/v1/tickets/" + id + "/close", dispatcher, new JsonObject().put("reason", "市民不再要求"));
         assertThat(allowed(id, dispatcher)).isEmpty();
         assertThat(allowed(id, agent)).isEmpty();

@@ -7,7 +7,7 @@ final class TicketActionsNames {
 
     static final List<String> ALL = List.of("answer", "classify", "assign", "reassign", "sub-assign", "sub-assign/withdraw", "sign", "contact", "reply", "request-return",
         "approve-return", "reject-return", "request-extension", "approve-extension", "reject-extension", "urge", "accept-reply",
-        "send-back-reply", "revisit", "rehandle", "close", "not-accept", "merge", "suspend", "resume");
+        "send-back-reply", "revisit", "rehandle", "close", "not-accept", "merge", "unmerge", "suspend", "resume");
 
     private TicketActionsNames() {
     }

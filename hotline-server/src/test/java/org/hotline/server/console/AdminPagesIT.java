@@ -13,8 +13,12 @@ class AdminPagesIT extends ConsoleTestBase {
     void anAdministratorAddsAUnitAndItsUserWhoCanThenSignInAndStopsTheUnitAgain() throws Exception {
         page.login("admin", "admin12345");
         page.visible("#admin-units tr[data-unit='urban']");
-        assertThat(page.visible("#admin-calendar").getText()).contains("Asia/Shanghai", "2026", "2027");
-        assertThat(browser.findElements(By.id("calendar-missing"))).isEmpty();
+        // the bundled data has 2024-2026 only (2027 is not yet published): from November the page warns about 2027
+        assertThat(page.visible("#admin-calendar").getText()).contains("Asia/Shanghai", "2026");
+        if (java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getMonthValue() >= 11
+                || java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() >= 2027) {
+            assertThat(page.visible("#calendar-missing").getText()).contains("缺少2027年节假日数据");
+        }
         assertThat(page.visible("#admin-users").getText()).contains("urban", "承办单位");
         assertThat(page.visible("#admin-categories").getText()).contains("市城市管理局");
         page.screenshot("60-admin-pages");
