@@ -58,6 +58,20 @@ class PolicyRoutesIT {
     }
 
     @Test
+    void theConfiguredThresholdIsAppliedUntilAnAdministratorStoresAPolicy() {
+        server.redis.sync().del(RedisAutoAssignPolicy.KEY);
+        RedisAutoAssignPolicy configured = new RedisAutoAssignPolicy(server.vertx, server.redis.async(), AutoAssignPolicy.uniform(0.75));
+
+        AutoAssignPolicy fallback = DispatchTestServer.await(configured.current());
+        assertThat(fallback.thresholdFor("城乡建设")).isEqualTo(0.75);
+        assertThat(fallback.autoAssignConfidence()).isEqualTo(0.75);
+
+        DispatchTestServer.await(configured.put(AutoAssignPolicy.uniform(0.95)));
+        assertThat(DispatchTestServer.await(configured.current()).thresholdFor("城乡建设")).isEqualTo(0.95);
+        server.redis.sync().del(RedisAutoAssignPolicy.KEY);
+    }
+
+    @Test
     void onlyAdministratorsMayReplaceItAndBadThresholdsAreRefusedInChinese() {
         JsonObject valid = new JsonObject().put("autoAssignConfidence", 0.8);
         assertThat(server.send(HttpMethod.PUT, PolicyRoutes.POLICY, dispatcher, "application/json", valid.toBuffer())
