@@ -45,18 +45,24 @@ public final class CallControl {
         return phones;
     }
 
+    /** {@link #login(String, List, boolean)} for a SIP phone (not the browser). */
+    public Future<Void> login(String agentId, List<String> queues) {
+        return login(agentId, queues, false);
+    }
+
     /**
      * Log-in: the agent's SIP endpoint is (re)written (see {@link AgentPhones}) and the agent becomes a
-     * member of the given skill queues (all configured ones if empty).
+     * member of the given skill queues (all configured ones if empty); {@code webrtc}: the phone is the
+     * console's browser soft phone.
      */
-    public Future<Void> login(String agentId, List<String> queues) {
+    public Future<Void> login(String agentId, List<String> queues, boolean webrtc) {
         List<String> chosen = queues.isEmpty() ? config.queues() : queues;
         for (String q : chosen) {
             if (!config.queues().contains(q)) {
                 return Future.failedFuture(HotlineException.invalid("telephony.unknown-queue", "未知的队列：" + q));
             }
         }
-        return phones.provision(agentId)
+        return phones.provision(agentId, webrtc)
                 .compose(p -> Future.all(chosen.stream().map(q -> ami.send(queueAdd(agentId, q))).toList()))
                 .compose(v -> store.saveLogin(agentId, chosen));
     }

@@ -66,7 +66,7 @@ public final class TelephonyRoutes {
         CallControl control = telephony.control();
         Future<Void> loggedIn;
         try {
-            loggedIn = control.login(agentId, queues.stream().map(String::valueOf).toList());
+            loggedIn = control.login(agentId, queues.stream().map(String::valueOf).toList(), flag(body(ctx), "webrtc", false));
         } catch (HotlineException refused) {
             loggedIn = Future.failedFuture(refused);
         }
