@@ -39,8 +39,11 @@ public final class RealChromium {
     private RealChromium() {
     }
 
-    /** A new headless browser; the caller quits it (or leaves it to the shutdown hook). */
-    public static WebDriver newDriver() {
+    /**
+     * A new headless browser with {@code extraArguments} (e.g. {@code --use-fake-device-for-media-stream});
+     * the caller quits it (or leaves it to the shutdown hook).
+     */
+    public static WebDriver newDriver(String... extraArguments) {
         Path browser = Overrides.get(BROWSER_OVERRIDE).map(Path::of).orElse(Path.of("/usr/bin/chromium"));
         Path driver = Overrides.get(DRIVER_OVERRIDE).map(Path::of).orElse(Path.of("/usr/bin/chromedriver"));
         ensureInstalled(browser, driver);
@@ -50,6 +53,7 @@ public final class RealChromium {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1366,900", "--lang=zh-CN", "--user-data-dir=" + profile);
+        options.addArguments(extraArguments);
         // the page's console messages, so a test can fail on a script error (driver.manage().logs().get("browser"))
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()

@@ -137,6 +137,19 @@ final class ConsolePage {
         return wait.until(condition::apply);
     }
 
+    /**
+     * The page's script errors and console.error lines so far. "Failed to load resource" lines are the
+     * browser's note of an HTTP error answer (a probe for a module that is not mounted, a refusal the
+     * page shows with the server's reason); the page handles those itself.
+     */
+    java.util.List<String> consoleErrors() {
+        return browser.manage().logs().get("browser").getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(message -> !message.contains("Failed to load resource"))
+                .toList();
+    }
+
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) browser).executeScript(script, args);
     }

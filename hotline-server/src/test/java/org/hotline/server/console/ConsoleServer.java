@@ -21,15 +21,18 @@ final class ConsoleServer implements AutoCloseable {
         this.page = new ConsolePage(browser, server.httpPort());
     }
 
-    /** Starts the server with {@code settings} on top of a free port on the loopback and a fresh data folder. */
-    static ConsoleServer start(Map<String, String> settings) throws Exception {
+    /**
+     * Starts the server with {@code settings} on top of a free port on the loopback and a fresh data folder,
+     * and a Chromium with {@code browserArguments}.
+     */
+    static ConsoleServer start(Map<String, String> settings, String... browserArguments) throws Exception {
         Map<String, String> all = new HashMap<>(settings);
         all.put("HOTLINE_DATA_DIR", Files.createTempDirectory("console-it").toString());
         all.put("HOTLINE_HTTP_PORT", "0");
         all.put("HOTLINE_HTTP_HOST", "127.0.0.1");
         HotlineServer.Running server = HotlineServer.start(ConfigLoader.load(all));
         try {
-            return new ConsoleServer(server, RealChromium.newDriver());
+            return new ConsoleServer(server, RealChromium.newDriver(browserArguments));
         } catch (RuntimeException e) {
             server.stop();
             throw e;
