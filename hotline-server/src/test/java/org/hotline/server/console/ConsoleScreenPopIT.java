@@ -148,7 +148,7 @@ class ConsoleScreenPopIT {
         StaffApi agentApi = server.staff("agent");
         call("123453", missed, Map.of("HOTLINE_SIM_HOLD", "3"));   // nobody serves the dialect queue: the caller gives up
         new FluentWait<>(agentApi).withTimeout(Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500))
-                .until(api -> callbacksOf(api, missed) > 0);
+                .until(api -> api.callbacksOf(missed) > 0);
 
         ConsolePage page = server.page;
         page.login("agent", "agent12345");
@@ -157,7 +157,7 @@ class ConsoleScreenPopIT {
         page.screenshot("44-agent-callback-list");
         browser.findElement(entry).findElement(By.tagName("button")).click();
         assertThat(page.waitForNotice("回拨")).isEqualTo("正在回拨 " + missed);
-        assertThat(callbacksOf(agentApi, missed)).as("the call is taken off the list").isZero();
+        assertThat(agentApi.callbacksOf(missed)).as("the call is taken off the list").isZero();
         page.waitUntil(driver -> driver.findElements(entry).isEmpty());
     }
 
@@ -205,15 +205,6 @@ class ConsoleScreenPopIT {
                 return notice.isEmpty() ? null : notice;
             }).startsWith("已签入");
         });
-    }
-
-    private static long callbacksOf(StaffApi api, String caller) {
-        try {
-            return api.get("/api/telephony/callbacks").getJsonArray("callbacks").stream()
-                    .map(JsonObject.class::cast).filter(c -> caller.equals(c.getString("caller"))).count();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A citizen dialling {@code line} from {@code caller}; the simulated caller stays on the line per {@code variables}. */

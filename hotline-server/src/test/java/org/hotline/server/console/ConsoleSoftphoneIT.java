@@ -147,6 +147,30 @@ class ConsoleSoftphoneIT {
         });
     }
 
+    @Test
+    void aMissedCallerIsCalledBackFromTheListAndTheAgentTalksOnTheSoftPhone() throws Exception {
+        // the missed "citizen" is the simulated 110 line, so that the callback reaches someone; nobody serves 123453
+        Sipp.citizenCall("127.0.0.1", asterisk.sipPort(), "123453", "110", Duration.ofSeconds(15));
+        StaffApi supervisor = server.staff("supervisor");
+        server.page.waitUntil(driver -> supervisor.callbacksOf("110") > 0);
+
+        ConsolePage page = softphoneSignedIn("w6005");
+        By entry = By.xpath("//ul[@id='callbacks']/li[span[text()='110']]");
+        page.waitUntil(driver -> !driver.findElements(entry).isEmpty());
+        browser.findElement(entry).findElement(By.tagName("button")).click();
+        // the agent's soft phone rings first; once answered Asterisk dials the citizen
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> "ringing".equals(state(page)));
+        page.visible("#sp-answer").click();
+        waitForState(page, "talking");
+        page.waitUntil(driver -> "connected".equals(page.js("return document.getElementById('sp-media').dataset.state")));
+        page.waitUntil(driver -> supervisor.callbacksOf("110") == 0);
+        page.screenshot("53-softphone-callback");
+        page.visible("#sp-hangup").click();
+        waitForState(page, "registered");
+        page.visible("#sp-signout").click();
+        page.waitForNotice("软电话已签出");
+    }
+
     /**
      * A new agent signs in on the soft phone and goes ready, a citizen calls 12345 from {@code caller}
      * through the carrier trunk (patient for 180 s), the agent answers in the bar; then {@code during},
@@ -219,6 +243,7 @@ class ConsoleSoftphoneIT {
     private static java.util.Optional<String> citizenChannel(String caller) {
         return channels().stream().filter(c -> c.startsWith("PJSIP/carrier-") && c.contains("!" + caller + "!")).findFirst();
     }
+
 
     /** The bridge id of a concise channel line (13th field; empty when not bridged). */
     private static String bridgeOf(String channelLine) {

@@ -28,6 +28,16 @@ final class StaffApi {
         return send("POST", path, body);
     }
 
+    /** How many entries of the missed-call callback list are for {@code caller}. */
+    long callbacksOf(String caller) {
+        try {
+            return get("/api/telephony/callbacks").getJsonArray("callbacks").stream()
+                    .map(JsonObject.class::cast).filter(c -> caller.equals(c.getString("caller"))).count();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private JsonObject send(String method, String path, JsonObject body) throws IOException, InterruptedException {
         HttpResponse<String> response = exchange(method, path, body);
         if (response.statusCode() >= 300) {
