@@ -76,15 +76,21 @@ function mountSoftphone(bar) {
     const url = ws.value.trim();
     if (!/^wss?:\/\/[^/]+/.test(url)) { notify('话务服务器地址应为 ws:// 或 wss:// 开头', 'error'); return; }
     localStorage.setItem(WS_KEY, url);
+    buttons.signIn.disabled = true;   // one log-in at a time
     let sip;
     try {
       // webrtc: the server writes this agent's endpoint for a browser (DTLS-SRTP, ICE, opus)
       sip = (await api('POST', `/api/telephony/agents/${encodeURIComponent(agentId())}/login`, { queues: queues(), webrtc: true })).sip;
     } catch (e) {
+      buttons.signIn.disabled = false;
       notify('软电话签入失败：' + e.message, 'error');
       return;
     }
-    if (!sip || !sip.username) { notify('本服务器未管理坐席话机（坐席接口不是 PJSIP），软电话无法注册', 'error'); return; }
+    if (!sip || !sip.username) {
+      buttons.signIn.disabled = false;
+      notify('本服务器未管理坐席话机（坐席接口不是 PJSIP），软电话无法注册', 'error');
+      return;
+    }
     const ua = new JsSIP.UA({
       sockets: [new JsSIP.WebSocketInterface(url)], uri: `sip:${sip.username}@${new URL(url).hostname}`,
       authorization_user: sip.username, password: sip.password, register: true, session_timers: false,
@@ -92,7 +98,12 @@ function mountSoftphone(bar) {
     });
     phone.ua = ua;
     show('connecting');
-    ua.on('registered', () => { if (!phone.session) show('registered'); notify('软电话已签入：' + queues().join('、')); });
+    let announced = false;   // JsSIP renews the registration every few minutes: say it once
+    ua.on('registered', () => {
+      if (!phone.session) show('registered');
+      if (!announced) notify('软电话已签入：' + (queues().join('、') || '全部队列'));
+      announced = true;
+    });
     ua.on('registrationFailed', (e) => { show('failed'); notify('软电话注册失败：' + e.cause, 'error'); });
     ua.on('disconnected', () => { if (phone.ua === ua) show('lost'); });
     ua.on('connected', () => { if (phone.ua === ua && status.dataset.state === 'lost') show('connecting'); });
