@@ -81,7 +81,7 @@ class ConsoleSoftphoneIT {
     @Test
     void theAgentSignsInGoesReadyAnswersInTheBrowserSeesTheScreenPopHoldsAndHangsUp() throws Exception {
         onAnsweredCall("w6001", "13900001111", (page, citizen) -> {
-            page.screenshot("50-softphone-talking");
+            page.screenshot("46-agent-softphone-talking");
             page.visible("#sp-hold").click();
             waitForState(page, "held");
             assertThat(page.textOf("#sp-hold")).isEqualTo("恢复通话");
@@ -92,7 +92,7 @@ class ConsoleSoftphoneIT {
             waitForState(page, "registered");
             // the agent's BYE reached the citizen: sipp ends its call long before its 180 s of patience
             assertThat(citizen.await(Duration.ofSeconds(60)).successful()).isEqualTo(1);
-            page.screenshot("51-softphone-hung-up");
+            page.screenshot("47-agent-softphone-hung-up");
         });
     }
 
@@ -137,7 +137,7 @@ class ConsoleSoftphoneIT {
         onAnsweredCall("w6004", "13900004444", (page, citizen) -> {
             page.visible("#sp-110").click();
             assertThat(page.waitForNotice("110")).isEqualTo("已发起与 110 的三方通话");
-            page.screenshot("52-softphone-three-way-110");
+            page.screenshot("48-agent-softphone-three-way-110");
             assertThat(state(page)).isEqualTo("talking");
             // citizen, agent (still this browser's call) and the 110 line in the bridge named after the call
             String callId = (String) page.js("return document.querySelector('#intake-form [name=callId]').value");
@@ -164,7 +164,7 @@ class ConsoleSoftphoneIT {
         waitForState(page, "talking");
         page.waitUntil(driver -> "connected".equals(page.js("return document.getElementById('sp-media').dataset.state")));
         page.waitUntil(driver -> supervisor.callbacksOf("110") == 0);
-        page.screenshot("53-softphone-callback");
+        page.screenshot("49-agent-softphone-callback");
         page.visible("#sp-hangup").click();
         waitForState(page, "registered");
         page.visible("#sp-signout").click();
