@@ -115,10 +115,17 @@ public final class Sipp {
      * each agent with {@link #register} and contact {@link Run#port()}.
      */
     public static Run agents(Duration answerMin, Duration answerMax, Duration talkMin, Duration talkMax) {
+        return answering(FreePort.pick(), answerMin, answerMax, talkMin, talkMax);
+    }
+
+    /**
+     * The same answering phone on a given {@code port}: e.g. citizens called back through the carrier
+     * trunk, whose contact (pjsip_local.conf {@code [carrier-aor](+)}) is fixed before Asterisk starts.
+     */
+    public static Run answering(int port, Duration answerMin, Duration answerMax, Duration talkMin, Duration talkMax) {
         Path dir = workDir();
         Path scenario = scenario(dir, "agent.xml", Map.of("ANSWER_MIN_MS", ms(answerMin), "ANSWER_MAX_MS", ms(answerMax),
                 "TALK_MIN_MS", ms(talkMin), "TALK_MAX_MS", ms(talkMax)));
-        int port = FreePort.pick();
         List<String> cmd = List.of(binary(), "-sf", scenario.toString(), "-i", "127.0.0.1", "-p", Integer.toString(port),
                 "-mp", Integer.toString(FreePort.pick()), "-l", "100000", "-nostdin", "-trace_err",
                 // answers Asterisk's OPTIONS (qualify) with 200, as a phone does

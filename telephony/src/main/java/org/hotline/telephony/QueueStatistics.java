@@ -60,7 +60,7 @@ public final class QueueStatistics {
                 t.talkSeconds += record.talkTime().toSeconds();
             }
             case ABANDONED -> t.abandoned++;
-            case BLOCKED, SELF_SERVICE -> { }
+            case BLOCKED, SELF_SERVICE, NO_ANSWER -> { }
         }
     }
 

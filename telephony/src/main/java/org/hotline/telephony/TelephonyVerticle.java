@@ -11,12 +11,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.CommandAction;
 import org.asteriskjava.manager.action.QueueStatusAction;
+import org.hotline.core.api.TicketRoutes;
+import org.hotline.core.audit.AuditLog;
 import org.hotline.core.error.HotlineException;
+import org.hotline.core.model.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,17 +45,18 @@ public final class TelephonyVerticle extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelephonyVerticle.class);
     private static final Duration RECORD_GRACE = Duration.ofSeconds(1);
-    private static final long HISTORY_TIMEOUT_MS = 200;
 
     private final TelephonyConfig config;
     private final RedisAsyncCommands<String, String> redis;
-    private final CallerHistory history;
+    private final ScreenPops pops;
+    private final TicketCallLinks ticketLinks;
     private final TicketProgressLookup progress;
     private final Clock clock;
     private final CallTracker tracker = new CallTracker();
     private final AgentBoard board = new AgentBoard();
     private final QueueStatistics stats = new QueueStatistics();
     private RedisTelephonyStore store;
+    private AuditLog audit;
     private AmiGateway gateway;
     private CallControl control;
     private HotlineAgiServer agi;
@@ -61,9 +64,15 @@ public final class TelephonyVerticle extends VerticleBase {
 
     public TelephonyVerticle(TelephonyConfig config, RedisAsyncCommands<String, String> redis, CallerHistory history,
                              TicketProgressLookup progress, Clock clock) {
+        this(config, redis, history, progress, TicketCallLinks.none(), clock);
+    }
+
+    public TelephonyVerticle(TelephonyConfig config, RedisAsyncCommands<String, String> redis, CallerHistory history,
+                             TicketProgressLookup progress, TicketCallLinks ticketLinks, Clock clock) {
+        this.ticketLinks = Objects.requireNonNull(ticketLinks, "ticketLinks");
         this.config = Objects.requireNonNull(config, "config");
         this.redis = redis;
-        this.history = Objects.requireNonNull(history, "history");
+        this.pops = new ScreenPops(Objects.requireNonNull(history, "history"));
         this.progress = Objects.requireNonNull(progress, "progress");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -74,9 +83,10 @@ public final class TelephonyVerticle extends VerticleBase {
             LOG.info("telephony off: no AMI host configured (set telephony.amiHost to enable)");
             return Future.succeededFuture();
         }
-        store = new RedisTelephonyStore(context, Objects.requireNonNull(redis, "redis"));
+        store = new RedisTelephonyStore(context, Objects.requireNonNull(redis, "redis"), config.callbacksMax());
+        audit = new AuditLog(vertx, redis, clock);
         gateway = new AmiGateway(vertx, config);
-        control = new CallControl(gateway, config, tracker, store, new AgentPhones(vertx, gateway, config), board::stateOf);
+        control = new CallControl(gateway, config, tracker, store, new AgentPhones(vertx, gateway, config), board::busy, clock);
         agi = new HotlineAgiServer(context, config, store, progress);
         var bus = vertx.eventBus();
         bus.<JsonObject>consumer(TRANSFER_ADDRESS, m -> TelephonyReplies.reply(m, control.transfer(
@@ -85,6 +95,10 @@ public final class TelephonyVerticle extends VerticleBase {
                 control.conference(m.body().getString("callId"), m.body().getString("target"))));
         bus.<JsonObject>consumer(LINK_TICKET_ADDRESS, m -> TelephonyReplies.reply(m,
                 store.linkTicket(m.body().getString("callId"), m.body().getString("ticketId"))));
+        // A ticket filed from a call (core's TicketRoutes): the call's side of the link, at any time.
+        bus.<JsonObject>consumer(TicketRoutes.CALL_LINKED_ADDRESS, m -> store.linkTicket(m.body().getString("callId"),
+                m.body().getString("ticketId")).onFailure(f -> LOG.warn("call ↔ ticket link not stored [callId={}]",
+                m.body().getString("callId"), f)));
         return vertx.executeBlocking(() -> {
             agi.start();
             return null;
@@ -119,6 +133,20 @@ public final class TelephonyVerticle extends VerticleBase {
         return requireOn(store);
     }
 
+    public TelephonyConfig settings() {
+        return config;
+    }
+
+    /** Reads of call records and recordings are audited as personal-data reads. */
+    public AuditLog audit() {
+        return requireOn(audit);
+    }
+
+    /** Both sides of a ticket ↔ call link made from telephony: the ticket lists the call, the call the ticket. */
+    public Future<Void> linkTicket(String callId, String ticketId, Actor actor) {
+        return ticketLinks.linkCall(ticketId, callId, actor).compose(v -> store().linkTicket(callId, ticketId));
+    }
+
     public JsonObject dashboard() {
         Instant now = clock.instant();
         JsonArray queues = new JsonArray(config.queues().stream().map(q -> stats.snapshot(q, now)).toList());
@@ -140,20 +168,21 @@ public final class TelephonyVerticle extends VerticleBase {
         if (signal instanceof CallSignal.Answered a) {
             screenPop(a);
         } else if (signal instanceof CallSignal.Ended ended) {
+            pops.ended(ended.callId());
             vertx.setTimer(RECORD_GRACE.toMillis(), t -> finish(ended.callId(), 3));
         } else if (signal instanceof CallSignal.Queued q) {
             stats.queued(q.queue(), q.callId(), q.at());
+            pops.queued(q.callId(), q.caller());
+        } else if (signal instanceof CallSignal.OutboundAnswered o) {
+            CallPurpose.callbackOf(o.purpose()).ifPresent(missed -> store.callbackDone(missed)
+                    .onFailure(f -> LOG.warn("callback answered but still listed [missedCall={}]", missed, f)));
         } else if (signal instanceof CallSignal.LeftQueue l) {
             stats.leftQueue(l.queue(), l.callId());
         }
     }
 
     private void screenPop(CallSignal.Answered a) {
-        history.recentTickets(a.caller(), 5).timeout(HISTORY_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-                .otherwise(failure -> new JsonArray())
-                .onSuccess(tickets -> vertx.eventBus().publish(AGENT_ADDRESS_PREFIX + a.agentId(), new JsonObject()
-                        .put("type", "screen-pop").put("callId", a.callId()).put("caller", a.caller())
-                        .put("queue", a.queue()).put("answeredAt", a.at().toString()).put("tickets", tickets)));
+        pops.answered(a, pop -> vertx.eventBus().publish(AGENT_ADDRESS_PREFIX + a.agentId(), pop));
     }
 
     private void finish(String callId, int attemptsLeft) {

@@ -124,8 +124,12 @@ public record HotlineConfig(
 
     /** Asterisk manager and FastAGI; telephony is off while {@code amiHost} is empty. */
     public record Telephony(String amiHost, int amiPort, String amiUsername, String amiSecret, int agiPort, String agiBindAddress,
-                            String agentInterface, List<String> queues, int wrapUpSeconds) {
+                            String agentInterface, List<String> queues, int wrapUpSeconds, int callbacksMax,
+                            String recordingsDir) {
         public Telephony {
+            if (callbacksMax < 1 || callbacksMax > 1_000_000) {
+                throw new InvalidConfigException("HOTLINE_CALLBACKS_MAX", "must be within 1..1000000, was " + callbacksMax);
+            }
             queues = List.copyOf(queues);
             if (queues.isEmpty() || queues.stream().anyMatch(q -> !q.matches("[a-z][a-z0-9_-]{0,31}"))) {
                 throw new InvalidConfigException("HOTLINE_QUEUES",

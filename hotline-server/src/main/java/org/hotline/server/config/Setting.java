@@ -28,6 +28,8 @@ public enum Setting {
     HOTLINE_AGI_BIND("127.0.0.1", "Address the FastAGI server binds to: 0.0.0.0 when Asterisk runs on another host or container."),
     HOTLINE_AGENT_INTERFACE("PJSIP/{agent}", "Channel an agent's phone is rung on; {agent} is replaced by the agent's user name."),
     HOTLINE_QUEUES("common,enterprise,dialect", "Comma-separated skill queues agents log into; each must be a queue of docker/asterisk/queues.conf (the dialplan routes 12345, 123452, 123453 to the shipped three)."),
+    HOTLINE_CALLBACKS_MAX("10000", "Bound of the missed-call callback list: beyond it the oldest entries drop off the list (their call records stay)."),
+    HOTLINE_RECORDINGS_DIR("", "Directory where the server reads Asterisk's call recordings (its spool/monitor, shared with the asterisk container). Empty: recordings are not served (404)."),
     HOTLINE_WRAP_UP_SECONDS("15", "话后整理: seconds an agent is paused after each call before being offered the next one (0 = none)."),
     HOTLINE_JWT_SECRET("", "HMAC key for access tokens, at least 32 characters (secret). Required with an external Redis; embedded mode generates one under the data dir."),
     HOTLINE_TOKEN_TTL_SECONDS("28800", "Lifetime of an access token in seconds (default 8 h, one shift)."),
