@@ -79,6 +79,15 @@ public final class CallControl {
                 .<Void>mapEmpty().otherwiseEmpty().compose(v -> store.removeLogin(agentId));
     }
 
+    /** 示忙 by the agent: the reason must be one of the configured ones (400 telephony.bad-reason). */
+    public Future<Void> pauseByAgent(String agentId, String reason) {
+        if (!config.pauseReasons().contains(reason)) {
+            return Future.failedFuture(HotlineException.invalid("telephony.bad-reason",
+                    "示忙原因应为以下之一：" + String.join("、", config.pauseReasons())));
+        }
+        return pause(agentId, true, reason);
+    }
+
     /** Paused with a reason (休息, 培训, 话后整理 ...) in all queues, or ready again. */
     public Future<Void> pause(String agentId, boolean paused, String reason) {
         QueuePauseAction action = new QueuePauseAction(config.interfaceOf(agentId), paused);

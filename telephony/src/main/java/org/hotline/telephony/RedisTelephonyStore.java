@@ -41,6 +41,7 @@ public final class RedisTelephonyStore {
     /** Prefix of the once-only marker of a written record: several server nodes see the same AMI events. */
     public static final String RECORDED = "hotline:telephony:recorded:";
 
+    private static final int RECORD_BATCH = 5_000;
     private static final long LINK_TTL_SECONDS = Duration.ofDays(1).toSeconds();
 
     private final Context context;
@@ -129,6 +130,28 @@ public final class RedisTelephonyStore {
             String cursor = next;
             return Future.all(chosen.stream().map(e -> withLinks(e.getBody())).toList())
                     .map(all -> new RecordPage(all.<Map<String, String>>list(), cursor));
+        });
+    }
+
+    /**
+     * Feeds {@code each} the records whose stream entries were written in {@code [fromMs, toMs)}, in
+     * order, read 5,000 at a time; fails (400) beyond {@code max}. Returns how many were read.
+     */
+    public Future<Integer> recordsWritten(long fromMs, long toMs, int max, java.util.function.Consumer<Map<String, String>> each) {
+        return recordsFrom(io.lettuce.core.Range.Boundary.including(fromMs + "-0"), toMs, max, each, 0);
+    }
+
+    private Future<Integer> recordsFrom(io.lettuce.core.Range.Boundary<String> start, long toMs, int max,
+                                        java.util.function.Consumer<Map<String, String>> each, int read) {
+        io.lettuce.core.Range<String> range = io.lettuce.core.Range.from(start, io.lettuce.core.Range.Boundary.excluding(toMs + "-0"));
+        return bridge(redis.xrange(RedisKeys.CALL_RECORDS, range, io.lettuce.core.Limit.from(RECORD_BATCH))).compose(batch -> {
+            batch.forEach(m -> each.accept(m.getBody()));
+            int total = read + batch.size();
+            if (total > max) {
+                return Future.failedFuture(HotlineException.invalid("telephony.too-many-calls", "该时间范围内的通话过多，请缩小日期范围"));
+            }
+            return batch.size() < RECORD_BATCH ? Future.succeededFuture(total) : recordsFrom(
+                    io.lettuce.core.Range.Boundary.excluding(batch.get(batch.size() - 1).getId()), toMs, max, each, total);
         });
     }
 

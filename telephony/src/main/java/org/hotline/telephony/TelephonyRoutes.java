@@ -35,7 +35,7 @@ public final class TelephonyRoutes {
         router.get("/api/telephony/dashboard").handler(ctx -> ctx.json(telephony.dashboard()));
         router.post("/api/telephony/agents/:agentId/login").handler(r::login);
         router.post("/api/telephony/agents/:agentId/logout").handler(ctx -> r.answer(ctx, c -> c.logout(agent(ctx))));
-        router.post("/api/telephony/agents/:agentId/pause").handler(ctx -> r.answer(ctx, c -> c.pause(agent(ctx), true, reason(ctx))));
+        router.post("/api/telephony/agents/:agentId/pause").handler(ctx -> r.answer(ctx, c -> c.pauseByAgent(agent(ctx), reason(ctx))));
         router.post("/api/telephony/agents/:agentId/ready").handler(ctx -> r.answer(ctx, c -> c.pause(agent(ctx), false, "")));
         router.get("/api/telephony/agents/:agentId/events").handler(r::events);
         router.post("/api/telephony/calls/:callId/hangup").handler(ctx -> r.answer(ctx, c -> c.hangup(call(ctx))));
@@ -47,6 +47,7 @@ public final class TelephonyRoutes {
         router.post("/api/telephony/calls/:callId/tickets").handler(ctx -> r.done(ctx,
                 telephony.linkTicket(call(ctx), required(body(ctx), "ticketId"), Authenticated.actor(ctx))));
         CallRecordRoutes.mount(router, telephony);
+        MeasuresRoutes.mount(router, telephony);
         router.get("/api/telephony/callbacks").handler(r::callbacks);
         router.post("/api/telephony/callbacks/:callId/call").handler(r::callBack);
         // Blocked numbers (harassment policy); the server lets only administrators through.
@@ -174,7 +175,7 @@ public final class TelephonyRoutes {
     }
 
     private static String reason(RoutingContext ctx) {
-        return body(ctx).getString("reason", "休息");
+        return body(ctx).getString("reason", TelephonyConfig.DEFAULT_PAUSE_REASONS.get(0));
     }
 
     /** The JSON object body (none: empty); a field sent as null counts as absent. */

@@ -3,7 +3,6 @@ package org.hotline.telephony;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,9 +51,7 @@ public final class TelephonyVerticle extends VerticleBase {
     private final TicketCallLinks ticketLinks;
     private final TicketProgressLookup progress;
     private final Clock clock;
-    private final CallTracker tracker = new CallTracker();
-    private final AgentBoard board = new AgentBoard();
-    private final QueueStatistics stats = new QueueStatistics();
+    private final LiveTelephony live;
     private RedisTelephonyStore store;
     private AuditLog audit;
     private AmiGateway gateway;
@@ -75,6 +72,7 @@ public final class TelephonyVerticle extends VerticleBase {
         this.pops = new ScreenPops(Objects.requireNonNull(history, "history"));
         this.progress = Objects.requireNonNull(progress, "progress");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.live = new LiveTelephony(config);
     }
 
     @Override
@@ -86,7 +84,8 @@ public final class TelephonyVerticle extends VerticleBase {
         store = new RedisTelephonyStore(context, Objects.requireNonNull(redis, "redis"), config.callbacksMax());
         audit = new AuditLog(vertx, redis, clock);
         gateway = new AmiGateway(vertx, config);
-        control = new CallControl(gateway, config, tracker, store, new AgentPhones(vertx, gateway, config), board::busy, clock);
+        control = new CallControl(gateway, config, live.tracker(), store, new AgentPhones(vertx, gateway, config),
+                live.board()::busy, clock);
         agi = new HotlineAgiServer(context, config, store, progress);
         var bus = vertx.eventBus();
         bus.<JsonObject>consumer(TRANSFER_ADDRESS, m -> TelephonyReplies.reply(m, control.transfer(
@@ -148,19 +147,14 @@ public final class TelephonyVerticle extends VerticleBase {
     }
 
     public JsonObject dashboard() {
-        Instant now = clock.instant();
-        JsonArray queues = new JsonArray(config.queues().stream().map(q -> stats.snapshot(q, now)).toList());
-        return new JsonObject().put("queues", queues).put("agents", board.snapshot())
-                .put("agentsByState", board.countsByState()).put("callsInProgress", tracker.inProgress());
+        return live.dashboard(clock.instant());
     }
 
+    /** The adapter: each AMI event folds into the live state; what it leads to is carried out here. */
     private void onEvent(AmiEvent e) {
-        Instant now = clock.instant();
-        board.apply(e, now);
-        if (e.is("agentcomplete") && !config.wrapUp().isZero()) {
-            wrapUp(e.get("membername"));
-        }
-        tracker.apply(e, now).forEach(this::handle);
+        LiveTelephony.Reaction reaction = live.apply(e, clock.instant());
+        reaction.wrapUpOf().ifPresent(this::wrapUp);
+        reaction.signals().forEach(this::handle);
     }
 
     private void handle(CallSignal signal) {
@@ -171,14 +165,12 @@ public final class TelephonyVerticle extends VerticleBase {
             pops.ended(ended.callId());
             vertx.setTimer(RECORD_GRACE.toMillis(), t -> finish(ended.callId(), 3));
         } else if (signal instanceof CallSignal.Queued q) {
-            stats.queued(q.queue(), q.callId(), q.at());
             pops.queued(q.callId(), q.caller());
         } else if (signal instanceof CallSignal.OutboundAnswered o) {
             CallPurpose.callbackOf(o.purpose()).ifPresent(missed -> store.callbackDone(missed)
                     .onFailure(f -> LOG.warn("callback answered but still listed [missedCall={}]", missed, f)));
-        } else if (signal instanceof CallSignal.LeftQueue l) {
-            stats.leftQueue(l.queue(), l.callId());
         }
+        // Queued and LeftQueue are counted by LiveTelephony itself.
     }
 
     private void screenPop(CallSignal.Answered a) {
@@ -186,12 +178,12 @@ public final class TelephonyVerticle extends VerticleBase {
     }
 
     private void finish(String callId, int attemptsLeft) {
-        tracker.finish(callId, clock.instant()).ifPresent(record -> store(record, attemptsLeft));
+        live.finish(callId, clock.instant()).ifPresent(record -> store(record, attemptsLeft));
     }
 
     private void store(CallRecord record, int attemptsLeft) {
         store.append(record).onSuccess(written -> {
-            stats.finished(written.orElse(record));
+            live.recorded(written.orElse(record));
             written.ifPresent(full -> vertx.eventBus().publish(RECORDED_ADDRESS,
                     new JsonObject(new java.util.HashMap<>(full.toStreamFields()))));
         }).onFailure(failure -> {
@@ -204,8 +196,8 @@ public final class TelephonyVerticle extends VerticleBase {
 
     private void wrapUp(String agentId) {
         control.pause(agentId, true, AgentBoard.WRAP_UP_REASON)
-                .onSuccess(v -> vertx.setTimer(config.wrapUp().toMillis(), t -> {
-                    if (board.stateOf(agentId) == AgentBoard.State.WRAP_UP) {
+                .onSuccess(v -> vertx.setTimer(live.wrapUp().length().toMillis(), t -> {
+                    if (live.wrapUpEnds(agentId)) {
                         control.pause(agentId, false, "").onFailure(f -> LOG.warn("wrap-up end failed [agent={}]", agentId, f));
                     }
                 }))
@@ -227,26 +219,23 @@ public final class TelephonyVerticle extends VerticleBase {
     private void resyncBooted() {
         Instant now = clock.instant();
         List<Future<List<AmiEvent>>> queues = config.queues().stream().map(q -> gateway.list(queueStatus(q))
-                .onSuccess(events -> {
-                    stats.resetWaiting(q);
-                    events.stream().filter(e -> e.is("queueentry"))
-                            .forEach(e -> stats.queued(q, e.callId(), now.minusSeconds(e.seconds("wait"))));
-                })).toList();
+                .onSuccess(events -> live.resyncQueue(q, events, now))).toList();
         Future.all(queues)
                 .map(all -> queues.stream().flatMap(f -> f.result().stream()).toList())
                 .compose(members -> rejoinForgotten(members, now))
                 .compose(v -> gateway.list(new CoreShowChannelsAction()))
                 .onSuccess(channels -> {
-                    Set<String> live = channels.stream().map(AmiEvent::callId).collect(Collectors.toSet());
-                    tracker.endAllExcept(live, clock.instant()).forEach(this::handle);
-                    LOG.info("telephony resynchronised [liveChannels={}, callsTracked={}]", channels.size(), tracker.inProgress());
+                    Set<String> liveCalls = channels.stream().map(AmiEvent::callId).collect(Collectors.toSet());
+                    live.endAllExcept(liveCalls, clock.instant()).forEach(this::handle);
+                    LOG.info("telephony resynchronised [liveChannels={}, callsTracked={}]", channels.size(),
+                            live.tracker().inProgress());
                     vertx.eventBus().publish(RESYNCED_ADDRESS, new JsonObject().put("at", clock.instant().toString()));
                 })
                 .onFailure(f -> LOG.warn("telephony resync failed [reason={}]", f.toString()));
     }
 
     private Future<Void> rejoinForgotten(List<AmiEvent> members, Instant now) {
-        board.resync(members, now);
+        live.resyncMembers(members, now);
         Set<String> present = members.stream().filter(e -> e.is("queuemember"))
                 .map(e -> e.get("membername") + "|" + e.get("queue")).collect(Collectors.toSet());
         return store.logins().compose(logins -> Future.join(logins.entrySet().stream()

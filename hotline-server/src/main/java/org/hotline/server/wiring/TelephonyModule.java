@@ -52,7 +52,7 @@ public final class TelephonyModule implements Module {
         TelephonyConfig telephonyConfig = new TelephonyConfig(config.amiHost(), config.amiPort(), config.amiUsername(),
                 config.amiSecret(), config.agiPort(), config.agiBindAddress(), d.workerPoolSize(), d.actionTimeout(),
                 d.reconnectMaxDelay(), Duration.ofSeconds(config.wrapUpSeconds()), config.queues(), config.agentInterface(),
-                config.callbacksMax(), config.recordingsDir());
+                config.callbacksMax(), config.recordingsDir(), config.pauseReasons());
         this.telephony = new TelephonyVerticle(telephonyConfig, redis, callerHistory(tickets), progressLookup(tickets),
                 ticketLinks(tickets), clock);
     }
