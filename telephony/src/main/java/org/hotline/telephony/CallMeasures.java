@@ -32,7 +32,7 @@ public final class CallMeasures {
         public int compareTo(Key o) {
             int c = period.compareTo(o.period);
             if (c == 0) {
-                c = dimension.compareTo(o.dimension);
+                c = o.dimension.compareTo(dimension); // "queue" rows before "agent" rows
             }
             return c == 0 ? name.compareTo(o.name) : c;
         }

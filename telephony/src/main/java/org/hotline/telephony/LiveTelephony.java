@@ -25,11 +25,13 @@ public final class LiveTelephony {
     private final QueueStatistics stats;
     private final WrapUp wrapUp;
     private final List<String> queues;
+    private final List<String> pauseReasons;
 
     public LiveTelephony(TelephonyConfig config) {
         this.wrapUp = new WrapUp(config.wrapUp());
         this.stats = new QueueStatistics(config.wrapUp());
         this.queues = config.queues();
+        this.pauseReasons = config.pauseReasons();
     }
 
     public Reaction apply(AmiEvent e, Instant now) {
@@ -87,7 +89,7 @@ public final class LiveTelephony {
 
     public JsonObject dashboard(Instant now) {
         JsonArray perQueue = new JsonArray(queues.stream().map(q -> stats.snapshot(q, now)).toList());
-        return new JsonObject().put("queues", perQueue).put("agents", board.snapshot())
+        return new JsonObject().put("queues", perQueue).put("pauseReasons", new JsonArray(pauseReasons)).put("agents", board.snapshot())
                 .put("agentsByState", board.countsByState()).put("callsInProgress", tracker.inProgress());
     }
 

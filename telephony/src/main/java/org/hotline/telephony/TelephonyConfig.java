@@ -32,7 +32,7 @@ public record TelephonyConfig(String amiHost, int amiPort, String amiUsername, S
                               List<String> pauseReasons) {
 
     /** 示忙 reasons an agent may give unless the site sets its own (HOTLINE_PAUSE_REASONS). */
-    public static final List<String> DEFAULT_PAUSE_REASONS = List.of("休息", "用餐", "培训", "会议", "其他");
+    public static final List<String> DEFAULT_PAUSE_REASONS = List.of("小休", "用餐", "培训", "会议", "整理工单");
 
     public static final List<String> DEFAULT_QUEUES = List.of("common", "enterprise", "dialect");
 

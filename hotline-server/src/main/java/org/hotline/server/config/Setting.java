@@ -29,7 +29,7 @@ public enum Setting {
     HOTLINE_AGENT_INTERFACE("PJSIP/{agent}", "Channel an agent's phone is rung on; {agent} is replaced by the agent's user name."),
     HOTLINE_QUEUES("common,enterprise,dialect", "Comma-separated skill queues agents log into; each must be a queue of docker/asterisk/queues.conf (the dialplan routes 12345, 123452, 123453 to the shipped three)."),
     HOTLINE_CALLBACKS_MAX("10000", "Bound of the missed-call callback list: beyond it the oldest entries drop off the list (their call records stay)."),
-    HOTLINE_PAUSE_REASONS("休息,用餐,培训,会议,其他", "Comma-separated reasons an agent may give for 示忙 (pause); anything else is refused with 400. 话后整理 is the wrap-up's own and cannot be listed."),
+    HOTLINE_PAUSE_REASONS("小休,用餐,培训,会议,整理工单", "Comma-separated reasons an agent may give for 示忙 (pause); anything else is refused with 400. 话后整理 is the wrap-up's own and cannot be listed."),
     HOTLINE_RECORDINGS_DIR("", "Directory where the server reads Asterisk's call recordings (its spool/monitor, shared with the asterisk container). Empty: recordings are not served (404)."),
     HOTLINE_WRAP_UP_SECONDS("15", "话后整理: seconds an agent is paused after each call before being offered the next one (0 = none)."),
     HOTLINE_JWT_SECRET("", "HMAC key for access tokens, at least 32 characters (secret). Required with an external Redis; embedded mode generates one under the data dir."),
