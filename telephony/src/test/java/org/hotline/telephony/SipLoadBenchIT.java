@@ -29,7 +29,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <pre>
  * ./mvnw -q -o -B -pl telephony -am verify -Dsurefire.failIfNoSpecifiedTests=false \
  *   -Dfailsafe.failIfNoSpecifiedTests=false -Dtest=NONE -Dit.test=SipLoadBenchIT -Dtelephony.bench=true \
- *   -Dbench.rate=20 -Dbench.seconds=60 -Dbench.agents=600
+ *   -Dbench.rate=20 -Dbench.seconds=60 -Dbench.agents=700
  * </pre>
  * Citizens are sipp calling through the carrier trunk at {@code bench.rate} new calls a second for
  * {@code bench.seconds}, in four cohorts willing to wait 30, 40, 50 and 60 s for an agent (plus
@@ -53,7 +53,7 @@ class SipLoadBenchIT {
     void citizensThroughTheTrunkAreAnsweredByRegisteredAgentsAndRecordedOnce() throws Exception {
         int rate = Integer.getInteger("bench.rate", 20);
         int seconds = Integer.getInteger("bench.seconds", 60);
-        int agents = Integer.getInteger("bench.agents", 600);
+        int agents = Integer.getInteger("bench.agents", 700);
         int perCohort = rate * seconds / PATIENCE_SECONDS.length;
         int calls = perCohort * PATIENCE_SECONDS.length;
         try (TelephonyTestBed bed = new TelephonyTestBed(TelephonyTestBed.SIP_AGENTS);

@@ -191,10 +191,14 @@ class TelephonyServerIT {
         assertThat(whole.headers().firstValue("Content-Type")).contains("audio/wav");
         assertThat(new String(whole.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
         HttpResponse<byte[]> part = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/telephony/calls/" + callId + "/recording")))
-                .header("Authorization", "Bearer " + agentToken).header("Range", "bytes=0-99").build(), HttpResponse.BodyHandlers.ofByteArray());
+                .header("Authorization", "Bearer " + agentToken).header("Range", "bytes=0-19").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(part.statusCode()).isEqualTo(206);
-        assertThat(part.body()).hasSize(100);
-        assertThat(part.headers().firstValue("Content-Range")).contains("bytes 0-99/" + whole.body().length);
+        assertThat(part.body()).hasSize(20).isEqualTo(java.util.Arrays.copyOf(whole.body(), 20));
+        assertThat(part.headers().firstValue("Content-Range")).contains("bytes 0-19/" + whole.body().length);
+        HttpResponse<byte[]> beyond = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/telephony/calls/" + callId + "/recording")))
+                .header("Authorization", "Bearer " + agentToken).header("Range", "bytes=" + whole.body().length + "-").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(beyond.statusCode()).isEqualTo(416);
     }
 
     @Test
