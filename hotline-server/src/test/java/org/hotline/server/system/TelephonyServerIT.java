@@ -177,6 +177,17 @@ class TelephonyServerIT {
         assertThat(linked.getJsonArray("ticketIds")).contains(ticketId);
         assertThat(send("GET", "/api/v1/tickets/" + ticketId, supervisor).body()).contains(callId);
 
+        // a ticket filed from the call (callId) after hang-up: the call lists it too
+        HttpResponse<String> filed = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/v1/tickets")))
+                .header("Authorization", "Bearer " + agentToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("channel", "PHONE").put("callId", callId)
+                        .put("title", "井盖缺失再次来电").put("content", "南山路的井盖还没有补上，市民再次来电反映。")
+                        .put("appealType", "HELP").put("phone", caller).put("name", "王五").encode())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        String filedId = new JsonObject(filed.body()).getString("id");
+        assertThat(awaitTicketOnCall(callId, filedId, supervisor)).contains(filedId, ticketId);
+
         // by role: the agent's own call yes, dispatchers no, the list filtered to the agent's calls
         assertThat(send("GET", "/api/telephony/calls/" + callId, token("dispatcher", "dispatcher12345")).statusCode()).isEqualTo(403);
         JsonObject mine = new JsonObject(send("GET", "/api/telephony/calls?limit=100", agentToken).body());
@@ -225,6 +236,18 @@ class TelephonyServerIT {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("示忙原因");
+    }
+
+    /** The call's side of a link made by filing is stored from an event: poll (bounded) until it shows. */
+    private static java.util.List<Object> awaitTicketOnCall(String callId, String ticketId, String token) throws Exception {
+        java.util.List<Object> ids = java.util.List.of();
+        for (int attempt = 0; attempt < 60 && !ids.contains(ticketId); attempt++) {
+            ids = new JsonObject(send("GET", "/api/telephony/calls/" + callId, token).body()).getJsonArray("ticketIds").getList();
+            if (!ids.contains(ticketId)) {
+                Thread.sleep(250);
+            }
+        }
+        return ids;
     }
 
     /** The record is written a second after the call ends: poll (bounded) until it is there. */
