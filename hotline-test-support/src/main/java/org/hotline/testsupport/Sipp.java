@@ -96,11 +96,28 @@ public final class Sipp {
      */
     public static Run citizens(String host, int sipPort, String number, List<String> callers, double perSecond,
                                int count, Duration patience) {
+        return calling(host, sipPort, number, callers, perSecond, count, "citizen.xml",
+                Map.of("PATIENCE_MS", Long.toString(patience.toMillis())));
+    }
+
+    /**
+     * Citizens whose {@code patience} is the wait for an agent only (greeting and queue, from Asterisk's
+     * answer until the agent's answer, seen as Asterisk's connected-line re-INVITE); answered, they talk
+     * until the hotline ends the call, at most {@code talkLimit}.
+     */
+    public static Run citizensWaitingInQueue(String host, int sipPort, String number, List<String> callers, double perSecond,
+                                             int count, Duration patience, Duration talkLimit) {
+        return calling(host, sipPort, number, callers, perSecond, count, "citizen-queue.xml",
+                Map.of("PATIENCE_MS", Long.toString(patience.toMillis()), "TALK_LIMIT_MS", Long.toString(talkLimit.toMillis())));
+    }
+
+    private static Run calling(String host, int sipPort, String number, List<String> callers, double perSecond,
+                               int count, String scenarioName, Map<String, String> values) {
         Path dir = workDir();
         StringBuilder csv = new StringBuilder("SEQUENTIAL\n");
         callers.forEach(c -> csv.append(c).append(";\n"));
         write(dir.resolve("callers.csv"), csv.toString());
-        Path scenario = scenario(dir, "citizen.xml", Map.of("PATIENCE_MS", Long.toString(patience.toMillis())));
+        Path scenario = scenario(dir, scenarioName, values);
         int port = FreePort.pick();
         List<String> cmd = new ArrayList<>(List.of(binary(), host + ":" + sipPort, "-sf", scenario.toString(),
                 "-inf", dir.resolve("callers.csv").toString(), "-s", number, "-i", "127.0.0.1", "-p", Integer.toString(port),
@@ -115,10 +132,17 @@ public final class Sipp {
      * each agent with {@link #register} and contact {@link Run#port()}.
      */
     public static Run agents(Duration answerMin, Duration answerMax, Duration talkMin, Duration talkMax) {
+        return answering(FreePort.pick(), answerMin, answerMax, talkMin, talkMax);
+    }
+
+    /**
+     * The same answering phone on a given {@code port}: e.g. citizens called back through the carrier
+     * trunk, whose contact (pjsip_local.conf {@code [carrier-aor](+)}) is fixed before Asterisk starts.
+     */
+    public static Run answering(int port, Duration answerMin, Duration answerMax, Duration talkMin, Duration talkMax) {
         Path dir = workDir();
         Path scenario = scenario(dir, "agent.xml", Map.of("ANSWER_MIN_MS", ms(answerMin), "ANSWER_MAX_MS", ms(answerMax),
                 "TALK_MIN_MS", ms(talkMin), "TALK_MAX_MS", ms(talkMax)));
-        int port = FreePort.pick();
         List<String> cmd = List.of(binary(), "-sf", scenario.toString(), "-i", "127.0.0.1", "-p", Integer.toString(port),
                 "-mp", Integer.toString(FreePort.pick()), "-l", "100000", "-nostdin", "-trace_err",
                 // answers Asterisk's OPTIONS (qualify) with 200, as a phone does

@@ -6,12 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * Live agent states for supervisors, folded from queue-member AMI events (so that changes made
- * outside the backend, or before a reconnect, show up too). Single-threaded like the tracker.
+ * outside the backend, or before a reconnect, show up too). Written by the tracker's context only;
+ * agent actions read it from HTTP handlers, hence concurrent maps.
  */
 public final class AgentBoard {
 
@@ -24,7 +26,11 @@ public final class AgentBoard {
     private record Agent(State state, String reason, Set<String> queues, Instant since) {
     }
 
-    private final Map<String, Agent> agents = new TreeMap<>();
+    /** Device states (queue member Status) of a phone in use, ringing or on hold. */
+    private static final Set<String> DEVICE_IN_USE = Set.of("2", "3", "6", "7", "8");
+
+    private final Map<String, Agent> agents = new ConcurrentSkipListMap<>();
+    private final Map<String, Boolean> deviceInUse = new ConcurrentHashMap<>();
 
     public void apply(AmiEvent e, Instant now) {
         String agentId = e.get("membername").isEmpty() ? e.get("name") : e.get("membername");
@@ -50,6 +56,14 @@ public final class AgentBoard {
         return a == null ? State.LOGGED_OUT : a.state();
     }
 
+    /**
+     * On a queue call, or whose phone is in use, ringing or on hold (whatever the call: a callback,
+     * a call the agent dialled): such an agent is not rung for another outbound call.
+     */
+    public boolean busy(String agentId) {
+        return stateOf(agentId) == State.BUSY || deviceInUse.getOrDefault(agentId, false);
+    }
+
     public JsonArray snapshot() {
         JsonArray list = new JsonArray();
         agents.forEach((id, a) -> list.add(new JsonObject().put("agentId", id).put("state", a.state().name())
@@ -67,6 +81,9 @@ public final class AgentBoard {
     }
 
     private void member(String agentId, AmiEvent e, Instant now) {
+        if (!e.get("status").isEmpty()) {
+            deviceInUse.put(agentId, DEVICE_IN_USE.contains(e.get("status")));
+        }
         Agent old = agents.get(agentId);
         Set<String> queues = new TreeSet<>(old == null ? Set.of() : old.queues());
         queues.add(e.get("queue"));

@@ -1,9 +1,12 @@
 package org.hotline.telephony;
 
 import io.vertx.core.Future;
+import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.UUID;
+import java.util.function.Predicate;
 import org.asteriskjava.manager.action.AtxferAction;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.MuteAudioAction;
@@ -29,16 +32,19 @@ public final class CallControl {
     private final CallTracker tracker;
     private final RedisTelephonyStore store;
     private final AgentPhones phones;
-    private final Function<String, AgentBoard.State> agentState;
+    private final Predicate<String> agentBusy;
+    private final Clock clock;
 
+    /** {@code agentBusy}: the live agent board's view (on a queue call, or phone in use or ringing). */
     public CallControl(AmiGateway ami, TelephonyConfig config, CallTracker tracker, RedisTelephonyStore store,
-                       AgentPhones phones, Function<String, AgentBoard.State> agentState) {
+                       AgentPhones phones, Predicate<String> agentBusy, Clock clock) {
         this.ami = ami;
         this.config = config;
         this.tracker = tracker;
         this.store = store;
         this.phones = phones;
-        this.agentState = agentState;
+        this.agentBusy = agentBusy;
+        this.clock = clock;
     }
 
     public AgentPhones phones() {
@@ -77,6 +83,15 @@ public final class CallControl {
         String iface = config.interfaceOf(agentId);
         return Future.join(config.queues().stream().map(q -> ami.send(new QueueRemoveAction(q, iface))).toList())
                 .<Void>mapEmpty().otherwiseEmpty().compose(v -> store.removeLogin(agentId));
+    }
+
+    /** 示忙 by the agent: the reason must be one of the configured ones (400 telephony.bad-reason). */
+    public Future<Void> pauseByAgent(String agentId, String reason) {
+        if (!config.pauseReasons().contains(reason)) {
+            return Future.failedFuture(HotlineException.invalid("telephony.bad-reason",
+                    "示忙原因应为以下之一：" + String.join("、", config.pauseReasons())));
+        }
+        return pause(agentId, true, reason);
     }
 
     /** Paused with a reason (休息, 培训, 话后整理 ...) in all queues, or ready again. */
@@ -123,17 +138,25 @@ public final class CallControl {
     }
 
     /**
-     * Rings the agent first, then dials the citizen (callback of a missed call, return visit). An
-     * agent on a call is not rung: 409 telephony.agent-busy.
+     * Rings the agent first, then dials the citizen (callback of a missed call, return visit); the
+     * call is tracked as OUTBOUND for {@code purpose} ({@code callback:<callId>}, {@code return-visit:<ticketId>})
+     * and its id (the agent leg's Asterisk channel id) is returned. An agent on a call (incoming, outgoing
+     * or being dialled, or whose phone is in use) is not rung: 409 telephony.agent-busy.
      */
-    public Future<Void> callAs(String agentId, String phone, Map<String, String> variables) {
+    public Future<String> callAs(String agentId, String phone, String purpose, Map<String, String> variables) {
         if (!isNumber(phone)) {
             return badNumber();
         }
-        if (agentState.apply(agentId) == AgentBoard.State.BUSY) {
+        if (agentBusy.test(agentId) || tracker.agentOnCall(agentId, clock.instant())) {
             return Future.failedFuture(HotlineException.conflict("telephony.agent-busy", "坐席正在通话中，请结束当前通话后再外呼"));
         }
-        return ami.send(originate(config.interfaceOf(agentId), OUT_CONTEXT, phone, variables)).mapEmpty();
+        String callId = "out-" + UUID.randomUUID();
+        Map<String, String> vars = new HashMap<>(variables);
+        vars.put(CallTracker.OUTBOUND_VARIABLE, purpose + "|" + agentId + "|" + phone);
+        OriginateAction o = originate(config.interfaceOf(agentId), OUT_CONTEXT, phone, vars);
+        o.setChannelId(callId);
+        tracker.expectOutbound(callId, purpose, agentId, phone, clock.instant());
+        return ami.send(o).onFailure(f -> tracker.forgetOutbound(callId)).map(callId);
     }
 
     private QueueAddAction queueAdd(String agentId, String queue) {
@@ -172,7 +195,7 @@ public final class CallControl {
         return target != null && target.matches("[0-9]{3,20}|queue-[a-z]+");
     }
 
-    private static Future<Void> badNumber() {
+    private static <T> Future<T> badNumber() {
         return Future.failedFuture(HotlineException.invalid("telephony.bad-number", "号码格式不正确"));
     }
 }

@@ -12,7 +12,9 @@ import org.hotline.core.model.Masking;
  * One finished call, as written to {@code hotline:stream:call-records} (fields: telephony/README.md).
  *
  * @param callId     Asterisk's linked id of the call
- * @param caller     the citizen's number (personal data: masked in toString)
+ * @param direction  INBOUND (a citizen called 12345) or OUTBOUND (a callback or return visit)
+ * @param purpose    why an outbound call was placed ({@code callback:<callId>}, {@code return-visit:<ticketId>}), else empty
+ * @param caller     the citizen's number, calling or called (personal data: masked in toString)
  * @param queue      the queue the call waited in, empty when it never queued
  * @param agentId    the agent who answered, empty when nobody did
  * @param waitTime     time in the queue until answered or abandoned
@@ -23,7 +25,7 @@ import org.hotline.core.model.Masking;
  * @param recording  MixMonitor file name, empty when nothing was recorded
  * @param ticketIds  tickets created or linked during the call
  */
-public record CallRecord(String callId, String caller, String queue, String agentId, Instant startedAt,
+public record CallRecord(String callId, Direction direction, String purpose, String caller, String queue, String agentId, Instant startedAt,
                          Instant endedAt, Duration waitTime, Duration talkTime, HangupSide hangupSide,
                          Outcome outcome, List<String> transfers, List<String> conference,
                          String recording, List<String> ticketIds) {
@@ -31,11 +33,16 @@ public record CallRecord(String callId, String caller, String queue, String agen
     /** Who ended the call. */
     public enum HangupSide { CALLER, AGENT, TRANSFER, SYSTEM }
 
-    /** How the call ended for the citizen. */
-    public enum Outcome { ANSWERED, ABANDONED, BLOCKED, SELF_SERVICE }
+    /** Who called whom. */
+    public enum Direction { INBOUND, OUTBOUND }
+
+    /** How the call ended for the citizen; NO_ANSWER: an outbound call the citizen (or agent) did not pick up. */
+    public enum Outcome { ANSWERED, ABANDONED, BLOCKED, SELF_SERVICE, NO_ANSWER }
 
     public CallRecord {
         Objects.requireNonNull(callId, "callId");
+        direction = Objects.requireNonNullElse(direction, Direction.INBOUND);
+        purpose = Objects.requireNonNullElse(purpose, "");
         caller = Objects.requireNonNullElse(caller, "");
         queue = Objects.requireNonNullElse(queue, "");
         agentId = Objects.requireNonNullElse(agentId, "");
@@ -43,6 +50,14 @@ public record CallRecord(String callId, String caller, String queue, String agen
         transfers = List.copyOf(transfers);
         conference = List.copyOf(conference);
         ticketIds = List.copyOf(ticketIds);
+    }
+
+    /** An incoming call (the common case). */
+    public CallRecord(String callId, String caller, String queue, String agentId, Instant startedAt, Instant endedAt,
+                      Duration waitTime, Duration talkTime, HangupSide hangupSide, Outcome outcome, List<String> transfers,
+                      List<String> conference, String recording, List<String> ticketIds) {
+        this(callId, Direction.INBOUND, "", caller, queue, agentId, startedAt, endedAt, waitTime, talkTime, hangupSide,
+                outcome, transfers, conference, recording, ticketIds);
     }
 
     public boolean abandoned() {
@@ -58,6 +73,8 @@ public record CallRecord(String callId, String caller, String queue, String agen
         Map<String, String> f = new LinkedHashMap<>();
         f.put("schema", "call.v1");
         f.put("callId", callId);
+        f.put("direction", direction.name());
+        f.put("purpose", purpose);
         f.put("caller", caller);
         f.put("queue", queue);
         f.put("agentId", agentId);
@@ -76,7 +93,7 @@ public record CallRecord(String callId, String caller, String queue, String agen
     }
 
     public CallRecord withTicketIds(List<String> ids) {
-        return new CallRecord(callId, caller, queue, agentId, startedAt, endedAt, waitTime, talkTime, hangupSide,
+        return new CallRecord(callId, direction, purpose, caller, queue, agentId, startedAt, endedAt, waitTime, talkTime, hangupSide,
                 outcome, transfers, conference, recording, ids);
     }
 

@@ -9,12 +9,16 @@ public sealed interface CallSignal {
     record Answered(String callId, String caller, String queue, String agentId, Instant at) implements CallSignal {
     }
 
+    /** The citizen answered an outbound call placed for {@code purpose} (e.g. callback:<callId>). */
+    record OutboundAnswered(String callId, String purpose, String agentId, String phone) implements CallSignal {
+    }
+
     /** Every caller-side channel hung up; the record is final after a short grace period. */
     record Ended(String callId) implements CallSignal {
     }
 
-    /** A caller started waiting in a queue. */
-    record Queued(String callId, String queue, Instant at) implements CallSignal {
+    /** A caller started waiting in a queue (time to fetch the caller's history for the screen pop). */
+    record Queued(String callId, String caller, String queue, Instant at) implements CallSignal {
     }
 
     /** A caller stopped waiting (answered, abandoned or timed out). */

@@ -2,28 +2,40 @@ package org.hotline.telephony;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Folds the AMI event stream into one {@link CallRecord} per call. Pure and single-threaded: the
  * verticle feeds it events in the order Asterisk sent them, on one context, which is what keeps
- * per-call processing in order. Time is an argument.
+ * per-call processing in order. Time is an argument. Agent actions read it from HTTP handlers
+ * (channels of a call, whether an agent is on a call), hence the concurrent map.
+ *
+ * <p>Outbound calls (callbacks, return visits) are originated by {@link CallControl} with the
+ * variable {@value #OUTBOUND_VARIABLE} = {@code purpose|agentId|phone} on the agent's leg. The
+ * citizen's leg then goes out through the carrier endpoint, whose context is the entry context: it
+ * belongs to the outbound call (same linked id), it is not a new incoming call.
  */
 public final class CallTracker {
 
     /** Contexts where a citizen's call enters the hotline (docker/asterisk/extensions.conf). */
     static final Set<String> ENTRY_CONTEXTS = Set.of("hotline-in", "hotline-entry");
 
-    private final Map<String, LiveCall> calls = new HashMap<>();
+    /** Channel variable of an originated outbound call: {@code purpose|agentId|phone}. */
+    static final String OUTBOUND_VARIABLE = "HOTLINE_OUTBOUND";
+
+    /** How long an expected outbound call counts without any event from Asterisk. */
+    static final Duration UNCONFIRMED_OUTBOUND = Duration.ofSeconds(60);
+
+    private final Map<String, LiveCall> calls = new ConcurrentHashMap<>();
 
     public List<CallSignal> apply(AmiEvent e, Instant now) {
         return switch (e.name()) {
             case "newchannel" -> started(e, now);
-            case "varset" -> variable(e);
+            case "varset" -> variable(e, now);
             case "queuecallerjoin" -> joined(e, now);
             case "agentconnect" -> connected(e, now);
             case "agentcomplete" -> completed(e);
@@ -31,6 +43,7 @@ public final class CallTracker {
             case "queuecallerleave" -> left(e);
             case "blindtransfer" -> transferred(e.get("transfereelinkedid"), e.get("extension"));
             case "attendedtransfer" -> transferred(e.get("origtransfererlinkedid"), "attended:" + e.get("secondtransfererexten"));
+            case "dialend" -> dialEnded(e, now);
             case "hangup" -> hungUp(e, now);
             default -> List.of();
         };
@@ -92,6 +105,35 @@ public final class CallTracker {
                 }).toList();
     }
 
+    /**
+     * Whether the agent is on a call the tracker knows: an answered incoming one, or an outbound one
+     * being dialled or talked (an outbound call Asterisk never reported within a minute is not counted).
+     */
+    public boolean agentOnCall(String agentId, Instant now) {
+        return calls.values().stream().anyMatch(c -> c.endedAt == null && agentId.equals(c.agentId)
+                && (c.unconfirmedUntil == null || now.isBefore(c.unconfirmedUntil)));
+    }
+
+    /**
+     * An outbound call this node is about to originate with Asterisk channel id {@code callId} (its
+     * agent leg): the agent counts as on a call from now on, before Asterisk's first event.
+     */
+    public void expectOutbound(String callId, String purpose, String agentId, String phone, Instant now) {
+        LiveCall call = new LiveCall(callId, now);
+        call.direction = CallRecord.Direction.OUTBOUND;
+        call.purpose = purpose;
+        call.agentId = agentId;
+        call.caller = phone;
+        call.callerChannels.add(callId);
+        call.unconfirmedUntil = now.plus(UNCONFIRMED_OUTBOUND);
+        calls.putIfAbsent(callId, call);
+    }
+
+    /** The originate was refused: the expected call will not happen. */
+    public void forgetOutbound(String callId) {
+        calls.computeIfPresent(callId, (id, c) -> c.unconfirmedUntil != null ? null : c);
+    }
+
     public int inProgress() {
         return calls.size();
     }
@@ -105,6 +147,9 @@ public final class CallTracker {
             return List.of();
         }
         LiveCall call = calls.computeIfAbsent(e.callId(), id -> new LiveCall(id, now));
+        if (call.direction == CallRecord.Direction.OUTBOUND) {
+            return List.of(); // the citizen's leg of a callback, dialled through the carrier
+        }
         call.callerChannels.add(e.get("uniqueid"));
         if (call.caller.isEmpty()) {
             call.caller = e.get("calleridnum");
@@ -112,7 +157,11 @@ public final class CallTracker {
         return List.of();
     }
 
-    private List<CallSignal> variable(AmiEvent e) {
+    private List<CallSignal> variable(AmiEvent e, Instant now) {
+        if (OUTBOUND_VARIABLE.equals(e.get("variable"))) {
+            outbound(e, now);
+            return List.of();
+        }
         find(e.callId()).ifPresent(call -> {
             switch (e.get("variable")) {
                 case "HOTLINE_CALLER" -> call.caller = e.get("value");
@@ -125,13 +174,41 @@ public final class CallTracker {
         return List.of();
     }
 
+    /** The agent's leg of an originated call: the call is outbound, it ends when this leg hangs up. */
+    private void outbound(AmiEvent e, Instant now) {
+        String[] parts = e.get("value").split("\\|", -1);
+        if (parts.length != 3) {
+            return;
+        }
+        LiveCall call = calls.computeIfAbsent(e.callId(), id -> new LiveCall(id, now));
+        call.direction = CallRecord.Direction.OUTBOUND;
+        call.purpose = parts[0];
+        call.agentId = parts[1];
+        call.caller = parts[2];
+        call.callerChannels.clear();
+        call.callerChannels.add(e.get("uniqueid"));
+        call.agentChannel = e.get("channel");
+        call.unconfirmedUntil = null;
+    }
+
+    /** The citizen answered an outbound call (DialEnd ANSWER of the carrier leg). */
+    private List<CallSignal> dialEnded(AmiEvent e, Instant now) {
+        return find(e.callId()).filter(c -> c.direction == CallRecord.Direction.OUTBOUND && c.answeredAt == null
+                        && "ANSWER".equals(e.get("dialstatus")) && !c.callerChannels.contains(e.get("destuniqueid")))
+                .<List<CallSignal>>map(call -> {
+                    call.answeredAt = e.at(now);
+                    call.callerChannel = e.get("destchannel");
+                    return List.of(new CallSignal.OutboundAnswered(call.callId, call.purpose, call.agentId, call.caller));
+                }).orElse(List.of());
+    }
+
     private List<CallSignal> joined(AmiEvent e, Instant now) {
         return find(e.callId()).<List<CallSignal>>map(call -> {
             call.callerChannels.add(e.get("uniqueid"));
             call.queue = e.get("queue");
             call.callerChannel = e.get("channel");
             call.joinedAt = now;
-            return List.of(new CallSignal.Queued(call.callId, call.queue, now));
+            return List.of(new CallSignal.Queued(call.callId, call.caller, call.queue, now));
         }).orElse(List.of());
     }
 

@@ -19,10 +19,15 @@ final class LiveCall {
     String agentId = "";
     String recording = "";
     String callerChannel = "";
+    CallRecord.Direction direction = CallRecord.Direction.INBOUND;
+    /** Why an outbound call was placed ({@code callback:<callId>}, {@code return-visit:<ticketId>}). */
+    String purpose = "";
     String agentChannel = "";
     Instant joinedAt;
     Instant answeredAt;
     Instant endedAt;
+    /** An outbound call expected by this node but not yet reported by Asterisk counts until then. */
+    Instant unconfirmedUntil;
     Duration wait = Duration.ZERO;
     Duration talk;
     CallRecord.HangupSide hangupSide;
@@ -45,11 +50,16 @@ final class LiveCall {
         Instant end = endedAt == null ? now : endedAt;
         Duration talked = talk != null ? talk : answeredAt == null ? Duration.ZERO : Duration.between(answeredAt, end);
         Duration waited = answeredAt != null || abandoned || joinedAt == null ? wait : Duration.between(joinedAt, end);
-        return new CallRecord(callId, caller, queue, agentId, startedAt, end, waited, talked, side(),
-                outcome(), transfers, conference, recording, List.of());
+        // Unanswered calls leave no recording (the queue records from the agent's answer on).
+        String recorded = answeredAt == null ? "" : recording;
+        return new CallRecord(callId, direction, purpose, caller, queue, agentId, startedAt, end, waited, talked, side(),
+                outcome(), transfers, conference, recorded, List.of());
     }
 
     private CallRecord.Outcome outcome() {
+        if (direction == CallRecord.Direction.OUTBOUND) {
+            return answeredAt == null ? CallRecord.Outcome.NO_ANSWER : CallRecord.Outcome.ANSWERED;
+        }
         if (!agentId.isEmpty()) {
             return CallRecord.Outcome.ANSWERED;
         }

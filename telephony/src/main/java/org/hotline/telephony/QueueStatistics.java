@@ -10,8 +10,11 @@ import java.util.Map;
 /**
  * Live contact-centre figures per queue, as DOMAIN.md defines them: calls waiting, longest wait,
  * 15-second answer rate (answered within 15 s / offered), connection rate (answered / offered),
- * average wait and talk of answered calls, abandonment rate (abandoned / offered). Counted since the
- * backend started; the call-record stream holds the full history for reports.
+ * average wait and talk of answered calls, abandonment rate (abandoned / offered). Short abandons
+ * (under {@value CallMeasures#SHORT_ABANDON_SECONDS} s) are counted apart and left out of the rates'
+ * denominators, as in {@link CallMeasures} (docs/measures.md, "Call measures"); average handling time
+ * is talk plus the configured wrap-up. Counted since the backend started; the call-record stream
+ * holds the full history for reports ({@code GET /api/telephony/measures}).
  */
 public final class QueueStatistics {
 
@@ -19,12 +22,22 @@ public final class QueueStatistics {
 
     private final Map<String, Map<String, Instant>> waiting = new HashMap<>();
     private final Map<String, Totals> totals = new HashMap<>();
+    private final long wrapUpSeconds;
+
+    public QueueStatistics() {
+        this(Duration.ZERO);
+    }
+
+    public QueueStatistics(Duration wrapUp) {
+        this.wrapUpSeconds = wrapUp.toSeconds();
+    }
 
     private static final class Totals {
         long offered;
         long answered;
         long answeredInTime;
         long abandoned;
+        long shortAbandoned;
         long waitSeconds;
         long talkSeconds;
     }
@@ -59,8 +72,14 @@ public final class QueueStatistics {
                 t.waitSeconds += record.waitTime().toSeconds();
                 t.talkSeconds += record.talkTime().toSeconds();
             }
-            case ABANDONED -> t.abandoned++;
-            case BLOCKED, SELF_SERVICE -> { }
+            case ABANDONED -> {
+                if (record.waitTime().toSeconds() < CallMeasures.SHORT_ABANDON_SECONDS) {
+                    t.shortAbandoned++;
+                } else {
+                    t.abandoned++;
+                }
+            }
+            case BLOCKED, SELF_SERVICE, NO_ANSWER -> { }
         }
     }
 
@@ -68,13 +87,17 @@ public final class QueueStatistics {
         Map<String, Instant> w = waiting.getOrDefault(queue, Map.of());
         long longest = w.values().stream().mapToLong(at -> Duration.between(at, now).toSeconds()).max().orElse(0);
         Totals t = totals.getOrDefault(queue, new Totals());
+        long counted = t.offered - t.shortAbandoned;
         return new JsonObject().put("queue", queue).put("waiting", w.size()).put("longestWaitSeconds", longest)
                 .put("offered", t.offered).put("answered", t.answered).put("abandoned", t.abandoned)
-                .put("answerRate15s", ratio(t.answeredInTime, t.offered))
-                .put("connectionRate", ratio(t.answered, t.offered))
-                .put("abandonmentRate", ratio(t.abandoned, t.offered))
+                .put("shortAbandoned", t.shortAbandoned)
+                .put("answerRate15s", ratio(t.answeredInTime, counted))
+                .put("connectionRate", ratio(t.answered, counted))
+                .put("abandonmentRate", ratio(t.abandoned, counted))
                 .put("averageWaitSeconds", ratio(t.waitSeconds, t.answered))
-                .put("averageTalkSeconds", ratio(t.talkSeconds, t.answered));
+                .put("averageSpeedOfAnswerSeconds", ratio(t.waitSeconds, t.answered))
+                .put("averageTalkSeconds", ratio(t.talkSeconds, t.answered))
+                .put("averageHandlingSeconds", ratio(t.talkSeconds + wrapUpSeconds * t.answered, t.answered));
     }
 
     private static double ratio(long part, long whole) {

@@ -20,11 +20,19 @@ import java.util.Objects;
  * @param wrapUp            wrap-up after each call (agent paused with reason 话后整理); zero = none
  * @param queues            queue names of docker/asterisk/queues.conf, by skill
  * @param agentInterface    channel an agent is rung on; {@code {agent}} is replaced by the agent id
+ * @param callbacksMax      bound of the missed-call callback list (the oldest entries drop off)
+ * @param pauseReasons      the reasons an agent may give for 示忙 (pause); 话后整理 is the backend's own
+ * @param recordingsDir     where this server reads Asterisk's recordings ({@code spool/monitor}, a shared
+ *                          volume); empty: recordings are not served
  */
 public record TelephonyConfig(String amiHost, int amiPort, String amiUsername, String amiSecret,
                               int agiPort, String agiBindAddress, int workerPoolSize,
                               Duration actionTimeout, Duration reconnectMaxDelay, Duration wrapUp,
-                              List<String> queues, String agentInterface) {
+                              List<String> queues, String agentInterface, int callbacksMax, String recordingsDir,
+                              List<String> pauseReasons) {
+
+    /** 示忙 reasons an agent may give unless the site sets its own (HOTLINE_PAUSE_REASONS). */
+    public static final List<String> DEFAULT_PAUSE_REASONS = List.of("小休", "用餐", "培训", "会议", "整理工单");
 
     public static final List<String> DEFAULT_QUEUES = List.of("common", "enterprise", "dialect");
 
@@ -38,6 +46,14 @@ public record TelephonyConfig(String amiHost, int amiPort, String amiUsername, S
         wrapUp = Objects.requireNonNullElse(wrapUp, Duration.ofSeconds(15));
         queues = List.copyOf(Objects.requireNonNullElse(queues, DEFAULT_QUEUES));
         agentInterface = Objects.requireNonNullElse(agentInterface, "PJSIP/{agent}");
+        recordingsDir = Objects.requireNonNullElse(recordingsDir, "");
+        pauseReasons = List.copyOf(Objects.requireNonNullElse(pauseReasons, DEFAULT_PAUSE_REASONS));
+        if (pauseReasons.isEmpty() || pauseReasons.contains(AgentBoard.WRAP_UP_REASON)) {
+            throw new IllegalArgumentException("pauseReasons must list at least one reason and not " + AgentBoard.WRAP_UP_REASON);
+        }
+        if (callbacksMax < 1 || callbacksMax > 1_000_000) {
+            throw new IllegalArgumentException("callbacksMax must be within 1..1000000, was " + callbacksMax);
+        }
         requirePort("amiPort", amiPort);
         requirePort("agiPort", agiPort);
         if (workerPoolSize < 1 || workerPoolSize > 64) {
@@ -49,6 +65,14 @@ public record TelephonyConfig(String amiHost, int amiPort, String amiUsername, S
         if (!agentInterface.contains("{agent}")) {
             throw new IllegalArgumentException("agentInterface must contain {agent}");
         }
+    }
+
+    /** The callback list's default bound and no recordings served. */
+    public TelephonyConfig(String amiHost, int amiPort, String amiUsername, String amiSecret, int agiPort,
+                           String agiBindAddress, int workerPoolSize, Duration actionTimeout, Duration reconnectMaxDelay,
+                           Duration wrapUp, List<String> queues, String agentInterface) {
+        this(amiHost, amiPort, amiUsername, amiSecret, agiPort, agiBindAddress, workerPoolSize, actionTimeout,
+                reconnectMaxDelay, wrapUp, queues, agentInterface, RedisTelephonyStore.MAX_CALLBACKS, "", null);
     }
 
     /** Telephony off: no AMI host. */
@@ -75,7 +99,10 @@ public record TelephonyConfig(String amiHost, int amiPort, String amiUsername, S
                 Duration.ofMillis(json.getLong("reconnectMaxDelayMs", d.reconnectMaxDelay().toMillis())),
                 Duration.ofSeconds(json.getLong("wrapUpSeconds", d.wrapUp().toSeconds())),
                 json.containsKey("queues") ? json.getJsonArray("queues").stream().map(String::valueOf).toList() : d.queues(),
-                json.getString("agentInterface", d.agentInterface()));
+                json.getString("agentInterface", d.agentInterface()), json.getInteger("callbacksMax", d.callbacksMax()),
+                json.getString("recordingsDir", d.recordingsDir()),
+                json.containsKey("pauseReasons") ? json.getJsonArray("pauseReasons").stream().map(String::valueOf).toList()
+                        : d.pauseReasons());
     }
 
     public boolean enabled() {

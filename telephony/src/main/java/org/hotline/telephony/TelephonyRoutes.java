@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
+import org.hotline.core.auth.Authenticated;
 import org.hotline.core.error.HotlineException;
 
 /**
@@ -34,7 +35,7 @@ public final class TelephonyRoutes {
         router.get("/api/telephony/dashboard").handler(ctx -> ctx.json(telephony.dashboard()));
         router.post("/api/telephony/agents/:agentId/login").handler(r::login);
         router.post("/api/telephony/agents/:agentId/logout").handler(ctx -> r.answer(ctx, c -> c.logout(agent(ctx))));
-        router.post("/api/telephony/agents/:agentId/pause").handler(ctx -> r.answer(ctx, c -> c.pause(agent(ctx), true, reason(ctx))));
+        router.post("/api/telephony/agents/:agentId/pause").handler(ctx -> r.answer(ctx, c -> c.pauseByAgent(agent(ctx), reason(ctx))));
         router.post("/api/telephony/agents/:agentId/ready").handler(ctx -> r.answer(ctx, c -> c.pause(agent(ctx), false, "")));
         router.get("/api/telephony/agents/:agentId/events").handler(r::events);
         router.post("/api/telephony/calls/:callId/hangup").handler(ctx -> r.answer(ctx, c -> c.hangup(call(ctx))));
@@ -44,7 +45,9 @@ public final class TelephonyRoutes {
         router.post("/api/telephony/calls/:callId/conference").handler(ctx -> r.answer(ctx, c -> c.conference(call(ctx),
                 body(ctx).getString("target"))));
         router.post("/api/telephony/calls/:callId/tickets").handler(ctx -> r.done(ctx,
-                telephony.store().linkTicket(call(ctx), required(body(ctx), "ticketId"))));
+                telephony.linkTicket(call(ctx), required(body(ctx), "ticketId"), Authenticated.actor(ctx))));
+        CallRecordRoutes.mount(router, telephony);
+        MeasuresRoutes.mount(router, telephony);
         router.get("/api/telephony/callbacks").handler(r::callbacks);
         router.post("/api/telephony/callbacks/:callId/call").handler(r::callBack);
         // Blocked numbers (harassment policy); the server lets only administrators through.
@@ -52,8 +55,9 @@ public final class TelephonyRoutes {
                 .onSuccess(list -> ctx.json(new JsonObject().put("numbers", new JsonArray(list)))).onFailure(ctx::fail));
         router.put("/api/telephony/blocked-numbers/:phone").handler(ctx -> r.done(ctx, telephony.store().block(phone(ctx))));
         router.delete("/api/telephony/blocked-numbers/:phone").handler(ctx -> r.done(ctx, telephony.store().unblock(phone(ctx))));
-        router.post("/api/telephony/return-visits").handler(ctx -> r.answer(ctx, c -> c.callAs(
+        router.post("/api/telephony/return-visits").handler(ctx -> placed(ctx, telephony.control().callAs(
                 required(body(ctx), "agentId"), required(body(ctx), "phone"),
+                CallPurpose.returnVisit(body(ctx).getString("ticketId", "")),
                 Map.of("HOTLINE_VISIT_TICKET", body(ctx).getString("ticketId", "")))));
         return router;
     }
@@ -77,14 +81,14 @@ public final class TelephonyRoutes {
 
     /** A page of the callback list: {@code offset} (default 0) and {@code limit} (1..200, default 50). */
     private void callbacks(RoutingContext ctx) {
-        int offset = queryInt(ctx, "offset", 0, 0, RedisTelephonyStore.MAX_CALLBACKS);
+        int offset = queryInt(ctx, "offset", 0, 0, telephony.store().maxCallbacks());
         int limit = queryInt(ctx, "limit", 50, 1, 200);
         telephony.store().callbacks(offset, limit).onSuccess(page -> ctx.json(new JsonObject()
                 .put("callbacks", new JsonArray(page.callbacks())).put("total", page.total())
                 .put("offset", offset).put("limit", limit))).onFailure(ctx::fail);
     }
 
-    private static int queryInt(RoutingContext ctx, String name, int fallback, int min, int max) {
+    static int queryInt(RoutingContext ctx, String name, int fallback, int min, int max) {
         String value = ctx.queryParams().get(name);
         if (value == null || value.isEmpty()) {
             return fallback;
@@ -100,14 +104,20 @@ public final class TelephonyRoutes {
         throw HotlineException.invalid("telephony.bad-page", "分页参数 " + name + " 应为 " + min + " 到 " + max + " 之间的整数");
     }
 
-    /** Calls a missed caller back through the given agent and takes the call off the list. */
+    /**
+     * Calls a missed caller back through the given agent. The entry leaves the list only when the
+     * citizen answers (the verticle sees the outbound call answered), not when Asterisk accepts the dial.
+     */
     private void callBack(RoutingContext ctx) {
         String agentId = required(body(ctx), "agentId");
-        RedisTelephonyStore store = telephony.store();
-        done(ctx, store.callback(call(ctx))
+        placed(ctx, telephony.store().callback(call(ctx))
                 .compose(entry -> telephony.control().callAs(agentId, entry.getString("caller"),
-                        Map.of("HOTLINE_CALLBACK_OF", call(ctx))))
-                .compose(v -> store.callbackDone(call(ctx))));
+                        CallPurpose.callback(call(ctx)), Map.of("HOTLINE_CALLBACK_OF", call(ctx)))));
+    }
+
+    /** An outbound call was placed: {@code {ok, callId}} (the call's id in its record and for ticket links). */
+    private static void placed(RoutingContext ctx, Future<String> callId) {
+        callId.onSuccess(id -> ctx.json(new JsonObject().put("ok", true).put("callId", id))).onFailure(ctx::fail);
     }
 
     /** Server-sent events of one agent: screen pops as {@code event: screen-pop}. */
@@ -165,7 +175,7 @@ public final class TelephonyRoutes {
     }
 
     private static String reason(RoutingContext ctx) {
-        return body(ctx).getString("reason", "休息");
+        return body(ctx).getString("reason", TelephonyConfig.DEFAULT_PAUSE_REASONS.get(0));
     }
 
     /** The JSON object body (none: empty); a field sent as null counts as absent. */

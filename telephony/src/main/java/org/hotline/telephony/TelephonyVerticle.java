@@ -3,7 +3,6 @@ package org.hotline.telephony;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,12 +10,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.CommandAction;
 import org.asteriskjava.manager.action.QueueStatusAction;
+import org.hotline.core.api.TicketRoutes;
+import org.hotline.core.audit.AuditLog;
 import org.hotline.core.error.HotlineException;
+import org.hotline.core.model.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,17 +44,16 @@ public final class TelephonyVerticle extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelephonyVerticle.class);
     private static final Duration RECORD_GRACE = Duration.ofSeconds(1);
-    private static final long HISTORY_TIMEOUT_MS = 200;
 
     private final TelephonyConfig config;
     private final RedisAsyncCommands<String, String> redis;
-    private final CallerHistory history;
+    private final ScreenPops pops;
+    private final TicketCallLinks ticketLinks;
     private final TicketProgressLookup progress;
     private final Clock clock;
-    private final CallTracker tracker = new CallTracker();
-    private final AgentBoard board = new AgentBoard();
-    private final QueueStatistics stats = new QueueStatistics();
+    private final LiveTelephony live;
     private RedisTelephonyStore store;
+    private AuditLog audit;
     private AmiGateway gateway;
     private CallControl control;
     private HotlineAgiServer agi;
@@ -61,11 +61,18 @@ public final class TelephonyVerticle extends VerticleBase {
 
     public TelephonyVerticle(TelephonyConfig config, RedisAsyncCommands<String, String> redis, CallerHistory history,
                              TicketProgressLookup progress, Clock clock) {
+        this(config, redis, history, progress, TicketCallLinks.none(), clock);
+    }
+
+    public TelephonyVerticle(TelephonyConfig config, RedisAsyncCommands<String, String> redis, CallerHistory history,
+                             TicketProgressLookup progress, TicketCallLinks ticketLinks, Clock clock) {
+        this.ticketLinks = Objects.requireNonNull(ticketLinks, "ticketLinks");
         this.config = Objects.requireNonNull(config, "config");
         this.redis = redis;
-        this.history = Objects.requireNonNull(history, "history");
+        this.pops = new ScreenPops(Objects.requireNonNull(history, "history"));
         this.progress = Objects.requireNonNull(progress, "progress");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.live = new LiveTelephony(config);
     }
 
     @Override
@@ -74,9 +81,11 @@ public final class TelephonyVerticle extends VerticleBase {
             LOG.info("telephony off: no AMI host configured (set telephony.amiHost to enable)");
             return Future.succeededFuture();
         }
-        store = new RedisTelephonyStore(context, Objects.requireNonNull(redis, "redis"));
+        store = new RedisTelephonyStore(context, Objects.requireNonNull(redis, "redis"), config.callbacksMax());
+        audit = new AuditLog(vertx, redis, clock);
         gateway = new AmiGateway(vertx, config);
-        control = new CallControl(gateway, config, tracker, store, new AgentPhones(vertx, gateway, config), board::stateOf);
+        control = new CallControl(gateway, config, live.tracker(), store, new AgentPhones(vertx, gateway, config),
+                live.board()::busy, clock);
         agi = new HotlineAgiServer(context, config, store, progress);
         var bus = vertx.eventBus();
         bus.<JsonObject>consumer(TRANSFER_ADDRESS, m -> TelephonyReplies.reply(m, control.transfer(
@@ -85,6 +94,10 @@ public final class TelephonyVerticle extends VerticleBase {
                 control.conference(m.body().getString("callId"), m.body().getString("target"))));
         bus.<JsonObject>consumer(LINK_TICKET_ADDRESS, m -> TelephonyReplies.reply(m,
                 store.linkTicket(m.body().getString("callId"), m.body().getString("ticketId"))));
+        // A ticket filed from a call (core's TicketRoutes): the call's side of the link, at any time.
+        bus.<JsonObject>consumer(TicketRoutes.CALL_LINKED_ADDRESS, m -> store.linkTicket(m.body().getString("callId"),
+                m.body().getString("ticketId")).onFailure(f -> LOG.warn("call ↔ ticket link not stored [callId={}]",
+                m.body().getString("callId"), f)));
         return vertx.executeBlocking(() -> {
             agi.start();
             return null;
@@ -119,20 +132,29 @@ public final class TelephonyVerticle extends VerticleBase {
         return requireOn(store);
     }
 
-    public JsonObject dashboard() {
-        Instant now = clock.instant();
-        JsonArray queues = new JsonArray(config.queues().stream().map(q -> stats.snapshot(q, now)).toList());
-        return new JsonObject().put("queues", queues).put("agents", board.snapshot())
-                .put("agentsByState", board.countsByState()).put("callsInProgress", tracker.inProgress());
+    public TelephonyConfig settings() {
+        return config;
     }
 
+    /** Reads of call records and recordings are audited as personal-data reads. */
+    public AuditLog audit() {
+        return requireOn(audit);
+    }
+
+    /** Both sides of a ticket ↔ call link made from telephony: the ticket lists the call, the call the ticket. */
+    public Future<Void> linkTicket(String callId, String ticketId, Actor actor) {
+        return ticketLinks.linkCall(ticketId, callId, actor).compose(v -> store().linkTicket(callId, ticketId));
+    }
+
+    public JsonObject dashboard() {
+        return live.dashboard(clock.instant());
+    }
+
+    /** The adapter: each AMI event folds into the live state; what it leads to is carried out here. */
     private void onEvent(AmiEvent e) {
-        Instant now = clock.instant();
-        board.apply(e, now);
-        if (e.is("agentcomplete") && !config.wrapUp().isZero()) {
-            wrapUp(e.get("membername"));
-        }
-        tracker.apply(e, now).forEach(this::handle);
+        LiveTelephony.Reaction reaction = live.apply(e, clock.instant());
+        reaction.wrapUpOf().ifPresent(this::wrapUp);
+        reaction.signals().forEach(this::handle);
     }
 
     private void handle(CallSignal signal) {
@@ -140,29 +162,28 @@ public final class TelephonyVerticle extends VerticleBase {
         if (signal instanceof CallSignal.Answered a) {
             screenPop(a);
         } else if (signal instanceof CallSignal.Ended ended) {
+            pops.ended(ended.callId());
             vertx.setTimer(RECORD_GRACE.toMillis(), t -> finish(ended.callId(), 3));
         } else if (signal instanceof CallSignal.Queued q) {
-            stats.queued(q.queue(), q.callId(), q.at());
-        } else if (signal instanceof CallSignal.LeftQueue l) {
-            stats.leftQueue(l.queue(), l.callId());
+            pops.queued(q.callId(), q.caller());
+        } else if (signal instanceof CallSignal.OutboundAnswered o) {
+            CallPurpose.callbackOf(o.purpose()).ifPresent(missed -> store.callbackDone(missed)
+                    .onFailure(f -> LOG.warn("callback answered but still listed [missedCall={}]", missed, f)));
         }
+        // Queued and LeftQueue are counted by LiveTelephony itself.
     }
 
     private void screenPop(CallSignal.Answered a) {
-        history.recentTickets(a.caller(), 5).timeout(HISTORY_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-                .otherwise(failure -> new JsonArray())
-                .onSuccess(tickets -> vertx.eventBus().publish(AGENT_ADDRESS_PREFIX + a.agentId(), new JsonObject()
-                        .put("type", "screen-pop").put("callId", a.callId()).put("caller", a.caller())
-                        .put("queue", a.queue()).put("answeredAt", a.at().toString()).put("tickets", tickets)));
+        pops.answered(a, pop -> vertx.eventBus().publish(AGENT_ADDRESS_PREFIX + a.agentId(), pop));
     }
 
     private void finish(String callId, int attemptsLeft) {
-        tracker.finish(callId, clock.instant()).ifPresent(record -> store(record, attemptsLeft));
+        live.finish(callId, clock.instant()).ifPresent(record -> store(record, attemptsLeft));
     }
 
     private void store(CallRecord record, int attemptsLeft) {
         store.append(record).onSuccess(written -> {
-            stats.finished(written.orElse(record));
+            live.recorded(written.orElse(record));
             written.ifPresent(full -> vertx.eventBus().publish(RECORDED_ADDRESS,
                     new JsonObject(new java.util.HashMap<>(full.toStreamFields()))));
         }).onFailure(failure -> {
@@ -175,8 +196,8 @@ public final class TelephonyVerticle extends VerticleBase {
 
     private void wrapUp(String agentId) {
         control.pause(agentId, true, AgentBoard.WRAP_UP_REASON)
-                .onSuccess(v -> vertx.setTimer(config.wrapUp().toMillis(), t -> {
-                    if (board.stateOf(agentId) == AgentBoard.State.WRAP_UP) {
+                .onSuccess(v -> vertx.setTimer(live.wrapUp().length().toMillis(), t -> {
+                    if (live.wrapUpEnds(agentId)) {
                         control.pause(agentId, false, "").onFailure(f -> LOG.warn("wrap-up end failed [agent={}]", agentId, f));
                     }
                 }))
@@ -198,26 +219,23 @@ public final class TelephonyVerticle extends VerticleBase {
     private void resyncBooted() {
         Instant now = clock.instant();
         List<Future<List<AmiEvent>>> queues = config.queues().stream().map(q -> gateway.list(queueStatus(q))
-                .onSuccess(events -> {
-                    stats.resetWaiting(q);
-                    events.stream().filter(e -> e.is("queueentry"))
-                            .forEach(e -> stats.queued(q, e.callId(), now.minusSeconds(e.seconds("wait"))));
-                })).toList();
+                .onSuccess(events -> live.resyncQueue(q, events, now))).toList();
         Future.all(queues)
                 .map(all -> queues.stream().flatMap(f -> f.result().stream()).toList())
                 .compose(members -> rejoinForgotten(members, now))
                 .compose(v -> gateway.list(new CoreShowChannelsAction()))
                 .onSuccess(channels -> {
-                    Set<String> live = channels.stream().map(AmiEvent::callId).collect(Collectors.toSet());
-                    tracker.endAllExcept(live, clock.instant()).forEach(this::handle);
-                    LOG.info("telephony resynchronised [liveChannels={}, callsTracked={}]", channels.size(), tracker.inProgress());
+                    Set<String> liveCalls = channels.stream().map(AmiEvent::callId).collect(Collectors.toSet());
+                    live.endAllExcept(liveCalls, clock.instant()).forEach(this::handle);
+                    LOG.info("telephony resynchronised [liveChannels={}, callsTracked={}]", channels.size(),
+                            live.tracker().inProgress());
                     vertx.eventBus().publish(RESYNCED_ADDRESS, new JsonObject().put("at", clock.instant().toString()));
                 })
                 .onFailure(f -> LOG.warn("telephony resync failed [reason={}]", f.toString()));
     }
 
     private Future<Void> rejoinForgotten(List<AmiEvent> members, Instant now) {
-        board.resync(members, now);
+        live.resyncMembers(members, now);
         Set<String> present = members.stream().filter(e -> e.is("queuemember"))
                 .map(e -> e.get("membername") + "|" + e.get("queue")).collect(Collectors.toSet());
         return store.logins().compose(logins -> Future.join(logins.entrySet().stream()

@@ -71,7 +71,7 @@ class AgentActionsIT {
 
         JsonObject entry = TelephonyTestBed.await(bed.telephony.store().callback(callId));
         TelephonyTestBed.await(bed.telephony.control().callAs("a4003", entry.getString("caller"),
-                Map.of("HOTLINE_CALLBACK_OF", callId)));
+                CallPurpose.callback(callId), Map.of("HOTLINE_CALLBACK_OF", callId)));
         TelephonyTestBed.await(bed.telephony.store().callbackDone(callId));
 
         assertThat(TelephonyTestBed.await(bed.telephony.store().callbacks(0, 200)).callbacks())
@@ -87,7 +87,7 @@ class AgentActionsIT {
             pop.get(45, TimeUnit.SECONDS);
             awaitState("l4005", AgentBoard.State.BUSY);
 
-            Throwable refused = TelephonyTestBed.await(bed.telephony.control().callAs("l4005", "110", Map.of())
+            Throwable refused = TelephonyTestBed.await(bed.telephony.control().callAs("l4005", "110", "test", Map.of())
                     .<Throwable>map(v -> null).otherwise(f -> f));
 
             assertThat(refused).isInstanceOf(org.hotline.core.error.HotlineException.class).hasMessageContaining("正在通话中");

@@ -45,4 +45,18 @@ class AgentBoardTest {
 
         assertThat(board.stateOf("a1001")).isEqualTo(AgentBoard.State.LOGGED_OUT);
     }
+
+    @Test
+    void anAgentWhosePhoneIsInUseOrRingingIsBusyForOutboundCallsWhateverTheCall() {
+        board.apply(AmiEvent.parse("Event: QueueMemberAdded\nQueue: common\nMemberName: a1001\nPaused: 0\nStatus: 1"), T0);
+        assertThat(board.busy("a1001")).isFalse();
+
+        board.apply(AmiEvent.parse("Event: QueueMemberStatus\nQueue: common\nMemberName: a1001\nPaused: 0\nInCall: 0\nStatus: 2"), T0);
+        assertThat(board.busy("a1001")).isTrue();
+        board.apply(AmiEvent.parse("Event: QueueMemberStatus\nQueue: common\nMemberName: a1001\nPaused: 0\nInCall: 0\nStatus: 6"), T0);
+        assertThat(board.busy("a1001")).isTrue();
+
+        board.apply(AmiEvent.parse("Event: QueueMemberStatus\nQueue: common\nMemberName: a1001\nPaused: 0\nInCall: 0\nStatus: 1"), T0);
+        assertThat(board.busy("a1001")).isFalse();
+    }
 }

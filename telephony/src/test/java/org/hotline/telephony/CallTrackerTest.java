@@ -20,7 +20,7 @@ class CallTrackerTest {
         List<CallSignal> signals = replay("answered-call.txt");
 
         assertThat(signals).containsExactly(
-                new CallSignal.Queued("1795360019.0", "common", T0.plusSeconds(4)),
+                new CallSignal.Queued("1795360019.0", "13900000001", "common", T0.plusSeconds(4)),
                 new CallSignal.Answered("1795360019.0", "13900000001", "common", "a1001", T0.plusSeconds(6)),
                 new CallSignal.LeftQueue("1795360019.0", "common"),
                 new CallSignal.Ended("1795360019.0"));
@@ -152,5 +152,68 @@ class CallTrackerTest {
             at = at.plusSeconds(1);
         }
         return signals;
+    }
+
+    @Test
+    void aCallbackIsOneOutboundRecordAndItsCarrierLegIsNoNewIncomingCall() {
+        List<CallSignal> signals = replay("callback-call.txt");
+
+        assertThat(signals).containsExactly(
+                new CallSignal.OutboundAnswered("out-7", "callback:1795340000.3", "a1001", "13900000009"),
+                new CallSignal.Ended("out-7"));
+        assertThat(tracker.inProgress()).isEqualTo(1);
+        CallRecord record = tracker.finish("out-7", T0.plusSeconds(60)).orElseThrow();
+        assertThat(record.direction()).isEqualTo(CallRecord.Direction.OUTBOUND);
+        assertThat(record.purpose()).isEqualTo("callback:1795340000.3");
+        assertThat(record.outcome()).isEqualTo(CallRecord.Outcome.ANSWERED);
+        assertThat(record.abandoned()).isFalse();
+        assertThat(record.caller()).isEqualTo("13900000009");
+        assertThat(record.agentId()).isEqualTo("a1001");
+        assertThat(record.queue()).isEmpty();
+        assertThat(record.toStreamFields()).containsEntry("direction", "OUTBOUND").containsEntry("outcome", "ANSWERED");
+        assertThat(tracker.inProgress()).isZero();
+    }
+
+    @Test
+    void aCallbackTheCitizenDoesNotAnswerIsNoAnswerAndNotAbandoned() {
+        List<AmiEvent> events = RecordedAmi.load("callback-call.txt").stream().filter(e -> !e.is("dialend")).toList();
+        List<CallSignal> signals = new ArrayList<>();
+        events.forEach(e -> signals.addAll(tracker.apply(e, T0)));
+
+        assertThat(signals).containsExactly(new CallSignal.Ended("out-7"));
+        CallRecord record = tracker.finish("out-7", T0).orElseThrow();
+        assertThat(record.outcome()).isEqualTo(CallRecord.Outcome.NO_ANSWER);
+        assertThat(record.abandoned()).isFalse();
+    }
+
+    @Test
+    void anAgentIsOnACallFromTheMomentAnOutboundCallIsExpectedUntilItEnds() {
+        tracker.expectOutbound("out-7", "callback:x", "a1001", "13900000009", T0);
+        assertThat(tracker.agentOnCall("a1001", T0)).isTrue();
+        assertThat(tracker.agentOnCall("a1002", T0)).isFalse();
+
+        replay("callback-call.txt");
+
+        assertThat(tracker.agentOnCall("a1001", T0.plusSeconds(30))).isFalse();
+    }
+
+    @Test
+    void anExpectedOutboundCallAsteriskNeverReportsStopsCountingAfterAMinuteOrWhenRefused() {
+        tracker.expectOutbound("out-8", "callback:x", "a1001", "13900000009", T0);
+        assertThat(tracker.agentOnCall("a1001", T0.plus(CallTracker.UNCONFIRMED_OUTBOUND))).isFalse();
+
+        tracker.expectOutbound("out-9", "callback:x", "a1002", "13900000009", T0);
+        tracker.forgetOutbound("out-9");
+        assertThat(tracker.agentOnCall("a1002", T0)).isFalse();
+    }
+
+    @Test
+    void anUnansweredIncomingCallKeepsNoRecordingName() {
+        List<AmiEvent> events = new ArrayList<>(RecordedAmi.load("abandoned-call.txt"));
+        events.add(1, AmiEvent.parse("Event: VarSet\nUniqueid: 1795360030.4\nLinkedid: 1795360030.4\n"
+                + "Variable: HOTLINE_RECORDING\nValue: hotline-1795360030.4.wav"));
+        events.forEach(e -> tracker.apply(e, T0));
+
+        assertThat(tracker.finish("1795360030.4", T0.plusSeconds(30)).orElseThrow().recording()).isEmpty();
     }
 }

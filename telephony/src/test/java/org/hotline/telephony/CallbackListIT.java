@@ -14,7 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The missed-call callback list on a real Redis: paged oldest first, an entry leaves it when done. */
+/**
+ * The missed-call callback list and the call records on a real Redis: paged oldest first, bounded,
+ * an entry leaves it when done; a record read with the tickets linked since, records paged per reader.
+ */
 class CallbackListIT {
 
     private final Vertx vertx = Vertx.vertx();
@@ -67,6 +70,55 @@ class CallbackListIT {
         assertThat(page.callbacks()).extracting(c -> c.getString("callId")).containsExactly(run + "-b");
         assertThat(redis.sync().zscore(RedisTelephonyStore.CALLBACKS_BY_TIME, run + "-a")).isNull();
         assertThat(TelephonyTestBed.await(store.callbackDone(run + "-a"))).isFalse();
+    }
+
+    @Test
+    void theListIsBoundedByItsSettingTheOldestDropOff() throws Exception {
+        RedisTelephonyStore bounded = new RedisTelephonyStore(vertx.getOrCreateContext(), redis.async(), 2);
+        Instant t0 = Instant.parse("2026-12-07T10:00:00Z");
+        for (int i = 0; i < 3; i++) {
+            TelephonyTestBed.await(bounded.append(abandoned(run + "-m" + i, t0.plusSeconds(i))));
+        }
+
+        RedisTelephonyStore.CallbackPage page = TelephonyTestBed.await(bounded.callbacks(0, 50));
+        assertThat(page.total()).isEqualTo(2);
+        assertThat(page.callbacks()).extracting(c -> c.getString("callId")).containsExactly(run + "-m1", run + "-m2");
+    }
+
+    @Test
+    void aTicketLinkedAfterHangUpIsReadWithTheCallRecord() throws Exception {
+        Instant t0 = Instant.parse("2026-12-07T11:00:00Z");
+        TelephonyTestBed.await(store.linkTicket(run + "-t", "ticket-during"));
+        TelephonyTestBed.await(store.append(answered(run + "-t", "a7", t0)));
+
+        TelephonyTestBed.await(store.linkTicket(run + "-t", "ticket-after"));
+
+        var record = TelephonyTestBed.await(store.record(run + "-t")).orElseThrow();
+        assertThat(record.get("ticketIds")).isEqualTo("ticket-after,ticket-during");
+        assertThat(redis.sync().ttl(RedisTelephonyStore.CALL_TICKETS + run + "-t")).isEqualTo(-1L);
+        assertThat(TelephonyTestBed.await(store.record(run + "-none"))).isEmpty();
+    }
+
+    @Test
+    void recordsArePagedNewestFirstAndFilteredForTheReader() throws Exception {
+        Instant t0 = Instant.parse("2026-12-07T12:00:00Z");
+        for (int i = 0; i < 4; i++) {
+            TelephonyTestBed.await(store.append(answered(run + "-r" + i, i % 2 == 0 ? "a8" : "a9", t0.plusSeconds(i))));
+        }
+        java.util.function.Predicate<java.util.Map<String, String>> mine = r -> "a8".equals(r.get("agentId"))
+                && r.get("callId").startsWith(run + "-r");
+
+        RedisTelephonyStore.RecordPage first = TelephonyTestBed.await(store.records("", 1, 100, mine));
+        RedisTelephonyStore.RecordPage second = TelephonyTestBed.await(store.records(first.next(), 1, 100, mine));
+
+        assertThat(first.records()).extracting(r -> r.get("callId")).containsExactly(run + "-r2");
+        assertThat(second.records()).extracting(r -> r.get("callId")).containsExactly(run + "-r0");
+    }
+
+    private static CallRecord answered(String callId, String agentId, Instant endedAt) {
+        return new CallRecord(callId, "13900000077", "common", agentId, endedAt.minusSeconds(30), endedAt,
+                Duration.ofSeconds(3), Duration.ofSeconds(20), CallRecord.HangupSide.AGENT, CallRecord.Outcome.ANSWERED,
+                List.of(), List.of(), "hotline-" + callId + ".wav", List.of());
     }
 
     private static CallRecord abandoned(String callId, Instant endedAt) {

@@ -31,6 +31,23 @@ class QueueStatisticsTest {
     }
 
     @Test
+    void shortAbandonsAreCountedApartAndHandlingTimeAddsTheWrapUp() {
+        QueueStatistics withWrapUp = new QueueStatistics(Duration.ofSeconds(15));
+        withWrapUp.finished(record("c1", 10, 120, CallRecord.Outcome.ANSWERED));
+        withWrapUp.finished(record("c2", 3, 0, CallRecord.Outcome.ABANDONED));
+        withWrapUp.finished(record("c3", 40, 0, CallRecord.Outcome.ABANDONED));
+
+        JsonObject s = withWrapUp.snapshot("common", T0);
+
+        assertThat(s.getLong("offered")).isEqualTo(3);
+        assertThat(s.getLong("shortAbandoned")).isEqualTo(1);
+        assertThat(s.getLong("abandoned")).isEqualTo(1);
+        assertThat(s.getDouble("abandonmentRate")).isEqualTo(0.5);
+        assertThat(s.getDouble("answerRate15s")).isEqualTo(0.5);
+        assertThat(s.getDouble("averageHandlingSeconds")).isEqualTo(135.0);
+    }
+
+    @Test
     void waitingCallsAndTheLongestWaitAreLive() {
         stats.queued("common", "c1", T0);
         stats.queued("common", "c2", T0.plusSeconds(20));

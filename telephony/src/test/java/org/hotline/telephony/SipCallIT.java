@@ -15,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Map;
+import org.hotline.testsupport.FreePort;
 import org.hotline.testsupport.Sipp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,10 +32,14 @@ import org.junit.jupiter.api.Timeout;
 class SipCallIT {
 
     private static TelephonyTestBed bed;
+    /** Where the carrier trunk reaches citizens called back (a sipp answering there, when a test starts one). */
+    private static int citizensPort;
 
     @BeforeAll
     static void start() throws Exception {
-        bed = new TelephonyTestBed(TelephonyTestBed.SIP_AGENTS);
+        citizensPort = FreePort.pick();
+        bed = new TelephonyTestBed(TelephonyTestBed.SIP_AGENTS, Map.of("pjsip_local.conf",
+                "[carrier-aor](+)\ncontact = sip:127.0.0.1:" + citizensPort + "\n"));
     }
 
     @AfterAll
@@ -66,6 +72,8 @@ class SipCallIT {
             assertThat(r.getString("hangupSide")).isEqualTo("AGENT");
             assertThat(Long.parseLong(r.getString("talkSeconds"))).isBetween(2L, 5L);
             assertThat(bed.callRecordsOf(r.getString("callId"))).hasSize(1);
+            assertThat(r.getString("direction")).isEqualTo("INBOUND");
+            assertThat(monitor(r.getString("recording"))).as("the queue's recording of the answered call").isRegularFile();
         } finally {
             TelephonyTestBed.await(bed.telephony.control().logout(agent));
         }
@@ -85,6 +93,8 @@ class SipCallIT {
             assertThat(r.getString("outcome")).isEqualTo("ABANDONED");
             assertThat(r.getString("queue")).isEqualTo("enterprise");
             assertThat(r.getString("agentId")).isEmpty();
+            assertThat(r.getString("recording")).isEmpty();
+            assertThat(monitor("hotline-" + r.getString("callId") + ".wav")).as("no recording of an unanswered call").doesNotExist();
         } finally {
             TelephonyTestBed.await(bed.telephony.control().logout(agent));
         }
@@ -148,6 +158,72 @@ class SipCallIT {
             }
         }
         assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void aCallbackIsOneOutboundCallAndLeavesTheListOnlyWhenTheCitizenAnswers() throws Exception {
+        String agent = "s1004";
+        CompletableFuture<JsonObject> missedRecord = recordOf("13800000104");
+        Sipp.citizenCall("127.0.0.1", bed.sipPort(), "123453", "13800000104", Duration.ofSeconds(4));
+        String missed = missedRecord.get(45, TimeUnit.SECONDS).getString("callId");
+        assertThat(TelephonyTestBed.await(bed.telephony.store().callback(missed)).getString("caller")).isEqualTo("13800000104");
+
+        TelephonyTestBed.await(bed.telephony.control().login(agent, List.of("common")));
+        // The agent's phone answers after 1 s and hangs up 6 s later.
+        try (Sipp.Run phone = Sipp.agents(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(6), Duration.ofSeconds(6))) {
+            Sipp.register("127.0.0.1", bed.sipPort(), agent, bed.telephony.control().phones().passwordOf(agent), phone.port());
+
+            // 1. The citizen's phone rings but nobody picks up before the agent gives up: still to call back.
+            try (Sipp.Run citizen = Sipp.answering(citizensPort, Duration.ofSeconds(60), Duration.ofSeconds(60),
+                    Duration.ofSeconds(1), Duration.ofSeconds(1))) {
+                JsonObject unanswered = outbound(agent, missed);
+                assertThat(unanswered.getString("outcome")).isEqualTo("NO_ANSWER");
+                assertThat(unanswered.getString("abandoned")).isEqualTo("false");
+                assertThat(TelephonyTestBed.await(bed.telephony.store().callback(missed)).getString("callId")).isEqualTo(missed);
+            }
+
+            // 2. The citizen answers after 1 s and hangs up 2 s later: the entry leaves the list.
+            try (Sipp.Run citizen = Sipp.answering(citizensPort, Duration.ofSeconds(1), Duration.ofSeconds(1),
+                    Duration.ofSeconds(2), Duration.ofSeconds(2))) {
+                JsonObject answered = outbound(agent, missed);
+                assertThat(answered.getString("outcome")).isEqualTo("ANSWERED");
+                assertThat(answered.getString("caller")).isEqualTo("13800000104");
+                assertThat(answered.getString("queue")).isEmpty();
+                assertThat(bed.callRecordsOf(answered.getString("callId"))).hasSize(1);
+                assertThat(TelephonyTestBed.await(bed.telephony.store().callbacks(0, 200)).callbacks())
+                        .noneSatisfy(c -> assertThat(c.getString("callId")).isEqualTo(missed));
+            }
+            // No phantom: the carrier legs of the callbacks made no incoming record.
+            assertThat(bed.redis.sync().xrange(org.hotline.core.stream.RedisKeys.CALL_RECORDS, io.lettuce.core.Range.create("-", "+"))
+                    .stream().map(m -> m.getBody()).filter(b -> "INBOUND".equals(b.get("direction"))
+                            && ("12345".equals(b.get("caller")) || b.get("caller").isEmpty())).toList()).isEmpty();
+        } finally {
+            TelephonyTestBed.await(bed.telephony.control().logout(agent));
+        }
+    }
+
+    /**
+     * Places the callback of {@code missed} through {@code agent}; while it is under way a second
+     * callback through the same agent is refused (the agent is on a call); returns its record.
+     */
+    private JsonObject outbound(String agent, String missed) throws Exception {
+        String entryCaller = TelephonyTestBed.await(bed.telephony.store().callback(missed)).getString("caller");
+        CompletableFuture<JsonObject> record = bed.next(TelephonyVerticle.RECORDED_ADDRESS,
+                m -> "OUTBOUND".equals(m.getString("direction")) && ("callback:" + missed).equals(m.getString("purpose")));
+        String callId = TelephonyTestBed.await(bed.telephony.control().callAs(agent, entryCaller, CallPurpose.callback(missed), Map.of()));
+
+        Throwable refused = TelephonyTestBed.await(bed.telephony.control().callAs(agent, entryCaller, CallPurpose.callback(missed), Map.of())
+                .<Throwable>map(v -> null).otherwise(f -> f));
+        assertThat(refused).isInstanceOf(org.hotline.core.error.HotlineException.class).hasMessageContaining("正在通话中");
+
+        JsonObject r = record.get(45, TimeUnit.SECONDS);
+        assertThat(r.getString("callId")).isEqualTo(callId);
+        assertThat(r.getString("agentId")).isEqualTo(agent);
+        return r;
+    }
+
+    private static java.nio.file.Path monitor(String recording) {
+        return bed.asterisk.instanceDir().resolve("spool/monitor").resolve(recording);
     }
 
     private CompletableFuture<JsonObject> recordOf(String caller) {

@@ -31,4 +31,18 @@ class TelephonyConfigTest {
         assertThatThrownBy(() -> TelephonyConfig.fromJson(new JsonObject().put("agentInterface", "PJSIP/1001")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{agent}");
     }
+
+    @Test
+    void pauseReasonsAndTheCallbackBoundAreSettingsAndWrapUpIsNoPauseReason() {
+        TelephonyConfig c = TelephonyConfig.fromJson(new JsonObject().put("pauseReasons", new io.vertx.core.json.JsonArray()
+                .add("小休").add("培训")).put("callbacksMax", 500));
+
+        assertThat(c.pauseReasons()).containsExactly("小休", "培训");
+        assertThat(c.callbacksMax()).isEqualTo(500);
+        assertThat(TelephonyConfig.defaults().pauseReasons()).contains("小休", "整理工单");
+        assertThatThrownBy(() -> TelephonyConfig.fromJson(new JsonObject().put("pauseReasons",
+                new io.vertx.core.json.JsonArray().add(AgentBoard.WRAP_UP_REASON)))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TelephonyConfig.fromJson(new JsonObject().put("callbacksMax", 0)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -52,8 +52,13 @@ final class TelephonyTestBed implements AutoCloseable {
     }
 
     TelephonyTestBed(String agentInterface) throws Exception {
+        this(agentInterface, Map.of());
+    }
+
+    /** {@code extraFiles}: e.g. a pjsip_local.conf giving the carrier trunk a contact to call citizens back on. */
+    TelephonyTestBed(String agentInterface, Map<String, String> extraFiles) throws Exception {
         int agiPort = FreePort.pick();
-        shipped = ShippedAsterisk.start(REPO_ROOT, agiPort, Map.of());
+        shipped = ShippedAsterisk.start(REPO_ROOT, agiPort, extraFiles);
         asterisk = shipped.asterisk();
         // AMI answers before the dialplan and channel drivers are loaded; an Originate then fails.
         asterisk.cli("core waitfullybooted");

@@ -36,6 +36,9 @@ import org.hotline.core.model.Urgency;
  */
 public final class TicketRoutes {
 
+    /** Published {callId, ticketId} when a ticket is filed from a call: telephony links the call to it. */
+    public static final String CALL_LINKED_ADDRESS = "hotline.ticket.call-linked";
+
     /** The ticket service reads at most this many tickets at once. */
     private static final int MAX_READ = 200;
     private static final Role[] CENTER = {Role.AGENT, Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN};
@@ -88,8 +91,17 @@ public final class TicketRoutes {
                 ? Future.succeededFuture(ticket)
                 : tickets.apply(ticket.id(), Requests.build(() -> new Command.LinkCall(request.callId())), agent))
             .compose(ticket -> audit.record(AuditLog.Entry.change(agent, "ticket.create", "ticket", ticket.id().value())).map(ticket))
+            .onSuccess(ticket -> announceCallLink(ctx, request.callId(), ticket))
             .onSuccess(ticket -> AppealRoutes.json(ctx, 201, view(ticket, agent)))
             .onFailure(ctx::fail);
+    }
+
+    /** The call's side of the link (telephony keeps call → tickets): published on {@link #CALL_LINKED_ADDRESS}. */
+    private static void announceCallLink(RoutingContext ctx, String callId, Ticket ticket) {
+        if (callId != null) {
+            ctx.vertx().eventBus().publish(CALL_LINKED_ADDRESS,
+                new io.vertx.core.json.JsonObject().put("callId", callId).put("ticketId", ticket.id().value()));
+        }
     }
 
     private void callerHistory(RoutingContext ctx) {

@@ -81,7 +81,8 @@ public final class ConfigLoader {
         var telephony = new HotlineConfig.Telephony(v.get(Setting.HOTLINE_AMI_HOST), integer(v, Setting.HOTLINE_AMI_PORT),
                 v.get(Setting.HOTLINE_AMI_USERNAME), v.get(Setting.HOTLINE_AMI_SECRET), integer(v, Setting.HOTLINE_AGI_PORT),
                 v.get(Setting.HOTLINE_AGI_BIND), v.get(Setting.HOTLINE_AGENT_INTERFACE), list(v.get(Setting.HOTLINE_QUEUES)),
-                integer(v, Setting.HOTLINE_WRAP_UP_SECONDS));
+                integer(v, Setting.HOTLINE_WRAP_UP_SECONDS), integer(v, Setting.HOTLINE_CALLBACKS_MAX),
+                v.get(Setting.HOTLINE_RECORDINGS_DIR), list(v.get(Setting.HOTLINE_PAUSE_REASONS)));
         var auth = new HotlineConfig.Auth(jwtSecret(v, embedded, dataDir), adminPassword(v, embedded),
                 longValue(v, Setting.HOTLINE_TOKEN_TTL_SECONDS));
         var link110 = new HotlineConfig.Link110(v.get(Setting.HOTLINE_LINK110_URL), v.get(Setting.HOTLINE_LINK110_SECRET));

@@ -124,8 +124,17 @@ public record HotlineConfig(
 
     /** Asterisk manager and FastAGI; telephony is off while {@code amiHost} is empty. */
     public record Telephony(String amiHost, int amiPort, String amiUsername, String amiSecret, int agiPort, String agiBindAddress,
-                            String agentInterface, List<String> queues, int wrapUpSeconds) {
+                            String agentInterface, List<String> queues, int wrapUpSeconds, int callbacksMax,
+                            String recordingsDir, List<String> pauseReasons) {
         public Telephony {
+            pauseReasons = List.copyOf(pauseReasons);
+            if (pauseReasons.isEmpty() || pauseReasons.contains("话后整理") || pauseReasons.stream().anyMatch(r -> r.isBlank() || r.length() > 16)) {
+                throw new InvalidConfigException("HOTLINE_PAUSE_REASONS",
+                        "must list 示忙 reasons of 1-16 characters, not 话后整理 (the wrap-up's own), was " + pauseReasons);
+            }
+            if (callbacksMax < 1 || callbacksMax > 1_000_000) {
+                throw new InvalidConfigException("HOTLINE_CALLBACKS_MAX", "must be within 1..1000000, was " + callbacksMax);
+            }
             queues = List.copyOf(queues);
             if (queues.isEmpty() || queues.stream().anyMatch(q -> !q.matches("[a-z][a-z0-9_-]{0,31}"))) {
                 throw new InvalidConfigException("HOTLINE_QUEUES",

@@ -18,11 +18,14 @@ import org.hotline.core.auth.Authenticated;
 import org.hotline.core.error.HotlineException;
 import org.hotline.core.model.Actor;
 import org.hotline.core.model.Role;
+import org.hotline.core.model.Command;
 import org.hotline.core.model.Ticket;
+import org.hotline.core.model.TicketId;
 import org.hotline.server.config.HotlineConfig;
 import org.hotline.server.health.DependencyCheck;
 import org.hotline.telephony.CallerHistory;
 import org.hotline.telephony.TelephonyConfig;
+import org.hotline.telephony.TicketCallLinks;
 import org.hotline.telephony.TelephonyRoutes;
 import org.hotline.telephony.TelephonyVerticle;
 import org.hotline.telephony.TicketProgressLookup;
@@ -48,8 +51,10 @@ public final class TelephonyModule implements Module {
         TelephonyConfig d = TelephonyConfig.defaults();
         TelephonyConfig telephonyConfig = new TelephonyConfig(config.amiHost(), config.amiPort(), config.amiUsername(),
                 config.amiSecret(), config.agiPort(), config.agiBindAddress(), d.workerPoolSize(), d.actionTimeout(),
-                d.reconnectMaxDelay(), Duration.ofSeconds(config.wrapUpSeconds()), config.queues(), config.agentInterface());
-        this.telephony = new TelephonyVerticle(telephonyConfig, redis, callerHistory(tickets), progressLookup(tickets), clock);
+                d.reconnectMaxDelay(), Duration.ofSeconds(config.wrapUpSeconds()), config.queues(), config.agentInterface(),
+                config.callbacksMax(), config.recordingsDir(), config.pauseReasons());
+        this.telephony = new TelephonyVerticle(telephonyConfig, redis, callerHistory(tickets), progressLookup(tickets),
+                ticketLinks(tickets), clock);
     }
 
     @Override
@@ -99,6 +104,13 @@ public final class TelephonyModule implements Module {
             }
             return array;
         });
+    }
+
+    /** The ticket's side of a link made from telephony; a call the ticket already lists is fine. */
+    static TicketCallLinks ticketLinks(TicketService tickets) {
+        return (ticketId, callId, actor) -> tickets.apply(new TicketId(ticketId), new Command.LinkCall(callId), actor)
+                .<Void>mapEmpty().recover(failure -> failure instanceof HotlineException e
+                        && "ticket.call-already-linked".equals(e.code()) ? Future.succeededFuture() : Future.failedFuture(failure));
     }
 
     /**

@@ -75,8 +75,18 @@ public final class StreamEntries {
     private ActivityRecord callRecord(String entryId, Map<String, String> body) {
         String at = first(body, "endedAt", "startedAt", "at");
         return new ActivityRecord(ActivityRecord.Kind.CALL, first(body, "callId") == null ? entryId : body.get("callId"),
-                body.get("ticketId"), first(body, "type", "outcome"), at == null ? Instant.ofEpochMilli(entryMillis(entryId)) : Instant.parse(at),
+                body.get("ticketId"), callType(body), at == null ? Instant.ofEpochMilli(entryMillis(entryId)) : Instant.parse(at),
                 first(body, "caller", "callerPhone"), Map.copyOf(body));
+    }
+
+    /**
+     * The record's type: its outcome; an outbound call (a callback, a return visit: {@code direction=OUTBOUND})
+     * is {@code OUTBOUND_<outcome>}, so that the center measures, which count ANSWERED and ABANDONED
+     * as offered calls, never count it.
+     */
+    public static String callType(Map<String, String> body) {
+        String type = first(body, "type", "outcome");
+        return "OUTBOUND".equals(body.get("direction")) && type != null ? "OUTBOUND_" + type : type;
     }
 
     private Map<String, Object> json(String value) {

@@ -8,7 +8,7 @@ import org.hotline.search.doc.TicketDocument;
  * the agent answered directly, and the calls that ended in it. Both backends count with the
  * definitions below.
  *
- * @param offered calls that reached a queue: answered or abandoned (blocked and self-service excluded)
+ * @param offered calls that reached a queue: answered or abandoned (blocked, self-service and outbound excluded)
  * @param waitSeconds queue waiting time summed over offered calls
  * @param talkSeconds talking time summed over answered calls
  */
@@ -32,6 +32,9 @@ public record CenterTally(long tickets, long answeredDirectly,
     /** One call record ({@code call.v1} fields, values as telephony writes them: strings). */
     public CenterTally plusCall(Map<String, ?> call) {
         String outcome = String.valueOf(call.get("outcome"));
+        if ("OUTBOUND".equals(call.get("direction"))) {
+            return this; // callbacks and return visits are not offered calls
+        }
         boolean isAnswered = "ANSWERED".equals(outcome);
         if (!isAnswered && !"ABANDONED".equals(outcome)) {
             return this;
