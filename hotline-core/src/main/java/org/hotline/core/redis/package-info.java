@@ -25,7 +25,8 @@
  *     {@code dash:month:{yyyyMM}} (channel → tickets received); the ticket hash keeps what it last counted
  *     ({@code k kl kd ky});</li>
  * <li>shared contracts: stream {@code hotline:stream:ticket-events} and sorted set {@code hotline:sla:alarms}
- *     (docs/architecture.md). The stream is not trimmed: it is the audit trail.</li>
+ *     (docs/architecture.md). The stream is trimmed once every consumer group has acknowledged an entry and it is
+ *     an hour old ({@link org.hotline.core.redis.StreamTrimmer}); each ticket's history is its {@code events:{id}} list.</li>
  * </ul>
  *
  * <h2>One script per transition</h2>
