@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param channel        intake channel name
  * @param receivedDay    the local day the ticket was received (the dashboard's time zone)
  * @param cardDueEpochMs the handling deadline while the ticket can show a yellow/red card (open, not replied), else -1
- * @param cardYellowEpochMs when its yellow card shows (only when at or before the deadline), else -1
+ * @param cardYellowEpochMs when its yellow card shows: at most the deadline (no yellow time: the deadline), -1 without a deadline
  */
 public record DashboardMarks(String leadDepartment, String channel, LocalDate receivedDay,
                              long cardDueEpochMs, long cardYellowEpochMs) {
@@ -22,10 +22,10 @@ public record DashboardMarks(String leadDepartment, String channel, LocalDate re
         Objects.requireNonNull(receivedDay, "receivedDay");
         if (cardDueEpochMs < 0) {
             cardYellowEpochMs = -1;
-        }
-        if (cardYellowEpochMs > cardDueEpochMs) {
-            // a yellow time after the deadline never shows: by then the card is red
-            cardYellowEpochMs = -1;
+        } else if (cardYellowEpochMs < 0 || cardYellowEpochMs > cardDueEpochMs) {
+            // never yellow (or a yellow time after the deadline, when the card is already red): counted as
+            // "yellow from the deadline on", so yellow cards = yellow time passed minus deadline passed
+            cardYellowEpochMs = cardDueEpochMs;
         }
     }
 }

@@ -17,8 +17,8 @@ import org.hotline.core.port.DashboardCounters;
 /**
  * Reads the counters commit-ticket.lua keeps (keys: {@link RedisTicketKeys#dashboard}) in one
  * script call: O(statuses + departments + channels × days) whatever the number of tickets.
- * Yellow cards are "yellow time passed" minus "deadline passed among those with a yellow time",
- * so both change with the clock without any write.
+ * Every card ticket has a yellow time at or before its deadline (none: the deadline), so yellow cards
+ * are "yellow time passed" minus "deadline passed": both change with the clock without any write.
  */
 public final class RedisDashboardCounters implements DashboardCounters {
 
@@ -40,7 +40,7 @@ public final class RedisDashboardCounters implements DashboardCounters {
     @Override
     public Future<Figures> read(Instant now, LocalDate today, int days) {
         List<String> scriptKeys = new ArrayList<>(List.of(keys.dashboard("open"), keys.dashboard("due"),
-                keys.dashboard("due-y"), keys.dashboard("yellow"), keys.dashboard("month:" + MONTH.format(today))));
+                keys.dashboard("yellow"), keys.dashboard("month:" + MONTH.format(today))));
         List<LocalDate> dayList = new ArrayList<>();
         for (int k = days - 1; k >= 0; k--) {
             LocalDate day = today.minusDays(k);
@@ -60,12 +60,12 @@ public final class RedisDashboardCounters implements DashboardCounters {
             }
         });
         long red = (Long) reply.get(1);
-        long yellow = (Long) reply.get(2) - (Long) reply.get(3);
+        long yellow = (Long) reply.get(2) - red;
         Map<LocalDate, Map<String, Long>> perDay = new LinkedHashMap<>();
         for (int k = 0; k < dayList.size(); k++) {
-            perDay.put(dayList.get(k), counts(reply.get(5 + k)));
+            perDay.put(dayList.get(k), counts(reply.get(4 + k)));
         }
-        return new Figures(byStatus, byDepartment, yellow, red, perDay, counts(reply.get(4)));
+        return new Figures(byStatus, byDepartment, yellow, red, perDay, counts(reply.get(3)));
     }
 
     /** A HGETALL reply (field, value, field, value...) as counts. */

@@ -85,8 +85,8 @@ public record RedisTicketKeys(String prefix, String eventStream, String slaAlarm
 
     /**
      * A dashboard counter key (commit-ticket.lua writes them, {@link RedisDashboardCounters} reads them):
-     * {@code open} hash (s:{status} and d:{department} to open tickets), {@code due}, {@code due-y} and
-     * {@code yellow} sorted sets of card deadlines, {@code day:yyyyMMdd} and {@code month:yyyyMM} hashes
+     * {@code open} hash (s:{status} and d:{department} to open tickets), {@code due} and {@code yellow}
+     * sorted sets of card deadlines, {@code day:yyyyMMdd} and {@code month:yyyyMM} hashes
      * (channel to tickets received).
      */
     public String dashboard(String name) {

@@ -20,8 +20,8 @@
  *     (score: inbox score — the deadline worklist);</li>
  * <li>dashboard counters, kept by the same script ({@link org.hotline.core.redis.RedisDashboardCounters}):
  *     hash {@code dash:open} ({@code s:{STATUS}} and {@code d:{lead department}} → open tickets), sorted sets
- *     {@code dash:due}, {@code dash:due-y} (handling deadline of open unreplied tickets, the latter only of those
- *     with a yellow time) and {@code dash:yellow} (their yellow time), hashes {@code dash:day:{yyyyMMdd}} and
+ *     {@code dash:due} (handling deadline of open unreplied tickets) and {@code dash:yellow} (their yellow
+ *     time, at most the deadline), hashes {@code dash:day:{yyyyMMdd}} and
  *     {@code dash:month:{yyyyMM}} (channel → tickets received); the ticket hash keeps what it last counted
  *     ({@code k kl kd ky});</li>
  * <li>shared contracts: stream {@code hotline:stream:ticket-events} and sorted set {@code hotline:sla:alarms}

@@ -12,7 +12,7 @@
 --       10 '1' when open, 11 status, 12 inbox score, 13 caller phone ('' = none),
 --       14 n departments, departments..., n alarms, (member, score)..., n events,
 --       (type, version, at, event json)..., then when ARGV[#ARGV] is 'D' the dashboard marks:
---       lead department ('' = none), channel, received day yyyyMMdd, card due ms ('' = none), card yellow ms ('' = none), 'D'
+--       lead department ('' = none), channel, received day yyyyMMdd, card due ms ('' = none), card yellow ms (at most the due ms; '' = none), 'D'
 -- Returns {'OK', streamIds...} | {'STALE', currentVersion} | {'MISSING'} | {'NUMBER_TAKEN'}
 --         | {'REPLAY', id, number, version, snapshot}
 
@@ -153,15 +153,11 @@ if ARGV[#ARGV] == 'D' then
   if oldDue ~= cardDue or oldYellow ~= cardYellow then
     if oldDue ~= '' then
       redis.call('ZREM', dash .. 'due', id)
-      redis.call('ZREM', dash .. 'due-y', id)
       redis.call('ZREM', dash .. 'yellow', id)
     end
     if cardDue ~= '' then
       redis.call('ZADD', dash .. 'due', cardDue, id)
-      if cardYellow ~= '' then
-        redis.call('ZADD', dash .. 'due-y', cardDue, id)
-        redis.call('ZADD', dash .. 'yellow', cardYellow, id)
-      end
+      redis.call('ZADD', dash .. 'yellow', cardYellow, id)
     end
   end
   if expected == 0 then
