@@ -165,6 +165,24 @@ def rows():
                 "every acknowledged appeal stored once; /health/live < 1 s; ready < 10 s after the load",
                 load and ledger and ledger[2] == "0" and ledger[3] == "0" and num(load[8]) < 1000 and load[9] == "0"
                 and num(load[10]) < 10))
+    for fsync in ("everysec", "always"):
+        name = f"shipped-{fsync}"
+        cpu = r"cpu-ms-per-op server=([\d.]+) redis=([\d.]+) total=([\d.]+)"
+        life = find(name, r"shipped fsync=\S+ dashboards=\d+ lifecycle c=4 ops=(\d+) failed=(\d+) ops/s=([\d.]+) p50=([\d.]+)ms "
+                    r"p99=([\d.]+)ms requests=\d+ " + cpu)
+        intakes = [find(name, r"shipped fsync=\S+ dashboards=\d+ intake-c" + c + r" c=\d+ ops=\d+ failed=(\d+) ops/s=([\d.]+) "
+                        r"p50=([\d.]+)ms p99=([\d.]+)ms requests=\d+ " + cpu) for c in ("1", "4", "16")]
+        dash = find(name, r"dashboard-summary during lifecycles: n=(\d+) p50=([\d.]+)ms p95=([\d.]+)ms")
+        mem = find(name, r"bytes-per-ticket=(\d+)")
+        out.append((f"what users run: the packaged server, everything on (auto-dispatch, indexer, duplicates, learner, SLA), "
+                    f"HTTP only, 2 live dashboards open, AOF {fsync} (`ShippedWorkloadBenchmark`)", name,
+                    life and all(intakes) and dash and mem and
+                    f"lifecycles at C=4: {life[2]}/s, {life[7]} CPU-ms each (server {life[5]} + Redis {life[6]}), {life[1]} failed; "
+                    f"intake C=1/4/16: {intakes[0][1]}/{intakes[1][1]}/{intakes[2][1]} per s ({intakes[1][6]} CPU-ms each at C=4); "
+                    f"dashboard summary p50 {dash[1]} ms, p95 {dash[2]} ms; Redis {int(mem):,} B per ticket stored",
+                    "issue 21: lifecycle ≥ 5× the Flowable peer at ≤ 6 CPU-ms; ≥ 2,000 intakes/s at C=16; ≤ 3 KB per open ticket "
+                    "(peer: not run by this step)",
+                    life and all(intakes) and mem and num(life[7]) <= 6 and num(intakes[2][1]) >= 2000 and int(mem) <= 3072))
     return out
 
 
