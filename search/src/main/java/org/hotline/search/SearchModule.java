@@ -7,12 +7,15 @@ import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.util.Set;
 import java.util.function.Function;
+import org.hotline.core.port.DashboardCounters;
 import org.hotline.core.text.Segmenter;
 import org.hotline.search.api.ReportRoutes;
 import org.hotline.search.api.SearchRoutes;
 import org.hotline.search.api.SearchScopes;
+import org.hotline.search.dashboard.DashboardFeed;
 import org.hotline.search.dashboard.DashboardRoutes;
 import org.hotline.search.dashboard.DashboardSummary;
+import org.hotline.search.dashboard.SearchedDashboardCounters;
 import org.hotline.search.doc.TicketSnapshots;
 import org.hotline.search.index.SearchRebuild;
 import org.hotline.search.index.StreamEntries;
@@ -38,6 +41,8 @@ public final class SearchModule {
     private final Function<String, String> departmentNames;
     private final Clock clock;
     private final KnowledgeBase knowledge;
+    private DashboardCounters counters;
+    private DashboardFeed feed;
 
     /**
      * @param unitsOf a department id to itself and its sub-units (the service API's {@code DataScope::unitsOf})
@@ -53,6 +58,16 @@ public final class SearchModule {
         this.departmentNames = departmentNames;
         this.clock = clock;
         this.knowledge = new KnowledgeBase(vertx, segmenter, clock, KnowledgeBase.DEFAULT_POLL);
+        this.counters = new SearchedDashboardCounters(search, config.zone());
+    }
+
+    /**
+     * The dashboard reads these counters (the server gives the ticket store's) instead of recomputing
+     * them from the search store; call before {@link #mount}.
+     */
+    public SearchModule dashboardCounters(DashboardCounters storeCounters) {
+        this.counters = storeCounters;
+        return this;
     }
 
     public static Future<SearchModule> open(Vertx vertx, SearchConfig config, Segmenter segmenter,
@@ -75,9 +90,18 @@ public final class SearchModule {
         var reports = reports();
         new SearchRoutes(search, config, new SearchScopes(unitsOf), clock).mount(router);
         new ReportRoutes(search, reports, config, departmentNames, clock).mount(router);
-        new DashboardRoutes(vertx, new DashboardSummary(search, reports, config.zone(), clock, departmentNames)).mount(router);
+        var summary = new DashboardSummary(search, reports, counters, config.zone(), clock, departmentNames);
+        new DashboardRoutes(vertx, summary, feed(summary)).mount(router);
         new KnowledgeRoutes(knowledge).mount(router);
         return router;
+    }
+
+    /** One feed per node, however many routers (HTTP verticle instances) mount the routes. */
+    private synchronized DashboardFeed feed(DashboardSummary summary) {
+        if (feed == null) {
+            feed = new DashboardFeed(vertx, summary, DashboardRoutes.THROTTLE_MS, DashboardRoutes.TICK_MS);
+        }
+        return feed;
     }
 
     public ReportService reports() {
@@ -114,6 +138,8 @@ public final class SearchModule {
     }
 
     public Future<Void> close() {
-        return knowledge.close().eventually(search::close);
+        DashboardFeed started = feed;
+        Future<Void> dashboard = started == null ? Future.succeededFuture() : started.close();
+        return dashboard.eventually(knowledge::close).eventually(search::close);
     }
 }

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Set;
 import org.hotline.core.model.Ticket;
 import org.hotline.core.model.TicketEvent;
+import org.hotline.core.port.DashboardMarks;
 import org.hotline.core.port.SlaAlarm;
 import org.hotline.core.port.StoredTicket;
 import org.hotline.core.port.StreamEvent;
 import org.hotline.core.port.TicketCommit;
 import org.hotline.core.port.TicketIndexes;
+import org.hotline.core.time.ClockName;
 import org.hotline.core.time.ClockStatus;
 import org.hotline.core.time.ClockTrack;
 import org.hotline.core.time.Deadlines;
@@ -61,7 +63,23 @@ final class TicketCommits {
         }
         double score = nearest == Long.MAX_VALUE ? ticket.receivedAt().toEpochMilli() : nearest;
         return new TicketIndexes(inboxOf(ticket), score, ticket.caller().phone(), ticket.status().isOpen(),
-                ticket.status().name(), alarms);
+                ticket.status().name(), alarms, dashboard(ticket));
+    }
+
+    /** The dashboard's card rule (DOMAIN.md): an open, unreplied ticket on its handling clock's deadlines as the snapshot shows them. */
+    private DashboardMarks dashboard(Ticket ticket) {
+        long due = -1;
+        long yellow = -1;
+        ClockTrack handle = ticket.clocks().get(ClockName.HANDLE);
+        if (ticket.status().isOpen() && ticket.repliedAt() == null && handle != null) {
+            ClockStatus status = deadlines.compute(handle);
+            if (status.dueAt() != null) {
+                due = status.dueAt().toEpochMilli();
+                yellow = status.yellowAt() == null ? -1 : status.yellowAt().toEpochMilli();
+            }
+        }
+        return new DashboardMarks(ticket.leadDepartment(), ticket.channel().name(),
+                ticket.receivedAt().atZone(deadlines.calendar().zone()).toLocalDate(), due, yellow);
     }
 
     /**

@@ -13,10 +13,17 @@ import java.util.Set;
  * @param open          whether the ticket is in a non-terminal state (open-tickets index)
  * @param status        current status name, for the per-status index
  * @param alarms        SLA alarms that must be armed after the commit (all others of the ticket are removed)
+ * @param dashboard     the ticket's share of the dashboard counters, or null to leave the counters alone
  */
 public record TicketIndexes(
         Set<String> departments, double inboxScore, String callerPhone, boolean open, String status,
-        Set<SlaAlarm> alarms) {
+        Set<SlaAlarm> alarms, DashboardMarks dashboard) {
+
+    /** Indexes that leave the dashboard counters alone (stores and tests that do not count). */
+    public TicketIndexes(Set<String> departments, double inboxScore, String callerPhone, boolean open, String status,
+                         Set<SlaAlarm> alarms) {
+        this(departments, inboxScore, callerPhone, open, status, alarms, null);
+    }
 
     public TicketIndexes {
         departments = Set.copyOf(Objects.requireNonNull(departments, "departments"));

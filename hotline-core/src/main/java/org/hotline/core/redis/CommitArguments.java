@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.hotline.core.error.HotlineException;
+import org.hotline.core.port.DashboardMarks;
 import org.hotline.core.port.SlaAlarm;
 import org.hotline.core.port.StreamEvent;
 import org.hotline.core.port.TicketCommit;
@@ -53,7 +54,21 @@ record CommitArguments(String[] keys, String[] args) {
             args.add(event.at().toString());
             args.add(event.eventJson());
         }
+        addDashboard(args, indexes.dashboard());
         return new CommitArguments(scriptKeys, args.toArray(String[]::new));
+    }
+
+    /** The marks go last, flagged by a final "D", so the script finds them from the end whatever comes before. */
+    private static void addDashboard(List<String> args, DashboardMarks marks) {
+        if (marks == null) {
+            return;
+        }
+        args.add(marks.leadDepartment() == null ? "" : marks.leadDepartment());
+        args.add(marks.channel());
+        args.add(RedisDashboardCounters.DAY.format(marks.receivedDay()));
+        args.add(marks.cardDueEpochMs() < 0 ? "" : Long.toString(marks.cardDueEpochMs()));
+        args.add(marks.cardYellowEpochMs() < 0 ? "" : Long.toString(marks.cardYellowEpochMs()));
+        args.add("D");
     }
 
     /** Redis sorted-set scores: Java prints infinities as "Infinity", Redis expects "+inf". */

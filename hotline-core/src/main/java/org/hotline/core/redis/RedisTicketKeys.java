@@ -83,6 +83,16 @@ public record RedisTicketKeys(String prefix, String eventStream, String slaAlarm
         return prefix + "status:" + status;
     }
 
+    /**
+     * A dashboard counter key (commit-ticket.lua writes them, {@link RedisDashboardCounters} reads them):
+     * {@code open} hash (s:{status} and d:{department} to open tickets), {@code due} and {@code yellow}
+     * sorted sets of card deadlines, {@code day:yyyyMMdd} and {@code month:yyyyMM} hashes
+     * (channel to tickets received).
+     */
+    public String dashboard(String name) {
+        return prefix + "dash:" + name;
+    }
+
     /** Sorted set of open ticket ids, score = inbox score: the deadline-ordered worklist. */
     public String open() {
         return prefix + "open";

@@ -18,8 +18,15 @@
  * <li>sorted sets {@code inbox:{departmentId}} (score: inbox score, nearest deadline first),
  *     {@code caller:{phone}} and {@code status:{STATUS}} (score: creation epoch ms), {@code open}
  *     (score: inbox score — the deadline worklist);</li>
+ * <li>dashboard counters, kept by the same script ({@link org.hotline.core.redis.RedisDashboardCounters}):
+ *     hash {@code dash:open} ({@code s:{STATUS}} and {@code d:{lead department}} → open tickets), sorted sets
+ *     {@code dash:due} (handling deadline of open unreplied tickets) and {@code dash:yellow} (their yellow
+ *     time, at most the deadline), hashes {@code dash:day:{yyyyMMdd}} and
+ *     {@code dash:month:{yyyyMM}} (channel → tickets received); the ticket hash keeps what it last counted
+ *     ({@code k kl kd ky});</li>
  * <li>shared contracts: stream {@code hotline:stream:ticket-events} and sorted set {@code hotline:sla:alarms}
- *     (docs/architecture.md). The stream is not trimmed: it is the audit trail.</li>
+ *     (docs/architecture.md). The stream is trimmed once every consumer group has acknowledged an entry and it is
+ *     an hour old ({@link org.hotline.core.redis.StreamTrimmer}); each ticket's history is its {@code events:{id}} list.</li>
  * </ul>
  *
  * <h2>One script per transition</h2>

@@ -11,7 +11,8 @@
 --       7 '1' when an idempotency key is given, 8 its TTL in seconds, 9 creation epoch ms,
 --       10 '1' when open, 11 status, 12 inbox score, 13 caller phone ('' = none),
 --       14 n departments, departments..., n alarms, (member, score)..., n events,
---       (type, version, at, event json)...
+--       (type, version, at, event json)..., then when ARGV[#ARGV] is 'D' the dashboard marks:
+--       lead department ('' = none), channel, received day yyyyMMdd, card due ms ('' = none), card yellow ms (at most the due ms; '' = none), 'D'
 -- Returns {'OK', streamIds...} | {'STALE', currentVersion} | {'MISSING'} | {'NUMBER_TAKEN'}
 --         | {'REPLAY', id, number, version, snapshot}
 
@@ -111,6 +112,61 @@ if not (sameScore and old[8] == ARGV[10]) then
     redis.call('ZREM', openKey, id)
   end
 end
+-- The dashboard counters (RedisTicketKeys#dashboard), kept in this same atomic write: open tickets by
+-- status and by lead department, the handling clock's card deadlines, tickets received per day and month
+-- by channel. 'k' marks a ticket counted by its previous commit, so a ticket stored before the counters
+-- existed is counted from its next commit on and never subtracted.
+if ARGV[#ARGV] == 'D' then
+  local m = #ARGV - 6
+  local dash = prefix .. 'dash:'
+  local lead, channel, day, cardDue, cardYellow = ARGV[m + 1], ARGV[m + 2], ARGV[m + 3], ARGV[m + 4], ARGV[m + 5]
+  local was = redis.call('HMGET', ticketKey, 'k', 'kl', 'kd', 'ky')
+  local counted = was[1] == '1'
+  local wasOpen = counted and old[8] == '1'
+  if wasOpen ~= open or (open and old[4] ~= status) then
+    if wasOpen then
+      redis.call('HINCRBY', dash .. 'open', 's:' .. old[4], -1)
+    end
+    if open then
+      redis.call('HINCRBY', dash .. 'open', 's:' .. status, 1)
+    end
+  end
+  local oldLead, newLead = '', ''
+  if wasOpen then
+    oldLead = was[2] or ''
+  end
+  if open then
+    newLead = lead
+  end
+  if oldLead ~= newLead then
+    if oldLead ~= '' then
+      redis.call('HINCRBY', dash .. 'open', 'd:' .. oldLead, -1)
+    end
+    if newLead ~= '' then
+      redis.call('HINCRBY', dash .. 'open', 'd:' .. newLead, 1)
+    end
+  end
+  local oldDue, oldYellow = '', ''
+  if counted then
+    oldDue, oldYellow = was[3] or '', was[4] or ''
+  end
+  if oldDue ~= cardDue or oldYellow ~= cardYellow then
+    if oldDue ~= '' then
+      redis.call('ZREM', dash .. 'due', id)
+      redis.call('ZREM', dash .. 'yellow', id)
+    end
+    if cardDue ~= '' then
+      redis.call('ZADD', dash .. 'due', cardDue, id)
+      redis.call('ZADD', dash .. 'yellow', cardYellow, id)
+    end
+  end
+  if expected == 0 then
+    redis.call('HINCRBY', dash .. 'day:' .. day, channel, 1)
+    redis.call('HINCRBY', dash .. 'month:' .. string.sub(day, 1, 6), channel, 1)
+  end
+  redis.call('HSET', ticketKey, 'k', '1', 'kl', newLead, 'kd', cardDue, 'ky', cardYellow)
+end
+
 redis.call('HSET', ticketKey, 'n', number, 'v', ARGV[5], 's', snapshot,
   'd', encodedDepartments, 'p', phone, 'st', status, 'a', encodedMembers, 'c', created, 'sc', score, 'o', ARGV[10])
 

@@ -10,6 +10,8 @@ import java.util.function.Supplier;
 import org.hotline.core.api.DataScope;
 import org.hotline.core.catalog.DepartmentDirectory;
 import org.hotline.core.model.Department;
+import org.hotline.core.redis.RedisDashboardCounters;
+import org.hotline.core.redis.RedisTicketKeys;
 import org.hotline.core.text.Segmenter;
 import org.hotline.search.SearchConfig;
 import org.hotline.search.SearchModule;
@@ -57,7 +59,8 @@ public final class SearchAndReports implements Module {
         return SearchModule.open(vertx, config, segmenter, scope::unitsOf,
                         id -> departments.get().find(id).map(Department::name).orElse(id), clock)
                 .compose(opened -> {
-                    search = opened;
+                    // the dashboard reads the counters the ticket commit keeps, not every open ticket
+                    search = opened.dashboardCounters(new RedisDashboardCounters(vertx, sharedConnection, RedisTicketKeys.defaults()));
                     // the knowledge base's writes must not queue behind the indexer's blocking stream reads
                     return search.knowledge(sharedConnection);
                 })

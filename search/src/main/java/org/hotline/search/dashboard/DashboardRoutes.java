@@ -9,26 +9,29 @@ import io.vertx.ext.web.handler.StaticHandler;
 import org.hotline.core.api.Problems;
 import org.hotline.core.auth.Authenticated;
 import org.hotline.core.model.Role;
-import org.hotline.search.index.StreamIndexer;
 
 /**
  * The supervisor dashboard: the page at {@code /dashboard/} (static files and ECharts from its
  * WebJar, nothing from the internet), its numbers at {@code /api/v1/dashboard/summary}, and a
- * server-sent event stream at {@code /api/v1/dashboard/stream} that pushes fresh numbers whenever
- * the indexer has indexed changes (at most once per {@code THROTTLE_MS}).
+ * server-sent event stream at {@code /api/v1/dashboard/stream} that pushes the node's
+ * {@link DashboardFeed} events: fresh numbers whenever the indexer has indexed changes (at most once
+ * per {@code THROTTLE_MS}) and every {@code TICK_MS}, computed once for every connected dashboard.
  */
 public final class DashboardRoutes {
 
-    static final long THROTTLE_MS = 1000;
+    public static final long THROTTLE_MS = 1000;
+    public static final long TICK_MS = 10_000;
     private static final Role[] READERS = {Role.SUPERVISOR, Role.DISPATCHER, Role.ADMIN};
     private static final String ECHARTS = "META-INF/resources/webjars/echarts/5.5.0";
 
     private final Vertx vertx;
     private final DashboardSummary summary;
+    private final DashboardFeed feed;
 
-    public DashboardRoutes(Vertx vertx, DashboardSummary summary) {
+    public DashboardRoutes(Vertx vertx, DashboardSummary summary, DashboardFeed feed) {
         this.vertx = vertx;
         this.summary = summary;
+        this.feed = feed;
     }
 
     public Router mount(Router router) {
@@ -49,23 +52,19 @@ public final class DashboardRoutes {
         HttpServerResponse response = ctx.response().setChunked(true)
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("Cache-Control", "no-cache").putHeader("X-Accel-Buffering", "no");
-        var pushes = new Throttle(vertx, THROTTLE_MS, () -> push(response));
-        MessageConsumer<Integer> consumer = vertx.eventBus().consumer(StreamIndexer.INDEXED_ADDRESS, m -> pushes.request());
-        long keepAlive = vertx.setPeriodic(15_000, id -> response.write(": keep-alive\n\n"));
+        MessageConsumer<String> consumer = vertx.eventBus().localConsumer(DashboardFeed.ADDRESS, m -> write(response, m.body()));
+        long keepAlive = vertx.setPeriodic(15_000, id -> write(response, ": keep-alive\n\n"));
         response.closeHandler(v -> {
             consumer.unregister();
             vertx.cancelTimer(keepAlive);
-            pushes.cancel();
+            feed.unsubscribe();
         });
-        push(response);
+        feed.subscribe().onSuccess(event -> write(response, event));
     }
 
-    private void push(HttpServerResponse response) {
-        if (response.closed()) {
-            return;
+    private static void write(HttpServerResponse response, String event) {
+        if (!response.closed()) {
+            response.write(event);
         }
-        summary.compute()
-                .onSuccess(json -> response.write("event: summary\ndata: " + json.encode() + "\n\n"))
-                .onFailure(e -> response.write("event: unavailable\ndata: {}\n\n"));
     }
 }

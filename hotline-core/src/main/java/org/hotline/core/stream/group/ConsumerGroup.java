@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.hotline.core.redis.LettuceBridge;
+import org.hotline.core.redis.StreamTrimmer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * the handler names as poison are parked with their reason first. A failed batch is not acknowledged and
  * is read again from the pending list after a back-off (250 ms doubling to 10 s). Every
  * {@code claimIdle / 2} the group takes over (XAUTOCLAIM, atomic) entries another consumer left
- * unacknowledged for {@code claimIdle}: the survivors finish the work of a node that died for good.
+ * unacknowledged for {@code claimIdle}: the survivors finish the work of a node that died for good. On the
+ * same beat the streams are trimmed to what some group still needs ({@link StreamTrimmer}: below every
+ * group's oldest pending and last delivered entry, older than {@code trimGrace}).
  *
  * @param <E> the typed entry the handler receives
  */
@@ -50,6 +53,8 @@ public final class ConsumerGroup<E> extends VerticleBase {
     private final AtomicLong claimed = new AtomicLong();
     private final AtomicLong failedRounds = new AtomicLong();
     private final AtomicLong lastLagMillis = new AtomicLong();
+    private final AtomicLong trimmed = new AtomicLong();
+    private final StreamTrimmer trimmer;
     private boolean pendingFirst = true;
     private boolean claimedWaiting;
     private boolean stopped;
@@ -64,6 +69,7 @@ public final class ConsumerGroup<E> extends VerticleBase {
         this.settings = settings;
         this.reader = reader;
         this.handler = handler;
+        this.trimmer = settings.trimGrace() == null ? null : new StreamTrimmer(redis, settings.trimGrace());
     }
 
     /** A group whose handler receives the entries as they are (streams other than the ticket events: see {@code TicketEventEntry.consumerGroup}). */
@@ -96,7 +102,10 @@ public final class ConsumerGroup<E> extends VerticleBase {
         }
         return groups.onSuccess(v -> {
             context.runOnContext(x -> round());
-            claimTimer = vertx.setPeriodic(Math.max(100, settings.claimIdle().toMillis() / 2), id -> claim());
+            claimTimer = vertx.setPeriodic(Math.max(100, settings.claimIdle().toMillis() / 2), id -> {
+                claim();
+                trim();
+            });
         });
     }
 
@@ -253,6 +262,23 @@ public final class ConsumerGroup<E> extends VerticleBase {
                 }
             }).onFailure(e -> LOG.warn("claiming idle entries failed, retried later [group={}, stream={}, reason={}]",
                     settings.group(), stream, e.toString()));
+        }
+    }
+
+    /** Entries this group's trimming removed from its streams so far. */
+    public long trimmed() {
+        return trimmed.get();
+    }
+
+    private void trim() {
+        if (stopped || trimmer == null) {
+            return;
+        }
+        for (String stream : settings.streams()) {
+            Future.succeededFuture().compose(v -> call(trimmer.trim(stream, Instant.now())))
+                    .onSuccess(trimmed::addAndGet)
+                    .onFailure(e -> LOG.warn("trimming acknowledged entries failed, retried later [group={}, stream={}, reason={}]",
+                            settings.group(), stream, e.toString()));
         }
     }
 

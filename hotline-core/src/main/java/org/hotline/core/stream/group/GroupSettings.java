@@ -10,16 +10,22 @@ import java.util.Objects;
  * what comes next), the {@code page} size, how long to wait on an empty stream ({@code idle}), whether
  * the connection is the group's own ({@code blocking}: the read then BLOCKs for {@code idle} instead of
  * polling), after how long another consumer's unacknowledged entry is taken over ({@code claimIdle}),
- * and the stream poison entries are parked in ({@code parkedStream}).
+ * the stream poison entries are parked in ({@code parkedStream}), and how long acknowledged entries stay
+ * in the streams before they are trimmed ({@code trimGrace}; null: never trimmed by this group).
  */
 public record GroupSettings(String group, String consumer, List<String> streams, boolean fromStart, int page,
-                            Duration idle, boolean blocking, Duration claimIdle, String parkedStream) {
+                            Duration idle, boolean blocking, Duration claimIdle, String parkedStream, Duration trimGrace) {
 
     /** Far above a batch's handling time, so a live but slow node keeps its entries. */
     public static final Duration DEFAULT_CLAIM_IDLE = Duration.ofSeconds(60);
     public static final String DEFAULT_PARKED = "hotline:stream:parked";
     public static final int DEFAULT_PAGE = 200;
     public static final Duration DEFAULT_IDLE = Duration.ofMillis(100);
+    /**
+     * Acknowledged entries stay an hour: a group added a little later "from the start" still finds them,
+     * and Redis does not keep every ticket's whole history twice (each ticket has its own event list).
+     */
+    public static final Duration DEFAULT_TRIM_GRACE = Duration.ofHours(1);
 
     public GroupSettings {
         Objects.requireNonNull(group, "group");
@@ -35,36 +41,48 @@ public record GroupSettings(String group, String consumer, List<String> streams,
         if (idle == null || idle.isNegative() || idle.isZero() || claimIdle == null || claimIdle.isNegative() || claimIdle.isZero()) {
             throw new IllegalArgumentException("idle and claimIdle must be positive");
         }
+        if (trimGrace != null && trimGrace.isNegative()) {
+            throw new IllegalArgumentException("trimGrace must not be negative");
+        }
     }
 
-    /** A polling group on one stream with the defaults: page 200, 100 ms idle, claim after 60 s, parked in {@value #DEFAULT_PARKED}. */
+    /**
+     * A polling group on one stream with the defaults: page 200, 100 ms idle, claim after 60 s, parked in
+     * {@value #DEFAULT_PARKED}, acknowledged entries trimmed after an hour.
+     */
     public static GroupSettings of(String group, String consumer, String stream, boolean fromStart) {
         return new GroupSettings(group, consumer, List.of(stream), fromStart, DEFAULT_PAGE, DEFAULT_IDLE, false,
-                DEFAULT_CLAIM_IDLE, DEFAULT_PARKED);
+                DEFAULT_CLAIM_IDLE, DEFAULT_PARKED,
+                DEFAULT_TRIM_GRACE);
     }
 
     public GroupSettings page(int size) {
-        return new GroupSettings(group, consumer, streams, fromStart, size, idle, blocking, claimIdle, parkedStream);
+        return new GroupSettings(group, consumer, streams, fromStart, size, idle, blocking, claimIdle, parkedStream, trimGrace);
     }
 
     public GroupSettings idle(Duration wait) {
-        return new GroupSettings(group, consumer, streams, fromStart, page, wait, blocking, claimIdle, parkedStream);
+        return new GroupSettings(group, consumer, streams, fromStart, page, wait, blocking, claimIdle, parkedStream, trimGrace);
     }
 
     /** The group has a connection of its own, so an empty read may block it for {@code idle}. */
     public GroupSettings ownConnection() {
-        return new GroupSettings(group, consumer, streams, fromStart, page, idle, true, claimIdle, parkedStream);
+        return new GroupSettings(group, consumer, streams, fromStart, page, idle, true, claimIdle, parkedStream, trimGrace);
     }
 
     public GroupSettings claimIdle(Duration after) {
-        return new GroupSettings(group, consumer, streams, fromStart, page, idle, blocking, after, parkedStream);
+        return new GroupSettings(group, consumer, streams, fromStart, page, idle, blocking, after, parkedStream, trimGrace);
     }
 
     public GroupSettings parkedIn(String stream) {
-        return new GroupSettings(group, consumer, streams, fromStart, page, idle, blocking, claimIdle, stream);
+        return new GroupSettings(group, consumer, streams, fromStart, page, idle, blocking, claimIdle, stream, trimGrace);
     }
 
     public GroupSettings streams(List<String> followed) {
-        return new GroupSettings(group, consumer, followed, fromStart, page, idle, blocking, claimIdle, parkedStream);
+        return new GroupSettings(group, consumer, followed, fromStart, page, idle, blocking, claimIdle, parkedStream, trimGrace);
+    }
+
+    /** Acknowledged entries are trimmed after {@code grace} (zero: at once); null: this group never trims. */
+    public GroupSettings trimAfter(Duration grace) {
+        return new GroupSettings(group, consumer, streams, fromStart, page, idle, blocking, claimIdle, parkedStream, grace);
     }
 }

@@ -11,6 +11,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.hotline.core.redis.RedisConfig;
 import org.hotline.core.redis.RedisConnector;
+import org.hotline.core.redis.StreamTrimmer;
 import org.hotline.core.stream.RedisKeys;
 import org.hotline.core.stream.TicketEventEntry;
 import org.hotline.core.stream.TicketEventType;
@@ -145,6 +147,58 @@ class ConsumerGroupIT {
             assertThat(handled).containsExactlyInAnyOrderElementsOf(written);
         }
         assertThat(first.stats().claimed() + second.stats().claimed()).isEqualTo(7);
+    }
+
+    @Test
+    void theStreamIsTrimmedOnlyBelowWhatEveryGroupHasAcknowledged() {
+        sync.xgroupCreate(XReadArgs.StreamOffset.from(stream, "0"), "slow", XGroupCreateArgs.Builder.mkstream());
+        append(10);
+        List<String> ids = sync.xrange(stream, Range.create("-", "+")).stream().map(m -> m.getId()).toList();
+        // the slow group has been given four entries and acknowledged none of them yet
+        sync.xreadgroup(Consumer.from("slow", "s-1"), XReadArgs.Builder.count(4), XReadArgs.StreamOffset.lastConsumed(stream));
+        var fast = ConsumerGroup.entries(connection.async(), settings("node-1").trimAfter(Duration.ZERO), batch -> {
+            batch.forEach(e -> handled.add(e.fields().get("n")));
+            return Future.succeededFuture(Handled.all());
+        });
+        await(vertx.deployVerticle(fast));
+        awaitAllHandled(fast, 10);
+
+        sync.xack(stream, "slow", ids.get(0), ids.get(1));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> sync.xlen(stream) == 8);
+        assertThat(remaining()).as("the slow group's pending and undelivered entries stay").isEqualTo(ids.subList(2, 10));
+
+        sync.xack(stream, "slow", ids.get(2), ids.get(3));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> sync.xlen(stream) == 7);
+        assertThat(remaining()).as("trimmed up to the slow group's last delivered entry, never past it")
+                .isEqualTo(ids.subList(3, 10));
+        assertThat(fast.trimmed()).isEqualTo(3);
+    }
+
+    @Test
+    void aGroupWithAGraceTimeTrimsNothingYounger() {
+        append(5);
+        var group = ConsumerGroup.entries(connection.async(), settings("node-1").trimAfter(Duration.ofHours(1)), batch -> {
+            batch.forEach(e -> handled.add(e.fields().get("n")));
+            return Future.succeededFuture(Handled.all());
+        });
+        await(vertx.deployVerticle(group));
+        awaitAllHandled(group, 5);
+        long trimmed = await(Future.fromCompletionStage(
+                new StreamTrimmer(connection.async(), Duration.ofHours(1)).trim(stream, Instant.now())));
+        assertThat(trimmed).isZero();
+        assertThat(sync.xlen(stream)).isEqualTo(5);
+        long all = await(Future.fromCompletionStage(
+                new StreamTrimmer(connection.async(), Duration.ZERO).trim(stream, Instant.now())));
+        assertThat(all).as("all acknowledged but the last delivered entry").isEqualTo(4);
+    }
+
+    private void awaitAllHandled(ConsumerGroup<?> group, int count) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .until(() -> handled.size() == count && await(group.pending()) == 0);
+    }
+
+    private List<String> remaining() {
+        return sync.xrange(stream, Range.create("-", "+")).stream().map(m -> m.getId()).toList();
     }
 
     @Test
