@@ -35,6 +35,10 @@ public final class ClassifierTrainer {
         this.config = Objects.requireNonNull(config, "config");
     }
 
+    public ClassifierConfig config() {
+        return config;
+    }
+
     public TrainedModel train(List<LabelledText> examples) {
         List<String> categories = new ArrayList<>(new TreeSet<>(
                 examples.stream().map(LabelledText::category).toList()));
@@ -58,7 +62,8 @@ public final class ClassifierTrainer {
     /** One part per configured learner, all sharing the view's vocabulary and vectors. */
     private List<TrainedModel.Part> trainView(TextFeatures.View view, List<LabelledText> examples, double[] labels,
             double[] classWeights) {
-        FeatureSpace.Draft draft = new FeatureSpace.Draft();
+        // real appeals bring hundreds of new raw features each (6,642 texts: 1.8 million), most seen once
+        FeatureSpace.Draft draft = new FeatureSpace.Draft(Math.min(examples.size() * 300, 1 << 23));
         int[][] documents = examples.parallelStream()
                 .map(example -> draft.ids(features.extract(example.text(), view)))
                 .toArray(int[][]::new);

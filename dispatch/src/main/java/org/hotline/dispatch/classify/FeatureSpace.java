@@ -30,8 +30,20 @@ public final class FeatureSpace {
 
     /** Provisional ids handed out while the corpus is read (thread-safe, for parallel extraction). */
     public static final class Draft {
-        private final ConcurrentHashMap<String, Integer> ids = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<String, Integer> ids;
         private final AtomicInteger next = new AtomicInteger();
+
+        public Draft() {
+            this(16);
+        }
+
+        /**
+         * Sized for the expected number of distinct features: growing a concurrent map while
+         * several threads fill it makes every read detour through its forwarding nodes.
+         */
+        public Draft(int expectedFeatures) {
+            ids = new ConcurrentHashMap<>(expectedFeatures);
+        }
 
         public int[] ids(List<String> features) {
             int[] out = new int[features.size()];

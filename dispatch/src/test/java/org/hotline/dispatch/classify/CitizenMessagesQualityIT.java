@@ -60,7 +60,7 @@ class CitizenMessagesQualityIT {
         }
         ClassifierConfig config = ClassifierConfig.defaults();
         evaluation = new ClassifierEvaluation(new ClassifierTrainer(
-                new TextFeatures(new HanLpSegmenter(), config.maxCharGram()), config));
+                new TextFeatures(new MemoizedSegmenter(new HanLpSegmenter()), config.maxCharGram()), config));
         report = evaluation.crossValidate(ClassifierEvaluation.read(file.get(), null), 5, false, 42);
         heldOut = evaluation.predictions.stream().map(ClassifierEvaluation.FoldPrediction::heldOut).toList();
     }

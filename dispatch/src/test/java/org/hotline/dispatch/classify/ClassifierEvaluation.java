@@ -34,6 +34,8 @@ public final class ClassifierEvaluation {
     private final ClassifierTrainer trainer;
     /** The held-out top suggestions of the last {@link #crossValidate} run. */
     final List<FoldPrediction> predictions = new ArrayList<>();
+    /** The held-out rankings (every category) of the last run, in the order of {@link #predictions}. */
+    final List<List<ScoredCategory>> rankings = new ArrayList<>();
 
     ClassifierEvaluation(ClassifierTrainer trainer) {
         this.trainer = trainer;
@@ -60,6 +62,7 @@ public final class ClassifierEvaluation {
     EvaluationReport crossValidate(List<Row> rows, int folds, boolean grouped, long seed) {
         Function<Row, Integer> foldOf = foldAssignment(rows, folds, grouped, seed);
         predictions.clear();
+        rankings.clear();
         List<String> truth = new ArrayList<>();
         List<List<ScoredCategory>> ranked = new ArrayList<>();
         for (int fold = 0; fold < folds; fold++) {
@@ -75,6 +78,7 @@ public final class ClassifierEvaluation {
                     ScoredCategory top = ranked.get(ranked.size() - 1).get(0);
                     predictions.add(new FoldPrediction(fold, new ThresholdDerivation.HeldOut(row.category(),
                             top.category(), top.confidence())));
+                    rankings.add(ranked.get(ranked.size() - 1));
                     printIfWrong(row, ranked.get(ranked.size() - 1));
                     recordPrediction(seed, i, row, ranked.get(ranked.size() - 1));
                 }
@@ -182,7 +186,7 @@ public final class ClassifierEvaluation {
         config = fromProperties(config);
         List<Row> rows = skew(read(file, groupField), System.getProperty("skew"));
         ClassifierEvaluation evaluation = new ClassifierEvaluation(
-                new ClassifierTrainer(new TextFeatures(new HanLpSegmenter(), config.maxCharGram(),
+                new ClassifierTrainer(new TextFeatures(new MemoizedSegmenter(new HanLpSegmenter()), config.maxCharGram(),
                         !Boolean.getBoolean("noTitleWords"), !Boolean.getBoolean("noBigrams")), config));
         String title = String.format("%s %d-fold %s %s C=%s β=%s views=%s weighting=%s scale=%s", file.getFileName(),
                 folds, groupField == null ? "random" : "grouped by " + groupField, config.models(), config.c(),
@@ -206,6 +210,9 @@ public final class ClassifierEvaluation {
                     (System.nanoTime() - start) / 1e9));
             System.out.print(repeats == 1 ? rendered : rendered.lines().findFirst().orElseThrow() + "\n");
             if (System.getProperty("targetPrecision") != null) {
+                System.out.printf("softmax scale with the least held-out log loss: %.2f (used: %s)%n",
+                        Calibration.temperatureScale(heldOutTruths(), rankings, config().softmaxScale()),
+                        config().softmaxScale());
                 System.out.print(thresholdTable());
                 System.out.print(policyOutcome(Double.parseDouble(System.getProperty("targetPrecision")),
                         Integer.getInteger("minSupport", 200)).render());
@@ -260,6 +267,14 @@ public final class ClassifierEvaluation {
                     policy.toJson().encode(), assigned, n, c, 1.96 * Math.sqrt(c * (1 - c) / n), wrong, p,
                     1.96 * Math.sqrt(p * (1 - p) / Math.max(1, assigned)));
         }
+    }
+
+    private List<String> heldOutTruths() {
+        return predictions.stream().map(p -> p.heldOut().truth()).toList();
+    }
+
+    private ClassifierConfig config() {
+        return trainer.config();
     }
 
     /** Precision and coverage of the top suggestion at fixed thresholds (one threshold for every category). */
