@@ -18,15 +18,17 @@ import org.hotline.core.model.Role;
 public final class Authenticated {
 
     private static final String KEY = "hotline.actor";
+    private static final String SESSION_KEY = "hotline.session";
 
     private Authenticated() {
     }
 
     /** Verifies {@code Authorization: Bearer <token>}; without a valid token the request fails with 401. */
     public static Handler<RoutingContext> handler(JwtTokens tokens) {
-        return ctx -> tokens.verify(bearer(ctx))
-            .onSuccess(actor -> {
-                ctx.put(KEY, actor);
+        return ctx -> tokens.session(bearer(ctx))
+            .onSuccess(session -> {
+                ctx.put(KEY, session.actor());
+                ctx.put(SESSION_KEY, session);
                 ctx.next();
             })
             .onFailure(ctx::fail);
@@ -39,6 +41,15 @@ public final class Authenticated {
             throw JwtTokens.unauthenticated();
         }
         return actor;
+    }
+
+    /** The token of a request authenticated by {@link #handler}; fails with 401 otherwise. */
+    static JwtTokens.Session session(RoutingContext ctx) {
+        JwtTokens.Session session = ctx.get(SESSION_KEY);
+        if (session == null) {
+            throw JwtTokens.unauthenticated();
+        }
+        return session;
     }
 
     /** Lets the request through only for these roles (403 for the others). */

@@ -87,7 +87,8 @@ class DashboardBrowserIT {
         var users = new RedisUserStore(vertx, connection.async(), new PasswordHasher(1_000));
         await(users.create(new UserAccount.New(username, "dashboard-pass-1", Role.SUPERVISOR, null, "值班长")));
         var tokens = new JwtTokens(vertx, AuthConfig.of("dashboard-browser-test-secret-0123456789", null));
-        var auth = new AuthRoutes(users, tokens, new AuditLog(vertx, connection.async(), Clock.systemUTC()));
+        var auth = new AuthRoutes(users, tokens, new AuditLog(vertx, connection.async(), Clock.systemUTC()), null,
+                AuthRoutes.Guards.defaults(vertx, connection.async()));
         Router router = Problems.install(Router.router(vertx));
         router.route("/api/*").handler(Problems.bodyHandler(Problems.DEFAULT_BODY_LIMIT));
         auth.mountPublic(router);
