@@ -9,7 +9,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.hotline.core.error.HotlineException;
 
 /**
@@ -28,6 +30,8 @@ public final class TelephonyRoutes {
         this.telephony = telephony;
     }
 
+    private static final String[] RETURN_VISIT = {"agentId", "phone", "ticketId"};
+
     public static Router mount(Router router, TelephonyVerticle telephony) {
         TelephonyRoutes r = new TelephonyRoutes(telephony);
         router.route("/api/telephony/*").handler(Problems.bodyHandler(BODY_LIMIT));
@@ -38,13 +42,13 @@ public final class TelephonyRoutes {
         router.post("/api/telephony/agents/:agentId/ready").handler(ctx -> r.answer(ctx, c -> c.pause(agent(ctx), false, "")));
         router.get("/api/telephony/agents/:agentId/events").handler(r::events);
         router.post("/api/telephony/calls/:callId/hangup").handler(ctx -> r.answer(ctx, c -> c.hangup(call(ctx))));
-        router.post("/api/telephony/calls/:callId/hold").handler(ctx -> r.answer(ctx, c -> c.hold(call(ctx), flag(body(ctx), "on", true))));
+        router.post("/api/telephony/calls/:callId/hold").handler(ctx -> r.answer(ctx, c -> c.hold(call(ctx), flag(body(ctx, "on"), "on", true))));
         router.post("/api/telephony/calls/:callId/transfer").handler(ctx -> r.answer(ctx, c -> c.transfer(call(ctx),
-                body(ctx).getString("target"), flag(body(ctx), "attended", false))));
+                text(body(ctx, "target", "attended"), "target"), flag(body(ctx, "target", "attended"), "attended", false))));
         router.post("/api/telephony/calls/:callId/conference").handler(ctx -> r.answer(ctx, c -> c.conference(call(ctx),
-                body(ctx).getString("target"))));
+                text(body(ctx, "target"), "target"))));
         router.post("/api/telephony/calls/:callId/tickets").handler(ctx -> r.done(ctx,
-                telephony.store().linkTicket(call(ctx), required(body(ctx), "ticketId"))));
+                telephony.store().linkTicket(call(ctx), required(body(ctx, "ticketId"), "ticketId"))));
         router.get("/api/telephony/callbacks").handler(r::callbacks);
         router.post("/api/telephony/callbacks/:callId/call").handler(r::callBack);
         // Blocked numbers (harassment policy); the server lets only administrators through.
@@ -53,13 +57,13 @@ public final class TelephonyRoutes {
         router.put("/api/telephony/blocked-numbers/:phone").handler(ctx -> r.done(ctx, telephony.store().block(phone(ctx))));
         router.delete("/api/telephony/blocked-numbers/:phone").handler(ctx -> r.done(ctx, telephony.store().unblock(phone(ctx))));
         router.post("/api/telephony/return-visits").handler(ctx -> r.answer(ctx, c -> c.callAs(
-                required(body(ctx), "agentId"), required(body(ctx), "phone"),
-                Map.of("HOTLINE_VISIT_TICKET", body(ctx).getString("ticketId", "")))));
+                required(body(ctx, RETURN_VISIT), "agentId"), required(body(ctx, RETURN_VISIT), "phone"),
+                Map.of("HOTLINE_VISIT_TICKET", Objects.requireNonNullElse(text(body(ctx, RETURN_VISIT), "ticketId"), "")))));
         return router;
     }
 
     private void login(RoutingContext ctx) {
-        if (!(body(ctx).getValue("queues", new JsonArray()) instanceof JsonArray queues)) {
+        if (!(body(ctx, "queues").getValue("queues", new JsonArray()) instanceof JsonArray queues)) {
             throw HotlineException.invalid("telephony.bad-field", "字段 queues 须为队列名称的数组");
         }
         String agentId = agent(ctx);
@@ -102,7 +106,7 @@ public final class TelephonyRoutes {
 
     /** Calls a missed caller back through the given agent and takes the call off the list. */
     private void callBack(RoutingContext ctx) {
-        String agentId = required(body(ctx), "agentId");
+        String agentId = required(body(ctx, "agentId"), "agentId");
         RedisTelephonyStore store = telephony.store();
         done(ctx, store.callback(call(ctx))
                 .compose(entry -> telephony.control().callAs(agentId, entry.getString("caller"),
@@ -165,14 +169,31 @@ public final class TelephonyRoutes {
     }
 
     private static String reason(RoutingContext ctx) {
-        return body(ctx).getString("reason", "休息");
+        return Objects.requireNonNullElse(text(body(ctx, "reason"), "reason"), "休息");
     }
 
-    /** The JSON object body (none: empty); a field sent as null counts as absent. */
-    private static JsonObject body(RoutingContext ctx) {
+    /**
+     * The JSON object body (none: empty); a field sent as null counts as absent, a field the route does not
+     * take is refused (400 {@code request.unknown-field}) like the core routes' bodies, so a misspelt
+     * {@code attended} is not silently a blind transfer.
+     */
+    private static JsonObject body(RoutingContext ctx, String... fields) {
         JsonObject body = JsonBodies.optionalObject(ctx);
-        body.getMap().values().removeIf(java.util.Objects::isNull);
+        body.getMap().values().removeIf(Objects::isNull);
+        List<String> known = List.of(fields);
+        body.fieldNames().stream().filter(name -> !known.contains(name)).findFirst().ifPresent(name -> {
+            throw HotlineException.invalid("request.unknown-field", "未知字段：" + name);
+        });
         return body;
+    }
+
+    /** A text field or null; any other JSON type is a 400, never a cast failure. */
+    private static String text(JsonObject body, String field) {
+        Object value = body.getValue(field);
+        if (value != null && !(value instanceof String)) {
+            throw HotlineException.invalid("telephony.bad-field", "字段 " + field + " 须为字符串");
+        }
+        return (String) value;
     }
 
     private static boolean flag(JsonObject body, String field, boolean absent) {
@@ -184,7 +205,7 @@ public final class TelephonyRoutes {
     }
 
     private static String required(JsonObject body, String field) {
-        String value = body.getString(field);
+        String value = text(body, field);
         if (value == null || value.isBlank()) {
             throw HotlineException.invalid("telephony.missing-field", "缺少字段：" + field);
         }
