@@ -142,7 +142,7 @@ public final class Application {
             api.onCategoryChange(dispatch::categoryChanged);
             modules.add(dispatch);
             modules.add(new SearchAndReports(vertx, searchConfig(), segmenter.result(), indexerConnection.result(), redis,
-                    () -> tickets.seed().departments(), clock));
+                    () -> tickets.seed().departments(), clock, api.audit()));
             if (config.telephony().enabled()) {
                 modules.add(new TelephonyModule(vertx, config.telephony(), redis.async(), tickets, api.authHandler(), clock));
             }

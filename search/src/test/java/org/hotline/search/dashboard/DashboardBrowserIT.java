@@ -93,7 +93,7 @@ class DashboardBrowserIT {
         router.route("/api/*").handler(Problems.bodyHandler(Problems.DEFAULT_BODY_LIMIT));
         auth.mountPublic(router);
         router.route("/api/v1/*").handler(Authenticated.handler(tokens));
-        module.mount(router);
+        module.mount(router, new AuditLog(vertx, connection.async(), Clock.systemUTC()));
         int port = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")).actualPort();
         base = "http://127.0.0.1:" + port;
         client = WebClient.create(vertx);
