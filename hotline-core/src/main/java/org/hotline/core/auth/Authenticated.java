@@ -25,13 +25,21 @@ public final class Authenticated {
 
     /** Verifies {@code Authorization: Bearer <token>}; without a valid token the request fails with 401. */
     public static Handler<RoutingContext> handler(JwtTokens tokens) {
-        return ctx -> tokens.session(bearer(ctx))
-            .onSuccess(session -> {
-                ctx.put(KEY, session.actor());
-                ctx.put(SESSION_KEY, session);
-                ctx.next();
-            })
-            .onFailure(ctx::fail);
+        // the revocation check is a Redis round trip: a body handler mounted after this one must still see
+        // the body, so the request is paused meanwhile (as vertx-web's own authentication handlers do)
+        return ctx -> {
+            if (!ctx.request().isEnded()) {
+                ctx.request().pause();
+            }
+            tokens.session(bearer(ctx))
+                .onComplete(done -> ctx.request().resume())
+                .onSuccess(session -> {
+                    ctx.put(KEY, session.actor());
+                    ctx.put(SESSION_KEY, session);
+                    ctx.next();
+                })
+                .onFailure(ctx::fail);
+        };
     }
 
     /** The actor of an authenticated request; fails with 401 when no auth handler ran before. */
