@@ -77,8 +77,8 @@ public final class SearchModule {
      */
     public Router mount(Router router, AuditLog audit) {
         var reports = reports();
-        new SearchRoutes(search, config, new SearchScopes(unitsOf), clock, audit).mount(router);
-        new ReportRoutes(search, reports, config, departmentNames, clock).mount(router);
+        new SearchRoutes(search, config.zone(), new SearchScopes(unitsOf), clock, audit).mount(router);
+        new ReportRoutes(search, reports, config.zone(), departmentNames, clock).mount(router);
         new DashboardRoutes(vertx, new DashboardSummary(search, reports, config.zone(), clock, departmentNames)).mount(router);
         new KnowledgeRoutes(knowledge).mount(router);
         return router;

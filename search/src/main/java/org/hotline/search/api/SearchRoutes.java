@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.util.function.Function;
 import org.hotline.core.api.Problems;
@@ -13,7 +14,6 @@ import org.hotline.core.audit.AuditLog;
 import org.hotline.core.auth.Authenticated;
 import org.hotline.core.model.Actor;
 import org.hotline.core.model.Role;
-import org.hotline.search.SearchConfig;
 import org.hotline.search.port.SearchScope;
 import org.hotline.search.port.TicketQuery;
 import org.hotline.search.port.TicketSearch;
@@ -31,14 +31,14 @@ public final class SearchRoutes {
     private static final Role[] CENTER = {Role.AGENT, Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN};
 
     private final TicketSearch search;
-    private final SearchConfig config;
+    private final ZoneId zone;
     private final Function<Actor, SearchScope> scopes;
     private final Clock clock;
     private final SearchAudit audit;
 
-    public SearchRoutes(TicketSearch search, SearchConfig config, Function<Actor, SearchScope> scopes, Clock clock, AuditLog audit) {
+    public SearchRoutes(TicketSearch search, ZoneId zone, Function<Actor, SearchScope> scopes, Clock clock, AuditLog audit) {
         this.search = search;
-        this.config = config;
+        this.zone = zone;
         this.scopes = scopes;
         this.clock = clock;
         this.audit = new SearchAudit(audit);
@@ -53,7 +53,7 @@ public final class SearchRoutes {
     }
 
     private void tickets(RoutingContext ctx) {
-        var p = new Params(ctx, config.zone());
+        var p = new Params(ctx, zone);
         Instant now = clock.instant();
         var query = new TicketQuery(p.text("q"), p.text("status"), p.text("department"), p.text("category"),
                 p.text("district"), p.text("street"), p.text("channel"), p.text("appealType"), p.text("urgency"), null,
@@ -66,7 +66,7 @@ public final class SearchRoutes {
     }
 
     private void callerHistory(RoutingContext ctx) {
-        var p = new Params(ctx, config.zone());
+        var p = new Params(ctx, zone);
         Instant now = clock.instant();
         var query = TicketQuery.text(null, p.integer("size", 20)).withCallerPhone(ctx.pathParam("phone"))
                 .withSearchAfter(p.text("searchAfter"));
@@ -76,7 +76,7 @@ public final class SearchRoutes {
     }
 
     private void similar(RoutingContext ctx) {
-        var p = new Params(ctx, config.zone());
+        var p = new Params(ctx, zone);
         Instant now = clock.instant();
         int size = Math.min(Math.max(p.integer("size", 5), 1), 20);
         answer(ctx, actor -> search.similar(p.text("text"), p.text("exclude"), size, scopes.apply(actor))
