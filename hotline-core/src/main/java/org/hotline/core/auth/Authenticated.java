@@ -27,12 +27,18 @@ public final class Authenticated {
     public static Handler<RoutingContext> handler(JwtTokens tokens) {
         // the revocation check is a Redis round trip: a body handler mounted after this one must still see
         // the body, so the request is paused meanwhile (as vertx-web's own authentication handlers do)
+        // (HTTP/2 refuses to resume a request whose body was already read: only a paused one is resumed)
         return ctx -> {
-            if (!ctx.request().isEnded()) {
+            boolean paused = !ctx.request().isEnded();
+            if (paused) {
                 ctx.request().pause();
             }
             tokens.session(bearer(ctx))
-                .onComplete(done -> ctx.request().resume())
+                .onComplete(done -> {
+                    if (paused && !ctx.request().isEnded()) {
+                        ctx.request().resume();
+                    }
+                })
                 .onSuccess(session -> {
                     ctx.put(KEY, session.actor());
                     ctx.put(SESSION_KEY, session);
