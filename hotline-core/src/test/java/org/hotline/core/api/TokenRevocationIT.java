@@ -154,6 +154,27 @@ class TokenRevocationIT {
             .statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void aSignedInRequestWithABodyIsAnsweredOverHttp2Too() throws Exception {
+        // java.net.http upgrades to HTTP/2 (h2c); the token check must not trip over a body already read
+        createAgent("http2user");
+        String token = node1.login("http2user", "leaver-pass-1");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_2).build();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + node1.server.actualPort() + "/api/v1/auth/password"))
+            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                new JsonObject().put("currentPassword", "not-my-password").put("newPassword", "changed-pass-2").encode()))
+            .build();
+
+        java.net.http.HttpResponse<String> first = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> second = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(second.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_2);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(401);
+        assertThat(new JsonObject(second.body()).getString("code")).isEqualTo("auth.bad-credentials");
+    }
+
     private static void createAgent(String username) {
         node1.ok("/api/v1/admin/users", admin(), new JsonObject().put("username", username).put("password", "leaver-pass-1")
             .put("role", "AGENT"));
