@@ -17,7 +17,11 @@
     try { const s = JSON.parse(sessionStorage.getItem(SESSION)); if (s && s.token) { return s.token; } } catch (e) { /* no session */ }
     return null;
   }
-  function logout() { sessionStorage.removeItem(SESSION); location.href = '/console/'; }
+  // the server revokes the token on every node (the console shares it); the session goes even if that fails
+  function logout() {
+    const done = () => { sessionStorage.removeItem(SESSION); location.href = '/console/'; };
+    fetch('/api/v1/auth/logout', { method: 'POST', headers: { Authorization: 'Bearer ' + token() } }).catch(() => null).finally(done);
+  }
 
   /** A cell that opens the list or ticket behind a figure in the work console (same tab, same login). */
   function linkCell(row, text, href) {

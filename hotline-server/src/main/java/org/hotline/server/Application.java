@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotline.core.api.ApiConfig;
+import org.hotline.core.http.AttemptLimits;
+import org.hotline.core.http.TrustedProxies;
 import org.hotline.core.api.ApiRoutes;
 import org.hotline.core.app.TicketService;
 import org.hotline.core.app.TicketServiceConfig;
@@ -140,7 +142,7 @@ public final class Application {
             api.onCategoryChange(dispatch::categoryChanged);
             modules.add(dispatch);
             modules.add(new SearchAndReports(vertx, searchConfig(), segmenter.result(), indexerConnection.result(), redis,
-                    () -> tickets.seed().departments(), clock));
+                    () -> tickets.seed().departments(), clock, api.audit()));
             if (config.telephony().enabled()) {
                 modules.add(new TelephonyModule(vertx, config.telephony(), redis.async(), tickets, api.authHandler(), clock));
             }
@@ -195,8 +197,13 @@ public final class Application {
         HotlineConfig.Auth auth = config.auth();
         AuthConfig authConfig = new AuthConfig(auth.jwtSecret(), Duration.ofSeconds(auth.tokenTtlSeconds()),
                 auth.bootstrapAdminPassword(), config.embedded() ? DemoAccounts.all() : List.of());
-        ApiConfig defaults = ApiConfig.of(authConfig).withBodyLimit(config.http().bodyLimitBytes());
-        return defaults.withIntakeLimits(config.http().intakePerAddress(), defaults.intakePerPhone());
+        HotlineConfig.Limits limits = config.limits();
+        return ApiConfig.of(authConfig).withBodyLimit(config.http().bodyLimitBytes())
+                .withIntakeLimits(config.http().intakePerAddress(), limits.intakePerPhone())
+                .withAttemptLimits(new AttemptLimits(limits.queryCodeFailuresPerTicket(),
+                        Duration.ofMinutes(limits.queryCodeLockMinutes()), limits.passwordFailuresPerAccount(),
+                        Duration.ofMinutes(limits.accountLockMinutes())))
+                .withTrustedProxies(TrustedProxies.of(limits.trustedProxies()));
     }
 
     private Future<HttpServer> startHttp() {

@@ -80,7 +80,10 @@ $('login-form').addEventListener('submit', async (event) => {
   }
 });
 
-$('logout').addEventListener('click', () => { session.clear(); location.reload(); });
+// the server revokes the token on every node; the local session goes even when that call fails
+$('logout').addEventListener('click', () => {
+  api('POST', '/api/v1/auth/logout').catch(() => null).finally(() => { session.clear(); location.reload(); });
+});
 window.addEventListener('console:unauthorized', () => {
   session.clear();
   notify('登录已失效，请重新登录（未提交的内容已保留）', 'error');

@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.util.Set;
 import java.util.function.Function;
+import org.hotline.core.audit.AuditLog;
 import org.hotline.core.port.DashboardCounters;
 import org.hotline.core.text.Segmenter;
 import org.hotline.search.api.ReportRoutes;
@@ -85,11 +86,14 @@ public final class SearchModule {
         return search;
     }
 
-    /** Mounts /api/v1/search/*, /api/v1/reports/*, /api/v1/dashboard/*, /api/v1/knowledge* and /dashboard/ on the router. */
-    public Router mount(Router router) {
+    /**
+     * Mounts /api/v1/search/*, /api/v1/reports/*, /api/v1/dashboard/*, /api/v1/knowledge* and /dashboard/ on the
+     * router; every search answer is recorded in this audit trail as a personal-data read.
+     */
+    public Router mount(Router router, AuditLog audit) {
         var reports = reports();
-        new SearchRoutes(search, config, new SearchScopes(unitsOf), clock).mount(router);
-        new ReportRoutes(search, reports, config, departmentNames, clock).mount(router);
+        new SearchRoutes(search, config.zone(), new SearchScopes(unitsOf), clock, audit).mount(router);
+        new ReportRoutes(search, reports, config.zone(), departmentNames, clock).mount(router);
         var summary = new DashboardSummary(search, reports, counters, config.zone(), clock, departmentNames);
         new DashboardRoutes(vertx, summary, feed(summary)).mount(router);
         new KnowledgeRoutes(knowledge).mount(router);

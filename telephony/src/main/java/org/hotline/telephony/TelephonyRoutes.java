@@ -9,7 +9,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.hotline.core.auth.Authenticated;
 import org.hotline.core.error.HotlineException;
 
@@ -29,6 +31,8 @@ public final class TelephonyRoutes {
         this.telephony = telephony;
     }
 
+    private static final String[] RETURN_VISIT = {"agentId", "phone", "ticketId"};
+
     public static Router mount(Router router, TelephonyVerticle telephony) {
         TelephonyRoutes r = new TelephonyRoutes(telephony);
         router.route("/api/telephony/*").handler(Problems.bodyHandler(BODY_LIMIT));
@@ -39,13 +43,13 @@ public final class TelephonyRoutes {
         router.post("/api/telephony/agents/:agentId/ready").handler(ctx -> r.answer(ctx, c -> c.pause(agent(ctx), false, "")));
         router.get("/api/telephony/agents/:agentId/events").handler(r::events);
         router.post("/api/telephony/calls/:callId/hangup").handler(ctx -> r.answer(ctx, c -> c.hangup(call(ctx))));
-        router.post("/api/telephony/calls/:callId/hold").handler(ctx -> r.answer(ctx, c -> c.hold(call(ctx), flag(body(ctx), "on", true))));
+        router.post("/api/telephony/calls/:callId/hold").handler(ctx -> r.answer(ctx, c -> c.hold(call(ctx), flag(body(ctx, "on"), "on", true))));
         router.post("/api/telephony/calls/:callId/transfer").handler(ctx -> r.answer(ctx, c -> c.transfer(call(ctx),
-                body(ctx).getString("target"), flag(body(ctx), "attended", false))));
+                text(body(ctx, "target", "attended"), "target"), flag(body(ctx, "target", "attended"), "attended", false))));
         router.post("/api/telephony/calls/:callId/conference").handler(ctx -> r.answer(ctx, c -> c.conference(call(ctx),
-                body(ctx).getString("target"))));
+                text(body(ctx, "target"), "target"))));
         router.post("/api/telephony/calls/:callId/tickets").handler(ctx -> r.done(ctx,
-                telephony.linkTicket(call(ctx), required(body(ctx), "ticketId"), Authenticated.actor(ctx))));
+                telephony.linkTicket(call(ctx), required(body(ctx, "ticketId"), "ticketId"), Authenticated.actor(ctx))));
         CallRecordRoutes.mount(router, telephony);
         MeasuresRoutes.mount(router, telephony);
         router.get("/api/telephony/callbacks").handler(r::callbacks);
@@ -56,21 +60,21 @@ public final class TelephonyRoutes {
         router.put("/api/telephony/blocked-numbers/:phone").handler(ctx -> r.done(ctx, telephony.store().block(phone(ctx))));
         router.delete("/api/telephony/blocked-numbers/:phone").handler(ctx -> r.done(ctx, telephony.store().unblock(phone(ctx))));
         router.post("/api/telephony/return-visits").handler(ctx -> placed(ctx, telephony.control().callAs(
-                required(body(ctx), "agentId"), required(body(ctx), "phone"),
-                CallPurpose.returnVisit(body(ctx).getString("ticketId", "")),
-                Map.of("HOTLINE_VISIT_TICKET", body(ctx).getString("ticketId", "")))));
+                required(body(ctx, RETURN_VISIT), "agentId"), required(body(ctx, RETURN_VISIT), "phone"),
+                CallPurpose.returnVisit(visitTicket(ctx)), Map.of("HOTLINE_VISIT_TICKET", visitTicket(ctx)))));
         return router;
     }
 
     private void login(RoutingContext ctx) {
-        if (!(body(ctx).getValue("queues", new JsonArray()) instanceof JsonArray queues)) {
+        JsonObject body = body(ctx, "queues", "webrtc");
+        if (!(body.getValue("queues", new JsonArray()) instanceof JsonArray queues)) {
             throw HotlineException.invalid("telephony.bad-field", "字段 queues 须为队列名称的数组");
         }
         String agentId = agent(ctx);
         CallControl control = telephony.control();
         Future<Void> loggedIn;
         try {
-            loggedIn = control.login(agentId, queues.stream().map(String::valueOf).toList(), flag(body(ctx), "webrtc", false));
+            loggedIn = control.login(agentId, queues.stream().map(String::valueOf).toList(), flag(body, "webrtc", false));
         } catch (HotlineException refused) {
             loggedIn = Future.failedFuture(refused);
         }
@@ -109,7 +113,7 @@ public final class TelephonyRoutes {
      * citizen answers (the verticle sees the outbound call answered), not when Asterisk accepts the dial.
      */
     private void callBack(RoutingContext ctx) {
-        String agentId = required(body(ctx), "agentId");
+        String agentId = required(body(ctx, "agentId"), "agentId");
         placed(ctx, telephony.store().callback(call(ctx))
                 .compose(entry -> telephony.control().callAs(agentId, entry.getString("caller"),
                         CallPurpose.callback(call(ctx)), Map.of("HOTLINE_CALLBACK_OF", call(ctx)))));
@@ -174,15 +178,37 @@ public final class TelephonyRoutes {
         return ctx.pathParam("callId");
     }
 
-    private static String reason(RoutingContext ctx) {
-        return body(ctx).getString("reason", TelephonyConfig.DEFAULT_PAUSE_REASONS.get(0));
+    /** The ticket a return visit is about (may be empty: a visit placed from the list without one). */
+    private static String visitTicket(RoutingContext ctx) {
+        return Objects.requireNonNullElse(text(body(ctx, RETURN_VISIT), "ticketId"), "");
     }
 
-    /** The JSON object body (none: empty); a field sent as null counts as absent. */
-    private static JsonObject body(RoutingContext ctx) {
+    private static String reason(RoutingContext ctx) {
+        return Objects.requireNonNullElse(text(body(ctx, "reason"), "reason"), TelephonyConfig.DEFAULT_PAUSE_REASONS.get(0));
+    }
+
+    /**
+     * The JSON object body (none: empty); a field sent as null counts as absent, a field the route does not
+     * take is refused (400 {@code request.unknown-field}) like the core routes' bodies, so a misspelt
+     * {@code attended} is not silently a blind transfer.
+     */
+    private static JsonObject body(RoutingContext ctx, String... fields) {
         JsonObject body = JsonBodies.optionalObject(ctx);
-        body.getMap().values().removeIf(java.util.Objects::isNull);
+        body.getMap().values().removeIf(Objects::isNull);
+        List<String> known = List.of(fields);
+        body.fieldNames().stream().filter(name -> !known.contains(name)).findFirst().ifPresent(name -> {
+            throw HotlineException.invalid("request.unknown-field", "未知字段：" + name);
+        });
         return body;
+    }
+
+    /** A text field or null; any other JSON type is a 400, never a cast failure. */
+    private static String text(JsonObject body, String field) {
+        Object value = body.getValue(field);
+        if (value != null && !(value instanceof String)) {
+            throw HotlineException.invalid("telephony.bad-field", "字段 " + field + " 须为字符串");
+        }
+        return (String) value;
     }
 
     private static boolean flag(JsonObject body, String field, boolean absent) {
@@ -194,7 +220,7 @@ public final class TelephonyRoutes {
     }
 
     private static String required(JsonObject body, String field) {
-        String value = body.getString(field);
+        String value = text(body, field);
         if (value == null || value.isBlank()) {
             throw HotlineException.invalid("telephony.missing-field", "缺少字段：" + field);
         }

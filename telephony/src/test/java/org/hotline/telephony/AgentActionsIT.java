@@ -135,6 +135,41 @@ class AgentActionsIT {
         TelephonyTestBed.await(server.close());
     }
 
+    @Test
+    void aBodyWithAFieldTheRouteDoesNotTakeOrOfTheWrongTypeIsA400AndNothingIsDone() throws Exception {
+        Router router = TelephonyRoutes.mount(Router.router(bed.vertx), bed.telephony);
+        router.route().failureHandler(ctx -> {
+            Throwable failure = ctx.failure();
+            String code = failure instanceof org.hotline.core.error.HotlineException e ? e.code() : String.valueOf(failure);
+            ctx.response().setStatusCode(failure instanceof org.hotline.core.error.HotlineException e
+                    ? org.hotline.core.api.Problems.httpStatus(e) : 500).end(code);
+        });
+        HttpServer server = TelephonyTestBed.await(bed.vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
+        HttpClient client = bed.vertx.createHttpClient();
+        try {
+            assertThat(post(client, server, "/api/telephony/calls/c-1/transfer", "{\"target\":\"110\",\"atended\":true}"))
+                    .isEqualTo("400 request.unknown-field");
+            assertThat(post(client, server, "/api/telephony/calls/c-1/transfer", "{\"target\":110}"))
+                    .isEqualTo("400 telephony.bad-field");
+            assertThat(post(client, server, "/api/telephony/calls/c-1/hold", "{\"on\":true,\"music\":\"x\"}"))
+                    .isEqualTo("400 request.unknown-field");
+            assertThat(post(client, server, "/api/telephony/agents/a4009/pause", "{\"reason\":[]}"))
+                    .isEqualTo("400 telephony.bad-field");
+            assertThat(post(client, server, "/api/telephony/return-visits", "{\"agentId\":\"a4009\",\"phone\":\"110\",\"x\":1}"))
+                    .isEqualTo("400 request.unknown-field");
+        } finally {
+            TelephonyTestBed.await(client.close());
+            TelephonyTestBed.await(server.close());
+        }
+    }
+
+    private static String post(HttpClient client, HttpServer server, String path, String json) throws Exception {
+        // the body is asked for in the same chain, before any of it can arrive unread
+        return TelephonyTestBed.await(client.request(HttpMethod.POST, server.actualPort(), "127.0.0.1", path)
+                .compose(request -> request.putHeader("Content-Type", "application/json").send(json))
+                .compose(response -> response.body().map(body -> response.statusCode() + " " + body)));
+    }
+
     private static String answeredBy(String agentId, String caller) throws Exception {
         TelephonyTestBed.await(bed.telephony.control().login(agentId, List.of("enterprise")));
         CompletableFuture<JsonObject> pop = bed.next("telephony.agent." + agentId, m -> caller.equals(m.getString("caller")));

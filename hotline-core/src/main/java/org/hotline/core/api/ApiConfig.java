@@ -3,6 +3,8 @@ package org.hotline.core.api;
 import java.time.Duration;
 import java.util.Objects;
 import org.hotline.core.auth.AuthConfig;
+import org.hotline.core.http.AttemptLimits;
+import org.hotline.core.http.TrustedProxies;
 
 /**
  * Settings of the service API.
@@ -14,9 +16,12 @@ import org.hotline.core.auth.AuthConfig;
  * @param intakeWindow            window of the per-address counter (default 1 min)
  * @param phoneWindow             window of the per-phone counter (default 1 h)
  * @param loginPerAddressPerMinute token requests per client address and minute (password guessing)
+ * @param attempts                failed query codes per ticket and failed passwords per account
+ * @param proxies                 peers whose forwarded-for headers name the client address
  */
 public record ApiConfig(AuthConfig auth, long bodyLimitBytes, int intakePerAddress, int intakePerPhone,
-                        Duration intakeWindow, Duration phoneWindow, int loginPerAddressPerMinute) {
+                        Duration intakeWindow, Duration phoneWindow, int loginPerAddressPerMinute,
+                        AttemptLimits attempts, TrustedProxies proxies) {
 
     public static final long DEFAULT_BODY_LIMIT = Problems.DEFAULT_BODY_LIMIT;
     public static final int DEFAULT_INTAKE_PER_ADDRESS = 30;
@@ -33,6 +38,24 @@ public record ApiConfig(AuthConfig auth, long bodyLimitBytes, int intakePerAddre
         }
         intakeWindow = Objects.requireNonNullElse(intakeWindow, Duration.ofMinutes(1));
         phoneWindow = Objects.requireNonNullElse(phoneWindow, Duration.ofHours(1));
+        attempts = Objects.requireNonNullElse(attempts, AttemptLimits.DEFAULTS);
+        proxies = Objects.requireNonNullElse(proxies, TrustedProxies.none());
+    }
+
+    /** Default attempt limits, nobody trusted as a proxy. */
+    public ApiConfig(AuthConfig auth, long bodyLimitBytes, int intakePerAddress, int intakePerPhone,
+                     Duration intakeWindow, Duration phoneWindow, int loginPerAddressPerMinute) {
+        this(auth, bodyLimitBytes, intakePerAddress, intakePerPhone, intakeWindow, phoneWindow, loginPerAddressPerMinute, null, null);
+    }
+
+    public ApiConfig withAttemptLimits(AttemptLimits limits) {
+        return new ApiConfig(auth, bodyLimitBytes, intakePerAddress, intakePerPhone, intakeWindow, phoneWindow,
+            loginPerAddressPerMinute, limits, proxies);
+    }
+
+    public ApiConfig withTrustedProxies(TrustedProxies trusted) {
+        return new ApiConfig(auth, bodyLimitBytes, intakePerAddress, intakePerPhone, intakeWindow, phoneWindow,
+            loginPerAddressPerMinute, attempts, trusted);
     }
 
     /** Defaults around the given auth settings. */
@@ -42,10 +65,12 @@ public record ApiConfig(AuthConfig auth, long bodyLimitBytes, int intakePerAddre
     }
 
     public ApiConfig withIntakeLimits(int perAddress, int perPhone) {
-        return new ApiConfig(auth, bodyLimitBytes, perAddress, perPhone, intakeWindow, phoneWindow, loginPerAddressPerMinute);
+        return new ApiConfig(auth, bodyLimitBytes, perAddress, perPhone, intakeWindow, phoneWindow, loginPerAddressPerMinute,
+            attempts, proxies);
     }
 
     public ApiConfig withBodyLimit(long bytes) {
-        return new ApiConfig(auth, bytes, intakePerAddress, intakePerPhone, intakeWindow, phoneWindow, loginPerAddressPerMinute);
+        return new ApiConfig(auth, bytes, intakePerAddress, intakePerPhone, intakeWindow, phoneWindow, loginPerAddressPerMinute,
+            attempts, proxies);
     }
 }

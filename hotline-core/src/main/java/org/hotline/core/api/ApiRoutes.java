@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.hotline.core.app.TicketService;
 import org.hotline.core.audit.AuditLog;
+import org.hotline.core.http.FailedAttempts;
 import org.hotline.core.catalog.CategoryCatalog;
 import org.hotline.core.model.Department;
 import org.hotline.core.catalog.DepartmentDirectory;
@@ -28,6 +29,7 @@ import org.hotline.core.auth.Authenticated;
 import org.hotline.core.auth.JwtTokens;
 import org.hotline.core.auth.PasswordHasher;
 import org.hotline.core.auth.RedisUserStore;
+import org.hotline.core.auth.TokenRevocations;
 
 /**
  * The service API in one piece: build it with its collaborators, {@link #start()} it (bootstrap
@@ -62,17 +64,20 @@ public final class ApiRoutes {
     public ApiRoutes(Vertx vertx, ApiConfig config, RedisAsyncCommands<String, String> redis, TicketService service, Clock clock,
                      PasswordHasher hasher) {
         this.config = config;
-        this.tokens = new JwtTokens(vertx, config.auth());
+        TokenRevocations revocations = new TokenRevocations(vertx, redis);
+        FailedAttempts attempts = new FailedAttempts(vertx, redis);
+        this.tokens = new JwtTokens(vertx, config.auth(), revocations);
         this.users = new RedisUserStore(vertx, redis, hasher);
         this.audit = new AuditLog(vertx, redis, clock);
         this.limiter = new RateLimiter(vertx, redis);
-        this.auth = new AuthRoutes(users, tokens, audit, () -> service.seed().departments());
+        this.auth = new AuthRoutes(users, tokens, audit, () -> service.seed().departments(), new AuthRoutes.Guards(revocations, attempts,
+            config.attempts().passwordFailuresPerAccount(), config.attempts().accountLockPeriod()));
         TicketOperations operations = TicketOperations.of(service);
         TicketViews views = new TicketViews(operations::snapshotJson, () -> service.seed().timeLimits().deadlines(), clock,
             id -> service.seed().departments().find(id).map(Department::name).orElse(null));
         Supplier<CategoryCatalog> catalog = () -> service.seed().categories();
         Supplier<DepartmentDirectory> departments = () -> service.seed().departments();
-        this.appeals = new AppealRoutes(operations, views, audit, limiter, config, clock);
+        this.appeals = new AppealRoutes(operations, views, audit, limiter, attempts, config, clock);
         this.tickets = new TicketRoutes(operations, views, new DataScope(departments), audit, new TicketActions(catalog));
         this.open311 = new Open311Routes(operations, views, new Open311Keys(vertx, redis, clock), audit, limiter, catalog, departments, clock);
         this.policy = new PolicySettings(vertx, service, new RedisPolicyStore(vertx, redis));
@@ -123,6 +128,8 @@ public final class ApiRoutes {
 
     /** Mounts every route of the API (and the problem handling) on the router. */
     public Router mount(Router router) {
+        // first: every per-address limit and audit entry after it sees the same client address
+        router.route().handler(config.proxies().handler());
         router.route("/api/v1/*").handler(ApiRoutes::securityHeaders);
         router.route("/open311/*").handler(ApiRoutes::securityHeaders);
         router.route("/open311/*").handler(Problems.bodyHandler(config.bodyLimitBytes()));

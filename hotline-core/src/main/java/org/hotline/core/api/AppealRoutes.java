@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 import org.hotline.core.audit.AuditLog;
+import org.hotline.core.http.FailedAttempts;
 import org.hotline.core.error.HotlineException;
 import org.hotline.core.model.Actor;
 import org.hotline.core.model.AppealType;
@@ -39,17 +40,23 @@ public final class AppealRoutes {
     private final TicketViews views;
     private final AuditLog audit;
     private final RateLimiter limiter;
+    private final FailedAttempts attempts;
+    private final FailedAttempts.Policy queryCodes;
     private final ApiConfig config;
     private final Clock clock;
     private final RateLimiter.Rule perAddress;
     private final RateLimiter.Rule perPhone;
     private volatile IntakeAdvice advice = IntakeAdvice.none();
 
-    public AppealRoutes(TicketOperations tickets, TicketViews views, AuditLog audit, RateLimiter limiter, ApiConfig config, Clock clock) {
+    public AppealRoutes(TicketOperations tickets, TicketViews views, AuditLog audit, RateLimiter limiter, FailedAttempts attempts,
+                        ApiConfig config, Clock clock) {
         this.tickets = tickets;
         this.views = views;
         this.audit = audit;
         this.limiter = limiter;
+        this.attempts = attempts;
+        this.queryCodes = new FailedAttempts.Policy("query-code", config.attempts().queryCodeFailuresPerTicket(),
+            config.attempts().queryCodePeriod(), "appeal.query-code-locked", "该工单查询码错误次数过多，请稍后再试或拨打 12345 查询");
         this.config = config;
         this.clock = clock;
         this.perAddress = new RateLimiter.Rule("intake-address", config.intakePerAddress(), config.intakeWindow());
@@ -133,7 +140,7 @@ public final class AppealRoutes {
         findWithCode(ctx.pathParam("ticketNumber"), queryCode)
             .compose(ticket -> audit.record(AuditLog.Entry.read(Actor.citizen("citizen"), "ticket", ticket.id().value(), false)).map(ticket))
             .onSuccess(ticket -> json(ctx, 200, views.progressView(ticket)))
-            .onFailure(ctx::fail);
+            .onFailure(failure -> RateLimiter.fail(ctx, failure));
     }
 
     private void rate(RoutingContext ctx) {
@@ -143,18 +150,24 @@ public final class AppealRoutes {
         findWithCode(ctx.pathParam("ticketNumber"), request.queryCode())
             .compose(ticket -> tickets.apply(ticket.id(), visit, Actor.citizen("citizen:" + ticket.number().value())))
             .onSuccess(ticket -> json(ctx, 200, views.progressView(ticket)))
-            .onFailure(ctx::fail);
+            .onFailure(failure -> RateLimiter.fail(ctx, failure));
     }
 
-    /** Number and code must both match; any mismatch is the same 404, so codes cannot be probed per number. */
+    /**
+     * Number and code must both match; any mismatch is the same 404, so codes cannot be probed per number.
+     * Mismatches count per number whatever address they come from (an unknown number too, so a lock
+     * does not tell that a number exists); at the limit the number answers 429 until the period is over.
+     */
     private Future<Ticket> findWithCode(String number, String queryCode) {
         HotlineException notFound = HotlineException.notFound("appeal.not-found", "未找到该工单，请核对工单编号和查询码");
         if (number == null || number.length() > 40 || queryCode == null || queryCode.length() > 12) {
             return Future.failedFuture(notFound);
         }
-        return tickets.findByNumber(number)
+        return attempts.requireOpen(queryCodes, number)
+            .compose(open -> tickets.findByNumber(number))
             .compose(found -> found.filter(ticket -> ticket.queryCode().matches(queryCode))
-                .map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(notFound)));
+                .map(Future::succeededFuture)
+                .orElseGet(() -> attempts.fail(queryCodes, number).compose(counted -> Future.<Ticket>failedFuture(notFound))));
     }
 
     private static NewAppeal toAppeal(AppealRequest request) {

@@ -8,8 +8,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
-import org.hotline.core.error.ErrorKind;
-import org.hotline.core.error.HotlineException;
+import org.hotline.core.http.RetryLater;
+import org.hotline.core.http.TrustedProxies;
 import org.hotline.core.redis.LettuceBridge;
 import org.hotline.core.redis.LuaScript;
 
@@ -96,30 +96,17 @@ public final class RateLimiter {
             .onFailure(failure -> fail(ctx, failure));
     }
 
-    /** Fails the request, with a {@code Retry-After} header when the failure is a rate limit. */
+    /** Fails the request, with a {@code Retry-After} header when the failure is a rate limit or an attempt lock. */
     public static void fail(RoutingContext ctx, Throwable failure) {
-        if (failure instanceof Limited limited) {
-            ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, limited.retryAfterMs / 1000)));
-        }
-        ctx.fail(failure);
+        RetryLater.fail(ctx, failure);
     }
 
-    /** The client address as seen on the socket (proxies' headers are not trusted by default). */
+    /** The client address: the socket's peer, or what a trusted proxy says it forwarded ({@link TrustedProxies}). */
     public static String clientAddress(RoutingContext ctx) {
-        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        return TrustedProxies.clientAddress(ctx);
     }
 
-    private static Limited limited(long retryAfterMs) {
-        return new Limited(retryAfterMs);
-    }
-
-    /** The RATE_LIMITED failure, carrying when to retry. */
-    static final class Limited extends HotlineException {
-        private final long retryAfterMs;
-
-        Limited(long retryAfterMs) {
-            super(ErrorKind.RATE_LIMITED, "request.rate-limited", "请求过于频繁，请稍后再试");
-            this.retryAfterMs = retryAfterMs;
-        }
+    private static RetryLater limited(long retryAfterMs) {
+        return new RetryLater(retryAfterMs, "request.rate-limited", "请求过于频繁，请稍后再试");
     }
 }

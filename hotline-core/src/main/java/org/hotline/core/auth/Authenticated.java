@@ -18,18 +18,34 @@ import org.hotline.core.model.Role;
 public final class Authenticated {
 
     private static final String KEY = "hotline.actor";
+    private static final String SESSION_KEY = "hotline.session";
 
     private Authenticated() {
     }
 
     /** Verifies {@code Authorization: Bearer <token>}; without a valid token the request fails with 401. */
     public static Handler<RoutingContext> handler(JwtTokens tokens) {
-        return ctx -> tokens.verify(bearer(ctx))
-            .onSuccess(actor -> {
-                ctx.put(KEY, actor);
-                ctx.next();
-            })
-            .onFailure(ctx::fail);
+        // the revocation check is a Redis round trip: a body handler mounted after this one must still see
+        // the body, so the request is paused meanwhile (as vertx-web's own authentication handlers do)
+        // (HTTP/2 refuses to resume a request whose body was already read: only a paused one is resumed)
+        return ctx -> {
+            boolean paused = !ctx.request().isEnded();
+            if (paused) {
+                ctx.request().pause();
+            }
+            tokens.session(bearer(ctx))
+                .onComplete(done -> {
+                    if (paused && !ctx.request().isEnded()) {
+                        ctx.request().resume();
+                    }
+                })
+                .onSuccess(session -> {
+                    ctx.put(KEY, session.actor());
+                    ctx.put(SESSION_KEY, session);
+                    ctx.next();
+                })
+                .onFailure(ctx::fail);
+        };
     }
 
     /** The actor of an authenticated request; fails with 401 when no auth handler ran before. */
@@ -39,6 +55,15 @@ public final class Authenticated {
             throw JwtTokens.unauthenticated();
         }
         return actor;
+    }
+
+    /** The token of a request authenticated by {@link #handler}; fails with 401 otherwise. */
+    static JwtTokens.Session session(RoutingContext ctx) {
+        JwtTokens.Session session = ctx.get(SESSION_KEY);
+        if (session == null) {
+            throw JwtTokens.unauthenticated();
+        }
+        return session;
     }
 
     /** Lets the request through only for these roles (403 for the others). */

@@ -44,7 +44,7 @@ public final class RedisUserStore {
     /** Creates the account unless the name exists; empty when it did (bootstrap keeps the old one). */
     public Future<Optional<UserAccount>> createIfAbsent(UserAccount.New account) {
         return vertx.executeBlocking(() -> hasher.hash(account.password()), false)
-            .map(hash -> new UserAccount(account.username(), hash, account.role(), account.departmentId(), account.displayName()))
+            .map(hash -> new UserAccount(account.username(), hash, account.role(), account.departmentId(), account.displayName(), false))
             .compose(user -> bridge(redis.set(USER_KEY + user.username(), toJson(user).encode(), SetArgs.Builder.nx()))
                 .compose(reply -> "OK".equals(reply)
                     ? bridge(redis.sadd(USERS_KEY, user.username())).map(Optional.of(user))
@@ -63,6 +63,29 @@ public final class RedisUserStore {
             boolean ok = hasher.matches(password, stored);
             return ok ? found : Optional.<UserAccount>empty();
         }, false));
+    }
+
+    /** Disables or enables the account; 404 when there is none. */
+    public Future<UserAccount> setDisabled(String username, boolean disabled) {
+        return existing(username).compose(user -> store(user.withDisabled(disabled)));
+    }
+
+    /** Stores a new password (hashed on a worker thread); 404 when there is no such account. */
+    public Future<UserAccount> changePassword(String username, String newPassword) {
+        UserAccount.requirePassword(newPassword);
+        return existing(username).compose(user -> vertx.executeBlocking(() -> hasher.hash(newPassword), false)
+            .compose(hash -> store(user.withPasswordHash(hash))));
+    }
+
+    private Future<UserAccount> existing(String username) {
+        return find(username).map(found -> found.orElseThrow(
+            () -> HotlineException.notFound("user.not-found", "用户不存在：" + username)));
+    }
+
+    // XX: the account was read a moment ago and exists; an administrator's two edits of one account race
+    // only with each other, and the later one wins as a whole record
+    private Future<UserAccount> store(UserAccount user) {
+        return bridge(redis.set(USER_KEY + user.username(), toJson(user).encode(), SetArgs.Builder.xx())).map(user);
     }
 
     public Future<List<UserAccount>> list() {
@@ -86,12 +109,14 @@ public final class RedisUserStore {
             .put("passwordHash", user.passwordHash())
             .put("role", user.role().name())
             .put("departmentId", user.departmentId())
-            .put("displayName", user.displayName());
+            .put("displayName", user.displayName())
+            .put("disabled", user.disabled());
     }
 
     static UserAccount fromJson(JsonObject json) {
         return new UserAccount(json.getString("username"), json.getString("passwordHash"),
-            Role.valueOf(json.getString("role")), json.getString("departmentId"), json.getString("displayName"));
+            Role.valueOf(json.getString("role")), json.getString("departmentId"), json.getString("displayName"),
+            json.getBoolean("disabled", false));
     }
 
     private <T> Future<T> bridge(CompletionStage<T> stage) {

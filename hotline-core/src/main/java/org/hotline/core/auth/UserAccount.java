@@ -7,9 +7,10 @@ import org.hotline.core.model.Actor;
 import org.hotline.core.model.Role;
 
 /**
- * A staff account as stored: the password only as a PBKDF2 hash.
+ * A staff account as stored: the password only as a PBKDF2 hash; a disabled account cannot sign in.
  */
-public record UserAccount(String username, String passwordHash, Role role, String departmentId, String displayName) {
+public record UserAccount(String username, String passwordHash, Role role, String departmentId, String displayName,
+                          boolean disabled) {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,64}");
 
@@ -18,6 +19,14 @@ public record UserAccount(String username, String passwordHash, Role role, Strin
         Objects.requireNonNull(passwordHash, "passwordHash");
         Objects.requireNonNull(role, "role");
         displayName = displayName == null || displayName.isBlank() ? username : displayName;
+    }
+
+    public UserAccount withDisabled(boolean newDisabled) {
+        return new UserAccount(username, passwordHash, role, departmentId, displayName, newDisabled);
+    }
+
+    public UserAccount withPasswordHash(String newHash) {
+        return new UserAccount(username, newHash, role, departmentId, displayName, disabled);
     }
 
     public Actor actor() {
@@ -30,14 +39,19 @@ public record UserAccount(String username, String passwordHash, Role role, Strin
         }
     }
 
+    /** A password as accepted for a new account or a change: 8 to 128 characters. */
+    static void requirePassword(String password) {
+        if (password == null || password.length() < 8 || password.length() > 128) {
+            throw HotlineException.invalid("user.weak-password", "密码长度须为 8 到 128 位");
+        }
+    }
+
     /** An account to create, with its password in clear (hashed before it is stored). */
     public record New(String username, String password, Role role, String departmentId, String displayName) {
 
         public New {
             requireUsername(username);
-            if (password == null || password.length() < 8 || password.length() > 128) {
-                throw HotlineException.invalid("user.weak-password", "密码长度须为 8 到 128 位");
-            }
+            requirePassword(password);
             if (role == null || role == Role.SYSTEM || role == Role.CITIZEN) {
                 throw HotlineException.invalid("user.invalid-role", "角色须为 AGENT、DISPATCHER、DEPARTMENT、SUPERVISOR 或 ADMIN");
             }

@@ -89,7 +89,13 @@ public final class ConfigLoader {
         Optional<Path> seedDir = v.get(Setting.HOTLINE_SEED_DIR).isBlank() ? Optional.empty()
                 : Optional.of(Path.of(v.get(Setting.HOTLINE_SEED_DIR)).toAbsolutePath().normalize());
         return new HotlineConfig(v.get(Setting.HOTLINE_NODE_ID), http, dataDir, seedDir, redis, search, telephony, auth, link110,
-                cluster(v), embedded, dispatch(v));
+                cluster(v), embedded, dispatch(v), limits(v));
+    }
+
+    private static HotlineConfig.Limits limits(Map<Setting, String> v) {
+        return new HotlineConfig.Limits(integer(v, Setting.HOTLINE_INTAKE_PER_PHONE), list(v.get(Setting.HOTLINE_TRUSTED_PROXIES)),
+                integer(v, Setting.HOTLINE_QUERY_CODE_FAILURES_PER_TICKET), integer(v, Setting.HOTLINE_QUERY_CODE_LOCK_MINUTES),
+                integer(v, Setting.HOTLINE_PASSWORD_FAILURES_PER_ACCOUNT), integer(v, Setting.HOTLINE_ACCOUNT_LOCK_MINUTES));
     }
 
     private static HotlineConfig.Dispatch dispatch(Map<Setting, String> v) {

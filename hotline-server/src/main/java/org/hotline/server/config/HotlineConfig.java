@@ -25,7 +25,8 @@ public record HotlineConfig(
         Link110 link110,
         Cluster cluster,
         boolean embedded,
-        Dispatch dispatch) {
+        Dispatch dispatch,
+        Limits limits) {
 
     public HotlineConfig {
         if (nodeId == null || !nodeId.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
@@ -44,6 +45,7 @@ public record HotlineConfig(
         Objects.requireNonNull(link110, "link110");
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(dispatch, "dispatch");
+        Objects.requireNonNull(limits, "limits");
         if (cluster.enabled() && search.isEmbedded()) {
             // each node's embedded index would hold only what that node indexed: search and reports would disagree
             throw new InvalidConfigException("HOTLINE_ES_URLS", "is required when HOTLINE_CLUSTER is on: the embedded search index"
@@ -62,6 +64,28 @@ public record HotlineConfig(
             }
             ConfigChecks.positive("HOTLINE_DISPATCH_DUPLICATE_WINDOW_DAYS", duplicateWindow.toDays());
             ConfigChecks.fraction("HOTLINE_DISPATCH_DUPLICATE_SIMILARITY", duplicateSimilarity);
+        }
+    }
+
+    /**
+     * Guessing and flooding limits beyond the per-address ones, and whose forwarded-for headers name the client:
+     * web appeals per phone and hour, wrong query codes per ticket and wrong passwords per account (each
+     * within its lock period in minutes), trusted proxies as CIDRs.
+     */
+    public record Limits(int intakePerPhone, List<String> trustedProxies, int queryCodeFailuresPerTicket, int queryCodeLockMinutes,
+                         int passwordFailuresPerAccount, int accountLockMinutes) {
+        public Limits {
+            ConfigChecks.positive("HOTLINE_INTAKE_PER_PHONE", intakePerPhone);
+            ConfigChecks.positive("HOTLINE_QUERY_CODE_FAILURES_PER_TICKET", queryCodeFailuresPerTicket);
+            ConfigChecks.positive("HOTLINE_QUERY_CODE_LOCK_MINUTES", queryCodeLockMinutes);
+            ConfigChecks.positive("HOTLINE_PASSWORD_FAILURES_PER_ACCOUNT", passwordFailuresPerAccount);
+            ConfigChecks.positive("HOTLINE_ACCOUNT_LOCK_MINUTES", accountLockMinutes);
+            trustedProxies = List.copyOf(trustedProxies);
+            try {
+                org.hotline.core.http.TrustedProxies.of(trustedProxies);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigException("HOTLINE_TRUSTED_PROXIES", e.getMessage());
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
 import org.hotline.core.api.DataScope;
+import org.hotline.core.audit.AuditLog;
 import org.hotline.core.catalog.DepartmentDirectory;
 import org.hotline.core.model.Department;
 import org.hotline.core.redis.RedisDashboardCounters;
@@ -32,14 +33,16 @@ public final class SearchAndReports implements Module {
     private final StatefulRedisConnection<String, String> sharedConnection;
     private final Supplier<DepartmentDirectory> departments;
     private final Clock clock;
+    private final AuditLog audit;
     private SearchModule search;
     private String indexerDeployment;
 
     public SearchAndReports(Vertx vertx, SearchConfig config, Segmenter segmenter,
                             StatefulRedisConnection<String, String> indexerConnection,
                             StatefulRedisConnection<String, String> sharedConnection,
-                            Supplier<DepartmentDirectory> departments, Clock clock) {
+                            Supplier<DepartmentDirectory> departments, Clock clock, AuditLog audit) {
         this.vertx = vertx;
+        this.audit = audit;
         this.config = config;
         this.segmenter = segmenter;
         this.indexerConnection = indexerConnection;
@@ -71,7 +74,7 @@ public final class SearchAndReports implements Module {
 
     @Override
     public void mount(Router router) {
-        search.mount(router);
+        search.mount(router, audit);
     }
 
     /** The indexer stops first (unacknowledged entries wait in the stream), then the index closes. */

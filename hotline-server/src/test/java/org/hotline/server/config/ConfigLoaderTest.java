@@ -56,6 +56,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void thePhoneIntakeLimitTheAttemptLimitsAndTheTrustedProxiesAreSettings() {
+        HotlineConfig defaults = ConfigLoader.load(env());
+        HotlineConfig tuned = ConfigLoader.load(env("HOTLINE_INTAKE_PER_PHONE", "3", "HOTLINE_TRUSTED_PROXIES", "10.0.0.0/8, 192.168.1.7",
+                "HOTLINE_QUERY_CODE_FAILURES_PER_TICKET", "4", "HOTLINE_QUERY_CODE_LOCK_MINUTES", "30",
+                "HOTLINE_PASSWORD_FAILURES_PER_ACCOUNT", "6", "HOTLINE_ACCOUNT_LOCK_MINUTES", "20"));
+
+        assertThat(defaults.limits()).isEqualTo(new HotlineConfig.Limits(10, java.util.List.of(), 10, 60, 5, 15));
+        assertThat(tuned.limits()).isEqualTo(new HotlineConfig.Limits(3, java.util.List.of("10.0.0.0/8", "192.168.1.7"), 4, 30, 6, 20));
+        assertThatThrownBy(() -> ConfigLoader.load(env("HOTLINE_TRUSTED_PROXIES", "10.0.0.0/33")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("HOTLINE_TRUSTED_PROXIES");
+        assertThatThrownBy(() -> ConfigLoader.load(env("HOTLINE_TRUSTED_PROXIES", "gateway.example")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("HOTLINE_TRUSTED_PROXIES");
+        assertThatThrownBy(() -> ConfigLoader.load(env("HOTLINE_PASSWORD_FAILURES_PER_ACCOUNT", "0")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("HOTLINE_PASSWORD_FAILURES_PER_ACCOUNT");
+    }
+
+    @Test
     void embeddedModeKeepsTheGeneratedTokenKeyAcrossRestarts() {
         String first = ConfigLoader.load(env()).auth().jwtSecret();
         String second = ConfigLoader.load(env()).auth().jwtSecret();

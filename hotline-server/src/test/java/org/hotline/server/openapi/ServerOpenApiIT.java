@@ -68,6 +68,8 @@ class ServerOpenApiIT {
     void everyDocumentedOperationIsServedByTheRunningServer() throws Exception {
         JsonObject paths = ProbedServer.document().getJsonObject("paths");
         String token = server.adminToken();
+        // logging out revokes the token it is sent with: that operation is probed with a token of its own
+        String spare = server.adminToken();
         Set<String> unrouted = new TreeSet<>();
         Map<String, Integer> serverErrors = new TreeMap<>();
         int probed = 0;
@@ -78,7 +80,8 @@ class ServerOpenApiIT {
                 }
                 String operation = method.toUpperCase() + " " + path;
                 String concrete = path.replace("{format}", "json").replaceAll("\\{[^}/]+}", "openapi-probe");
-                Answer answer = probe(method.toUpperCase(), concrete, token);
+                boolean logout = "logout".equals(paths.getJsonObject(path).getJsonObject(method).getString("operationId"));
+                Answer answer = probe(method.toUpperCase(), concrete, logout ? spare : token);
                 probed++;
                 if (answer.unrouted()) {
                     unrouted.add(operation + " → " + answer.status() + " " + answer.code());

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -15,7 +16,6 @@ import org.hotline.core.api.Problems;
 import org.hotline.core.auth.Authenticated;
 import org.hotline.core.error.HotlineException;
 import org.hotline.core.model.Role;
-import org.hotline.search.SearchConfig;
 import org.hotline.search.port.TicketSearch;
 import org.hotline.search.port.TicketSearch.Period;
 import org.hotline.search.port.VolumeDimension;
@@ -31,15 +31,15 @@ public final class ReportRoutes {
 
     private final TicketSearch search;
     private final ReportService reports;
-    private final SearchConfig config;
+    private final ZoneId zone;
     private final Function<String, String> departmentNames;
     private final Clock clock;
 
-    public ReportRoutes(TicketSearch search, ReportService reports, SearchConfig config,
+    public ReportRoutes(TicketSearch search, ReportService reports, ZoneId zone,
                         Function<String, String> departmentNames, Clock clock) {
         this.search = search;
         this.reports = reports;
-        this.config = config;
+        this.zone = zone;
         this.departmentNames = departmentNames;
         this.clock = clock;
     }
@@ -61,7 +61,7 @@ public final class ReportRoutes {
     }
 
     private void departments(RoutingContext ctx) {
-        var p = new Params(ctx, config.zone());
+        var p = new Params(ctx, zone);
         String format = p.text("format") == null ? "json" : p.text("format");
         if (!List.of("json", "csv", "xlsx").contains(format)) {
             ctx.fail(HotlineException.invalid("report.format", "format 只能是 json、csv 或 xlsx"));
@@ -90,7 +90,7 @@ public final class ReportRoutes {
     }
 
     private void volumes(RoutingContext ctx) {
-        var p = new Params(ctx, config.zone());
+        var p = new Params(ctx, zone);
         SearchRoutes.answer(ctx, actor -> {
             Period period = period(p);
             VolumeInterval by = VolumeInterval.parse(p.text("by"));
@@ -100,7 +100,7 @@ public final class ReportRoutes {
     }
 
     private void hotTopics(RoutingContext ctx) {
-        var p = new Params(ctx, config.zone());
+        var p = new Params(ctx, zone);
         SearchRoutes.answer(ctx, actor -> {
             Period period = period(p);
             int size = Math.min(Math.max(p.integer("size", 10), 1), 50);
@@ -109,7 +109,7 @@ public final class ReportRoutes {
     }
 
     private void center(RoutingContext ctx) {
-        var p = new Params(ctx, config.zone());
+        var p = new Params(ctx, zone);
         SearchRoutes.answer(ctx, actor -> {
             Period period = period(p);
             return reports.center(period).map(row -> ReportJson.center(period, row));
@@ -117,7 +117,7 @@ public final class ReportRoutes {
     }
 
     private void ranking(RoutingContext ctx) {
-        var p = new Params(ctx, config.zone());
+        var p = new Params(ctx, zone);
         SearchRoutes.answer(ctx, actor -> {
             YearMonth month = month(p.text("month"));
             return reports.ranking(month, clock.instant()).map(ranked -> ReportJson.ranking(month, ranked, departmentNames));
@@ -126,7 +126,7 @@ public final class ReportRoutes {
 
     private YearMonth month(String value) {
         if (value == null) {
-            return YearMonth.now(clock.withZone(config.zone()));
+            return YearMonth.now(clock.withZone(zone));
         }
         try {
             return YearMonth.parse(value);

@@ -6,13 +6,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.util.function.Function;
 import org.hotline.core.api.Problems;
+import org.hotline.core.audit.AuditLog;
 import org.hotline.core.auth.Authenticated;
 import org.hotline.core.model.Actor;
 import org.hotline.core.model.Role;
-import org.hotline.search.SearchConfig;
 import org.hotline.search.port.SearchScope;
 import org.hotline.search.port.TicketQuery;
 import org.hotline.search.port.TicketSearch;
@@ -21,7 +22,8 @@ import org.hotline.search.port.TicketSort;
 /**
  * The search API under {@code /api/v1/search}. Expects the service API's authentication handler to
  * have run on {@code /api/v1/*} ({@link Authenticated}); every hit is limited to the actor's data
- * scope and masked for the actor.
+ * scope and masked for the actor, and every answer is audited as a personal-data read
+ * ({@link SearchAudit}) before it is sent.
  */
 public final class SearchRoutes {
 
@@ -29,15 +31,17 @@ public final class SearchRoutes {
     private static final Role[] CENTER = {Role.AGENT, Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN};
 
     private final TicketSearch search;
-    private final SearchConfig config;
+    private final ZoneId zone;
     private final Function<Actor, SearchScope> scopes;
     private final Clock clock;
+    private final SearchAudit audit;
 
-    public SearchRoutes(TicketSearch search, SearchConfig config, Function<Actor, SearchScope> scopes, Clock clock) {
+    public SearchRoutes(TicketSearch search, ZoneId zone, Function<Actor, SearchScope> scopes, Clock clock, AuditLog audit) {
         this.search = search;
-        this.config = config;
+        this.zone = zone;
         this.scopes = scopes;
         this.clock = clock;
+        this.audit = new SearchAudit(audit);
     }
 
     public Router mount(Router router) {
@@ -49,28 +53,35 @@ public final class SearchRoutes {
     }
 
     private void tickets(RoutingContext ctx) {
-        var p = new Params(ctx, config.zone());
+        var p = new Params(ctx, zone);
         Instant now = clock.instant();
         var query = new TicketQuery(p.text("q"), p.text("status"), p.text("department"), p.text("category"),
                 p.text("district"), p.text("street"), p.text("channel"), p.text("appealType"), p.text("urgency"), null,
                 p.from("from"), p.to("to"), p.bool("overdue"), p.text("rating"), now, TicketSort.parse(p.text("sort")),
                 p.integer("size", 20), p.text("searchAfter"));
-        answer(ctx, actor -> search.search(query, scopes.apply(actor)).map(page -> HitJson.page(page, actor, now)));
+        boolean byNumber = SearchAudit.namesANumber(p.text("q"));
+        answer(ctx, actor -> search.search(query, scopes.apply(actor))
+                .compose(page -> audit.record(actor, "search.tickets", page.hits(), byNumber).map(page))
+                .map(page -> HitJson.page(page, actor, now)));
     }
 
     private void callerHistory(RoutingContext ctx) {
-        var p = new Params(ctx, config.zone());
+        var p = new Params(ctx, zone);
         Instant now = clock.instant();
         var query = TicketQuery.text(null, p.integer("size", 20)).withCallerPhone(ctx.pathParam("phone"))
                 .withSearchAfter(p.text("searchAfter"));
-        answer(ctx, actor -> search.search(query, scopes.apply(actor)).map(page -> HitJson.page(page, actor, now)));
+        answer(ctx, actor -> search.search(query, scopes.apply(actor))
+                .compose(page -> audit.record(actor, "search.caller-lookup", page.hits(), true).map(page))
+                .map(page -> HitJson.page(page, actor, now)));
     }
 
     private void similar(RoutingContext ctx) {
-        var p = new Params(ctx, config.zone());
+        var p = new Params(ctx, zone);
         Instant now = clock.instant();
         int size = Math.min(Math.max(p.integer("size", 5), 1), 20);
-        answer(ctx, actor -> search.similar(p.text("text"), p.text("exclude"), size, scopes.apply(actor)).map(hits -> {
+        answer(ctx, actor -> search.similar(p.text("text"), p.text("exclude"), size, scopes.apply(actor))
+                .compose(hits -> audit.record(actor, "search.similar", hits, SearchAudit.namesANumber(p.text("text"))).map(hits))
+                .map(hits -> {
             var array = new JsonArray();
             hits.forEach(h -> array.add(HitJson.hit(h, actor, now)));
             return new JsonObject().put("hits", array);

@@ -3,6 +3,10 @@ package org.hotline.search.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotline.search.TicketSnapshot.ticket;
 
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -22,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.hotline.core.api.Problems;
+import org.hotline.core.audit.AuditLog;
 import org.hotline.core.auth.Authenticated;
 import org.hotline.core.model.Actor;
 import org.hotline.search.SearchConfig;
@@ -32,6 +37,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.hotline.testsupport.RealRedis;
 
 /**
  * The HTTP routes on the embedded backend. A test handler stands in for the service API's token
@@ -45,6 +51,8 @@ class SearchApiIT {
     static TicketSearch search;
     static HttpServer server;
     static WebClient client;
+    static RedisClient redis;
+    static StatefulRedisConnection<String, String> connection;
 
     @TempDir
     static Path dir;
@@ -52,6 +60,8 @@ class SearchApiIT {
     @BeforeAll
     static void start() {
         vertx = Vertx.vertx();
+        redis = RedisClient.create(RealRedis.shared().uri());
+        connection = redis.connect();
         var config = SearchConfig.defaults(dir.resolve("index"));
         Clock clock = Clock.fixed(NOW, ZoneId.of("UTC"));
         var module = await(SearchModule.open(vertx, config, TicketSnapshot.SEGMENTER, d -> Set.of(d), d -> d + "名称", clock));
@@ -76,13 +86,15 @@ class SearchApiIT {
             }
             ctx.next();
         });
-        module.mount(router);
+        module.mount(router, new AuditLog(vertx, connection.async(), clock));
         server = await(vertx.createHttpServer().requestHandler(router).listen(0));
         client = WebClient.create(vertx);
     }
 
     @AfterAll
     static void stop() {
+        connection.close();
+        redis.shutdown();
         await(vertx.close());
     }
 
@@ -129,6 +141,66 @@ class SearchApiIT {
     void callerHistoryFindsTheCallersTickets() {
         JsonObject body = get("agent", "/api/v1/search/callers/13912345678/tickets").bodyAsJsonObject();
         assertThat(body.getJsonArray("hits")).hasSize(1);
+    }
+
+    @Test
+    void aCallerLookupIsAuditedAsAPersonalDataReadWithoutTheNumberItself() {
+        String before = lastAuditId();
+
+        get("supervisor", "/api/v1/search/callers/13912345678/tickets");
+
+        assertThat(auditSince(before)).singleElement().satisfies(entry -> {
+            assertThat(entry).containsEntry("action", "search.caller-lookup").containsEntry("actor", "u2")
+                    .containsEntry("personalData", "true").containsEntry("resourceId", "a1");
+            assertThat(entry.get("detail")).contains("byCallerNumber");
+            assertThat(entry.values()).noneMatch(value -> value.contains("13912345678"));
+        });
+    }
+
+    @Test
+    void aResultListShowingCallersInClearIsAuditedWithTheTicketsItRevealed() {
+        String before = lastAuditId();
+
+        get("agent", "/api/v1/search/tickets?q=%E6%B2%B9%E7%83%9F");
+
+        assertThat(auditSince(before)).singleElement().satisfies(entry -> assertThat(entry)
+                .containsEntry("action", "search.tickets").containsEntry("personalData", "true")
+                .containsEntry("resourceId", "a1").containsEntry("detail", "hits=2;revealed=1"));
+    }
+
+    @Test
+    void aSearchByAPhoneNumberIsAPersonalDataReadEvenWhenEveryCallerIsMasked() {
+        String before = lastAuditId();
+
+        get("D-ENV", "/api/v1/search/tickets?q=13912345678");
+
+        assertThat(auditSince(before)).singleElement().satisfies(entry -> assertThat(entry)
+                .containsEntry("action", "search.tickets").containsEntry("personalData", "true").containsEntry("resourceId", "")
+                .containsEntry("department", "D-ENV"));
+    }
+
+    @Test
+    void aSearchThatRevealsNoCallerIsStillAuditedButNotAsAPersonalDataRead() {
+        String before = lastAuditId();
+
+        get("D-ROADS", "/api/v1/search/tickets?q=%E8%B7%AF%E7%81%AF");
+
+        assertThat(auditSince(before)).singleElement().satisfies(entry -> assertThat(entry)
+                .containsEntry("action", "search.tickets").containsEntry("personalData", "false"));
+    }
+
+    private static String lastAuditId() {
+        var last = connection.sync().xrevrange(AuditLog.STREAM, Range.create("-", "+"), Limit.from(1));
+        return last.isEmpty() ? "0-0" : last.get(0).getId();
+    }
+
+    // other test classes may append to the shared stream too: only this class's actors are looked at
+    private static List<java.util.Map<String, String>> auditSince(String id) {
+        return connection.sync().xrange(AuditLog.STREAM, Range.create(id, "+")).stream()
+                .filter(message -> !message.getId().equals(id))
+                .map(message -> message.getBody())
+                .filter(body -> body.getOrDefault("action", "").startsWith("search."))
+                .toList();
     }
 
     @Test

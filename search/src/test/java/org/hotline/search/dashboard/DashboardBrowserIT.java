@@ -87,12 +87,13 @@ class DashboardBrowserIT {
         var users = new RedisUserStore(vertx, connection.async(), new PasswordHasher(1_000));
         await(users.create(new UserAccount.New(username, "dashboard-pass-1", Role.SUPERVISOR, null, "值班长")));
         var tokens = new JwtTokens(vertx, AuthConfig.of("dashboard-browser-test-secret-0123456789", null));
-        var auth = new AuthRoutes(users, tokens, new AuditLog(vertx, connection.async(), Clock.systemUTC()));
+        var auth = new AuthRoutes(users, tokens, new AuditLog(vertx, connection.async(), Clock.systemUTC()), null,
+                AuthRoutes.Guards.defaults(vertx, connection.async()));
         Router router = Problems.install(Router.router(vertx));
         router.route("/api/*").handler(Problems.bodyHandler(Problems.DEFAULT_BODY_LIMIT));
         auth.mountPublic(router);
         router.route("/api/v1/*").handler(Authenticated.handler(tokens));
-        module.mount(router);
+        module.mount(router, new AuditLog(vertx, connection.async(), Clock.systemUTC()));
         int port = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")).actualPort();
         base = "http://127.0.0.1:" + port;
         client = WebClient.create(vertx);

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import org.hotline.core.api.Problems;
 import org.hotline.core.auth.Authenticated;
 import org.hotline.core.model.Actor;
+import org.hotline.core.audit.AuditLog;
 import org.hotline.search.SearchConfig;
 import org.hotline.search.SearchModule;
 import org.hotline.search.TicketSnapshot;
@@ -73,7 +74,7 @@ class KnowledgeApiIT {
             }
             ctx.next();
         });
-        module.mount(router);
+        module.mount(router, new AuditLog(vertx, connection.async(), Clock.systemUTC()));
         port = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")).actualPort();
         client = WebClient.create(vertx);
     }

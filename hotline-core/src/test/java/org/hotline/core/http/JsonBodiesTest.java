@@ -1,4 +1,4 @@
-package org.hotline.core.api;
+package org.hotline.core.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
