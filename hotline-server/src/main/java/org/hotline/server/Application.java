@@ -127,7 +127,7 @@ public final class Application {
     private org.hotline.dispatch.DispatchSettings dispatchSettings() {
         HotlineConfig.Dispatch d = config.dispatch();
         return new org.hotline.dispatch.DispatchSettings(d.autoAssignConfidence(), d.hotSpotWindow(), d.hotSpotThreshold(),
-                d.duplicateWindow(), d.duplicateSimilarity());
+                d.duplicateWindow(), d.duplicateSimilarity(), d.retrainShare());
     }
 
     /** Collaborators that need I/O to create (connections, dictionaries) are made before the modules. */

@@ -96,7 +96,7 @@ public final class ConfigLoader {
                 java.time.Duration.ofMinutes(longValue(v, Setting.HOTLINE_DISPATCH_HOTSPOT_WINDOW_MINUTES)),
                 integer(v, Setting.HOTLINE_DISPATCH_HOTSPOT_THRESHOLD),
                 java.time.Duration.ofDays(longValue(v, Setting.HOTLINE_DISPATCH_DUPLICATE_WINDOW_DAYS)),
-                decimal(v, Setting.HOTLINE_DISPATCH_DUPLICATE_SIMILARITY));
+                decimal(v, Setting.HOTLINE_DISPATCH_DUPLICATE_SIMILARITY), decimal(v, Setting.HOTLINE_DISPATCH_RETRAIN_CPU_SHARE));
     }
 
     private static double decimal(Map<Setting, String> v, Setting setting) {

@@ -53,7 +53,7 @@ public record HotlineConfig(
 
     /** Dispatch policy defaults (HOTLINE_DISPATCH_*): confidence and similarity in (0, 1], windows positive. */
     public record Dispatch(double autoAssignConfidence, java.time.Duration hotSpotWindow, int hotSpotThreshold,
-                           java.time.Duration duplicateWindow, double duplicateSimilarity) {
+                           java.time.Duration duplicateWindow, double duplicateSimilarity, double retrainShare) {
         public Dispatch {
             ConfigChecks.fraction("HOTLINE_DISPATCH_AUTO_ASSIGN_CONFIDENCE", autoAssignConfidence);
             ConfigChecks.positive("HOTLINE_DISPATCH_HOTSPOT_WINDOW_MINUTES", hotSpotWindow.toMinutes());
@@ -62,6 +62,7 @@ public record HotlineConfig(
             }
             ConfigChecks.positive("HOTLINE_DISPATCH_DUPLICATE_WINDOW_DAYS", duplicateWindow.toDays());
             ConfigChecks.fraction("HOTLINE_DISPATCH_DUPLICATE_SIMILARITY", duplicateSimilarity);
+            ConfigChecks.fraction("HOTLINE_DISPATCH_RETRAIN_CPU_SHARE", retrainShare);
         }
     }
 

@@ -45,6 +45,7 @@ public enum Setting {
     HOTLINE_DISPATCH_HOTSPOT_THRESHOLD("5", "Tickets within the hot-spot window that make a hot spot (at least 2)."),
     HOTLINE_DISPATCH_DUPLICATE_WINDOW_DAYS("7", "How far back, in days, a ticket is searched for possible duplicates."),
     HOTLINE_DISPATCH_DUPLICATE_SIMILARITY("0.35", "Text similarity (0 to 1] from which an earlier ticket is shown as a possible duplicate."),
+    HOTLINE_DISPATCH_RETRAIN_CPU_SHARE("0.1", "Share (0 to 1] of one core the classifier's retraining from the closed-ticket corpus may use: after a run that took t, the next waits t x (1 - share) / share (at least a minute)."),
     HOTLINE_LOG_FORMAT("console", "Log layout: console (readable lines) or json (ECS JSON lines for log collectors).");
 
     private final String defaultValue;
