@@ -104,7 +104,7 @@ public final class SearchRebuild {
         }
 
         private Future<Void> index(String stream, List<StreamMessage<String, String>> messages) {
-            return context.owner().executeBlocking(() -> entries.readMessages(stream, messages), false)
+            return entries.readAll(stream, messages, context, connection)
                     .compose(batch -> {
                         Future<IndexOutcome> tickets = search.index(batch.tickets());
                         return Future.all(tickets, search.record(batch.records()))
