@@ -35,6 +35,8 @@ public final class StreamEntries {
     public static final String HISTORY_IMPORT = "hotline:stream:history-import";
     public static final List<String> STREAMS = List.of(RedisKeys.TICKET_EVENTS, RedisKeys.CALL_RECORDS, HISTORY_IMPORT);
 
+    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("\\d{1,18}");
+
     private final TicketSnapshots snapshots;
     private final ObjectMapper mapper;
 
@@ -46,35 +48,44 @@ public final class StreamEntries {
     public record Poison(String stream, String entryId, String error) {
     }
 
-    /** {@code current}: tickets whose newest entry in the batch carries no snapshot (read from Redis, newest wins). */
+    /** {@code current}: tickets whose newest entry in the batch carries no snapshot and whose current one was not given. */
     public record Batch(List<TicketDocument> tickets, List<ActivityRecord> records, List<Poison> poison, List<String> current) {
     }
 
     /**
-     * Reads the entries on a worker thread, then the current snapshot of each ticket whose newest entry
-     * was lean (one pipelined HGET each, on {@code connection}), parsed on a worker thread too. A ticket no
-     * longer in Redis (deleted, or evicted after it closed: its closing entry carried the snapshot) is skipped.
+     * Reads the current snapshot of each ticket whose newest entry in the batch is lean (one pipelined HGET
+     * each, on {@code connection}; found from the entries' own fields, without parsing), then everything on
+     * one worker thread. A ticket no longer in Redis (deleted, or evicted after it closed: its closing entry
+     * carried the snapshot) is skipped.
      */
     public Future<Batch> readAll(String stream, List<StreamMessage<String, String>> messages, Context context,
                                  StatefulRedisConnection<String, String> connection) {
-        return context.owner().executeBlocking(() -> readMessages(stream, messages), false).compose(batch -> {
-            if (batch.current().isEmpty()) {
-                return Future.succeededFuture(batch);
-            }
-            return CurrentSnapshots.read(connection, context, batch.current())
-                    .compose(found -> context.owner().executeBlocking(() -> withCurrent(stream, batch, found), false));
-        });
+        List<String> lean = leanTickets(stream, messages);
+        Future<Map<String, String>> current = lean.isEmpty() ? Future.succeededFuture(Map.of())
+                : CurrentSnapshots.read(connection, context, lean);
+        return current.compose(found -> context.owner().executeBlocking(() -> {
+            Batch batch = readMessages(stream, messages, found);
+            batch.current().clear();
+            return batch;
+        }, false));
     }
 
-    private Batch withCurrent(String stream, Batch batch, Map<String, String> snapshotsById) {
-        snapshotsById.forEach((id, json) -> {
-            try {
-                batch.tickets().add(snapshots.parse(json));
-            } catch (RuntimeException e) {
-                batch.poison().add(new Poison(stream, "ticket:" + id, e.getMessage()));
+    /** Tickets whose newest event entry in the batch carries no snapshot: a scan of plain fields, cheap on an event loop. */
+    static List<String> leanTickets(String stream, List<StreamMessage<String, String>> messages) {
+        if (!stream.equals(RedisKeys.TICKET_EVENTS)) {
+            return List.of();
+        }
+        Map<String, Newest> newest = new LinkedHashMap<>();
+        for (StreamMessage<String, String> m : messages) {
+            Map<String, String> body = m.getBody() == null ? Map.of() : m.getBody();
+            String ticketId = body.get("ticketId");
+            String version = body.get("version");
+            if (ticketId != null && !ticketId.isBlank() && version != null && VERSION.matcher(version).matches()) {
+                newest.merge(ticketId, new Newest(ticketId, m.getId(), Long.parseLong(version), body.get("ticket")),
+                        (x, y) -> x.version() >= y.version() ? x : y);
             }
-        });
-        return batch;
+        }
+        return newest.values().stream().filter(n -> n.snapshot() == null).map(Newest::ticketId).toList();
     }
 
     /** Entries as the consumer group hands them over. */
@@ -84,6 +95,11 @@ public final class StreamEntries {
 
     /** Entries as XRANGE returns them (the rebuild). */
     public Batch readMessages(String stream, List<StreamMessage<String, String>> messages) {
+        return readMessages(stream, messages, Map.of());
+    }
+
+    /** {@code current}: snapshots (by ticket id) for tickets whose newest entry is lean. */
+    private Batch readMessages(String stream, List<StreamMessage<String, String>> messages, Map<String, String> current) {
         var batch = new Batch(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         Map<String, Newest> newest = new LinkedHashMap<>();
         for (StreamMessage<String, String> m : messages) {
@@ -94,14 +110,16 @@ public final class StreamEntries {
             }
         }
         for (Newest n : newest.values()) {
-            if (n.snapshot() == null) {
+            String json = n.snapshot() == null ? current.get(n.ticketId()) : n.snapshot();
+            if (json == null) {
                 batch.current().add(n.ticketId());
                 continue;
             }
             try {
-                batch.tickets().add(snapshots.parse(n.snapshot()));
+                batch.tickets().add(snapshots.parse(json));
             } catch (RuntimeException e) {
-                batch.poison().add(new Poison(stream, n.entryId(), e.getMessage()));
+                // the entry's own snapshot, or the ticket's current one from Redis
+                batch.poison().add(new Poison(stream, n.snapshot() == null ? "ticket:" + n.ticketId() : n.entryId(), e.getMessage()));
             }
         }
         return batch;
