@@ -67,9 +67,11 @@ public record HotlineConfig(
     }
 
     /** HTTP listener. {@code bodyLimitBytes} caps every request body; {@code inFlight} bounds work per route class;
-     * {@code intakePerAddress} limits web appeals per client address and minute. */
-    public record Http(String host, int port, long bodyLimitBytes, InFlight inFlight, int intakePerAddress) {
+     * {@code intakePerAddress} limits web appeals per client address and minute; {@code instances} HTTP servers
+     * share the port, each on its own event loop (0 in the setting: one per available processor). */
+    public record Http(String host, int port, long bodyLimitBytes, InFlight inFlight, int intakePerAddress, int instances) {
         public Http {
+            ConfigChecks.positive("HOTLINE_HTTP_INSTANCES", instances);
             ConfigChecks.positive("HOTLINE_INTAKE_PER_ADDRESS", intakePerAddress);
             ConfigChecks.port("HOTLINE_HTTP_PORT", port, true);
             ConfigChecks.positive("HOTLINE_HTTP_BODY_LIMIT", bodyLimitBytes);

@@ -7,6 +7,7 @@ package org.hotline.server.config;
 public enum Setting {
     HOTLINE_HTTP_HOST("0.0.0.0", "Address the HTTP server binds to."),
     HOTLINE_HTTP_PORT("8080", "HTTP port (0 = any free port, printed in the startup log)."),
+    HOTLINE_HTTP_INSTANCES("0", "HTTP server instances, each on its own event loop sharing the port (0 = one per available processor)."),
     HOTLINE_HTTP_BODY_LIMIT("65536", "Largest accepted request body in bytes on /api/v1 and /open311 (the history import has its own, larger limit)."),
     HOTLINE_INTAKE_PER_ADDRESS("30", "Web appeals accepted per client address and minute (429 above); raise it when citizens reach the server through one gateway address."),
     HOTLINE_MAX_IN_FLIGHT_INTAKE("128", "Citizens' intake requests (POST /api/v1/appeals, POST /open311/...) handled at once; more are shed with 503 and Retry-After (nothing stored, retry with the same idempotency key)."),
