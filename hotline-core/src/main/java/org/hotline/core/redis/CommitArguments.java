@@ -8,7 +8,6 @@ import org.hotline.core.port.SlaAlarm;
 import org.hotline.core.port.StreamEvent;
 import org.hotline.core.port.TicketCommit;
 import org.hotline.core.port.TicketIndexes;
-import org.hotline.core.stream.TicketEventType;
 
 /** KEYS and ARGV of commit-ticket.lua for one commit, in the order the script documents. */
 record CommitArguments(String[] keys, String[] args) {
@@ -53,7 +52,7 @@ record CommitArguments(String[] keys, String[] args) {
             args.add(Long.toString(event.version()));
             args.add(event.at().toString());
             args.add(event.eventJson());
-            args.add(TicketEventType.fromWire(event.type()).map(TicketEventType::carriesSnapshot).orElse(true) ? "1" : "0");
+            args.add(event.carriesSnapshot() ? "1" : "0");
         }
         return new CommitArguments(scriptKeys, args.toArray(String[]::new));
     }
