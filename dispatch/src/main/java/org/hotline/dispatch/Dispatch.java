@@ -17,6 +17,7 @@ import org.hotline.core.text.Segmenter;
 import org.hotline.dispatch.classify.Classifier;
 import org.hotline.dispatch.classify.ClassifierConfig;
 import org.hotline.dispatch.classify.ClosedTicketLearner;
+import org.hotline.dispatch.classify.RetrainSchedule;
 import org.hotline.dispatch.classify.TextFeatures;
 import org.hotline.dispatch.duplicate.DuplicateFinder;
 import org.hotline.dispatch.duplicate.HotSpotDetector;
@@ -106,7 +107,8 @@ public final class Dispatch {
     /** Seeds the keyword catalog and routing rules, then deploys the consumers; the learner loads the trained model first. */
     public Future<Void> start() {
         return DispatchSeed.apply(tickets.seed().categories(), segmenter, catalog, rules)
-                .compose(v -> deploy(new ClosedTicketLearner(corpus, classifier, 200).group(redis, "learner-" + nodeId, Duration.ofSeconds(2))))
+                .compose(v -> deploy(new ClosedTicketLearner(corpus, classifier, new RetrainSchedule(vertx, classifier::retrain,
+                        settings.retrainShare(), RetrainSchedule.DEFAULT_MIN_PAUSE)).group(redis, "learner-" + nodeId, Duration.ofSeconds(2))))
                 .compose(v -> deploy(new AutoDispatch(classifier, rules, policy, tickets,
                         queue, hotSpots, clock).group(redis, "dispatch-" + nodeId, Duration.ofMillis(200))))
                 .compose(v -> deploy(new PlaceIndexer(places).group(redis, "places-" + nodeId, Duration.ofMillis(200))))

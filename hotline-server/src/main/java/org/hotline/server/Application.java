@@ -3,7 +3,6 @@ package org.hotline.server;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -31,6 +30,7 @@ import org.hotline.server.config.HotlineConfig;
 import org.hotline.server.embedded.EmbeddedRedis;
 import org.hotline.server.health.DependencyCheck;
 import org.hotline.server.health.HealthRoutes;
+import org.hotline.server.http.HttpListeners;
 import org.hotline.server.http.OverloadShedding;
 import org.hotline.server.metrics.OperationsMetrics;
 import org.hotline.server.wiring.Linkage110Module;
@@ -67,7 +67,7 @@ public final class Application {
     private TicketService tickets;
     private ApiRoutes api;
     private final List<Module> modules = new ArrayList<>();
-    private HttpServer httpServer;
+    private HttpListeners.Listening http;
     private List<DependencyCheck> checks = List.of();
     private String metricsDeployment;
 
@@ -86,13 +86,13 @@ public final class Application {
                 .compose(v -> startTickets())
                 .compose(v -> startModules())
                 .compose(v -> startHttp())
-                .compose(server -> startMetrics().map(server.actualPort()));
+                .compose(listening -> startMetrics().map(listening.port()));
     }
 
     /** Drains HTTP first, then stops modules in reverse order, then closes connections. */
     public Future<Void> stop() {
-        Future<Void> http = httpServer == null ? Future.succeededFuture() : httpServer.close();
-        return http.eventually(this::stopMetrics).eventually(this::stopModules).eventually(() -> vertx.executeBlocking(() -> {
+        Future<Void> closed = http == null ? Future.succeededFuture() : HttpListeners.close(vertx, http);
+        return closed.eventually(this::stopMetrics).eventually(this::stopModules).eventually(() -> vertx.executeBlocking(() -> {
             for (int i = closeables.size() - 1; i >= 0; i--) {
                 try {
                     closeables.get(i).close();
@@ -129,7 +129,7 @@ public final class Application {
     private org.hotline.dispatch.DispatchSettings dispatchSettings() {
         HotlineConfig.Dispatch d = config.dispatch();
         return new org.hotline.dispatch.DispatchSettings(d.autoAssignConfidence(), d.hotSpotWindow(), d.hotSpotThreshold(),
-                d.duplicateWindow(), d.duplicateSimilarity());
+                d.duplicateWindow(), d.duplicateSimilarity(), d.retrainShare());
     }
 
     /** Collaborators that need I/O to create (connections, dictionaries) are made before the modules. */
@@ -206,7 +206,8 @@ public final class Application {
                 .withTrustedProxies(TrustedProxies.of(limits.trustedProxies()));
     }
 
-    private Future<HttpServer> startHttp() {
+    /** One router, served by {@code HOTLINE_HTTP_INSTANCES} servers on one port ({@link HttpListeners}). */
+    private Future<HttpListeners.Listening> startHttp() {
         Router router = Router.router(vertx);
         checks = checks();
         new HealthRoutes(vertx, checks).mount(router);
@@ -216,11 +217,10 @@ public final class Application {
         api.mount(router);
         modules.forEach(module -> module.mount(router));
         router.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html"));
-        return vertx.createHttpServer(new HttpServerOptions().setHost(config.http().host()).setPort(config.http().port())
-                        .setCompressionSupported(true))
-                .requestHandler(router)
-                .listen()
-                .onSuccess(server -> httpServer = server);
+        HttpServerOptions options = new HttpServerOptions().setHost(config.http().host()).setPort(config.http().port())
+                .setCompressionSupported(true);
+        return HttpListeners.deploy(vertx, router, options, config.http().instances())
+                .onSuccess(listening -> http = listening);
     }
 
     /** Prometheus figures of Redis, streams, SLA alarms and dependencies, next to Vert.x's own. */

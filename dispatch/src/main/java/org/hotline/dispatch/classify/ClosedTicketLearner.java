@@ -18,8 +18,8 @@ import org.hotline.dispatch.store.RedisTrainingCorpus;
  * Feeds the classifier from the system's own history: every {@code TicketClosed} event on the
  * ticket event stream adds the ticket's final category and lead department (after dispatchers'
  * corrections) to the training corpus, through a consumer group so each closed ticket counts once
- * across server processes. Retrains after {@code retrainAfter} new examples; {@link #group} loads the
- * model from the corpus first.
+ * across server processes. Retraining follows a {@link RetrainSchedule} (a bounded share of a core,
+ * never a whole-corpus run per close); {@link #group} loads the model from the corpus first.
  *
  * <p>Misroutes teach: a ticket closed after one or more approved returns (退单, each naming the responsible party,
  * {@code returnCount} &gt; 0 in the snapshot) was first sent to the wrong unit and then corrected; its final
@@ -36,13 +36,12 @@ public final class ClosedTicketLearner implements BatchHandler<TicketEventEntry>
 
     private final RedisTrainingCorpus corpus;
     private final Classifier classifier;
-    private final int retrainAfter;
-    private int learnedSinceTraining;
+    private final RetrainSchedule schedule;
 
-    public ClosedTicketLearner(RedisTrainingCorpus corpus, Classifier classifier, int retrainAfter) {
+    public ClosedTicketLearner(RedisTrainingCorpus corpus, Classifier classifier, RetrainSchedule schedule) {
         this.corpus = corpus;
         this.classifier = classifier;
-        this.retrainAfter = retrainAfter;
+        this.schedule = schedule;
     }
 
     /** Rebuilds the model from Redis (intake answers with keywords meanwhile); the group reads the whole history. */
@@ -63,13 +62,11 @@ public final class ClosedTicketLearner implements BatchHandler<TicketEventEntry>
                         appends.add(corpus.append(example(e.ticket()), (corrected ? "correction:" : "closed:") + e.ticket().id()));
                     }
                 });
-        learnedSinceTraining += appends.size();
-        return Future.all(appends).onSuccess(v -> {
-            if (learnedSinceTraining >= retrainAfter) {
-                learnedSinceTraining = 0;
-                classifier.retrain(); // runs in the background; requests keep the previous model meanwhile
-            }
-        }).map(Handled.all());
+        if (appends.isEmpty()) {
+            return Future.succeededFuture(Handled.all());
+        }
+        // retraining runs in the background when the schedule allows; requests keep the previous model meanwhile
+        return Future.all(appends).onSuccess(v -> schedule.examplesAdded()).map(Handled.all());
     }
 
     private static LabelledText example(TicketV1 ticket) {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.hotline.core.stream.RedisKeys;
 import org.hotline.dispatch.classify.ClosedTicketLearner;
 import org.hotline.dispatch.classify.LabelledText;
+import org.hotline.dispatch.classify.RetrainSchedule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,8 @@ class ClosedTicketLearnerIT {
     /** Deploys the learner and waits until it has acknowledged every event and the corpus holds {@code examples}. */
     private void learnUntil(int examples) throws InterruptedException {
         var redis = server.redis.sync();
-        DispatchTestServer.await(server.vertx.deployVerticle(new ClosedTicketLearner(server.corpus, server.classifier, 1_000)
+        DispatchTestServer.await(server.vertx.deployVerticle(new ClosedTicketLearner(server.corpus, server.classifier,
+                new RetrainSchedule(server.vertx, server.classifier::retrain, 0.1, Duration.ofHours(1)))
                 .group(server.redis.async(), "test", Duration.ofMillis(50))));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         // learning ends with the acknowledgement, after the examples were appended

@@ -13,6 +13,7 @@ import org.hotline.core.port.StoredTicket;
 import org.hotline.core.port.StreamEvent;
 import org.hotline.core.port.TicketCommit;
 import org.hotline.core.port.TicketIndexes;
+import org.hotline.core.stream.TicketEventType;
 import org.hotline.core.time.ClockName;
 import org.hotline.core.time.ClockStatus;
 import org.hotline.core.time.ClockTrack;
@@ -39,7 +40,8 @@ final class TicketCommits {
         List<StreamEvent> stream = new ArrayList<>();
         long version = expectedVersion;
         for (TicketEvent event : events) {
-            stream.add(new StreamEvent(event.type(), ++version, event.at(), EventJson.toJson(event)));
+            stream.add(new StreamEvent(event.type(), ++version, event.at(), EventJson.toJson(event),
+                    TicketEventType.of(event).carriesSnapshot()));
         }
         StoredTicket stored = new StoredTicket(next.id().value(), next.number().value(), next.version(), snapshots.toJson(next));
         return new TicketCommit(next.id().value(), next.number().value(), expectedVersion, stored, stream, indexes(next, now));

@@ -53,6 +53,7 @@ record CommitArguments(String[] keys, String[] args) {
             args.add(Long.toString(event.version()));
             args.add(event.at().toString());
             args.add(event.eventJson());
+            args.add(event.carriesSnapshot() ? "1" : "0");
         }
         addDashboard(args, indexes.dashboard());
         return new CommitArguments(scriptKeys, args.toArray(String[]::new));

@@ -17,6 +17,8 @@ import org.hotline.core.wire.WireJson;
  * One entry of the ticket event stream ({@link RedisKeys#TICKET_EVENTS}, fields in docs/architecture.md),
  * read once into types: the event type, the ticket's version, and the snapshot after the commit as
  * {@link TicketV1}. {@code event} is the event JSON ({@code event.v1}: actor, reason and the event's own fields).
+ * {@code ticket} is null in a lean entry: only types that {@link TicketEventType#carriesSnapshot()} carry it
+ * (entries written before entries became lean carry it always, and are read the same way).
  */
 public record TicketEventEntry(String id, String ticketId, String number, long version, TicketEventType type,
                                Instant at, JsonObject event, TicketV1 ticket) {
@@ -46,19 +48,23 @@ public record TicketEventEntry(String id, String ticketId, String number, long v
         }
         TicketV1 ticket;
         JsonObject event;
+        String snapshot = fields.get("ticket");
+        if ((snapshot == null || snapshot.isBlank()) && type.carriesSnapshot()) {
+            throw new IllegalArgumentException("stream entry without ticket");
+        }
         try {
-            ticket = WireJson.mapper().readValue(require(fields, "ticket"), TicketV1.class);
+            ticket = snapshot == null || snapshot.isBlank() ? null : WireJson.mapper().readValue(snapshot, TicketV1.class);
             String eventJson = fields.get("event");
             event = eventJson == null || eventJson.isBlank() ? new JsonObject() : new JsonObject(eventJson);
         } catch (JsonProcessingException | io.vertx.core.json.DecodeException e) {
             throw new IllegalArgumentException("unreadable ticket or event JSON: " + e.getMessage(), e);
         }
-        if (!TicketV1.SCHEMA.equals(ticket.schema())) {
+        if (ticket != null && !TicketV1.SCHEMA.equals(ticket.schema())) {
             throw new IllegalArgumentException("unknown snapshot schema " + ticket.schema());
         }
-        String ticketId = fields.getOrDefault("ticketId", ticket.id());
-        return new TicketEventEntry(entry.id(), ticketId, fields.getOrDefault("number", ticket.number()), version, type,
-                at, event, ticket);
+        String ticketId = ticket == null ? require(fields, "ticketId") : fields.getOrDefault("ticketId", ticket.id());
+        String number = ticket == null ? fields.get("number") : fields.getOrDefault("number", ticket.number());
+        return new TicketEventEntry(entry.id(), ticketId, number, version, type, at, event, ticket);
     }
 
     public boolean is(TicketEventType candidate) {

@@ -69,6 +69,17 @@ public enum TicketEventType {
         this.eventClass = eventClass;
     }
 
+    /**
+     * Whether the stream entry carries the ticket's snapshot ({@code ticket} field). Only the events whose
+     * consumers read it do (lean entries, issue 21): a received ticket (automatic dispatch, the place index,
+     * the 110 screener of web appeals) and a closed one (the classifier's learner, and the search index
+     * keeps it after the ticket left Redis). Every other consumer needs only the entry's own fields, and
+     * the search index reads the current ticket from Redis once per batch.
+     */
+    public boolean carriesSnapshot() {
+        return this == TICKET_RECEIVED || this == TICKET_CLOSED;
+    }
+
     /** The name on the stream, e.g. {@code TicketSigned} (the record's simple name, {@link TicketEvent#type()}). */
     public String wireName() {
         return eventClass.getSimpleName();

@@ -11,8 +11,9 @@
 --       7 '1' when an idempotency key is given, 8 its TTL in seconds, 9 creation epoch ms,
 --       10 '1' when open, 11 status, 12 inbox score, 13 caller phone ('' = none),
 --       14 n departments, departments..., n alarms, (member, score)..., n events,
---       (type, version, at, event json)..., then when ARGV[#ARGV] is 'D' the dashboard marks:
---       lead department ('' = none), channel, received day yyyyMMdd, card due ms ('' = none), card yellow ms (at most the due ms; '' = none), 'D'
+--       (type, version, at, event json, '1' when the entry carries the snapshot)..., then when ARGV[#ARGV] is 'D'
+--       the dashboard marks: lead department ('' = none), channel, received day yyyyMMdd, card due ms ('' = none),
+--       card yellow ms (at most the due ms; '' = none), 'D'
 -- Returns {'OK', streamIds...} | {'STALE', currentVersion} | {'MISSING'} | {'NUMBER_TAKEN'}
 --         | {'REPLAY', id, number, version, snapshot}
 
@@ -172,9 +173,15 @@ redis.call('HSET', ticketKey, 'n', number, 'v', ARGV[5], 's', snapshot,
 
 local result = {'OK'}
 for k = 0, tonumber(ARGV[i]) - 1 do
-  local b = i + 1 + 4 * k
-  result[k + 2] = redis.call('XADD', streamKey, '*', 'ticketId', id, 'number', number,
-    'version', ARGV[b + 1], 'type', ARGV[b], 'at', ARGV[b + 2], 'event', ARGV[b + 3], 'ticket', snapshot)
+  local b = i + 1 + 5 * k
+  if ARGV[b + 4] == '1' then
+    result[k + 2] = redis.call('XADD', streamKey, '*', 'ticketId', id, 'number', number,
+      'version', ARGV[b + 1], 'type', ARGV[b], 'at', ARGV[b + 2], 'event', ARGV[b + 3], 'ticket', snapshot)
+  else
+    -- lean entry: consumers that need the ticket read its current snapshot (TicketEventType.carriesSnapshot)
+    result[k + 2] = redis.call('XADD', streamKey, '*', 'ticketId', id, 'number', number,
+      'version', ARGV[b + 1], 'type', ARGV[b], 'at', ARGV[b + 2], 'event', ARGV[b + 3])
+  end
   -- the ticket's own history, read in O(its events): "{version}|{type}|{at}|{event json}"
   redis.call('RPUSH', historyKey, ARGV[b + 1] .. '|' .. ARGV[b] .. '|' .. ARGV[b + 2] .. '|' .. ARGV[b + 3])
 end

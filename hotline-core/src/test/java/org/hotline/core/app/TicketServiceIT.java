@@ -91,6 +91,22 @@ class TicketServiceIT {
                 .filter(m -> t.id().value().equals(m.getBody().get("ticketId"))).toList();
     }
 
+    /** Field bytes of a lifecycle's entries, and what they were when every entry carried a snapshot (docs/benchmarks.md). */
+    private static void printEntryBytes(List<StreamMessage<String, String>> entries) {
+        long lean = 0;
+        int first = entries.get(0).getBody().get("ticket").getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int last = entries.get(entries.size() - 1).getBody().get("ticket").getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        long withSnapshots = 0;
+        for (StreamMessage<String, String> m : entries) {
+            long bytes = m.getBody().entrySet().stream().mapToLong(e -> e.getKey().length() + e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).sum();
+            lean += bytes;
+            // a missing snapshot was between the received one and the closed one in size: count the closed one's
+            withSnapshots += m.getBody().containsKey("ticket") ? bytes : bytes + "ticket".length() + Math.max(first, last);
+        }
+        System.out.printf("BENCH stream lifecycle entries=%d lean_bytes_per_entry=%d snapshot_bytes_per_entry_before=%d%n",
+                entries.size(), lean / entries.size(), withSnapshots / entries.size());
+    }
+
     @Test
     void theWholePipelineIsStoredStreamedAndIndexed() {
         Ticket t = assigned();
@@ -111,6 +127,9 @@ class TicketServiceIT {
                 "TicketClassified", "TicketAssigned", "TicketSigned", "CitizenContacted", "TicketReplied",
                 "ReplyAccepted", "ReturnVisitRecorded", "TicketClosed");
         assertThat(stream(closed).get(3).getBody().get("event")).contains("\"role\":\"DEPARTMENT\"", "\"departmentId\":\"urban\"");
+        assertThat(stream(closed)).filteredOn(m -> m.getBody().containsKey("ticket")).extracting(m -> m.getBody().get("type"))
+                .as("lean entries: only a received and a closed ticket carry the snapshot").containsExactly("TicketReceived", "TicketClosed");
+        printEntryBytes(stream(closed));
         assertThat(await(service.inbox("urban", 0, 100))).extracting(Ticket::id).doesNotContain(closed.id());
         assertThat(await(service.ofCaller("13800138000", 100))).extracting(Ticket::id).contains(closed.id());
     }

@@ -9,6 +9,7 @@ import org.hotline.core.port.StoredTicket;
 import org.hotline.core.port.StreamEvent;
 import org.hotline.core.port.TicketCommit;
 import org.hotline.core.port.TicketIndexes;
+import org.hotline.core.stream.TicketEventType;
 
 /** Test commits: the store does not interpret snapshots, so small JSON stand-ins are enough. */
 final class Commits {
@@ -54,7 +55,8 @@ final class Commits {
         List<StreamEvent> events = new java.util.ArrayList<>();
         for (int i = 0; i < types.length; i++) {
             long version = expected + i + 1;
-            events.add(new StreamEvent(types[i], version, at, "{\"type\":\"" + types[i] + "\",\"version\":" + version + "}"));
+            boolean snapshot = TicketEventType.fromWire(types[i]).map(TicketEventType::carriesSnapshot).orElse(true);
+            events.add(new StreamEvent(types[i], version, at, "{\"type\":\"" + types[i] + "\",\"version\":" + version + "}", snapshot));
         }
         long nextVersion = expected + types.length;
         String snapshot = "{\"schema\":\"ticket.v1\",\"id\":\"" + id + "\",\"number\":\"" + number

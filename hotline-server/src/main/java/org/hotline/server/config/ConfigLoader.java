@@ -76,7 +76,7 @@ public final class ConfigLoader {
         var http = new HotlineConfig.Http(v.get(Setting.HOTLINE_HTTP_HOST), integer(v, Setting.HOTLINE_HTTP_PORT),
                 longValue(v, Setting.HOTLINE_HTTP_BODY_LIMIT), new HotlineConfig.InFlight(integer(v, Setting.HOTLINE_MAX_IN_FLIGHT_INTAKE),
                 integer(v, Setting.HOTLINE_MAX_IN_FLIGHT_QUERIES), integer(v, Setting.HOTLINE_MAX_IN_FLIGHT_API)),
-                integer(v, Setting.HOTLINE_INTAKE_PER_ADDRESS));
+                integer(v, Setting.HOTLINE_INTAKE_PER_ADDRESS), httpInstances(integer(v, Setting.HOTLINE_HTTP_INSTANCES)));
         var search = new HotlineConfig.Search(list(v.get(Setting.HOTLINE_ES_URLS)));
         var telephony = new HotlineConfig.Telephony(v.get(Setting.HOTLINE_AMI_HOST), integer(v, Setting.HOTLINE_AMI_PORT),
                 v.get(Setting.HOTLINE_AMI_USERNAME), v.get(Setting.HOTLINE_AMI_SECRET), integer(v, Setting.HOTLINE_AGI_PORT),
@@ -98,12 +98,17 @@ public final class ConfigLoader {
                 integer(v, Setting.HOTLINE_PASSWORD_FAILURES_PER_ACCOUNT), integer(v, Setting.HOTLINE_ACCOUNT_LOCK_MINUTES));
     }
 
+    /** 0 means one HTTP server per available processor (the default); negative values are refused by the record. */
+    private static int httpInstances(int configured) {
+        return configured == 0 ? Runtime.getRuntime().availableProcessors() : configured;
+    }
+
     private static HotlineConfig.Dispatch dispatch(Map<Setting, String> v) {
         return new HotlineConfig.Dispatch(decimal(v, Setting.HOTLINE_DISPATCH_AUTO_ASSIGN_CONFIDENCE),
                 java.time.Duration.ofMinutes(longValue(v, Setting.HOTLINE_DISPATCH_HOTSPOT_WINDOW_MINUTES)),
                 integer(v, Setting.HOTLINE_DISPATCH_HOTSPOT_THRESHOLD),
                 java.time.Duration.ofDays(longValue(v, Setting.HOTLINE_DISPATCH_DUPLICATE_WINDOW_DAYS)),
-                decimal(v, Setting.HOTLINE_DISPATCH_DUPLICATE_SIMILARITY));
+                decimal(v, Setting.HOTLINE_DISPATCH_DUPLICATE_SIMILARITY), decimal(v, Setting.HOTLINE_DISPATCH_RETRAIN_CPU_SHARE));
     }
 
     private static double decimal(Map<Setting, String> v, Setting setting) {

@@ -55,7 +55,7 @@ public record HotlineConfig(
 
     /** Dispatch policy defaults (HOTLINE_DISPATCH_*): confidence and similarity in (0, 1], windows positive. */
     public record Dispatch(double autoAssignConfidence, java.time.Duration hotSpotWindow, int hotSpotThreshold,
-                           java.time.Duration duplicateWindow, double duplicateSimilarity) {
+                           java.time.Duration duplicateWindow, double duplicateSimilarity, double retrainShare) {
         public Dispatch {
             ConfigChecks.fraction("HOTLINE_DISPATCH_AUTO_ASSIGN_CONFIDENCE", autoAssignConfidence);
             ConfigChecks.positive("HOTLINE_DISPATCH_HOTSPOT_WINDOW_MINUTES", hotSpotWindow.toMinutes());
@@ -64,6 +64,7 @@ public record HotlineConfig(
             }
             ConfigChecks.positive("HOTLINE_DISPATCH_DUPLICATE_WINDOW_DAYS", duplicateWindow.toDays());
             ConfigChecks.fraction("HOTLINE_DISPATCH_DUPLICATE_SIMILARITY", duplicateSimilarity);
+            ConfigChecks.fraction("HOTLINE_DISPATCH_RETRAIN_CPU_SHARE", retrainShare);
         }
     }
 
@@ -90,9 +91,11 @@ public record HotlineConfig(
     }
 
     /** HTTP listener. {@code bodyLimitBytes} caps every request body; {@code inFlight} bounds work per route class;
-     * {@code intakePerAddress} limits web appeals per client address and minute. */
-    public record Http(String host, int port, long bodyLimitBytes, InFlight inFlight, int intakePerAddress) {
+     * {@code intakePerAddress} limits web appeals per client address and minute; {@code instances} HTTP servers
+     * share the port, each on its own event loop (0 in the setting: one per available processor). */
+    public record Http(String host, int port, long bodyLimitBytes, InFlight inFlight, int intakePerAddress, int instances) {
         public Http {
+            ConfigChecks.positive("HOTLINE_HTTP_INSTANCES", instances);
             ConfigChecks.positive("HOTLINE_INTAKE_PER_ADDRESS", intakePerAddress);
             ConfigChecks.port("HOTLINE_HTTP_PORT", port, true);
             ConfigChecks.positive("HOTLINE_HTTP_BODY_LIMIT", bodyLimitBytes);

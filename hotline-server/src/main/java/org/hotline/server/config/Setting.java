@@ -7,6 +7,7 @@ package org.hotline.server.config;
 public enum Setting {
     HOTLINE_HTTP_HOST("0.0.0.0", "Address the HTTP server binds to."),
     HOTLINE_HTTP_PORT("8080", "HTTP port (0 = any free port, printed in the startup log)."),
+    HOTLINE_HTTP_INSTANCES("0", "HTTP server instances, each on its own event loop sharing the port (0 = one per available processor)."),
     HOTLINE_HTTP_BODY_LIMIT("65536", "Largest accepted request body in bytes on /api/v1 and /open311 (the history import has its own, larger limit)."),
     HOTLINE_INTAKE_PER_ADDRESS("30", "Web appeals accepted per client address and minute (429 above); raise it when citizens reach the server through one gateway address."),
     HOTLINE_INTAKE_PER_PHONE("10", "Web appeals accepted per caller phone number and hour (429 above), whatever address they come from."),
@@ -54,6 +55,7 @@ public enum Setting {
     HOTLINE_DISPATCH_HOTSPOT_THRESHOLD("5", "Tickets within the hot-spot window that make a hot spot (at least 2)."),
     HOTLINE_DISPATCH_DUPLICATE_WINDOW_DAYS("7", "How far back, in days, a ticket is searched for possible duplicates."),
     HOTLINE_DISPATCH_DUPLICATE_SIMILARITY("0.35", "Text similarity (0 to 1] from which an earlier ticket is shown as a possible duplicate."),
+    HOTLINE_DISPATCH_RETRAIN_CPU_SHARE("0.1", "Share (0 to 1] of one core the classifier's retraining from the closed-ticket corpus may use: after a run that took t, the next waits t x (1 - share) / share (at least a minute)."),
     HOTLINE_LOG_FORMAT("console", "Log layout: console (readable lines) or json (ECS JSON lines for log collectors).");
 
     private final String defaultValue;

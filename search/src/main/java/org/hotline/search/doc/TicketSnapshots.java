@@ -13,7 +13,9 @@ import org.hotline.core.text.Segmenter;
 /**
  * Reads {@code ticket.v1} snapshots from the event stream into {@link TicketDocument}s. Unknown
  * fields are ignored (core may add more); a snapshot without id, version or receivedAt is refused
- * with {@link UnreadableSnapshot}, which the indexer parks instead of retrying.
+ * with {@link UnreadableSnapshot}, which the indexer parks instead of retrying. Segmenting is the costly
+ * part and most changes (sign, assign, urge, close) leave the text alone, so the words of recently
+ * seen tickets are kept ({@link SegmentedTexts}) and computed again only when title, content or reply changed.
  */
 public final class TicketSnapshots {
 
@@ -22,11 +24,11 @@ public final class TicketSnapshots {
     static final String HANDLE = "HANDLE";
 
     private final ObjectMapper mapper;
-    private final Segmenter segmenter;
+    private final SegmentedTexts segmented;
 
     public TicketSnapshots(ObjectMapper mapper, Segmenter segmenter) {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
-        this.segmenter = Objects.requireNonNull(segmenter, "segmenter");
+        this.segmented = new SegmentedTexts(Objects.requireNonNull(segmenter, "segmenter"), SegmentedTexts.DEFAULT_TICKETS);
     }
 
     public TicketDocument parse(String json) {
@@ -45,10 +47,11 @@ public final class TicketSnapshots {
         String title = text(t, "title");
         String content = text(t, "content");
         String reply = text(t.path("reply"), "text");
+        String id = required(t, "id");
         return new TicketDocument(
-                required(t, "id"), text(t, "number"), requiredVersion(t),
+                id, text(t, "number"), requiredVersion(t),
                 text(t, "status"), text(t, "channel"), text(t, "appealType"), text(t, "urgency"),
-                title, content, reply, segment(title, content, reply),
+                title, content, reply, segmented.words(id, title, content, reply),
                 new TicketDocument.Caller(text(caller, "name"), text(caller, "phone"),
                         caller.path("confidential").asBoolean(false), caller.path("anonymous").asBoolean(false)),
                 text(location, "district"), text(location, "street"), text(location, "community"),
@@ -73,16 +76,6 @@ public final class TicketSnapshots {
     private static JsonNode lastVisit(JsonNode t) {
         JsonNode visits = t.path("visits");
         return visits.isArray() && !visits.isEmpty() ? visits.get(visits.size() - 1) : t.path("visit");
-    }
-
-    private String segment(String... texts) {
-        var words = new StringBuilder();
-        for (String text : texts) {
-            for (String word : segmenter.words(text)) {
-                words.append(word).append(' ');
-            }
-        }
-        return words.toString().strip();
     }
 
     private static String required(JsonNode node, String field) {

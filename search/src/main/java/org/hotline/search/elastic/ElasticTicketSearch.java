@@ -110,6 +110,12 @@ public final class ElasticTicketSearch implements TicketSearch, BulkLoading {
         return bridge(c -> c.bulk(request)).map(BulkOutcomes::of);
     }
 
+    /** A successful bulk response means the translog has the documents (durability {@code request}, the default). */
+    @Override
+    public Future<Void> durable() {
+        return Future.succeededFuture();
+    }
+
     @Override
     public Future<List<ActivityRecord>> activity(ActivityQuery query) {
         SearchRequest request = activity.request(query);

@@ -61,6 +61,8 @@ public final class SearchRebuild {
         return loaded.transform(result -> end().transform(ended -> result.failed() ? Future.<Long>failedFuture(result.cause())
                         : ended.failed() ? Future.<Long>failedFuture(ended.cause()) : Future.succeededFuture(result.result())))
                 .compose(total -> search.refresh().map(total))
+                // the embedded index commits on a policy: the rebuild is done once it is on disk
+                .compose(total -> search.durable().map(total))
                 .onSuccess(total -> LOG.info("search rebuild finished [entries={}]", total));
     }
 
@@ -104,7 +106,7 @@ public final class SearchRebuild {
         }
 
         private Future<Void> index(String stream, List<StreamMessage<String, String>> messages) {
-            return context.owner().executeBlocking(() -> entries.readMessages(stream, messages), false)
+            return entries.readAll(stream, messages, context, connection)
                     .compose(batch -> {
                         Future<IndexOutcome> tickets = search.index(batch.tickets());
                         return Future.all(tickets, search.record(batch.records()))

@@ -1,5 +1,6 @@
 package org.hotline.search.index;
 
+import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -17,8 +18,9 @@ import org.hotline.search.port.TicketSearch;
 /**
  * Feeds the search backend from the streams in {@link StreamEntries#STREAMS} through core's consumer
  * group (ADR 0005), on a Redis connection of its own (the group's read blocks it for up to
- * {@code indexerIdle}). A batch is acknowledged only after the backend took it, so while the backend is
- * down the backlog stays pending in Redis and is read again once it answers; versions make re-delivery
+ * {@code indexerIdle}). A batch is acknowledged only once the backend holds it durably
+ * ({@link TicketSearch#durable()}: Lucene commits on a policy, not per batch), so after a crash, or while
+ * the backend is down, the backlog stays pending in Redis and is read again; versions make re-delivery
  * harmless. Unreadable entries are parked by the group ({@link Parking#PARKED}), documents the backend
  * refuses by {@link Parking}. Entries a dead node left unacknowledged for {@code claimIdle} are claimed.
  */
@@ -57,17 +59,20 @@ public final class StreamIndexer extends VerticleBase {
         return vertx.deployVerticle(ConsumerGroup.entries(connection.async(), settings, this::index));
     }
 
-    /** One stream's batch: read off the event loop (segmenting Chinese is CPU work), indexed, refusals parked. */
+    /** One stream's batch: read off the event loop (segmenting Chinese is CPU work), lean entries' tickets from Redis, indexed, refusals parked. */
     private Future<Handled> index(List<StreamEntry> batch) {
         String stream = batch.get(0).stream();
-        return vertx.executeBlocking(() -> entries.read(stream, batch), false).compose(read -> {
+        List<StreamMessage<String, String>> messages = batch.stream().map(e -> new StreamMessage<>(stream, e.id(), e.fields())).toList();
+        return entries.readAll(stream, messages, context, connection).compose(read -> {
             // tickets and records go to different indices and are idempotent: send both at once
             Future<IndexOutcome> tickets = search.index(read.tickets());
             Future<IndexOutcome> records = search.record(read.records());
             return Future.all(tickets, records)
                     .compose(v -> parking.park(connection, context, List.of(), refusals(tickets.result(), records.result())))
                     .onSuccess(v -> vertx.eventBus().publish(INDEXED_ADDRESS, batch.size()))
-                    .map(Handled.parking(read.poison().stream().map(p -> new Handled.Poison(p.entryId(), p.error())).toList()));
+                    // asked only now: the commit it waits for must start after this batch was written
+                    .map(v -> Handled.parking(read.poison().stream().map(p -> new Handled.Poison(p.entryId(), p.error())).toList())
+                            .durableWhen(search.durable()));
         });
     }
 

@@ -72,9 +72,13 @@ final class LuceneActivity implements Closeable {
         for (ActivityRecord r : records) {
             writer.updateDocument(new Term(KEY, key(r.kind(), r.id())), toLucene(r));
         }
-        writer.commit();
         searchers.maybeRefresh();
         return new IndexOutcome(records.size(), 0, List.of());
+    }
+
+    /** Durable on disk: the owner commits on its policy ({@link LuceneCommits}), not per batch. */
+    void commit() throws IOException {
+        writer.commit();
     }
 
     void refresh() throws IOException {

@@ -38,6 +38,8 @@ import org.hotline.search.report.DepartmentTally;
  * Embedded backend for the one-command run without Elasticsearch: a Lucene index under a data
  * directory. Lucene blocks, so every call runs on a worker thread; writes are serialised by one lock
  * and keep a document only when its version is newer than the indexed one, like external versioning.
+ * Each write is visible to searches at once (near-real-time reader, no fsync); commits follow the
+ * {@link LuceneCommitPolicy} and {@link #durable()} tells the indexer when to acknowledge.
  */
 public final class LuceneTicketSearch implements TicketSearch {
 
@@ -49,12 +51,18 @@ public final class LuceneTicketSearch implements TicketSearch {
     private final LuceneHits hits;
     private final LuceneReports reports;
     private final LuceneActivity activity;
+    private final LuceneCommits commits;
 
     private LuceneTicketSearch(Vertx vertx, IndexWriter writer, LuceneActivity activity, Segmenter segmenter,
-                               Analyzer analyzer, ZoneId zone) throws IOException {
+                               Analyzer analyzer, ZoneId zone, LuceneCommitPolicy policy) throws IOException {
         this.vertx = vertx;
         this.writer = writer;
         this.activity = activity;
+        this.commits = new LuceneCommits(vertx, policy, () -> {
+            writer.commit();
+            activity.commit();
+            return null;
+        });
         this.searchers = new SearcherManager(writer, null);
         this.queries = new LuceneQueries(segmenter, analyzer);
         this.hits = new LuceneHits(queries, analyzer, json);
@@ -63,12 +71,17 @@ public final class LuceneTicketSearch implements TicketSearch {
 
     /** Tickets in {@code dataDir}, events and call records in its subdirectory {@code activity} (Lucene ignores it). */
     public static LuceneTicketSearch open(Vertx vertx, Path dataDir, Segmenter segmenter, ZoneId zone) {
+        return open(vertx, dataDir, segmenter, zone, LuceneCommitPolicy.DEFAULT);
+    }
+
+    public static LuceneTicketSearch open(Vertx vertx, Path dataDir, Segmenter segmenter, ZoneId zone, LuceneCommitPolicy policy) {
         try {
             Analyzer analyzer = LuceneDocuments.analyzer();
             var config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             var tickets = new IndexWriter(FSDirectory.open(dataDir), config);
             try {
-                return new LuceneTicketSearch(vertx, tickets, new LuceneActivity(dataDir.resolve("activity")), segmenter, analyzer, zone);
+                return new LuceneTicketSearch(vertx, tickets, new LuceneActivity(dataDir.resolve("activity")), segmenter, analyzer, zone,
+                        policy);
             } catch (IOException e) {
                 tickets.close();
                 throw e;
@@ -101,8 +114,8 @@ public final class LuceneTicketSearch implements TicketSearch {
         } finally {
             searchers.release(searcher);
         }
-        writer.commit();
         searchers.maybeRefresh();
+        commits.written(indexed);
         return new IndexOutcome(indexed, tickets.size() - indexed, List.of());
     }
 
@@ -111,7 +124,12 @@ public final class LuceneTicketSearch implements TicketSearch {
         if (records.isEmpty()) {
             return Future.succeededFuture(new IndexOutcome(0, 0, List.of()));
         }
-        return blocking(() -> activity.record(records));
+        return blocking(() -> activity.record(records)).onSuccess(outcome -> commits.written(outcome.indexed()));
+    }
+
+    @Override
+    public Future<Void> durable() {
+        return commits.durable();
     }
 
     @Override
@@ -175,12 +193,12 @@ public final class LuceneTicketSearch implements TicketSearch {
 
     @Override
     public Future<Void> close() {
-        return blocking(() -> {
+        return commits.commitNow().compose(v -> blocking(() -> {
             searchers.close();
             writer.close();
             activity.close();
             return null;
-        });
+        }));
     }
 
     private interface SearcherWork<T> {

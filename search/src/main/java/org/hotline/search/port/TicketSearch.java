@@ -29,6 +29,13 @@ public interface TicketSearch {
      */
     Future<IndexOutcome> record(List<ActivityRecord> records);
 
+    /**
+     * Completes once everything indexed or recorded before the call would survive a crash of this
+     * process: the indexer acknowledges stream entries only then. Elasticsearch: at once (a bulk
+     * response means the translog has it); Lucene: after its next commit ({@code LuceneCommitPolicy}).
+     */
+    Future<Void> durable();
+
     /** Recorded events or calls matching the query, newest first (ties by id), visible after {@link #refresh()}. */
     Future<List<ActivityRecord>> activity(ActivityQuery query);
 

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
+import org.hotline.core.redis.RedisTicketKeys;
 import org.hotline.core.stream.RedisKeys;
 import org.hotline.search.SearchConfig;
 import org.hotline.search.TicketSnapshot;
@@ -41,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * from XADD until the indexer reported the batch written (on Lucene searchable at that point); on
  * Elasticsearch also "visible" = from XADD until a search sees the change (after the index's
  * 1 s refresh), sampled every 50 ms. Off by default: {@code -Dhotline.bench.rate=1000
- * -Dhotline.bench.seconds=20 [-Dhotline.bench.backend=elastic [-Dhotline.bench.prefix=P]]}; with
+ * -Dhotline.bench.seconds=20 [-Dhotline.bench.backend=elastic [-Dhotline.bench.prefix=P]] [-Dhotline.bench.lean=true]}
+ * (lean: every change after a ticket's first is a lean entry, its snapshot in the ticket hash); with
  * the prefix of a loaded SearchBenchmarkIT run the changes land in the 1,000,000-ticket indices.
  */
 @EnabledIfSystemProperty(named = "hotline.bench.rate", matches = "\\d+")
@@ -57,6 +59,7 @@ class IndexingLagIT {
         int rate = Integer.getInteger("hotline.bench.rate");
         int total = rate * Integer.getInteger("hotline.bench.seconds", 20);
         String backend = System.getProperty("hotline.bench.backend", "lucene");
+        boolean lean = Boolean.getBoolean("hotline.bench.lean");
         String run = "lag" + ProcessHandle.current().pid() + "-";
         String prefix = System.getProperty("hotline.bench.prefix", "lag" + ProcessHandle.current().pid());
         Vertx vertx = Vertx.vertx();
@@ -101,6 +104,7 @@ class IndexingLagIT {
             }
         });
         var visibility = backend.equals("lucene") ? null : new Visibility(RealElasticsearch.shared().url(), prefix, run, writtenAt);
+        long cpuStart = cpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
             long wait = start + (long) (i * 1e9 / rate) - System.nanoTime();
@@ -109,13 +113,21 @@ class IndexingLagIT {
                 LockSupport.parkNanos(wait);
             }
             writtenAt.set(i, System.nanoTime());
-            writer.async().xadd(RedisKeys.TICKET_EVENTS, Map.of("ticketId", run + (i % TICKETS), "number", "n" + i,
+            Map<String, String> entry = new java.util.HashMap<>(Map.of("ticketId", run + (i % TICKETS), "number", "n" + i,
                     "version", Long.toString(1 + i / TICKETS), "type", "TicketUpdated", "at", BenchTickets.START.toString(),
                     "event", "{}", "ticket", snapshots[i]));
+            if (lean && i >= TICKETS) {
+                // as core's commit writes a lean entry: the snapshot in the ticket hash, the entry without it
+                writer.async().hset(RedisTicketKeys.defaults().ticket(run + (i % TICKETS)), "s", entry.remove("ticket"));
+            }
+            writer.async().xadd(RedisKeys.TICKET_EVENTS, entry);
         }
         long written = System.nanoTime();
         all.future().toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
         long allIndexed = System.nanoTime();
+        long cpu = cpuNanos() - cpuStart;
+        System.out.printf("BENCH indexing cpu_ms_per_event=%.3f events=%d lean=%s (process CPU: indexer, writer, Redis client)%n",
+                cpu / 1e6 / total, total, lean);
         String visible = visibility == null ? "" : visibility.awaitAll(total, start);
         System.out.printf("BENCH lag timeline written_s=%.1f all_indexed_s=%.1f%n", (written - start) / 1e9, (allIndexed - start) / 1e9);
         // the first fields keep the format scripts/benchmarks-report.py reads
@@ -126,6 +138,10 @@ class IndexingLagIT {
         writer.close();
         writerClient.shutdown();
         client.shutdown();
+    }
+
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static String percentiles(long[] nanos) {

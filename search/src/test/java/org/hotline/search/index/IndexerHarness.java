@@ -56,6 +56,15 @@ final class IndexerHarness implements AutoCloseable {
                 "event", "{\"type\":\"" + type + "\"}", "ticket", snapshotJson));
     }
 
+    /** A lean entry (no snapshot), the ticket's current snapshot in its hash as core's commit writes it. */
+    void leanEvent(TicketSnapshot snapshot, String type) {
+        var doc = TicketSnapshot.SNAPSHOTS.parse(snapshot.json());
+        writer.sync().hset(org.hotline.core.redis.RedisTicketKeys.defaults().ticket(doc.id()), "s", snapshot.json());
+        writer.sync().xadd(RedisKeys.TICKET_EVENTS, Map.of("ticketId", doc.id(), "number", String.valueOf(doc.number()),
+                "version", Long.toString(doc.version()), "type", type, "at", doc.at().received().toString(),
+                "event", "{\"type\":\"" + type + "\"}"));
+    }
+
     void raw(String stream, Map<String, String> fields) {
         writer.sync().xadd(stream, fields);
     }
@@ -71,6 +80,12 @@ final class IndexerHarness implements AutoCloseable {
             }
         });
         await(promise.future());
+    }
+
+    /** Waits until the group acknowledged every entry it was given (Lucene: after its next commit). */
+    void awaitNothingPending(String group) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> writer.sync().xpending(RedisKeys.TICKET_EVENTS, group).getCount() == 0);
     }
 
     long indexedSoFar() {

@@ -56,7 +56,20 @@ class StreamIndexerIT {
         assertThat(page.hits()).hasSize(1);
         assertThat(page.hits().get(0).ticket().status()).isEqualTo("ASSIGNED");
         assertThat(page.hits().get(0).ticket().leadDepartment()).isEqualTo("D-ENV");
-        assertThat(harness.writer.sync().xpending(RedisKeys.TICKET_EVENTS, "search-idx").getCount()).isZero();
+        harness.awaitNothingPending("search-idx");
+    }
+
+    @Test
+    void aLeanEntryIndexesTheTicketsCurrentSnapshotFromRedis() {
+        harness.event(ticket("lean1", DAY).text("噪音扰民", "工地夜间施工").version(1).set("status", "RECEIVED"), "TicketReceived");
+        harness.leanEvent(ticket("lean1", DAY).text("噪音扰民", "工地夜间施工").version(2).set("status", "ASSIGNED")
+                .department("D-CITY"), "TicketAssigned");
+        harness.awaitIndexed(2);
+        await(search.refresh());
+        var hits = await(search.search(TicketQuery.text("噪音", 10), SearchScope.all())).hits();
+        assertThat(hits).extracting(h -> h.ticket().version() + " " + h.ticket().leadDepartment()).containsExactly("2 D-CITY");
+        assertThat(await(search.activity(ActivityQuery.eventsOf("lean1", 10)))).extracting(r -> r.id())
+                .containsExactlyInAnyOrder("lean1:1", "lean1:2");
     }
 
     @Test
@@ -70,7 +83,7 @@ class StreamIndexerIT {
         var parked = harness.writer.sync().xrange(Parking.PARKED, io.lettuce.core.Range.create("-", "+"));
         assertThat(parked).hasSize(1);
         assertThat(parked.get(0).getBody()).containsEntry("stream", RedisKeys.TICKET_EVENTS).containsKey("error");
-        assertThat(harness.writer.sync().xpending(RedisKeys.TICKET_EVENTS, "search-idx").getCount()).isZero();
+        harness.awaitNothingPending("search-idx");
     }
 
     @Test

@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * is read into typed entries and given to the {@link BatchHandler} one stream at a time; the batch is
  * acknowledged (one XACK per batch) only after the handler succeeded, entries the reader cannot read or
  * the handler names as poison are parked with their reason first. A failed batch is not acknowledged and
- * is read again from the pending list after a back-off (250 ms doubling to 10 s). Every
+ * is read again from the pending list after a back-off (250 ms doubling to 10 s). A handler whose effects
+ * become durable later ({@link Handled#durable()}) gets its batch acknowledged then, while reading goes on;
+ * the pending list is read with a cursor, so entries still waiting for that are not read over and over. Every
  * {@code claimIdle / 2} the group takes over (XAUTOCLAIM, atomic) entries another consumer left
  * unacknowledged for {@code claimIdle}: the survivors finish the work of a node that died for good. On the
  * same beat the streams are trimmed to what some group still needs ({@link StreamTrimmer}: below every
@@ -48,6 +50,7 @@ public final class ConsumerGroup<E> extends VerticleBase {
     private final Function<StreamEntry, E> reader;
     private final BatchHandler<E> handler;
     private final Map<String, String> claimCursors = new HashMap<>();
+    private final Map<String, String> pendingCursors = new HashMap<>();
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong parked = new AtomicLong();
     private final AtomicLong claimed = new AtomicLong();
@@ -57,6 +60,7 @@ public final class ConsumerGroup<E> extends VerticleBase {
     private final StreamTrimmer trimmer;
     private boolean pendingFirst = true;
     private boolean claimedWaiting;
+    private boolean redeliver;
     private boolean stopped;
     private long backoffMillis = FIRST_BACKOFF_MILLIS;
     private long roundTimer = -1;
@@ -140,7 +144,12 @@ public final class ConsumerGroup<E> extends VerticleBase {
         }
         boolean fromPending = pendingFirst;
         // compose turns a command refused synchronously (connection closing) into a failed future
-        Future.succeededFuture().compose(v -> read(fromPending)).compose(this::process).onComplete(done -> {
+        Future.succeededFuture().compose(v -> read(fromPending)).compose(messages -> {
+            if (fromPending) {
+                messages.forEach(m -> pendingCursors.put(m.getStream(), m.getId()));
+            }
+            return process(messages);
+        }).onComplete(done -> {
             if (stopped) {
                 return;
             }
@@ -149,14 +158,21 @@ public final class ConsumerGroup<E> extends VerticleBase {
                 LOG.warn("stream round failed, entries stay pending [group={}, retryInMs={}, reason={}]", settings.group(),
                         backoffMillis, done.cause().toString());
                 pendingFirst = true;
+                pendingCursors.clear();
                 next(backoffMillis);
                 backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS);
                 return;
             }
             backoffMillis = FIRST_BACKOFF_MILLIS;
             int count = done.result();
-            pendingFirst = (fromPending && count > 0) || claimedWaiting;
+            // claimed entries, or a batch whose durability failed, may lie behind the cursor: pending from the start
+            boolean fromStart = claimedWaiting || redeliver;
+            pendingFirst = (fromPending && count > 0) || fromStart;
+            if (!pendingFirst || fromStart) {
+                pendingCursors.clear();
+            }
             claimedWaiting = false;
+            redeliver = false;
             boolean more = pendingFirst || count >= settings.page() || settings.blocking();
             next(more ? 0 : settings.idle().toMillis());
         });
@@ -173,7 +189,8 @@ public final class ConsumerGroup<E> extends VerticleBase {
     @SuppressWarnings("unchecked")
     private Future<List<StreamMessage<String, String>>> read(boolean fromPending) {
         XReadArgs.StreamOffset<String>[] offsets = settings.streams().stream()
-                .map(s -> fromPending ? XReadArgs.StreamOffset.from(s, "0") : XReadArgs.StreamOffset.lastConsumed(s))
+                .map(s -> fromPending ? XReadArgs.StreamOffset.from(s, pendingCursors.getOrDefault(s, "0"))
+                        : XReadArgs.StreamOffset.lastConsumed(s))
                 .toArray(XReadArgs.StreamOffset[]::new);
         XReadArgs args = XReadArgs.Builder.count(settings.page());
         if (!fromPending && settings.blocking()) {
@@ -215,8 +232,23 @@ public final class ConsumerGroup<E> extends VerticleBase {
         return result.compose(done -> {
             List<Handled.Poison> poison = new ArrayList<>(unreadable);
             poison.addAll(done.poison());
-            return park(stream, poison);
-        }).compose(v -> acknowledge(stream, entries));
+            return park(stream, poison).compose(v -> acknowledgeWhenDurable(done.durable(), stream, entries));
+        });
+    }
+
+    /** Acknowledges now when the effects are durable already, else once they are, without holding up the next read. */
+    private Future<Void> acknowledgeWhenDurable(Future<Void> durable, String stream, List<StreamEntry> entries) {
+        if (durable.isComplete()) {
+            return durable.compose(v -> acknowledge(stream, entries));
+        }
+        // back on this verticle's context, whichever thread made the effects durable
+        durable.onComplete(result -> context.runOnContext(v -> (result.succeeded() ? acknowledge(stream, entries)
+                : Future.<Void>failedFuture(result.cause())).onFailure(e -> {
+                    LOG.warn("batch not acknowledged, entries stay pending [group={}, stream={}, count={}, reason={}]",
+                            settings.group(), stream, entries.size(), e.toString());
+                    redeliver = true;
+                })));
+        return Future.succeededFuture();
     }
 
     private Future<Void> park(String stream, List<Handled.Poison> poison) {

@@ -9,6 +9,7 @@ import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,6 +90,51 @@ class ConsumerGroupIT {
         assertThat(handled).containsExactlyElementsOf(written);
         assertThat(group.stats().failedRounds()).isEqualTo(2);
         assertThat(group.stats().handled()).isEqualTo(7);
+    }
+
+    @Test
+    void aBatchIsAcknowledgedOnlyOnceItsEffectsAreDurableWhileReadingGoesOn() {
+        List<String> written = append(7);
+        List<Promise<Void>> syncs = Collections.synchronizedList(new ArrayList<>());
+        var group = ConsumerGroup.entries(connection.async(), settings("node-1"), batch -> {
+            batch.forEach(e -> handled.add(e.fields().get("n")));
+            Promise<Void> sync = Promise.promise();
+            syncs.add(sync);
+            return Future.succeededFuture(Handled.all().durableWhen(sync.future()));
+        });
+        await(vertx.deployVerticle(group));
+        // three pages of 3, 3 and 1 handled, none of them durable yet: all seven stay pending
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> handled.size() >= 7);
+        assertThat(handled).containsExactlyElementsOf(written);
+        assertThat(await(group.pending())).isEqualTo(7);
+
+        synchronized (syncs) {
+            syncs.forEach(Promise::complete);
+        }
+        awaitNothingPending(group);
+        assertThat(group.stats().handled()).isEqualTo(7);
+    }
+
+    @Test
+    void aBatchWhoseEffectsNeverBecameDurableIsHandledAgain() {
+        List<String> written = append(3);
+        List<Promise<Void>> syncs = Collections.synchronizedList(new ArrayList<>());
+        var group = ConsumerGroup.entries(connection.async(), settings("node-1"), batch -> {
+            batch.forEach(e -> handled.add(e.fields().get("n")));
+            Promise<Void> sync = Promise.promise();
+            syncs.add(sync);
+            return Future.succeededFuture(Handled.all().durableWhen(sync.future()));
+        });
+        await(vertx.deployVerticle(group));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> syncs.size() >= 1);
+        syncs.get(0).fail(new IllegalStateException("disk full"));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> syncs.size() >= 2);
+        syncs.get(1).complete();
+        awaitNothingPending(group);
+
+        List<String> twice = new ArrayList<>(written);
+        twice.addAll(written);
+        assertThat(handled).containsExactlyElementsOf(twice);
     }
 
     @Test
