@@ -80,7 +80,13 @@ $('login-form').addEventListener('submit', async (event) => {
   }
 });
 
-$('logout').addEventListener('click', () => { session.clear(); location.reload(); });
+// 退出 revokes the token on the server (POST /api/v1/auth/logout), then forgets it here; a server that
+// cannot revoke (no such route, offline) still leaves the browser signed out
+$('logout').addEventListener('click', () => {
+  const s = session.get();
+  const revoke = s && s.token ? fetch('/api/v1/auth/logout', { method: 'POST', headers: { Authorization: 'Bearer ' + s.token } }) : Promise.resolve();
+  revoke.catch(() => null).then(() => { session.clear(); location.reload(); });
+});
 window.addEventListener('console:unauthorized', () => {
   session.clear();
   notify('登录已失效，请重新登录（未提交的内容已保留）', 'error');
