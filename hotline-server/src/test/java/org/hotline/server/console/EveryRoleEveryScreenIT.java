@@ -108,7 +108,10 @@ class EveryRoleEveryScreenIT extends ConsoleTestBase {
         offered("close");
         page.command("close", "reason", "重办后市民满意");
         assertThat(page.waitForNotice("办结成功")).contains(number);
-        assertThat(page.visible("#ticket-events").getText()).contains("重办", "回访不满意", "已更换整条线路", "办结");
+        String category = page.visible("#view-ticket dl.facts").findElement(By.xpath("dt[.='分类']/following-sibling::dd[1]")).getText();
+        assertThat(page.visible("#ticket-events").getText()).contains("重办", "回访不满意", "已更换整条线路", "办结")
+                .as("the classification in the history by its name, not by its code alone").contains("分类：" + category + "（")
+                .doesNotContainPattern("分类：\\d{6}");
         shot("81-supervisor-closed");
         page.browser.navigate().to(page.base() + "/dashboard/"); // 督办看板, under the console's session
         page.visible("#board");
