@@ -1,11 +1,16 @@
 // 督办看板：用登录令牌读取 /api/v1/dashboard/stream（服务器推送事件），每次收到数据就重绘。
 (function () {
   'use strict';
-  const STATUS = { RECEIVED: '已受理', CLASSIFIED: '已分类', ASSIGNED: '已派单', SIGNED: '已签收', IN_PROGRESS: '办理中',
-    RETURN_REQUESTED: '申请退单', SUSPENDED: '已挂起', REPLIED: '已答复', REVIEWED: '已审核', REVISITED: '已回访',
-    CLOSED: '已办结', NOT_ACCEPTED: '不予受理', MERGED: '已合并' };
-  const CHANNEL = { PHONE: '电话', WEB: '网站', APP: 'APP', WECHAT: '微信', SMS: '短信', LETTER: '信件', ON_SITE: '现场',
-    POLICE_110: '110转办', PROVINCIAL_PLATFORM: '省平台', LEADER_ASSIGNED: '领导交办' };
+  // One glossary: the work console's (console/js/labels.js), loaded when the console is served next to the
+  // dashboard, as it is in the server; a dashboard served alone shows the API's codes.
+  let glossary = null;
+  const glossaryLoaded = import('/console/js/labels.js').then((m) => { glossary = m; }).catch(() => null);
+  const statusLabel = (k) => (glossary ? glossary.label(glossary.STATUSES, k) : k);
+  const channelLabel = (k) => (glossary ? glossary.label(glossary.CHANNELS, k) : k);
+  // times and "today" in the hotline's zone (GET /api/v1/departments names it), not the browser's
+  let zone;
+  const day = (date) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  const time = (iso) => new Date(iso).toLocaleString('zh-CN', { timeZone: zone, hour12: false });
   const charts = {};
   const $ = (id) => document.getElementById(id);
   const pct = (v) => (v === null || v === undefined) ? '—' : (v * 100).toFixed(1) + '%';
@@ -56,29 +61,58 @@
   function render(s) {
     window.hotlineDashboard.updates += 1;
     window.hotlineDashboard.last = s;
-    $('as-of').textContent = '数据时间 ' + new Date(s.asOf).toLocaleString('zh-CN');
+    $('as-of').textContent = '数据时间 ' + time(s.asOf);
     $('open-total').textContent = s.open.total;
     $('yellow').textContent = s.open.yellow;
     $('red').textContent = s.open.red;
     $('today-total').textContent = s.today.total;
+    $('month-total').textContent = s.month ? s.month.total : '—';
+    const today = day(new Date(s.asOf));
+    $('open-link').href = list('status=' + OPEN, '在办工单');
+    $('today-link').href = list('from=' + today + '&to=' + today, '今日受理的工单');
+    $('month-link').href = list('from=' + today.slice(0, 8) + '01&to=' + today, '本月受理的工单');
     const statuses = Object.entries(s.open.byStatus);
     chart('chart-status').setOption({ title: { text: '在办工单状态' }, tooltip: {},
-      series: [{ type: 'pie', radius: '60%', data: statuses.map(([k, v]) => ({ name: STATUS[k] || k, value: v })) }] });
-    const channels = Object.entries(s.today.byChannel);
-    chart('chart-channels').setOption({ title: { text: '今日受理渠道' }, tooltip: {},
-      xAxis: { type: 'category', data: channels.map(([k]) => CHANNEL[k] || k) }, yAxis: { type: 'value' },
-      series: [{ type: 'bar', data: channels.map(([, v]) => v) }] });
+      series: [{ type: 'pie', radius: '60%', data: statuses.map(([k, v]) => ({ name: statusLabel(k), value: v })) }] });
+    const month = (s.month && s.month.byChannel) || {};
+    const channels = [...new Set([...Object.keys(s.today.byChannel), ...Object.keys(month)])];
+    chart('chart-channels').setOption({ title: { text: s.month ? '受理渠道（今日 / 本月）' : '今日受理渠道' },
+      tooltip: { trigger: 'axis' }, legend: { bottom: 0 },
+      xAxis: { type: 'category', data: channels.map(channelLabel) }, yAxis: { type: 'value', minInterval: 1 },
+      series: [{ name: '今日', type: 'bar', data: channels.map((k) => s.today.byChannel[k] || 0) }]
+        .concat(s.month ? [{ name: '本月', type: 'bar', data: channels.map((k) => month[k] || 0) }] : []) });
+    const trend = lastDays(s.trend, today, 30);
     chart('chart-trend').setOption({ title: { text: '近30日受理量' }, tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: s.trend.map((d) => d.day) }, yAxis: { type: 'value' },
-      series: [{ type: 'line', smooth: true, data: s.trend.map((d) => d.count) }] });
-    const list = (query, title) => '/console/#list=' + encodeURIComponent(query) + '&title=' + encodeURIComponent(title);
+      xAxis: { type: 'category', data: trend.map((d) => d.day.slice(5)) }, yAxis: { type: 'value', minInterval: 1 },
+      series: [{ type: 'line', data: trend.map((d) => d.count) }] });
     fillTable('departments', s.departments, [(r) => r.departmentName || r.department,
       (r) => [String(r.tickets), list('department=' + r.department, (r.departmentName || r.department) + '的工单')],
       (r) => pct(r.onTimeSignRate), (r) => pct(r.responseRate), (r) => pct(r.onTimeCompletionRate),
       (r) => pct(r.satisfactionRate),
       (r) => [String(r.overdue), list('department=' + r.department + '&overdue=true', (r.departmentName || r.department) + '的超期工单')]]);
     fillTable('overdue', s.overdue.tickets, [(t) => [t.number, '/console/#ticket=' + encodeURIComponent(t.number)], (t) => t.title, (t) => t.departmentName || t.department || '—',
-      (t) => STATUS[t.status] || t.status, (t) => new Date(t.dueAt).toLocaleString('zh-CN')]);
+      (t) => statusLabel(t.status), (t) => time(t.dueAt)]);
+  }
+
+  const list = (query, title) => '/console/#list=' + encodeURIComponent(query) + '&title=' + encodeURIComponent(title);
+  const OPEN = 'RECEIVED,CLASSIFIED,ASSIGNED,SIGNED,IN_PROGRESS,RETURN_REQUESTED,SUSPENDED,REPLIED,REVIEWED,REVISITED';
+
+  /** Every one of the {@code n} days ending with {@code today}, 0 where the server listed no ticket (a real line, not one dot). */
+  function lastDays(trend, today, n) {
+    const counts = new Map(trend.map((d) => [String(d.day).slice(0, 10), d.count]));
+    const end = new Date(today + 'T00:00:00Z');
+    return Array.from({ length: n }, (_, i) => {
+      const d = new Date(end.getTime() - (n - 1 - i) * 86400000).toISOString().slice(0, 10);
+      return { day: d, count: counts.get(d) || 0 };
+    });
+  }
+
+  /** The center's rate over today's department rows: each row's rate weighted by its denominator (= Σ numerators / Σ denominators). */
+  function centerRate(rows, rate, denominator) {
+    let due = 0;
+    let met = 0;
+    rows.forEach((r) => { const d = (r.counts || {})[denominator] || 0; if (r[rate] !== null && r[rate] !== undefined) { due += d; met += r[rate] * d; } });
+    return due === 0 ? null : met / due;
   }
 
   async function report(path) {
@@ -89,8 +123,16 @@
 
   /** Hot topics, this month's ranking and the 15-second answer rate, from the reports API (once a minute). */
   async function reports() {
-    const [topics, ranking, center] = await Promise.all([report('/api/v1/reports/hot-topics?size=10'),
-      report('/api/v1/reports/ranking'), report('/api/v1/reports/center')].map((p) => p.catch(() => null)));
+    const today = day(new Date());
+    const [topics, ranking, center, todays] = await Promise.all([report('/api/v1/reports/hot-topics?size=10'),
+      report('/api/v1/reports/ranking'), report('/api/v1/reports/center'),
+      report('/api/v1/reports/departments?from=' + today + '&to=' + today)].map((p) => p.catch(() => null)));
+    if (todays) {
+      // 今日三率 of the whole center (docs/measures.md); — when nothing was due today
+      $('today-on-time').textContent = pct(centerRate(todays.departments, 'onTimeCompletionRate', 'completionDue'));
+      $('today-resolution').textContent = pct(centerRate(todays.departments, 'resolutionRate', 'visited'));
+      $('today-satisfaction').textContent = pct(centerRate(todays.departments, 'satisfactionRate', 'rated'));
+    }
     if (topics) {
       $('hot-topics').replaceChildren(...topics.topics.map((t) => {
         const li = document.createElement('li');
@@ -110,6 +152,8 @@
   }
 
   async function listen() {
+    await glossaryLoaded;
+    zone = await report('/api/v1/departments').then((d) => d.zone || undefined).catch(() => undefined);
     reports();
     $('login').hidden = true;
     $('board').hidden = false;

@@ -1,7 +1,8 @@
 // Administrators' pages: units, categories, time limits, the holiday calendar (with a missing-year warning),
-// users and roles, dispatch rules and the knowledge base; each card is one part of the admin API.
+// users and roles, dispatch rules and the auto-assign threshold, blocked numbers and the knowledge base;
+// each card is one part of the admin API.
 import { api, available } from './api.js';
-import { h, clear, notify } from './dom.js';
+import { h, clear, notify, formatTime } from './dom.js';
 import * as L from './labels.js';
 
 const LEVELS = { CITY: '市级', DISTRICT: '区县', STREET: '街道', COMMUNITY: '社区' };
@@ -10,11 +11,12 @@ export async function mountAdmin(view, ctx) {
   const cards = { units: h('div', { className: 'card', id: 'admin-units' }), users: h('div', { className: 'card', id: 'admin-users' }),
     calendar: h('div', { className: 'card', id: 'admin-calendar' }), limits: h('div', { className: 'card', id: 'admin-limits' }),
     categories: h('div', { className: 'card', id: 'admin-categories' }), rules: h('div', { className: 'card', id: 'admin-rules' }),
-    knowledge: h('div', { className: 'card', id: 'admin-knowledge' }) };
-  clear(view, h('div', { className: 'cols' }, h('div', { style: 'display:grid;gap:.75rem;min-width:0' }, cards.units, cards.categories, cards.knowledge),
-    h('div', { style: 'display:grid;gap:.75rem;min-width:0' }, cards.calendar, cards.users, cards.limits, cards.rules)));
+    knowledge: h('div', { className: 'card', id: 'admin-knowledge' }), policy: h('div', { className: 'card', id: 'admin-policy' }),
+    blocked: h('div', { className: 'card', id: 'admin-blocked' }) };
+  clear(view, h('div', { className: 'cols' }, h('div', { style: 'display:grid;gap:.75rem;min-width:0' }, cards.units, cards.categories, cards.knowledge, cards.blocked),
+    h('div', { style: 'display:grid;gap:.75rem;min-width:0' }, cards.calendar, cards.users, cards.limits, cards.rules, cards.policy)));
   await Promise.all([units(cards.units, ctx), users(cards.users, ctx), calendar(cards.calendar), limits(cards.limits),
-    categories(cards.categories, ctx), rules(cards.rules), knowledge(cards.knowledge)]);
+    categories(cards.categories, ctx), rules(cards.rules, ctx), knowledge(cards.knowledge), policy(cards.policy, ctx), blocked(cards.blocked)]);
 }
 
 async function guarded(card, title, work) {
@@ -148,4 +150,59 @@ async function knowledge(card) {
     const list = page.items || page.hits || [];
     clear(card, h('h3', {}, `知识库（最近 ${list.length} 条）`), h('ul', { className: 'plain' }, list.map((k) => h('li', {}, k.title || k.id))));
   });
+}
+
+const percent = (v) => (typeof v === 'number' ? Math.round(v * 1000) / 10 + '%' : '—');
+
+/** 自动派单阈值: what auto-dispatch applies (GET), replaced as a whole by an administrator (PUT). */
+async function policy(card, ctx) {
+  if (!(await available('/api/v1/dispatch/policy'))) { clear(card, h('h3', {}, '自动派单阈值'), h('p', { className: 'muted' }, '本服务器未启用自动派单模块。')); return; }
+  const load = () => guarded(card, '自动派单阈值', async () => {
+    const p = await api('GET', '/api/v1/dispatch/policy');
+    const names = new Map(ctx.categories.map((c) => [c.code, c.path || c.name]));
+    const threshold = h('input', { name: 'autoAssignConfidence', type: 'number', min: 0.01, max: 1, step: 0.01, required: true, value: p.autoAssignConfidence });
+    const overrides = h('textarea', { name: 'categories', id: 'policy-categories', rows: 3 });
+    overrides.value = JSON.stringify(p.categories || {}, null, 1);
+    const form = h('form', { id: 'policy-form', className: 'grid2' },
+      h('label', {}, '全局阈值（分类置信度达到即自动派单，0 到 1）', threshold),
+      h('label', {}, '按分类的阈值（JSON：分类编码 → 阈值）', overrides),
+      h('button', { type: 'submit', className: 'primary' }, '保存派单阈值'));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      try {
+        await api('PUT', '/api/v1/dispatch/policy', { autoAssignConfidence: Number(threshold.value), categories: JSON.parse(overrides.value || '{}') });
+        notify('派单阈值已保存');
+        await load();
+      } catch (err) {
+        notify('保存失败：' + (err instanceof SyntaxError ? 'JSON 格式错误' : err.message), 'error');
+      }
+    });
+    const rows = Object.entries(p.categories || {});
+    clear(card, h('h3', {}, '自动派单阈值'),
+      h('p', { id: 'policy-current' }, `当前全局阈值 ${percent(p.autoAssignConfidence)}`,
+        p.updatedAt ? `（${p.updatedBy || '—'} 于 ${formatTime(p.updatedAt)} 修改）` : '（配置文件默认值）'),
+      rows.length ? h('table', {}, h('tbody', {}, rows.map(([code, v]) => h('tr', {}, h('td', {}, names.get(code) || code), h('td', {}, percent(v)))))) : null,
+      form);
+  });
+  await load();
+}
+
+/** 黑名单号码 (harassment policy): calls from these numbers are not queued; telephony's list, administrators only. */
+async function blocked(card) {
+  if (!(await available('/api/telephony/blocked-numbers'))) { clear(card, h('h3', {}, '黑名单号码'), h('p', { className: 'muted' }, '本服务器未接入话务系统。')); return; }
+  const load = () => guarded(card, '黑名单号码', async () => {
+    const numbers = (await api('GET', '/api/telephony/blocked-numbers')).numbers || [];
+    const phone = h('input', { name: 'phone', required: true, pattern: '\\+?[0-9]{3,20}', placeholder: '号码' });
+    const change = async (method, number, done) => {
+      try { await api(method, `/api/telephony/blocked-numbers/${encodeURIComponent(number)}`); notify(done); await load(); } catch (e) { notify('操作失败：' + e.message, 'error'); }
+    };
+    const form = h('form', { id: 'blocked-form', className: 'row' }, phone, h('button', { type: 'submit', className: 'primary' }, '加入黑名单'));
+    form.addEventListener('submit', (e) => { e.preventDefault(); change('PUT', phone.value.trim(), `${phone.value.trim()} 已加入黑名单`); });
+    clear(card, h('h3', {}, `黑名单号码（${numbers.length}）`),
+      h('ul', { className: 'plain', id: 'blocked-list' }, numbers.length === 0 ? h('li', { className: 'muted' }, '暂无')
+        : numbers.map((n) => h('li', { className: 'row', dataset: { phone: n } }, h('span', {}, n),
+          h('button', { type: 'button', onclick: () => change('DELETE', n, `${n} 已移出黑名单`) }, '移出')))),
+      form);
+  });
+  await load();
 }

@@ -55,10 +55,17 @@ function valueText(key, value, ctx) {
   if (DEPARTMENT_FIELDS.has(key)) return ctx.departmentName(value);
   if (key === 'assisting' && Array.isArray(value)) return value.map((d) => ctx.departmentName(d)).join('、');
   if (ENUMS[key]) return L.label(ENUMS[key], value);
+  if (key === 'categoryCode') return categoryName(value, ctx);
   if (key === 'amount') return L.limit(value);
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatTime(value);
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** A category code (010103) as people read it: its path in the catalog the console loaded at sign-in, else the code. */
+function categoryName(code, ctx) {
+  const c = (ctx.categories || []).find((x) => x.code === code);
+  return c ? `${c.path || c.name}（${code}）` : String(code);
 }
 
 /** The events the snapshot and the deadline marks record, oldest first. */

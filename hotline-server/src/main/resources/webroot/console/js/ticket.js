@@ -63,6 +63,8 @@ function commands(ticket, ctx, reload) {
     names.map((n) => actionForm(ticket, n, ctx, reload)));
 }
 
+const PROVISIONAL = '截止时间暂定：计算跨越了尚未导入国务院节假日安排的年份（只扣除周末），导入后可能变化';
+
 function clocks(all) {
   const entries = Object.entries(all || {});
   if (entries.length === 0) return h('p', { className: 'muted' }, '尚未开始计时（派单后开始）');
@@ -73,7 +75,10 @@ function clocks(all) {
       const cell = c.stoppedAt ? null : countdownCell(c);
       return h('tr', { className: mark ? 'mark-' + mark : '' },
         h('td', {}, `${L.label(L.CLOCKS, name)}${c.limit ? '（' + L.limit(c.limit) + '）' : ''}`),
-        h('td', {}, formatTime(c.yellowAt)), h('td', {}, formatTime(c.dueAt)),
+        h('td', {}, formatTime(c.yellowAt)),
+        // provisional: counted through a year whose official holidays are not imported (weekends only), may still move
+        h('td', { title: (c.derivation || []).join('\n') }, formatTime(c.dueAt),
+          c.provisional ? h('span', { className: 'badge yellow provisional', title: PROVISIONAL }, '暂定') : null),
         c.stoppedAt ? h('td', {}, '已停止 ' + formatTime(c.stoppedAt))
           : h('td', cell.props, cell.text));
     })));

@@ -58,4 +58,21 @@ class AdminPagesIT extends ConsoleTestBase {
         browser.findElement(By.xpath("//button[text()='保存时限标准']")).click();
         assertThat(page.waitForNotice("保存失败")).startsWith("保存失败：").doesNotContain("Exception");
     }
+
+    @Test
+    void anAdministratorSetsTheAutoAssignThresholdAndDispatchServesItAndABadOneIsRefusedInChinese() throws Exception {
+        page.login("admin", "admin12345");
+        assertThat(page.visible("#policy-current").getText()).contains("当前全局阈值", "配置文件默认值");
+        page.type("#policy-form [name=autoAssignConfidence]", "0.95");
+        page.clickCentered("#policy-form button[type=submit]");
+        page.waitForNotice("派单阈值已保存");
+        assertThat(page.visible("#policy-current").getText()).contains("95%", "admin");
+        assertThat(server.staff("dispatcher").get("/api/v1/dispatch/policy").getDouble("autoAssignConfidence")).isEqualTo(0.95);
+
+        page.js("document.getElementById('policy-categories').value = arguments[0]", "{\"010103\": 7}");
+        page.clickCentered("#policy-form button[type=submit]");
+        assertThat(page.waitForNotice("保存失败")).contains("categories.010103").doesNotContain("Exception");
+        // no telephony on this server: the blocked-number card says so instead of failing
+        assertThat(page.visible("#admin-blocked").getText()).contains("未接入话务系统");
+    }
 }

@@ -162,4 +162,19 @@ final class ConsolePage {
     boolean fitsTheWindow() {
         return (Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth");
     }
+
+    /** The innermost elements reaching past the window's right edge (tag#id.class and their start), to say what broke the layout. */
+    String overflowing() {
+        return String.valueOf(js("""
+                const out = [];
+                for (const e of document.querySelectorAll('body *')) {
+                  const r = e.getBoundingClientRect();
+                  if (r.width > 0 && r.right > window.innerWidth + 1 && ![...e.children].some((c) => c.getBoundingClientRect().right > window.innerWidth + 1)) {
+                    out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).replace(/ /g, '.') : '')
+                      + ' "' + (e.textContent || '').trim().slice(0, 30) + '" right=' + Math.round(r.right));
+                  }
+                }
+                return out.slice(0, 10).join('; ');
+                """));
+    }
 }

@@ -185,6 +185,21 @@ class ConsoleScreenPopIT {
         return page;
     }
 
+    @Test
+    void anAdministratorBlocksANumberOnTheAdminPageAndTakesItOffAgain() throws Exception {
+        ConsolePage page = server.page;
+        page.login("admin", "admin12345");
+        page.type("#blocked-form [name=phone]", "13800009999");
+        page.clickCentered("#blocked-form button[type=submit]");
+        page.waitForNotice("13800009999 已加入黑名单");
+        page.visible("#blocked-list li[data-phone='13800009999']");
+        assertThat(server.staff("admin").get("/api/telephony/blocked-numbers").getJsonArray("numbers").getList()).contains("13800009999");
+
+        page.clickCentered("#blocked-list li[data-phone='13800009999'] button");
+        page.waitForNotice("13800009999 已移出黑名单");
+        assertThat(server.staff("admin").get("/api/telephony/blocked-numbers").getJsonArray("numbers").getList()).doesNotContain("13800009999");
+    }
+
     /** A new agent account, logged in to the console. */
     private static ConsolePage newAgent(String id) throws Exception {
         // agents whose id starts with "l" stay 20 s on the line in the simulated dialplan

@@ -24,7 +24,10 @@ import org.hotline.search.report.DepartmentRow;
 import org.hotline.search.report.ReportExport;
 import org.hotline.search.report.ReportService;
 
-/** The reports API under {@code /api/v1/reports}, for supervisors, dispatchers and admins. */
+/**
+ * The reports API under {@code /api/v1/reports}, for supervisors, dispatchers and admins; a department
+ * reads its own line ({@code /my-department}) and nobody else's.
+ */
 public final class ReportRoutes {
 
     private static final Role[] READERS = {Role.SUPERVISOR, Role.DISPATCHER, Role.ADMIN};
@@ -51,6 +54,7 @@ public final class ReportRoutes {
         router.get("/api/v1/reports/hot-topics").handler(Authenticated.require(READERS)).handler(this::hotTopics);
         router.get("/api/v1/reports/ranking").handler(Authenticated.require(READERS)).handler(this::ranking);
         router.get("/api/v1/reports/center").handler(Authenticated.require(READERS)).handler(this::center);
+        router.get("/api/v1/reports/my-department").handler(Authenticated.require(Role.DEPARTMENT)).handler(this::departments);
         return router;
     }
 
@@ -68,7 +72,23 @@ public final class ReportRoutes {
             return;
         }
         Period period = period(p);
+        if (Authenticated.actor(ctx).role() == Role.DEPARTMENT) {
+            ownDepartment(ctx, period); // only /my-department lets a department in
+            return;
+        }
         reports.departments(period, clock.instant()).onSuccess(rows -> send(ctx, format, period, rows)).onFailure(ctx::fail);
+    }
+
+    /** The signed-in department's own line of the department report (the same measures), zero tickets when it had none. */
+    private void ownDepartment(RoutingContext ctx, Period period) {
+        String unit = Authenticated.actor(ctx).departmentId();
+        reports.departments(period, clock.instant()).onSuccess(rows -> {
+            JsonObject row = rows.stream().filter(r -> r.department().equals(unit)).findFirst()
+                    .map(r -> ReportJson.row(r, departmentNames))
+                    .orElseGet(() -> new JsonObject().put("department", unit).put("departmentName", departmentNames.apply(unit)).put("tickets", 0));
+            ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(new JsonObject()
+                    .put("from", period.from().toString()).put("to", period.to().toString()).put("department", row).encode());
+        }).onFailure(ctx::fail);
     }
 
     private void send(RoutingContext ctx, String format, Period period, List<DepartmentRow> rows) {
