@@ -29,7 +29,9 @@ public record TicketEventEntry(String id, String ticketId, String number, long v
         if (!settings.streams().equals(List.of(RedisKeys.TICKET_EVENTS))) {
             throw new IllegalArgumentException("a ticket event group follows " + RedisKeys.TICKET_EVENTS + " only");
         }
-        return new ConsumerGroup<>(redis, settings, TicketEventEntry::read, handler);
+        // the stream is a feed (each ticket keeps its own snapshot and event list): trimmed once acknowledged
+        return new ConsumerGroup<>(redis, settings.trimmed().isEmpty() ? settings.trimming(RedisKeys.TICKET_EVENTS) : settings,
+                TicketEventEntry::read, handler);
     }
 
     /** Reads an entry; an entry that cannot be read fails with {@link IllegalArgumentException} and the reason. */

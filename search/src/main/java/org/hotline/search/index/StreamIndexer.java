@@ -7,6 +7,7 @@ import io.vertx.core.VerticleBase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.hotline.core.stream.RedisKeys;
 import org.hotline.core.stream.group.ConsumerGroup;
 import org.hotline.core.stream.group.GroupSettings;
 import org.hotline.core.stream.group.Handled;
@@ -50,7 +51,9 @@ public final class StreamIndexer extends VerticleBase {
         this.entries = entries;
         this.settings = GroupSettings.of(config.consumerGroup(), config.consumerName(), StreamEntries.STREAMS.get(0), true)
                 .streams(StreamEntries.STREAMS).page(config.indexerBatch()).idle(config.indexerIdle()).ownConnection()
-                .claimIdle(claimIdle).parkedIn(Parking.PARKED);
+                .claimIdle(claimIdle).parkedIn(Parking.PARKED)
+                // only the ticket feed: call records and the history import are the only copy of what they hold
+                .trimming(RedisKeys.TICKET_EVENTS);
     }
 
     /** The group is deployed from here, so Vert.x undeploys it with this verticle. */

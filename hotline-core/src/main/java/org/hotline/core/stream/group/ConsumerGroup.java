@@ -306,7 +306,7 @@ public final class ConsumerGroup<E> extends VerticleBase {
         if (stopped || trimmer == null) {
             return;
         }
-        for (String stream : settings.streams()) {
+        for (String stream : settings.trimmed()) {
             Future.succeededFuture().compose(v -> call(trimmer.trim(stream, Instant.now())))
                     .onSuccess(trimmed::addAndGet)
                     .onFailure(e -> LOG.warn("trimming acknowledged entries failed, retried later [group={}, stream={}, reason={}]",

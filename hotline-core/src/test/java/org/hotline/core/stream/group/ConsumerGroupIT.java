@@ -238,6 +238,24 @@ class ConsumerGroupIT {
         assertThat(all).as("all acknowledged but the last delivered entry").isEqualTo(4);
     }
 
+    @Test
+    void aGroupTrimsOnlyItsFeedAndKeepsItsOtherStreamsWhole() {
+        String records = stream + ":records";
+        append(5);
+        for (int i = 0; i < 5; i++) {
+            sync.xadd(records, Map.of("n", "r" + i));
+        }
+        var group = ConsumerGroup.entries(connection.async(),
+                settings("node-1").streams(List.of(stream, records)).trimAfter(Duration.ZERO).trimming(stream), batch -> {
+                    batch.forEach(e -> handled.add(e.fields().get("n")));
+                    return Future.succeededFuture(Handled.all());
+                });
+        await(vertx.deployVerticle(group));
+        awaitAllHandled(group, 10);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> sync.xlen(stream) == 1);
+        assertThat(sync.xlen(records)).as("a stream that is the only copy of its records is never trimmed").isEqualTo(5);
+    }
+
     private void awaitAllHandled(ConsumerGroup<?> group, int count) {
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
                 .until(() -> handled.size() == count && await(group.pending()) == 0);
