@@ -1,0 +1,176 @@
+package org.hotline.telephony.sms;
+
+import io.vertx.core.Future;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.hotline.core.api.TicketOperations;
+import org.hotline.core.model.Actor;
+import org.hotline.core.model.Caller;
+import org.hotline.core.model.Command;
+import org.hotline.core.model.MessageChannel;
+import org.hotline.core.model.Resolution;
+import org.hotline.core.model.TicketId;
+import org.hotline.core.wire.TicketV1;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Messages to citizens and their answers. A notice or survey is queued only for a mobile number whose
+ * caller neither asked for confidentiality nor opted out (they get nothing they did not ask for); the
+ * outbox waits out the quiet hours. Each submit, receipt, opt-out and answer is recorded on the ticket
+ * by the system actor {@value #COMPONENT}; an answer goes through the ordinary return-visit command, so
+ * every rule of 回访 holds. Logs carry ticket ids and message ids, never a number or a text.
+ */
+public final class SmsChannel {
+
+    public static final String COMPONENT = "sms-survey";
+    private static final Logger LOG = LoggerFactory.getLogger(SmsChannel.class);
+
+    private final SmsConfig config;
+    private final RedisSmsBook book;
+    private final TicketOperations tickets;
+    private final Clock clock;
+    private final Actor system = Actor.system(COMPONENT);
+
+    public SmsChannel(SmsConfig config, RedisSmsBook book, TicketOperations tickets, Clock clock) {
+        this.config = config;
+        this.book = book;
+        this.tickets = tickets;
+        this.clock = clock;
+    }
+
+    /** Queues a notice (receipt, reply notice) to the ticket's caller; nothing when the caller may not get one. */
+    public Future<Boolean> notice(TicketV1 ticket, String purpose) {
+        return eligible(ticket).compose(ok -> !ok ? Future.succeededFuture(false)
+                : text(purpose, values(ticket, "")).compose(text -> queue(ticket, purpose, text, null, clock.instant()))
+                        .map(true));
+    }
+
+    /** Opens a survey (a two-digit code for this phone) and queues its question after {@code delay}. */
+    public Future<Boolean> survey(TicketV1 ticket, java.time.Duration delay) {
+        return eligible(ticket).compose(ok -> !ok ? Future.succeededFuture(false)
+                : book.openSurvey(ticket.caller().phone(), ticket.id())
+                        .compose(code -> text(SmsTemplates.SURVEY, values(ticket, code))
+                                .compose(text -> queue(ticket, SmsTemplates.SURVEY, text, code, clock.instant().plus(delay))))
+                        .compose(v -> book.count("survey.sms.sent")).map(true));
+    }
+
+    /** A text to a handling unit's duty phone (deadline notices, urges): not subject to a citizen's opt-out. */
+    public Future<Void> toHandler(String ticketId, String phone, String purpose, Map<String, String> values) {
+        return text(purpose, values).compose(text -> book.enqueue(
+                new Outgoing(UUID.randomUUID().toString(), ticketId, phone, purpose, text, null), clock.instant()));
+    }
+
+    /** The gateway answered the submit: recorded on the ticket, and the first part's id kept for its receipt. */
+    public Future<Void> submitted(Outgoing message, String firstMessageId) {
+        return book.rememberSent(firstMessageId, message.ticketId(), message.purpose())
+                .compose(v -> record(message.ticketId(), message.purpose(), "submitted", firstMessageId));
+    }
+
+    public Future<Void> failed(Outgoing message, String reason) {
+        return record(message.ticketId(), message.purpose(), "failed", message.id());
+    }
+
+    /** A delivery receipt from the center, recorded once on the ticket it was about. */
+    public Future<Void> receipt(String messageId, boolean delivered, String state) {
+        return book.sent(messageId).compose(sent -> sent.isEmpty() || sent.get("ticketId").isEmpty()
+                ? Future.succeededFuture()
+                : record(sent.get("ticketId"), sent.get("purpose"), delivered ? "delivered" : "undelivered " + state, messageId));
+    }
+
+    /** A citizen's message: an opt-out, an answer to one of their open surveys, or something we cannot read. */
+    public Future<Void> incoming(String from, String text) {
+        if (!Caller.isValidPhone(from == null ? "" : from)) {
+            return Future.succeededFuture();
+        }
+        String phone = new Caller(null, from, false, true).phone();
+        SurveyReply reply = SurveyReply.parse(text);
+        if (reply instanceof SurveyReply.OptOut) {
+            return book.optOut(phone).compose(v -> confirmOptOut(phone));
+        }
+        return book.openSurveys(phone).compose(open -> {
+            if (open.isEmpty()) {
+                return Future.succeededFuture();
+            }
+            if (reply instanceof SurveyReply.Answer answer) {
+                String code = answer.code().orElse(open.size() == 1 ? open.keySet().iterator().next() : null);
+                if (code != null && open.containsKey(code)) {
+                    return answer(phone, code, open.get(code), answer);
+                }
+            }
+            // unreadable, or no code while several surveys are open: never guess, ask for the form
+            String example = open.keySet().stream().sorted().findFirst().orElse("01");
+            return text(SmsTemplates.REPLY_FORM, Map.of("code", example))
+                    .compose(t -> queueTo(null, phone, SmsTemplates.REPLY_FORM, t, clock.instant(), null));
+        });
+    }
+
+    private Future<Void> answer(String phone, String code, String ticketId, SurveyReply.Answer answer) {
+        Command visit = new Command.RecordReturnVisit(answer.resolution().orElse(Resolution.RESOLVED), answer.satisfaction(),
+                answer.resolution().isPresent() ? "短信回访" : "短信回访（未答解决情况，按已解决记录）");
+        return book.closeSurvey(phone, code).compose(first -> !first ? Future.<Void>succeededFuture()
+                : tickets.apply(new TicketId(ticketId), visit, system)
+                        .compose(ticket -> book.count("survey.sms.answered"))
+                        .compose(v -> thanks(phone, ticketId))
+                        .recover(e -> {
+                            LOG.warn("sms survey answer not recorded [ticketId={}, reason={}]", ticketId, e.getMessage());
+                            return Future.succeededFuture();
+                        }));
+    }
+
+    private Future<Void> thanks(String phone, String ticketId) {
+        return tickets.findById(new TicketId(ticketId)).compose(found -> found.isEmpty() ? Future.<Void>succeededFuture()
+                : text(SmsTemplates.SURVEY_THANKS, Map.of("number", found.get().number().value()))
+                        .compose(t -> queueTo(ticketId, phone, SmsTemplates.SURVEY_THANKS, t, clock.instant(), null)));
+    }
+
+    private Future<Void> confirmOptOut(String phone) {
+        return text(SmsTemplates.OPT_OUT_CONFIRMED, Map.of())
+                .compose(t -> queueTo(null, phone, SmsTemplates.OPT_OUT_CONFIRMED, t, clock.instant(), null));
+    }
+
+    private Future<Boolean> eligible(TicketV1 ticket) {
+        TicketV1.CallerV1 caller = ticket.caller();
+        if (caller == null || caller.phone() == null || caller.confidential() || !caller.phone().matches("1[3-9]\\d{9}")) {
+            return Future.succeededFuture(false);
+        }
+        return book.optedOut(caller.phone()).map(out -> !out);
+    }
+
+    private Future<Void> queue(TicketV1 ticket, String purpose, String text, String code, Instant at) {
+        return queueTo(ticket.id(), ticket.caller().phone(), purpose, text, at, code);
+    }
+
+    private Future<Void> queueTo(String ticketId, String phone, String purpose, String text, Instant at, String code) {
+        Outgoing message = new Outgoing(UUID.randomUUID().toString(), ticketId, phone, purpose, text, code);
+        return book.enqueue(message, config.quiet().nextAllowed(at));
+    }
+
+    private Future<String> text(String purpose, Map<String, String> values) {
+        return book.template(purpose).map(stored -> SmsTemplates.render(
+                stored.orElse(SmsTemplates.DEFAULTS.get(purpose)), values));
+    }
+
+    private Map<String, String> values(TicketV1 ticket, String code) {
+        String link = SmsTemplates.render(config.progressUrl(), Map.of(
+                "number", URLEncoder.encode(ticket.number(), StandardCharsets.UTF_8),
+                "queryCode", URLEncoder.encode(String.valueOf(ticket.queryCode()), StandardCharsets.UTF_8)));
+        return Map.of("number", ticket.number(), "queryCode", String.valueOf(ticket.queryCode()), "link", link, "code", code);
+    }
+
+    private Future<Void> record(String ticketId, String purpose, String outcome, String reference) {
+        if (ticketId == null) {
+            return Future.succeededFuture();
+        }
+        return tickets.apply(new TicketId(ticketId), new Command.RecordMessage(MessageChannel.SMS, purpose, outcome, reference), system)
+                .<Void>mapEmpty()
+                .recover(e -> {
+                    LOG.warn("sms event not recorded [ticketId={}, purpose={}, reason={}]", ticketId, purpose, e.getMessage());
+                    return Future.succeededFuture();
+                });
+    }
+}
