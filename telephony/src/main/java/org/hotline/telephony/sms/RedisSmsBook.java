@@ -26,6 +26,8 @@ public final class RedisSmsBook {
     public static final String OUTBOX = "hotline:sms:outbox";
     public static final String SURVEYS = "hotline:sms:surveys:";
     public static final String SENT = "hotline:sms:sent:";
+    /** A receipt that overtook its submit's response ({@code ...:{messageId}} → outcome), picked up after the response. */
+    public static final String EARLY_RECEIPT = "hotline:sms:early-receipt:";
     public static final String OPTED_OUT = "hotline:sms:opted-out";
     public static final String TEMPLATES = "hotline:sms:templates";
     public static final String COUNTERS = "hotline:sms:counters";
@@ -106,6 +108,16 @@ public final class RedisSmsBook {
 
     public Future<Map<String, String>> sent(String messageId) {
         return bridge(redis.hgetall(SENT + messageId));
+    }
+
+    public Future<Void> parkReceipt(String messageId, String outcome) {
+        return bridge(redis.setex(EARLY_RECEIPT + messageId, RECEIPT_WAIT.toSeconds(), outcome)).mapEmpty();
+    }
+
+    public Future<Optional<String>> takeParkedReceipt(String messageId) {
+        return bridge(redis.get(EARLY_RECEIPT + messageId)).compose(outcome -> outcome == null
+                ? Future.succeededFuture(Optional.<String>empty())
+                : bridge(redis.del(EARLY_RECEIPT + messageId)).map(n -> n == 1 ? Optional.of(outcome) : Optional.<String>empty()));
     }
 
     public Future<Void> optOut(String phone) {

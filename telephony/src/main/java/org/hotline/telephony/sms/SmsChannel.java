@@ -68,18 +68,31 @@ public final class SmsChannel {
     /** The gateway answered the submit: recorded on the ticket, and the first part's id kept for its receipt. */
     public Future<Void> submitted(Outgoing message, String firstMessageId) {
         return book.rememberSent(firstMessageId, message.ticketId(), message.purpose())
-                .compose(v -> record(message.ticketId(), message.purpose(), "submitted", firstMessageId));
+                .compose(v -> record(message.ticketId(), message.purpose(), "submitted", firstMessageId))
+                .compose(v -> book.takeParkedReceipt(firstMessageId))
+                .compose(early -> early.isEmpty() ? Future.<Void>succeededFuture()
+                        : record(message.ticketId(), message.purpose(), early.get(), firstMessageId));
     }
 
     public Future<Void> failed(Outgoing message, String reason) {
         return record(message.ticketId(), message.purpose(), "failed", message.id());
     }
 
-    /** A delivery receipt from the center, recorded once on the ticket it was about. */
+    /**
+     * A delivery receipt from the center, recorded on the ticket it was about. A center may send the
+     * receipt before our submit got its response; such a receipt waits for the response.
+     */
     public Future<Void> receipt(String messageId, boolean delivered, String state) {
-        return book.sent(messageId).compose(sent -> sent.isEmpty() || sent.get("ticketId").isEmpty()
-                ? Future.succeededFuture()
-                : record(sent.get("ticketId"), sent.get("purpose"), delivered ? "delivered" : "undelivered " + state, messageId));
+        String outcome = delivered ? "delivered" : "undelivered " + state;
+        return book.sent(messageId).compose(sent -> sent.isEmpty() ? book.parkReceipt(messageId, outcome).compose(v -> recheck(messageId))
+                : record(sent.get("ticketId"), sent.get("purpose"), outcome, messageId));
+    }
+
+    /** The response may have come while the receipt was parked: whoever deletes the parked receipt records it. */
+    private Future<Void> recheck(String messageId) {
+        return book.sent(messageId).compose(sent -> sent.isEmpty() ? Future.<Void>succeededFuture()
+                : book.takeParkedReceipt(messageId).compose(early -> early.isEmpty() ? Future.<Void>succeededFuture()
+                        : record(sent.get("ticketId"), sent.get("purpose"), early.get(), messageId)));
     }
 
     /** A citizen's message: an opt-out, an answer to one of their open surveys, or something we cannot read. */
@@ -163,7 +176,7 @@ public final class SmsChannel {
     }
 
     private Future<Void> record(String ticketId, String purpose, String outcome, String reference) {
-        if (ticketId == null) {
+        if (ticketId == null || ticketId.isEmpty()) {
             return Future.succeededFuture();
         }
         return tickets.apply(new TicketId(ticketId), new Command.RecordMessage(MessageChannel.SMS, purpose, outcome, reference), system)
