@@ -17,6 +17,8 @@ import org.hotline.core.auth.Authenticated;
 import org.hotline.core.model.Role;
 import org.hotline.server.config.HotlineConfig;
 import org.hotline.server.health.DependencyCheck;
+import org.hotline.core.model.Department;
+import org.hotline.telephony.sms.DutyPhones;
 import org.hotline.telephony.sms.QuietHours;
 import org.hotline.telephony.sms.SmsConfig;
 import org.hotline.telephony.sms.SmsRoutes;
@@ -43,7 +45,8 @@ public final class SmsModule implements Module {
                 config.sourceAddress(), config.ratePerSecond(), config.window(),
                 new QuietHours(config.quietStart(), config.quietEnd(), CENTER_ZONE), config.progressUrl(),
                 Duration.ofMinutes(config.surveyDelayMinutes()), null);
-        this.sms = new SmsVerticle(smsConfig, redis, TicketOperations.of(tickets), "sms-" + nodeId, clock);
+        DutyPhones phones = id -> tickets.seed().departments().find(id).map(Department::contact);
+        this.sms = new SmsVerticle(smsConfig, redis, TicketOperations.of(tickets), "sms-" + nodeId, phones, clock);
     }
 
     @Override

@@ -87,19 +87,26 @@ public final class TestSmsc implements AutoCloseable {
         }
     }
 
-    /** The whole messages to one number so far, in arrival order of their last part. */
+    /**
+     * The whole messages to one number so far, in arrival order of their last part; a part belongs to
+     * the last message with its reference that arrived before that last part.
+     */
     public synchronized List<String> messagesTo(String to) {
         List<String> whole = new ArrayList<>();
-        for (Part p : parts) {
-            if (p.to().equals(to) && p.sequence() == p.total()) {
-                StringBuilder text = new StringBuilder();
-                for (int seq = 1; seq <= p.total(); seq++) {
-                    int s = seq;
-                    parts.stream().filter(q -> q.to().equals(to) && q.reference() == p.reference() && q.total() == p.total() && q.sequence() == s)
-                            .reduce((a, b) -> b).ifPresent(q -> text.append(q.text()));
-                }
-                whole.add(text.toString());
+        for (int i = 0; i < parts.size(); i++) {
+            Part last = parts.get(i);
+            if (!last.to().equals(to) || last.sequence() != last.total()) {
+                continue;
             }
+            String[] texts = new String[last.total()];
+            for (int j = i; j >= 0; j--) {
+                Part q = parts.get(j);
+                if (q.to().equals(to) && q.reference() == last.reference() && q.total() == last.total()
+                        && texts[q.sequence() - 1] == null) {
+                    texts[q.sequence() - 1] = q.text();
+                }
+            }
+            whole.add(String.join("", java.util.Arrays.stream(texts).map(t -> t == null ? "" : t).toList()));
         }
         return whole;
     }

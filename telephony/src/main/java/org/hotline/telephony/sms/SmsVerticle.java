@@ -3,6 +3,7 @@ package org.hotline.telephony.sms;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.Objects;
 import org.hotline.core.api.TicketOperations;
@@ -17,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SMS channel's entry point: binds to the center, follows the ticket event stream (receipt at
- * intake; reply notice and, {@code surveyDelay} later, the survey when the center accepts the reply),
- * and sends the outbox once a second. Off (nothing started) when no SMPP host is configured.
+ * intake; reply notice and, {@code surveyDelay} later, the survey when the center accepts the reply;
+ * urges to the lead unit's duty phone), turns the SLA scheduler's yellow and red alarms into notices
+ * to the duty phone, and sends the outbox once a second. Off (nothing started) when no SMPP host is configured.
  */
 public final class SmsVerticle extends VerticleBase {
 
@@ -30,20 +32,23 @@ public final class SmsVerticle extends VerticleBase {
     private final RedisAsyncCommands<String, String> redis;
     private final TicketOperations tickets;
     private final String consumer;
+    private final DutyPhones phones;
     private final Clock clock;
     private RedisSmsBook book;
     private SmsChannel channel;
+    private HandlerNotices handlers;
     private SmppGateway gateway;
     private ConsumerGroup<TicketEventEntry> notices;
     private long timer = -1;
     private boolean sending;
 
     public SmsVerticle(SmsConfig config, RedisAsyncCommands<String, String> redis, TicketOperations tickets, String consumer,
-                       Clock clock) {
+                       DutyPhones phones, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.redis = redis;
         this.tickets = tickets;
         this.consumer = consumer;
+        this.phones = Objects.requireNonNull(phones, "phones");
         this.clock = clock;
     }
 
@@ -66,6 +71,10 @@ public final class SmsVerticle extends VerticleBase {
                 channel.incoming(from, text);
             }
         });
+        handlers = new HandlerNotices(context, redis, tickets, channel, phones, config.quiet().zone());
+        vertx.eventBus().<JsonObject>consumer(HandlerNotices.SLA_ALARM_ADDRESS, message -> handlers.alarm(message.body())
+                .onFailure(e -> LOG.warn("deadline notice not queued [ticketId={}, reason={}]", message.body().getString("ticketId"),
+                        e.getMessage())));
         SmsOutbox outbox = new SmsOutbox(config, book, gateway, channel, clock);
         timer = vertx.setPeriodic(ROUND_MS, id -> sendRound(outbox));
         notices = TicketEventEntry.consumerGroup(redis, GroupSettings.of(GROUP, consumer, RedisKeys.TICKET_EVENTS, false),
@@ -109,6 +118,8 @@ public final class SmsVerticle extends VerticleBase {
         } else if (entry.type() == TicketEventType.REPLY_ACCEPTED) {
             done = channel.notice(entry.ticket(), SmsTemplates.REPLY_NOTICE)
                     .compose(v -> channel.survey(entry.ticket(), config.surveyDelay()));
+        } else if (entry.type() == TicketEventType.TICKET_URGED) {
+            done = handlers.urged(entry.ticketId(), entry.event().getString("reason"));
         } else {
             done = Future.succeededFuture();
         }

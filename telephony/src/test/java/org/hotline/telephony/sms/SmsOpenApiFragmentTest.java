@@ -18,7 +18,8 @@ class SmsOpenApiFragmentTest {
     @Test
     void everyMountedRouteIsDocumentedAndEveryDocumentedOperationIsMounted() {
         Vertx vertx = Vertx.vertx();
-        Router router = SmsRoutes.mount(Router.router(vertx), new SmsVerticle(SmsConfig.off(), null, null, "n", Clock.systemUTC()));
+        Router router = SmsRoutes.mount(Router.router(vertx), new SmsVerticle(SmsConfig.off(), null, null, "n", DutyPhones.none(),
+                Clock.systemUTC()));
 
         OpenApiCoverage coverage = OpenApiCoverage.of(router, OpenApiFragments.load(FRAGMENT), path -> path.startsWith("/api/"));
         vertx.close();

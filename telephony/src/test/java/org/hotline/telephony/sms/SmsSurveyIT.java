@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import org.hotline.core.model.Resolution;
 import org.hotline.core.model.Satisfaction;
 import org.hotline.core.model.Ticket;
 import org.hotline.core.model.TicketStatus;
+import org.hotline.core.model.UrgeLevel;
 import org.hotline.core.model.Urgency;
 import org.hotline.core.port.StreamEvent;
 import org.hotline.core.redis.RedisConfig;
@@ -56,6 +58,7 @@ class SmsSurveyIT {
     private static final Actor DISPATCHER = Actor.dispatcher("p1", "派单员乙");
     private static final Actor URBAN = Actor.department("u1", "urban", "城管局经办人");
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String DUTY_PHONE = "13700" + String.format("%06d", (int) (System.nanoTime() % 1_000_000));
     private static final AtomicInteger PHONES = new AtomicInteger((int) (System.nanoTime() % 1_000_000));
 
     private static Vertx vertx;
@@ -77,7 +80,8 @@ class SmsSurveyIT {
                 new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0), ZoneId.of("Asia/Shanghai")),
                 "https://12345.example.gov.cn/progress?n={number}&c={queryCode}", Duration.ZERO, null);
         var redis = await(connector.connect()).async();
-        await(vertx.deployVerticle(new SmsVerticle(config, redis, tickets, "it-node", clock)));
+        DutyPhones phones = id -> "urban".equals(id) ? java.util.Optional.of("值班室 " + DUTY_PHONE + "（24小时）") : java.util.Optional.empty();
+        await(vertx.deployVerticle(new SmsVerticle(config, redis, tickets, "it-node", phones, clock)));
         smsc.awaitLine(l -> l.startsWith("BOUND hotline"), WAIT);
     }
 
@@ -176,7 +180,45 @@ class SmsSurveyIT {
         awaitEvent(ticket, "MessageRecorded", "undelivered UNDELIV");
     }
 
+    @Test
+    void anUrgeReachesTheLeadUnitsDutyPhoneWithTheOpinion() throws Exception {
+        Ticket ticket = assigned(phone());
+
+        apply(ticket, new Command.Urge(UrgeLevel.URGE, "请于今日内联系市民并处置"), DISPATCHER);
+
+        String text = smsc.awaitMessage(DUTY_PHONE, t -> t.contains("催办") && t.contains(ticket.number().value()), WAIT);
+        assertThat(text).contains("请于今日内联系市民并处置");
+        awaitEvent(ticket, "handler-urge", "delivered");
+    }
+
+    @Test
+    void aYellowAlarmGoesToTheDutyPhoneOnceEvenWhenEveryNodeHearsItAndRedFollows() throws Exception {
+        Ticket ticket = assigned(phone());
+        long due = Instant.now().plus(Duration.ofHours(2)).toEpochMilli();
+        JsonObject yellow = alarm(ticket, "YELLOW", due);
+
+        vertx.eventBus().publish(HandlerNotices.SLA_ALARM_ADDRESS, yellow);
+        vertx.eventBus().publish(HandlerNotices.SLA_ALARM_ADDRESS, yellow);
+        smsc.awaitMessage(DUTY_PHONE, t -> t.contains("黄牌预警") && t.contains(ticket.number().value()), WAIT);
+        vertx.eventBus().publish(HandlerNotices.SLA_ALARM_ADDRESS, alarm(ticket, "RED", due));
+        smsc.awaitMessage(DUTY_PHONE, t -> t.contains("红牌超期") && t.contains(ticket.number().value()), WAIT);
+
+        assertThat(smsc.messagesTo(DUTY_PHONE)).filteredOn(t -> t.contains("黄牌预警") && t.contains(ticket.number().value())).hasSize(1);
+    }
+
     // ---- helpers
+
+    private static JsonObject alarm(Ticket ticket, String level, long due) {
+        String member = ticket.id().value() + "|HANDLE|" + level + "|" + due;
+        return new JsonObject().put("member", member).put("ticketId", ticket.id().value()).put("clock", "HANDLE")
+                .put("level", level).put("dueEpochMs", due);
+    }
+
+    private static Ticket assigned(String phone) {
+        Ticket t = receive(phone, false);
+        t = apply(t, new Command.Classify(service.seed().categories().find("010201").orElseThrow(), null, null, null), AGENT);
+        return apply(t, new Command.Assign("urban", Set.of(), null), DISPATCHER);
+    }
 
     private static String phone() {
         return "139" + String.format("%08d", PHONES.incrementAndGet() % 100_000_000);
@@ -189,10 +231,7 @@ class SmsSurveyIT {
     }
 
     private static Ticket reviewed(String phone) {
-        Ticket t = receive(phone, false);
-        t = apply(t, new Command.Classify(service.seed().categories().find("010201").orElseThrow(), null, null, null), AGENT);
-        t = apply(t, new Command.Assign("urban", Set.of(), null), DISPATCHER);
-        t = apply(t, new Command.Sign(), URBAN);
+        Ticket t = apply(assigned(phone), new Command.Sign(), URBAN);
         t = apply(t, new Command.RecordContact("已联系市民"), URBAN);
         t = apply(t, new Command.SubmitReply("已清理占道摊点", ReplyResult.RESOLVED), URBAN);
         return apply(t, new Command.AcceptReply(null), DISPATCHER);
