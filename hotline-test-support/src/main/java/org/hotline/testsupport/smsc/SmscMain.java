@@ -50,7 +50,7 @@ import org.jsmpp.util.MessageId;
 /**
  * A small SMS center for tests, in its own JVM, on jsmpp's server side: accepts binds with the given
  * password, answers each submit_sm with a message id, prints it on stdout
- * ({@code SUBMIT <id> <to> <ref> <total> <seq> <base64 UTF-8 text of the part>}), sends a delivery
+ * ({@code SUBMIT <id> <to> <ref> <total> <seq> <UCS2|OTHER> <base64 UTF-8 text of the part> <epoch ms received>}), sends a delivery
  * receipt for it (DELIVRD, or UNDELIV for a number marked {@code FAIL}), and delivers a citizen's
  * message on stdin's {@code MO <from> <base64 UTF-8 text>}. Ends when stdin closes (its parent went).
  * Usage: {@code SmscMain <port> <password>}; prints {@code SMSC READY <port>} once listening.
@@ -149,7 +149,7 @@ public final class SmscMain implements ServerMessageReceiverListener {
             String to = submit.getDestAddress();
             submitted.put(id, System.currentTimeMillis());
             out.println("SUBMIT " + id + " " + to + " " + ref + " " + total + " " + seq + " " + (ucs2 ? "UCS2" : "OTHER") + " "
-                    + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)));
+                    + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)) + " " + submitted.get(id));
             receipts.execute(() -> receipt(source, id, to));
             return new SubmitSmResult(new MessageId(id), new org.jsmpp.bean.OptionalParameter[0]);
         } catch (Exception e) {

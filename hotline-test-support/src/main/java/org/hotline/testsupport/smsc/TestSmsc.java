@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -23,7 +26,8 @@ import java.util.function.Predicate;
 public final class TestSmsc implements AutoCloseable {
 
     /** One submitted part as the center read it. */
-    public record Part(String messageId, String to, int reference, int total, int sequence, boolean ucs2, String text) { }
+    public record Part(String messageId, String to, int reference, int total, int sequence, boolean ucs2, String text,
+                       long receivedAtMillis) { }
 
     private final Process process;
     private final PrintStream in;
@@ -92,21 +96,33 @@ public final class TestSmsc implements AutoCloseable {
      * the last message with its reference that arrived before that last part.
      */
     public synchronized List<String> messagesTo(String to) {
+        return reassembled(parts.stream().filter(p -> p.to().equals(to)).toList());
+    }
+
+    /** Every number's whole messages, in one pass (a benchmark's thousands of numbers). */
+    public synchronized Map<String, List<String>> messagesByNumber() {
+        Map<String, List<Part>> byNumber = new HashMap<>();
+        parts.forEach(p -> byNumber.computeIfAbsent(p.to(), k -> new ArrayList<>()).add(p));
+        Map<String, List<String>> whole = new HashMap<>();
+        byNumber.forEach((to, list) -> whole.put(to, reassembled(list)));
+        return whole;
+    }
+
+    private static List<String> reassembled(List<Part> toOne) {
         List<String> whole = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-            Part last = parts.get(i);
-            if (!last.to().equals(to) || last.sequence() != last.total()) {
+        for (int i = 0; i < toOne.size(); i++) {
+            Part last = toOne.get(i);
+            if (last.sequence() != last.total()) {
                 continue;
             }
             String[] texts = new String[last.total()];
             for (int j = i; j >= 0; j--) {
-                Part q = parts.get(j);
-                if (q.to().equals(to) && q.reference() == last.reference() && q.total() == last.total()
-                        && texts[q.sequence() - 1] == null) {
+                Part q = toOne.get(j);
+                if (q.reference() == last.reference() && q.total() == last.total() && texts[q.sequence() - 1] == null) {
                     texts[q.sequence() - 1] = q.text();
                 }
             }
-            whole.add(String.join("", java.util.Arrays.stream(texts).map(t -> t == null ? "" : t).toList()));
+            whole.add(String.join("", Arrays.stream(texts).map(t -> t == null ? "" : t).toList()));
         }
         return whole;
     }
@@ -145,7 +161,8 @@ public final class TestSmsc implements AutoCloseable {
                     if (line.startsWith("SUBMIT ")) {
                         String[] f = line.split(" ");
                         parts.add(new Part(f[1], f[2], Integer.parseInt(f[3]), Integer.parseInt(f[4]), Integer.parseInt(f[5]),
-                                f[6].equals("UCS2"), new String(Base64.getDecoder().decode(f[7]), StandardCharsets.UTF_8)));
+                                f[6].equals("UCS2"), new String(Base64.getDecoder().decode(f[7]), StandardCharsets.UTF_8),
+                                Long.parseLong(f[8])));
                     } else {
                         lines.add(line);
                     }

@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends what is due, at most {@code ratePerSecond} messages a round and a round a second (the
- * center's throughput), with at most {@code window} submits awaiting their response (the gateway's
+ * Sends what is due, at most {@code ratePerSecond} messages a round, each round a second after the
+ * previous one ended (the center's throughput; see SmsVerticle), with at most {@code window} submits awaiting their response (the gateway's
  * worker pool). A message to a citizen that comes due in the quiet hours (a backlog running past
  * 21:00) goes back to wait for the morning; a failed submit is recorded and retried after a minute.
  */

@@ -40,7 +40,7 @@ public final class SmsVerticle extends VerticleBase {
     private SmppGateway gateway;
     private ConsumerGroup<TicketEventEntry> notices;
     private long timer = -1;
-    private boolean sending;
+    private volatile boolean stopped;
 
     public SmsVerticle(SmsConfig config, RedisAsyncCommands<String, String> redis, TicketOperations tickets, String consumer,
                        DutyPhones phones, Clock clock) {
@@ -76,7 +76,7 @@ public final class SmsVerticle extends VerticleBase {
                 .onFailure(e -> LOG.warn("deadline notice not queued [ticketId={}, reason={}]", message.body().getString("ticketId"),
                         e.getMessage())));
         SmsOutbox outbox = new SmsOutbox(config, book, gateway, channel, clock);
-        timer = vertx.setPeriodic(ROUND_MS, id -> sendRound(outbox));
+        timer = vertx.setTimer(ROUND_MS, id -> sendRound(outbox));
         notices = TicketEventEntry.consumerGroup(redis, GroupSettings.of(GROUP, consumer, RedisKeys.TICKET_EVENTS, false),
                 (BatchHandler<TicketEventEntry>) batch -> BatchHandler.inOrder(batch, this::onEvent));
         // an SMSC that is down does not stop the server: the gateway keeps binding, the outbox keeps the messages
@@ -86,6 +86,7 @@ public final class SmsVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        stopped = true;
         vertx.cancelTimer(timer);
         return gateway == null ? Future.succeededFuture() : gateway.close();
     }
@@ -103,12 +104,17 @@ public final class SmsVerticle extends VerticleBase {
         return book;
     }
 
+    /**
+     * One round, and the next a second after this one ended: any second then holds at most one round,
+     * so the center never sees more than its rate (a fixed-rate timer could put the tail of a slow
+     * round and the head of the next into one second).
+     */
     private void sendRound(SmsOutbox outbox) {
-        if (sending) {
-            return;
-        }
-        sending = true;
-        outbox.round().onComplete(done -> sending = false);
+        outbox.round().onComplete(done -> {
+            if (!stopped) {
+                timer = vertx.setTimer(ROUND_MS, id -> sendRound(outbox));
+            }
+        });
     }
 
     private Future<Void> onEvent(TicketEventEntry entry) {
