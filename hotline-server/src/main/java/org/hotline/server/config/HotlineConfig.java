@@ -172,6 +172,13 @@ public record HotlineConfig(
             if (window < 1 || window > 512) {
                 throw new InvalidConfigException("HOTLINE_SMPP_WINDOW", "must be within 1..512, was " + window);
             }
+            // SMPP 3.4 C-Octet strings: system_id at most 15 characters, password at most 8
+            if (systemId.isBlank() || systemId.length() > 15) {
+                throw new InvalidConfigException("HOTLINE_SMPP_SYSTEM_ID", "must be 1-15 characters (SMPP 3.4 system_id)");
+            }
+            if (password.length() > 8) {
+                throw new InvalidConfigException("HOTLINE_SMPP_PASSWORD", "must be at most 8 characters (SMPP 3.4 password)");
+            }
             if (surveyDelayMinutes < 0) {
                 throw new InvalidConfigException("HOTLINE_SMPP_SURVEY_DELAY_MINUTES", "must not be negative, was " + surveyDelayMinutes);
             }

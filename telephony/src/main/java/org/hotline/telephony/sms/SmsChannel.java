@@ -8,11 +8,14 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.hotline.core.api.TicketOperations;
+import org.hotline.core.error.ErrorKind;
+import org.hotline.core.error.HotlineException;
 import org.hotline.core.model.Actor;
 import org.hotline.core.model.Caller;
 import org.hotline.core.model.Command;
 import org.hotline.core.model.MessageChannel;
 import org.hotline.core.model.Resolution;
+import org.hotline.core.model.Ticket;
 import org.hotline.core.model.TicketId;
 import org.hotline.core.wire.TicketV1;
 import org.slf4j.Logger;
@@ -29,6 +32,7 @@ public final class SmsChannel {
 
     public static final String COMPONENT = "sms-survey";
     private static final Logger LOG = LoggerFactory.getLogger(SmsChannel.class);
+    private static final int RECORD_ROUNDS = 8;
 
     private final SmsConfig config;
     private final RedisSmsBook book;
@@ -126,7 +130,7 @@ public final class SmsChannel {
         Command visit = new Command.RecordReturnVisit(answer.resolution().orElse(Resolution.RESOLVED), answer.satisfaction(),
                 answer.resolution().isPresent() ? "短信回访" : "短信回访（未答解决情况，按已解决记录）");
         return book.closeSurvey(phone, code).compose(first -> !first ? Future.<Void>succeededFuture()
-                : tickets.apply(new TicketId(ticketId), visit, system)
+                : applyPersistently(new TicketId(ticketId), visit, RECORD_ROUNDS)
                         .compose(ticket -> book.count("survey.sms.answered"))
                         .compose(v -> thanks(phone, ticketId))
                         .recover(e -> {
@@ -179,11 +183,21 @@ public final class SmsChannel {
         if (ticketId == null || ticketId.isEmpty()) {
             return Future.succeededFuture();
         }
-        return tickets.apply(new TicketId(ticketId), new Command.RecordMessage(MessageChannel.SMS, purpose, outcome, reference), system)
-                .<Void>mapEmpty()
+        Command command = new Command.RecordMessage(MessageChannel.SMS, purpose, outcome, reference);
+        return applyPersistently(new TicketId(ticketId), command, RECORD_ROUNDS).<Void>mapEmpty()
                 .recover(e -> {
                     LOG.warn("sms event not recorded [ticketId={}, purpose={}, reason={}]", ticketId, purpose, e.getMessage());
                     return Future.succeededFuture();
                 });
+    }
+
+    /**
+     * Receipts, submits and answers about one ticket arrive together (a receipt, a notice and a survey
+     * within a second); each round already re-decides a few times on a concurrent change, and a busy
+     * ticket gets more rounds so that its trail misses no message.
+     */
+    private Future<Ticket> applyPersistently(TicketId id, Command command, int rounds) {
+        return tickets.apply(id, command, system).recover(e -> rounds > 1 && e instanceof HotlineException h && h.kind() == ErrorKind.CONFLICT
+                ? applyPersistently(id, command, rounds - 1) : Future.failedFuture(e));
     }
 }

@@ -34,6 +34,9 @@ public record SmsConfig(String host, int port, String systemId, String password,
         progressUrl = Objects.requireNonNullElse(progressUrl, "");
         surveyDelay = Objects.requireNonNullElse(surveyDelay, Duration.ofHours(1));
         responseTimeout = Objects.requireNonNullElse(responseTimeout, Duration.ofSeconds(10));
+        if (systemId.length() > 15 || password.length() > 8) {
+            throw new IllegalArgumentException("SMPP 3.4 allows a system_id of at most 15 and a password of at most 8 characters");
+        }
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("SMPP port must be within 1..65535, was " + port);
         }

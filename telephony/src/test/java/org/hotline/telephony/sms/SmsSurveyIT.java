@@ -274,7 +274,7 @@ class SmsSurveyIT {
         return vertx.timer(100).map(0L);
     }
 
-    private static Clock atTenInTheMorning() {
+    static Clock atTenInTheMorning() {
         ZoneId shanghai = ZoneId.of("Asia/Shanghai");
         Instant now = Instant.now();
         ZonedDateTime ten = now.atZone(shanghai).with(LocalTime.of(10, 0));
