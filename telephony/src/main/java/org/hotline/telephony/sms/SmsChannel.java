@@ -1,6 +1,7 @@
 package org.hotline.telephony.sms;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -32,15 +33,18 @@ public final class SmsChannel {
 
     public static final String COMPONENT = "sms-survey";
     private static final Logger LOG = LoggerFactory.getLogger(SmsChannel.class);
-    private static final int RECORD_ROUNDS = 8;
+    private static final int RECORD_ROUNDS = 12;
+    private static final long BUSY_PAUSE_MS = 250;
 
+    private final Vertx vertx;
     private final SmsConfig config;
     private final RedisSmsBook book;
     private final TicketOperations tickets;
     private final Clock clock;
     private final Actor system = Actor.system(COMPONENT);
 
-    public SmsChannel(SmsConfig config, RedisSmsBook book, TicketOperations tickets, Clock clock) {
+    public SmsChannel(Vertx vertx, SmsConfig config, RedisSmsBook book, TicketOperations tickets, Clock clock) {
+        this.vertx = vertx;
         this.config = config;
         this.book = book;
         this.tickets = tickets;
@@ -194,10 +198,23 @@ public final class SmsChannel {
     /**
      * Receipts, submits and answers about one ticket arrive together (a receipt, a notice and a survey
      * within a second); each round already re-decides a few times on a concurrent change, and a busy
-     * ticket gets more rounds so that its trail misses no message.
+     * ticket gets more rounds so that its trail misses no message. A ticket store that sheds load
+     * (thousands of answers at once) is given a growing pause before the next round.
      */
     private Future<Ticket> applyPersistently(TicketId id, Command command, int rounds) {
-        return tickets.apply(id, command, system).recover(e -> rounds > 1 && e instanceof HotlineException h && h.kind() == ErrorKind.CONFLICT
-                ? applyPersistently(id, command, rounds - 1) : Future.failedFuture(e));
+        return tickets.apply(id, command, system).recover(e -> {
+            if (rounds <= 1 || !(e instanceof HotlineException h)) {
+                return Future.failedFuture(e);
+            }
+            if (h.kind() == ErrorKind.CONFLICT) {
+                return applyPersistently(id, command, rounds - 1);
+            }
+            if (h.kind() == ErrorKind.UNAVAILABLE) {
+                // growing and spread out, so thousands of answers shed at once do not return at once
+                long pause = BUSY_PAUSE_MS * (RECORD_ROUNDS - rounds + 1) + java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000);
+                return vertx.timer(pause).compose(v -> applyPersistently(id, command, rounds - 1));
+            }
+            return Future.failedFuture(e);
+        });
     }
 }

@@ -59,7 +59,7 @@ public final class SmsVerticle extends VerticleBase {
             return Future.succeededFuture();
         }
         book = new RedisSmsBook(context, Objects.requireNonNull(redis, "redis"));
-        channel = new SmsChannel(config, book, tickets, clock);
+        channel = new SmsChannel(vertx, config, book, tickets, clock);
         gateway = new SmppGateway(vertx, context, config, new SmppGateway.Listener() {
             @Override
             public void receipt(String messageId, boolean delivered, String state) {

@@ -102,7 +102,7 @@ class SmsSurveyBenchIT {
                     smsc.citizenSends(ticket.caller().phone(), m.group(2) + "#" + rating + "1");
                 }
                 long answersIn = System.currentTimeMillis();
-                int[] lostAndWrong = awaitVisits(service, byNumber, expected, Duration.ofMinutes(30));
+                int[] lostAndWrong = awaitVisits(service, byNumber, expected, Duration.ofMinutes(5));
                 long visited = System.currentTimeMillis();
                 long auditGaps = byNumber.values().stream().filter(t -> SmsSurveyIT.await(service.history(t.id())).stream()
                         .noneMatch(e -> e.type().equals("MessageRecorded") && e.eventJson().contains("\"purpose\":\"survey\"")
