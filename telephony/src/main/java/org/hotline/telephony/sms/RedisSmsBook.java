@@ -100,9 +100,9 @@ public final class RedisSmsBook {
         return bridge(redis.hdel(SURVEYS + phone, code)).map(n -> n == 1);
     }
 
-    public Future<Void> rememberSent(String messageId, String ticketId, String purpose) {
+    public Future<Void> rememberSent(String messageId, String ticketId, String purpose, String phone) {
         String key = SENT + messageId;
-        return bridge(redis.hset(key, Map.of("ticketId", ticketId == null ? "" : ticketId, "purpose", purpose)))
+        return bridge(redis.hset(key, Map.of("ticketId", ticketId == null ? "" : ticketId, "purpose", purpose, "phone", phone)))
                 .compose(n -> bridge(redis.expire(key, RECEIPT_WAIT.toSeconds()))).mapEmpty();
     }
 

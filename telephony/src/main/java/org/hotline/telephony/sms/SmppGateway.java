@@ -50,7 +50,8 @@ public final class SmppGateway {
 
     /** What the center tells us; called on the Vert.x context. */
     public interface Listener {
-        void receipt(String messageId, boolean delivered, String state);
+        /** {@code phone}: the number the message went to (the receipt's source address). */
+        void receipt(String messageId, String phone, boolean delivered, String state);
 
         void incoming(String from, String text);
     }
@@ -168,7 +169,8 @@ public final class SmppGateway {
                 try {
                     DeliveryReceipt receipt = sm.getShortMessageAsDeliveryReceipt();
                     String state = receipt.getFinalStatus().name();
-                    context.runOnContext(v -> listener.receipt(receipt.getId(), "DELIVRD".equals(state), state));
+                    String phone = sm.getSourceAddr();
+                    context.runOnContext(v -> listener.receipt(receipt.getId(), phone, "DELIVRD".equals(state), state));
                 } catch (InvalidDeliveryReceiptException e) {
                     LOG.warn("smpp delivery receipt unreadable [reason={}]", e.getMessage());
                 }

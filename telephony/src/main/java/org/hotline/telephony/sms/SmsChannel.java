@@ -75,7 +75,7 @@ public final class SmsChannel {
 
     /** The gateway answered the submit: recorded on the ticket, and the first part's id kept for its receipt. */
     public Future<Void> submitted(Outgoing message, String firstMessageId) {
-        return book.rememberSent(firstMessageId, message.ticketId(), message.purpose())
+        return book.rememberSent(firstMessageId, message.ticketId(), message.purpose(), message.phone())
                 .compose(v -> record(message.ticketId(), message.purpose(), "submitted", firstMessageId))
                 .compose(v -> book.takeParkedReceipt(firstMessageId))
                 .compose(early -> early.isEmpty() ? Future.<Void>succeededFuture()
@@ -88,17 +88,24 @@ public final class SmsChannel {
 
     /**
      * A delivery receipt from the center, recorded on the ticket it was about. A center may send the
-     * receipt before our submit got its response; such a receipt waits for the response.
+     * receipt before our submit got its response; such a receipt waits for the response. Centers
+     * reuse message ids (after a restart, say), so a remembered id counts only for the same number.
      */
-    public Future<Void> receipt(String messageId, boolean delivered, String state) {
+    public Future<Void> receipt(String messageId, String phone, boolean delivered, String state) {
         String outcome = delivered ? "delivered" : "undelivered " + state;
-        return book.sent(messageId).compose(sent -> sent.isEmpty() ? book.parkReceipt(messageId, outcome).compose(v -> recheck(messageId))
+        return book.sent(messageId).compose(sent -> !sameMessage(sent, phone)
+                ? book.parkReceipt(messageId, outcome).compose(v -> recheck(messageId, phone))
                 : record(sent.get("ticketId"), sent.get("purpose"), outcome, messageId));
     }
 
+    private static boolean sameMessage(Map<String, String> sent, String phone) {
+        String to = sent.getOrDefault("phone", "");
+        return !to.isEmpty() && (phone == null || phone.isBlank() || phone.endsWith(to));
+    }
+
     /** The response may have come while the receipt was parked: whoever deletes the parked receipt records it. */
-    private Future<Void> recheck(String messageId) {
-        return book.sent(messageId).compose(sent -> sent.isEmpty() ? Future.<Void>succeededFuture()
+    private Future<Void> recheck(String messageId, String phone) {
+        return book.sent(messageId).compose(sent -> !sameMessage(sent, phone) ? Future.<Void>succeededFuture()
                 : book.takeParkedReceipt(messageId).compose(early -> early.isEmpty() ? Future.<Void>succeededFuture()
                         : record(sent.get("ticketId"), sent.get("purpose"), early.get(), messageId)));
     }

@@ -62,8 +62,8 @@ public final class SmsVerticle extends VerticleBase {
         channel = new SmsChannel(vertx, config, book, tickets, clock);
         gateway = new SmppGateway(vertx, context, config, new SmppGateway.Listener() {
             @Override
-            public void receipt(String messageId, boolean delivered, String state) {
-                channel.receipt(messageId, delivered, state);
+            public void receipt(String messageId, String phone, boolean delivered, String state) {
+                channel.receipt(messageId, phone, delivered, state);
             }
 
             @Override
