@@ -37,6 +37,7 @@ import org.hotline.server.wiring.Linkage110Module;
 import org.hotline.server.wiring.Module;
 import org.hotline.server.wiring.SearchAndReports;
 import org.hotline.server.wiring.DispatchModule;
+import org.hotline.server.wiring.SmsModule;
 import org.hotline.server.wiring.TelephonyModule;
 import org.hotline.search.SearchConfig;
 import org.hotline.core.text.HanLpSegmenter;
@@ -146,6 +147,9 @@ public final class Application {
             if (config.telephony().enabled()) {
                 modules.add(new TelephonyModule(vertx, config.telephony(), redis.async(), tickets, api.authHandler(), clock));
             }
+            if (config.sms().enabled()) {
+                modules.add(new SmsModule(vertx, config.sms(), config.nodeId(), redis.async(), tickets, api.authHandler(), clock));
+            }
             if (config.link110().enabled()) {
                 Linkage110Module linkage = new Linkage110Module(vertx, config.link110(), config.nodeId(), redis.async(), tickets, clock);
                 api.intakeAdvice(linkage.intakeAdvice());
@@ -186,6 +190,9 @@ public final class Application {
                 "/org/hotline/dispatch/openapi-fragment.json", "/org/hotline/search/openapi-fragment.json"));
         if (config.telephony().enabled()) {
             fragments.add("/org/hotline/telephony/openapi-fragment.json");
+        }
+        if (config.sms().enabled()) {
+            fragments.add("/org/hotline/telephony/sms/openapi-fragment.json");
         }
         if (config.link110().enabled()) {
             fragments.add("/org/hotline/linkage110/openapi-fragment.json");

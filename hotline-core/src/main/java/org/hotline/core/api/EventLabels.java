@@ -35,6 +35,7 @@ final class EventLabels {
         Map.entry("DuplicateAbsorbed", "合并重复件"),
         Map.entry("TicketUnmerged", "撤销并单"),
         Map.entry("PoliceLinkageRecorded", "110联动"),
+        Map.entry("MessageRecorded", "短信/语音"),
         Map.entry("DuplicateReleased", "重复件撤出"),
         Map.entry("MasterReplyMirrored", "同步主单答复"),
         Map.entry("SlaWarningRecorded", "黄牌预警"),

@@ -272,6 +272,22 @@ public sealed interface Command {
         public CommandKind kind() { return CommandKind.RECORD_POLICE_LINKAGE; }
     }
 
+    /**
+     * A message or call the system sent about the ticket (receipt SMS, reply notice, survey, a
+     * deadline notice to the handling unit's duty phone) and what became of it; recorded so every
+     * outbound message is on the ticket's trail. {@code reference}: the gateway's message id or the
+     * survey id, never a phone number.
+     */
+    record RecordMessage(MessageChannel channel, String purpose, String outcome, String reference) implements Command {
+        public RecordMessage {
+            java.util.Objects.requireNonNull(channel, "channel");
+            Texts.require(purpose, "消息用途", 32);
+            Texts.require(outcome, "消息结果", 64);
+            Texts.limit(reference, "消息编号", 128);
+        }
+        public CommandKind kind() { return CommandKind.RECORD_MESSAGE; }
+    }
+
     record AddTag(String tag) implements Command {
         public AddTag { Texts.require(tag, "标签", 32); }
         public CommandKind kind() { return CommandKind.ADD_TAG; }

@@ -5,7 +5,7 @@ import java.util.List;
 import org.hotline.core.time.ClockStatus;
 import org.hotline.core.time.ClockTrack;
 
-/** Urging, SLA cards from the scheduler, linked calls and tags: none of them changes the status. */
+/** Urging, SLA cards from the scheduler, linked calls, tags and sent messages: none of them changes the status. */
 final class SupervisionRules {
 
     /** The tag a ticket handed to 110 carries, as police orders' tickets do. */
@@ -35,6 +35,10 @@ final class SupervisionRules {
             }
             return step.accept(step.next().tags(append(t.tags(), c.tag())),
                     new TicketEvent.TicketTagged(step.actor(), step.now(), null, c.tag()));
+        } else if (command instanceof Command.RecordMessage c) {
+            // in any status: a receipt goes out at intake, a survey after the reply, a late receipt after the close
+            return step.accept(step.next(), new TicketEvent.MessageRecorded(step.actor(), step.now(), null, c.channel(),
+                    c.purpose(), c.outcome(), c.reference()));
         } else if (command instanceof Command.RecordPoliceLinkage c) {
             // in any status (110 may answer after the ticket closed); the first transfer tags the ticket for search
             TicketBuilder next = step.next();

@@ -95,5 +95,9 @@ public sealed interface TicketEvent {
     record PoliceLinkageRecorded(Actor actor, Instant at, String reason, String transferId, PoliceLinkageStage stage,
                                  String text) implements TicketEvent { }
 
+    /** A message or call the system sent about the ticket (SMS, voice survey) and its outcome; see {@link Command.RecordMessage}. */
+    record MessageRecorded(Actor actor, Instant at, String reason, MessageChannel channel, String purpose, String outcome,
+                           String reference) implements TicketEvent { }
+
     record TicketTagged(Actor actor, Instant at, String reason, String tag) implements TicketEvent { }
 }

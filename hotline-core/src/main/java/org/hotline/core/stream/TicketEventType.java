@@ -48,6 +48,7 @@ public enum TicketEventType {
     SLA_OVERDUE_RECORDED(TicketEvent.SlaOverdueRecorded.class),
     CALL_LINKED(TicketEvent.CallLinked.class),
     POLICE_LINKAGE_RECORDED(TicketEvent.PoliceLinkageRecorded.class),
+    MESSAGE_RECORDED(TicketEvent.MessageRecorded.class),
     TICKET_TAGGED(TicketEvent.TicketTagged.class);
 
     private static final Map<String, TicketEventType> BY_WIRE_NAME = Arrays.stream(values())

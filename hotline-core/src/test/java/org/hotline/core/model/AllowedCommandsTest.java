@@ -46,7 +46,7 @@ class AllowedCommandsTest {
     void aClosedTicketOffersNothingButLinkingACallAndRecordingA110Result() {
         Ticket closed = inStatus(TicketStatus.CLOSED);
         for (Role role : Role.values()) {
-            assertThat(allowed(closed, actorWith(role))).isSubsetOf(Set.of(CommandKind.LINK_CALL, CommandKind.RECORD_POLICE_LINKAGE));
+            assertThat(allowed(closed, actorWith(role))).isSubsetOf(Set.of(CommandKind.LINK_CALL, CommandKind.RECORD_POLICE_LINKAGE, CommandKind.RECORD_MESSAGE));
         }
         // the police result may come after the ticket closed; only the system records it
         assertThat(allowed(closed, actorWith(Role.SUPERVISOR))).doesNotContain(CommandKind.RECORD_POLICE_LINKAGE);

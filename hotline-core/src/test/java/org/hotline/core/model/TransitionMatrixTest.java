@@ -84,6 +84,7 @@ class TransitionMatrixTest {
             case UNMERGE -> new Command.Unmerge("误并单");
             case RELEASE_DUPLICATE -> new Command.ReleaseDuplicate(new TicketId("dup"), "误并单");
             case RECORD_POLICE_LINKAGE -> new Command.RecordPoliceLinkage("12345-t1", PoliceLinkageStage.RESULTED, "已出警处置");
+            case RECORD_MESSAGE -> new Command.RecordMessage(MessageChannel.SMS, "survey", "submitted", "m-1");
             case MIRROR_MASTER_REPLY -> new Command.MirrorMasterReply(new TicketId("master"),
                     new Reply("主单答复", ReplyResult.RESOLVED, NOW, LEAD));
             case RECORD_SLA_WARNING -> new Command.RecordSlaWarning(ClockName.HANDLE, SlaLevel.YELLOW, NOW);

@@ -89,7 +89,7 @@ public final class ConfigLoader {
         Optional<Path> seedDir = v.get(Setting.HOTLINE_SEED_DIR).isBlank() ? Optional.empty()
                 : Optional.of(Path.of(v.get(Setting.HOTLINE_SEED_DIR)).toAbsolutePath().normalize());
         return new HotlineConfig(v.get(Setting.HOTLINE_NODE_ID), http, dataDir, seedDir, redis, search, telephony, auth, link110,
-                cluster(v), embedded, dispatch(v), limits(v));
+                cluster(v), embedded, dispatch(v), limits(v), sms(v));
     }
 
     private static HotlineConfig.Limits limits(Map<Setting, String> v) {
@@ -101,6 +101,22 @@ public final class ConfigLoader {
     /** 0 means one HTTP server per available processor (the default); negative values are refused by the record. */
     private static int httpInstances(int configured) {
         return configured == 0 ? Runtime.getRuntime().availableProcessors() : configured;
+    }
+
+    private static HotlineConfig.Sms sms(Map<Setting, String> v) {
+        return new HotlineConfig.Sms(v.get(Setting.HOTLINE_SMPP_HOST), integer(v, Setting.HOTLINE_SMPP_PORT),
+                v.get(Setting.HOTLINE_SMPP_SYSTEM_ID), v.get(Setting.HOTLINE_SMPP_PASSWORD), v.get(Setting.HOTLINE_SMPP_SOURCE_ADDRESS),
+                integer(v, Setting.HOTLINE_SMPP_RATE_PER_SECOND), integer(v, Setting.HOTLINE_SMPP_WINDOW),
+                time(v, Setting.HOTLINE_SMPP_QUIET_START), time(v, Setting.HOTLINE_SMPP_QUIET_END),
+                v.get(Setting.HOTLINE_SMPP_PROGRESS_URL), integer(v, Setting.HOTLINE_SMPP_SURVEY_DELAY_MINUTES));
+    }
+
+    private static java.time.LocalTime time(Map<Setting, String> v, Setting setting) {
+        try {
+            return java.time.LocalTime.parse(v.get(setting).strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidConfigException(setting.name(), "must be a time of day like 21:00, was '" + v.get(setting) + "'");
+        }
     }
 
     private static HotlineConfig.Dispatch dispatch(Map<Setting, String> v) {

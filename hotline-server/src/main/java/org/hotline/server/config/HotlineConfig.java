@@ -26,7 +26,8 @@ public record HotlineConfig(
         Cluster cluster,
         boolean embedded,
         Dispatch dispatch,
-        Limits limits) {
+        Limits limits,
+        Sms sms) {
 
     public HotlineConfig {
         if (nodeId == null || !nodeId.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
@@ -46,6 +47,7 @@ public record HotlineConfig(
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(dispatch, "dispatch");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(sms, "sms");
         if (cluster.enabled() && search.isEmbedded()) {
             // each node's embedded index would hold only what that node indexed: search and reports would disagree
             throw new InvalidConfigException("HOTLINE_ES_URLS", "is required when HOTLINE_CLUSTER is on: the embedded search index"
@@ -191,6 +193,47 @@ public record HotlineConfig(
             return "Telephony[amiHost=" + amiHost + ", amiPort=" + amiPort + ", amiUsername=" + amiUsername
                     + ", amiSecret=***, agiPort=" + agiPort + ", agiBindAddress=" + agiBindAddress + ", agentInterface=" + agentInterface + ", queues=" + queues
                     + ", wrapUpSeconds=" + wrapUpSeconds + "]";
+        }
+    }
+
+    /** The SMS center (HOTLINE_SMPP_*); SMS is off while {@code host} is empty. The password never prints. */
+    public record Sms(String host, int port, String systemId, String password, String sourceAddress, int ratePerSecond,
+                      int window, java.time.LocalTime quietStart, java.time.LocalTime quietEnd, String progressUrl,
+                      int surveyDelayMinutes) {
+        public Sms {
+            ConfigChecks.port("HOTLINE_SMPP_PORT", port, false);
+            if (ratePerSecond < 1 || ratePerSecond > 10_000) {
+                throw new InvalidConfigException("HOTLINE_SMPP_RATE_PER_SECOND", "must be within 1..10000, was " + ratePerSecond);
+            }
+            if (window < 1 || window > 512) {
+                throw new InvalidConfigException("HOTLINE_SMPP_WINDOW", "must be within 1..512, was " + window);
+            }
+            // SMPP 3.4 C-Octet strings: system_id at most 15 characters, password at most 8
+            if (systemId.isBlank() || systemId.length() > 15) {
+                throw new InvalidConfigException("HOTLINE_SMPP_SYSTEM_ID", "must be 1-15 characters (SMPP 3.4 system_id)");
+            }
+            if (password.length() > 8) {
+                throw new InvalidConfigException("HOTLINE_SMPP_PASSWORD", "must be at most 8 characters (SMPP 3.4 password)");
+            }
+            if (surveyDelayMinutes < 0) {
+                throw new InvalidConfigException("HOTLINE_SMPP_SURVEY_DELAY_MINUTES", "must not be negative, was " + surveyDelayMinutes);
+            }
+            if (!host.isBlank() && !sourceAddress.matches("\\d{3,20}")) {
+                throw new InvalidConfigException("HOTLINE_SMPP_SOURCE_ADDRESS", "must be 3-20 digits, was '" + sourceAddress + "'");
+            }
+            if (!progressUrl.isBlank()) {
+                ConfigChecks.httpUrl("HOTLINE_SMPP_PROGRESS_URL", progressUrl.replace("{number}", "n").replace("{queryCode}", "c"));
+            }
+        }
+
+        public boolean enabled() {
+            return !host.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Sms[host=" + host + ", port=" + port + ", systemId=" + systemId + ", password=***, rate=" + ratePerSecond
+                    + "/s, window=" + window + ", quiet=" + quietStart + "-" + quietEnd + "]";
         }
     }
 

@@ -1,0 +1,134 @@
+package org.hotline.telephony.sms;
+
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.Objects;
+import org.hotline.core.api.TicketOperations;
+import org.hotline.core.stream.RedisKeys;
+import org.hotline.core.stream.TicketEventEntry;
+import org.hotline.core.stream.TicketEventType;
+import org.hotline.core.stream.group.BatchHandler;
+import org.hotline.core.stream.group.ConsumerGroup;
+import org.hotline.core.stream.group.GroupSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SMS channel's entry point: binds to the center, follows the ticket event stream (receipt at
+ * intake; reply notice and, {@code surveyDelay} later, the survey when the center accepts the reply;
+ * urges to the lead unit's duty phone), turns the SLA scheduler's yellow and red alarms into notices
+ * to the duty phone, and sends the outbox once a second. Off (nothing started) when no SMPP host is configured.
+ */
+public final class SmsVerticle extends VerticleBase {
+
+    static final String GROUP = "sms-notices";
+    private static final Logger LOG = LoggerFactory.getLogger(SmsVerticle.class);
+    private static final long ROUND_MS = 1_000;
+
+    private final SmsConfig config;
+    private final RedisAsyncCommands<String, String> redis;
+    private final TicketOperations tickets;
+    private final String consumer;
+    private final DutyPhones phones;
+    private final Clock clock;
+    private RedisSmsBook book;
+    private SmsChannel channel;
+    private HandlerNotices handlers;
+    private SmppGateway gateway;
+    private ConsumerGroup<TicketEventEntry> notices;
+    private long timer = -1;
+    private volatile boolean stopped;
+
+    public SmsVerticle(SmsConfig config, RedisAsyncCommands<String, String> redis, TicketOperations tickets, String consumer,
+                       DutyPhones phones, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.redis = redis;
+        this.tickets = tickets;
+        this.consumer = consumer;
+        this.phones = Objects.requireNonNull(phones, "phones");
+        this.clock = clock;
+    }
+
+    @Override
+    public Future<?> start() {
+        if (!config.enabled()) {
+            LOG.info("sms off: no SMPP host configured (set HOTLINE_SMPP_HOST to enable)");
+            return Future.succeededFuture();
+        }
+        book = new RedisSmsBook(context, Objects.requireNonNull(redis, "redis"));
+        channel = new SmsChannel(vertx, config, book, tickets, clock);
+        gateway = new SmppGateway(vertx, context, config, new SmppGateway.Listener() {
+            @Override
+            public void receipt(String messageId, String phone, boolean delivered, String state) {
+                channel.receipt(messageId, phone, delivered, state);
+            }
+
+            @Override
+            public void incoming(String from, String text) {
+                channel.incoming(from, text);
+            }
+        });
+        handlers = new HandlerNotices(context, redis, tickets, channel, phones, config.quiet().zone());
+        vertx.eventBus().<JsonObject>consumer(HandlerNotices.SLA_ALARM_ADDRESS, message -> handlers.alarm(message.body())
+                .onFailure(e -> LOG.warn("deadline notice not queued [ticketId={}, reason={}]", message.body().getString("ticketId"),
+                        e.getMessage())));
+        SmsOutbox outbox = new SmsOutbox(config, book, gateway, channel, clock);
+        timer = vertx.setTimer(ROUND_MS, id -> sendRound(outbox));
+        notices = TicketEventEntry.consumerGroup(redis, GroupSettings.of(GROUP, consumer, RedisKeys.TICKET_EVENTS, false),
+                (BatchHandler<TicketEventEntry>) batch -> BatchHandler.inOrder(batch, this::onEvent));
+        // an SMSC that is down does not stop the server: the gateway keeps binding, the outbox keeps the messages
+        gateway.connect();
+        return vertx.deployVerticle(notices);
+    }
+
+    @Override
+    public Future<?> stop() {
+        stopped = true;
+        vertx.cancelTimer(timer);
+        return gateway == null ? Future.succeededFuture() : gateway.close();
+    }
+
+    public boolean bound() {
+        return gateway != null && gateway.bound();
+    }
+
+    /** The channel (for the survey campaigns and the handlers' notices); null while SMS is off. */
+    public SmsChannel channel() {
+        return channel;
+    }
+
+    public RedisSmsBook book() {
+        return book;
+    }
+
+    /**
+     * One round, and the next a second after this one ended: any second then holds at most one round,
+     * so the center never sees more than its rate (a fixed-rate timer could put the tail of a slow
+     * round and the head of the next into one second).
+     */
+    private void sendRound(SmsOutbox outbox) {
+        outbox.round().onComplete(done -> {
+            if (!stopped) {
+                timer = vertx.setTimer(ROUND_MS, id -> sendRound(outbox));
+            }
+        });
+    }
+
+    private Future<Void> onEvent(TicketEventEntry entry) {
+        Future<?> done;
+        if (entry.type() == TicketEventType.TICKET_RECEIVED) {
+            done = channel.notice(entry.ticket(), SmsTemplates.RECEIPT);
+        } else if (entry.type() == TicketEventType.REPLY_ACCEPTED) {
+            done = channel.notice(entry.ticket(), SmsTemplates.REPLY_NOTICE)
+                    .compose(v -> channel.survey(entry.ticket(), config.surveyDelay()));
+        } else if (entry.type() == TicketEventType.TICKET_URGED) {
+            done = handlers.urged(entry.ticketId(), entry.event().getString("reason"));
+        } else {
+            done = Future.succeededFuture();
+        }
+        return done.mapEmpty();
+    }
+}
