@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
  * Rebuilds the search indices from Redis. First every ticket from its own keys (SCAN of the ticket
  * hashes, a page at a time: each ticket's current snapshot and its event list), because the ticket
  * event stream is trimmed once every group acknowledged (ADR 0005) and keeps only the last hour or so;
- * then the streams from their first entry, page by page: call records and the history import, which
- * are never trimmed, and what the ticket event stream still holds (tickets older than their event list,
- * harmless otherwise: versions and record ids make the replay idempotent). External versions make it safe to run
+ * then the streams from their first entry, page by page: what the ticket event stream still holds (events
+ * of tickets older than their event list; harmless otherwise: versions and record ids make the replay
+ * idempotent), call records and the history import, which are never trimmed. External versions make it safe to run
  * on a live index next to the indexer (older snapshots are ignored), and for the same reason pages
  * may be indexed out of order: up to {@code concurrency} pages are in flight while the next one is
  * read, and the snapshots' text is segmented on worker threads. A backend that supports
@@ -65,7 +65,8 @@ public final class SearchRebuild {
         Future<Rebuilt> loaded = begin()
                 .compose(v -> run.tickets(ScanCursor.INITIAL, 0))
                 .compose(tickets -> run.stream(RedisKeys.TICKET_EVENTS, "-", 0)
-                        .compose(events -> run.stream(StreamEntries.HISTORY_IMPORT, "-", events))
+                        .compose(events -> run.stream(RedisKeys.CALL_RECORDS, "-", events))
+                        .compose(calls -> run.stream(StreamEntries.HISTORY_IMPORT, "-", calls))
                         .map(entries -> new Rebuilt(tickets, entries)))
                 .compose(total -> run.drain().map(total));
         // the normal settings come back whether or not the load succeeded; the load's own failure wins

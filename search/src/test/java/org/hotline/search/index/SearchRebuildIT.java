@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.hotline.core.port.StoredTicket;
@@ -61,9 +62,12 @@ class SearchRebuildIT {
     }
 
     @Test
-    void aRebuildAfterTheStreamWasTrimmedIndexesEveryTicketAtItsLatestStateWithItsEventRecords() {
+    void aRebuildAfterTheStreamWasTrimmedIndexesEveryTicketAtItsLatestStateWithItsEventRecordsAndTheCallRecords() {
         String heating = commitHeatingTicket();
         String lamp = commitLampTicket();
+        String call = "rb-" + run + "-call";
+        connection.sync().xadd(RedisKeys.CALL_RECORDS, Map.of("callId", call, "ticketId", lamp, "caller", "13900139000",
+                "outcome", "ANSWERED", "endedAt", DAY.toString()));
         connection.sync().xtrim(RedisKeys.TICKET_EVENTS, 0);
         assertThat(connection.sync().xlen(RedisKeys.TICKET_EVENTS)).isZero();
 
@@ -72,6 +76,7 @@ class SearchRebuildIT {
 
         assertThat(rebuilt.tickets()).isGreaterThanOrEqualTo(2);
         assertRebuilt(fresh, heating, lamp);
+        assertThat(await(fresh.activity(ActivityQuery.callsOf("13900139000", 100)))).extracting(r -> r.id()).contains(call);
         await(fresh.close());
     }
 
