@@ -23,7 +23,7 @@ import org.hotline.core.port.StreamEvent;
  * time on (stream ids are times), a bounded number of entries, so an old ticket costs more but
  * never an unbounded scan.
  */
-final class RedisTicketHistory {
+public final class RedisTicketHistory {
 
     /** Stream ids come from the Redis server's clock, the creation time from a node's: allow for skew. */
     private static final long CLOCK_SKEW_MS = 60_000;
@@ -95,8 +95,11 @@ final class RedisTicketHistory {
         return List.copyOf(all);
     }
 
-    /** A list element {@code {version}|{type}|{at}|{event json}} (the JSON may itself contain bars). */
-    static StreamEvent parse(String element) {
+    /**
+     * A list element {@code {version}|{type}|{at}|{event json}} (the JSON may itself contain bars); public for
+     * search's rebuild, which reads the lists too. Throws on an element that is not in this shape.
+     */
+    public static StreamEvent parse(String element) {
         String[] parts = element.split("\\|", 4);
         return new StreamEvent(parts[1], Long.parseLong(parts[0]), Instant.parse(parts[2]), parts[3]);
     }

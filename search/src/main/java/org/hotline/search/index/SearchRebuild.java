@@ -1,8 +1,9 @@
 package org.hotline.search.index;
 
+import io.lettuce.core.KeyScanArgs;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.StreamMessage;
+import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -15,8 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds the search indices from Redis: reads the ticket event stream and the history import from
- * their first entry, page by page, and indexes every snapshot. External versions make it safe to run
+ * Rebuilds the search indices from Redis. First every ticket from its own keys (SCAN of the ticket
+ * hashes, a page at a time: each ticket's current snapshot and its event list), because the ticket
+ * event stream is trimmed once every group acknowledged (ADR 0005) and keeps only the last hour or so;
+ * then the streams from their first entry, page by page: what the ticket event stream still holds (events
+ * of tickets older than their event list; harmless otherwise: versions and record ids make the replay
+ * idempotent), call records and the history import, which are never trimmed. External versions make it safe to run
  * on a live index next to the indexer (older snapshots are ignored), and for the same reason pages
  * may be indexed out of order: up to {@code concurrency} pages are in flight while the next one is
  * read, and the snapshots' text is segmented on worker threads. A backend that supports
@@ -50,20 +55,31 @@ public final class SearchRebuild {
         this.concurrency = concurrency;
     }
 
-    /** Completes with the number of stream entries read. */
-    public Future<Long> run(Context context) {
+    /** What a rebuild read: ticket hashes, then stream entries. */
+    public record Rebuilt(long tickets, long entries) {
+    }
+
+    /** Completes with the number of ticket hashes and stream entries read. */
+    public Future<Rebuilt> run(Context context) {
         var run = new Run(context);
-        Future<Long> loaded = begin()
-                .compose(v -> run.stream(RedisKeys.TICKET_EVENTS, "-", 0))
-                .compose(events -> run.stream(StreamEntries.HISTORY_IMPORT, "-", events))
+        Future<Rebuilt> loaded = begin()
+                .compose(v -> run.tickets(ScanCursor.INITIAL, 0))
+                .compose(tickets -> run.stream(RedisKeys.TICKET_EVENTS, "-", 0)
+                        .compose(events -> run.stream(RedisKeys.CALL_RECORDS, "-", events))
+                        .compose(calls -> run.stream(StreamEntries.HISTORY_IMPORT, "-", calls))
+                        .map(entries -> new Rebuilt(tickets, entries)))
                 .compose(total -> run.drain().map(total));
         // the normal settings come back whether or not the load succeeded; the load's own failure wins
-        return loaded.transform(result -> end().transform(ended -> result.failed() ? Future.<Long>failedFuture(result.cause())
-                        : ended.failed() ? Future.<Long>failedFuture(ended.cause()) : Future.succeededFuture(result.result())))
+        return loaded.transform(result -> end().transform(ended -> result.failed() ? Future.<Rebuilt>failedFuture(result.cause())
+                        : ended.failed() ? Future.<Rebuilt>failedFuture(ended.cause()) : Future.succeededFuture(result.result())))
                 .compose(total -> search.refresh().map(total))
                 // the embedded index commits on a policy: the rebuild is done once it is on disk
                 .compose(total -> search.durable().map(total))
-                .onSuccess(total -> LOG.info("search rebuild finished [entries={}]", total));
+                .onSuccess(total -> LOG.info("search rebuild finished [tickets={}, entries={}]", total.tickets(), total.entries()));
+    }
+
+    private KeyScanArgs ticketScan() {
+        return KeyScanArgs.Builder.type("hash").match(CurrentSnapshots.TICKET_KEY_PREFIX + "*").limit(page);
     }
 
     private Future<Void> begin() {
@@ -84,6 +100,20 @@ public final class SearchRebuild {
             this.context = context;
         }
 
+        /** Pages through the ticket hashes (SCAN may return a page with no keys before it is finished). */
+        Future<Long> tickets(ScanCursor cursor, long done) {
+            return room()
+                    .compose(v -> Future.fromCompletionStage(connection.async().scan(cursor, ticketScan()), context))
+                    .compose(scanned -> {
+                        List<String> ids = scanned.getKeys().stream()
+                                .map(key -> key.substring(CurrentSnapshots.TICKET_KEY_PREFIX.length())).toList();
+                        if (!ids.isEmpty()) {
+                            inFlight.addLast(index(entries.readStored(ids, context, connection)));
+                        }
+                        return scanned.isFinished() ? Future.succeededFuture(done + ids.size()) : tickets(scanned, done + ids.size());
+                    });
+        }
+
         Future<Long> stream(String stream, String start, long done) {
             return room()
                     .compose(v -> Future.fromCompletionStage(connection.async().xrange(stream, Range.create(start, "+"), Limit.from(page)), context))
@@ -91,7 +121,7 @@ public final class SearchRebuild {
                         if (messages.isEmpty()) {
                             return Future.succeededFuture(done);
                         }
-                        inFlight.addLast(index(stream, messages));
+                        inFlight.addLast(index(entries.readAll(stream, messages, context, connection)));
                         return stream(stream, "(" + messages.get(messages.size() - 1).getId(), done + messages.size());
                     });
         }
@@ -105,13 +135,12 @@ public final class SearchRebuild {
             return Future.all(List.copyOf(inFlight)).mapEmpty();
         }
 
-        private Future<Void> index(String stream, List<StreamMessage<String, String>> messages) {
-            return entries.readAll(stream, messages, context, connection)
-                    .compose(batch -> {
-                        Future<IndexOutcome> tickets = search.index(batch.tickets());
-                        return Future.all(tickets, search.record(batch.records()))
-                                .compose(v -> new Parking().park(connection, context, batch.poison(), tickets.result().refused()));
-                    });
+        private Future<Void> index(Future<StreamEntries.Batch> read) {
+            return read.compose(batch -> {
+                Future<IndexOutcome> tickets = search.index(batch.tickets());
+                return Future.all(tickets, search.record(batch.records()))
+                        .compose(v -> new Parking().park(connection, context, batch.poison(), tickets.result().refused()));
+            });
         }
     }
 }

@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hotline.core.port.StreamEvent;
+import org.hotline.core.redis.RedisTicketHistory;
+import org.hotline.core.redis.RedisTicketKeys;
 import org.hotline.core.stream.RedisKeys;
 import org.hotline.search.doc.ActivityRecord;
 import org.hotline.search.doc.TicketDocument;
@@ -35,6 +38,7 @@ public final class StreamEntries {
     public static final String HISTORY_IMPORT = "hotline:stream:history-import";
     public static final List<String> STREAMS = List.of(RedisKeys.TICKET_EVENTS, RedisKeys.CALL_RECORDS, HISTORY_IMPORT);
 
+    private static final RedisTicketKeys KEYS = RedisTicketKeys.defaults();
     private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("\\d{1,18}");
 
     private final TicketSnapshots snapshots;
@@ -68,6 +72,44 @@ public final class StreamEntries {
             batch.current().clear();
             return batch;
         }, false));
+    }
+
+    /** A ticket as the rebuild reads it from Redis: its current snapshot (null if none) and its event list elements. */
+    public record StoredTicket(String ticketId, String snapshot, List<String> events) {
+    }
+
+    /**
+     * The rebuild's first phase: these tickets' current snapshots and event records, read from their hash and
+     * event list ({@link CurrentSnapshots#stored}), then parsed on a worker thread. The event records are the
+     * ones a stream entry of the same event makes (id {@code ticketId:version}), so replaying whatever the
+     * stream still holds afterwards overwrites them instead of doubling them. An unreadable snapshot or list
+     * element is parked under its Redis key.
+     */
+    public Future<Batch> readStored(List<String> ticketIds, Context context, StatefulRedisConnection<String, String> connection) {
+        return CurrentSnapshots.stored(connection, context, ticketIds)
+                .compose(stored -> context.owner().executeBlocking(() -> readStored(stored), false));
+    }
+
+    Batch readStored(List<StoredTicket> stored) {
+        var batch = new Batch(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (StoredTicket t : stored) {
+            try {
+                if (t.snapshot() != null) {
+                    batch.tickets().add(snapshots.parse(t.snapshot()));
+                }
+            } catch (RuntimeException e) {
+                batch.poison().add(new Poison(KEYS.ticket(t.ticketId()), "s", e.getMessage()));
+            }
+            for (int i = 0; i < t.events().size(); i++) {
+                try {
+                    StreamEvent e = RedisTicketHistory.parse(t.events().get(i));
+                    batch.records().add(eventRecord(t.ticketId(), e.version(), e.type(), e.at(), e.eventJson()));
+                } catch (RuntimeException e) {
+                    batch.poison().add(new Poison(KEYS.history(t.ticketId()), Integer.toString(i), e.getMessage()));
+                }
+            }
+        }
+        return batch;
     }
 
     /** Tickets whose newest event entry in the batch carries no snapshot: a scan of plain fields, cheap on an event loop. */
@@ -146,14 +188,18 @@ public final class StreamEntries {
         }
         if (stream.equals(RedisKeys.TICKET_EVENTS)) {
             String version = require(body, "version");
-            var event = new ActivityRecord(ActivityRecord.Kind.EVENT, ticketId + ":" + version,
-                    ticketId, body.get("type"), Instant.parse(require(body, "at")), null, json(body.get("event")));
+            var event = eventRecord(ticketId, Long.parseLong(version), body.get("type"), Instant.parse(require(body, "at")), body.get("event"));
             if (named) {
                 newest.merge(ticketId, new Newest(ticketId, entryId, Long.parseLong(version), snapshot),
                         (x, y) -> x.version() >= y.version() ? x : y);
             }
             batch.records().add(event);
         }
+    }
+
+    /** One ticket event's record, from a stream entry or from the ticket's event list: the same id either way. */
+    private ActivityRecord eventRecord(String ticketId, long version, String type, Instant at, String eventJson) {
+        return new ActivityRecord(ActivityRecord.Kind.EVENT, ticketId + ":" + version, ticketId, type, at, null, json(eventJson));
     }
 
     private ActivityRecord callRecord(String entryId, Map<String, String> body) {

@@ -78,4 +78,30 @@ class StreamEntriesTest {
         assertThat(read.poison()).extracting(StreamEntries.Poison::entryId).containsExactly("1-9");
         assertThat(read.records()).hasSize(2);
     }
+
+    @Test
+    void aStoredTicketsEventListMakesTheSameRecordsAsItsStreamEntries() {
+        String snapshot = ticket("t1", T).text("路灯", "路灯不亮").version(2).json();
+        var stored = new StreamEntries.StoredTicket("t1", snapshot, List.of(
+                "1|TicketUpdated|" + T.plusSeconds(1) + "|{}", "2|TicketUpdated|" + T.plusSeconds(2) + "|{}"));
+
+        var fromList = entries.readStored(List.of(stored));
+        var fromStream = entries.read(RedisKeys.TICKET_EVENTS, List.of(event(1, "t1", 1, "路灯"), event(2, "t1", 2, "路灯")));
+
+        assertThat(fromList.records()).isEqualTo(fromStream.records());
+        assertThat(fromList.tickets()).extracting(TicketDocument::version).containsExactly(2L);
+        assertThat(fromList.poison()).isEmpty();
+    }
+
+    @Test
+    void anUnreadableSnapshotOrListElementIsPoisonUnderItsRedisKeyAndTheRestIsRead() {
+        var stored = new StreamEntries.StoredTicket("t1", "{not json", List.of("not an element", "2|TicketSigned|" + T + "|{\"a\":\"x|y\"}"));
+
+        var read = entries.readStored(List.of(stored));
+
+        assertThat(read.tickets()).isEmpty();
+        assertThat(read.records()).extracting(r -> r.id() + " " + r.body()).containsExactly("t1:2 {a=x|y}");
+        assertThat(read.poison()).extracting(p -> p.stream() + " " + p.entryId())
+                .containsExactly("hotline:ticket:t1 s", "hotline:events:t1 0");
+    }
 }

@@ -116,10 +116,12 @@ class StreamIndexerIT {
         harness.raw(StreamEntries.HISTORY_IMPORT, Map.of("ticket", ticket("r2", DAY).text("历史 供暖", "供暖").set("status", "CLOSED").json()));
         TicketSearch fresh = LuceneTicketSearch.open(vertx, dir.resolve("fresh"), TicketSnapshot.SEGMENTER, ZoneId.of("Asia/Shanghai"));
         var rebuild = new SearchRebuild(fresh, harness.writer, new StreamEntries(TicketSnapshot.SNAPSHOTS, TicketSnapshot.MAPPER), 1);
-        long entries = await(vertx.getOrCreateContext().<Long>executeBlocking(() -> 0L).compose(x -> rebuild.run(vertx.getOrCreateContext())));
-        assertThat(entries).isEqualTo(3);
+        var rebuilt = await(vertx.getOrCreateContext().<Long>executeBlocking(() -> 0L).compose(x -> rebuild.run(vertx.getOrCreateContext())));
+        assertThat(rebuilt.entries()).isEqualTo(3);
         var page = await(fresh.search(TicketQuery.text("供暖", 10), SearchScope.all()));
-        assertThat(page.hits()).extracting(h -> h.ticket().id() + "@" + h.ticket().version()).containsExactlyInAnyOrder("r1@2", "r2@1");
+        // the rebuild also indexes every ticket hash in the shared Redis (other tests' tickets): look at these two
+        assertThat(page.hits()).filteredOn(h -> h.ticket().id().matches("r[12]"))
+                .extracting(h -> h.ticket().id() + "@" + h.ticket().version()).containsExactlyInAnyOrder("r1@2", "r2@1");
         await(fresh.close());
     }
 }
