@@ -70,28 +70,27 @@ public final class FeatureSpace {
                     }
                 }
             }
+            // Final ids follow the features' text, not the order in which parallel extraction first met them:
+            // the same corpus then gives the same vectors, sums in the same order and the same model every time.
+            String[] keptFeatures = ids.entrySet().stream().filter(e -> df[e.getValue()] >= minDocumentFrequency)
+                    .map(Map.Entry::getKey).sorted().toArray(String[]::new);
+            int kept = keptFeatures.length;
             int[] finalId = new int[df.length];
-            double[] idf = new double[df.length + 1];
-            int kept = 0;
-            for (int id = 0; id < df.length; id++) {
-                if (df[id] >= minDocumentFrequency) {
-                    finalId[id] = ++kept;
-                    idf[kept] = Math.log((1.0 + documents.length) / (1.0 + df[id])) + 1.0;
-                }
-            }
+            double[] idf = new double[kept + 1];
             Map<String, Integer> index = new HashMap<>(kept * 2);
-            ids.forEach((feature, id) -> {
-                if (finalId[id] > 0) {
-                    index.put(feature, finalId[id]);
-                }
-            });
+            for (int i = 0; i < kept; i++) {
+                int provisional = ids.get(keptFeatures[i]);
+                finalId[provisional] = i + 1;
+                idf[i + 1] = Math.log((1.0 + documents.length) / (1.0 + df[provisional])) + 1.0;
+                index.put(keptFeatures[i], i + 1);
+            }
             for (int[] document : documents) {
                 for (int i = 0; i < document.length; i++) {
                     document[i] = finalId[document[i]];
                 }
                 Arrays.sort(document);
             }
-            return new FeatureSpace(index, Arrays.copyOf(idf, kept + 1));
+            return new FeatureSpace(index, idf);
         }
     }
 

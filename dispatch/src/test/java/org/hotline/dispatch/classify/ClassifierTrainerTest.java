@@ -65,6 +65,17 @@ class ClassifierTrainerTest {
     }
 
     @Test
+    void theSameCorpusTrainsTheSameModelWhateverTheOrderParallelExtractionMeetsItsFeatures() {
+        List<LabelledText> history = skewedHistory();
+        String text = "晚上公交车站附近工地施工噪音";
+        List<ScoredCategory> first = new ClassifierTrainer(FEATURES, ClassifierConfig.defaults()).train(history).classify(text);
+        for (int run = 0; run < 5; run++) {
+            assertThat(new ClassifierTrainer(FEATURES, ClassifierConfig.defaults()).train(history).classify(text))
+                    .as("run %d", run).isEqualTo(first);
+        }
+    }
+
+    @Test
     void theLogCountRatioFavoursFeaturesOfTheCategoryAndLeavesTheInterceptAlone() {
         // label 0 saw feature 1 in one document, label 1 saw feature 2 in one; ids 1..2, intercept 3
         int[][] documentCounts = {{0, 1, 0}, {0, 0, 1}};
