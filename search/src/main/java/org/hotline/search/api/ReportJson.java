@@ -13,6 +13,7 @@ import org.hotline.search.port.VolumeDimension;
 import org.hotline.search.port.VolumeInterval;
 import org.hotline.search.report.CenterRow;
 import org.hotline.search.report.DepartmentRow;
+import org.hotline.search.report.MisrouteRow;
 import org.hotline.search.report.ReportService.RankedDepartment;
 
 /** JSON shapes of the reports API. */
@@ -41,6 +42,20 @@ final class ReportJson {
                         .put("answeredWithin15s", c.answeredWithin15s()).put("abandoned", c.abandoned())
                         .put("answerWithin15sRate", row.answerWithin15sRate()).put("abandonmentRate", row.abandonmentRate())
                         .put("averageWaitSeconds", row.averageWaitSeconds()).put("averageTalkSeconds", row.averageTalkSeconds()));
+    }
+
+    static JsonObject misroutes(Period period, List<MisrouteRow> rows) {
+        var array = new JsonArray();
+        rows.forEach(r -> {
+            var c = r.counts();
+            array.add(new JsonObject().put("month", r.month()).put("category", r.category())
+                    .put("assigned", c.assigned()).put("misrouted", c.misrouted()).put("misrouteRate", r.rate())
+                    .put("auto", new JsonObject().put("assigned", c.autoAssigned()).put("misrouted", c.autoMisrouted())
+                            .put("misrouteRate", r.autoRate()))
+                    .put("dispatcher", new JsonObject().put("assigned", c.manualAssigned()).put("misrouted", c.manualMisrouted())
+                            .put("misrouteRate", r.manualRate())));
+        });
+        return new JsonObject().put("from", period.from().toString()).put("to", period.to().toString()).put("rows", array);
     }
 
     static JsonObject volumes(Period period, VolumeInterval by, VolumeDimension dimension, List<VolumeBucket> buckets) {

@@ -50,6 +50,7 @@ public final class ReportRoutes {
         router.get("/api/v1/reports/volumes").handler(Authenticated.require(READERS)).handler(this::volumes);
         router.get("/api/v1/reports/hot-topics").handler(Authenticated.require(READERS)).handler(this::hotTopics);
         router.get("/api/v1/reports/ranking").handler(Authenticated.require(READERS)).handler(this::ranking);
+        router.get("/api/v1/reports/misroutes").handler(Authenticated.require(READERS)).handler(this::misroutes);
         router.get("/api/v1/reports/center").handler(Authenticated.require(READERS)).handler(this::center);
         return router;
     }
@@ -113,6 +114,14 @@ public final class ReportRoutes {
         SearchRoutes.answer(ctx, actor -> {
             Period period = period(p);
             return reports.center(period).map(row -> ReportJson.center(period, row));
+        });
+    }
+
+    private void misroutes(RoutingContext ctx) {
+        var p = new Params(ctx, config.zone());
+        SearchRoutes.answer(ctx, actor -> {
+            Period period = period(p);
+            return reports.misroutes(period).map(rows -> ReportJson.misroutes(period, rows));
         });
     }
 
