@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.hotline.search.port.TicketSearch.HotTopic;
+import org.hotline.search.port.TicketSearch.MisrouteBucket;
 import org.hotline.search.port.TicketSearch.Period;
 import org.hotline.search.port.TicketSearch.VolumeBucket;
 import org.hotline.search.port.VolumeDimension;
@@ -44,15 +45,17 @@ final class ReportJson {
                         .put("averageWaitSeconds", row.averageWaitSeconds()).put("averageTalkSeconds", row.averageTalkSeconds()));
     }
 
-    static JsonObject misroutes(Period period, List<MisrouteRow> rows) {
+    /** Rows from the backend's tallies; rates by {@link MisrouteRow} (the one definition, docs/measures.md). */
+    static JsonObject misroutes(Period period, List<MisrouteBucket> buckets) {
         var array = new JsonArray();
-        rows.forEach(r -> {
-            var c = r.counts();
+        buckets.forEach(b -> {
+            var c = b.counts();
+            var r = MisrouteRow.of(b.month(), b.category(), c.autoAssigned(), c.autoMisrouted(), c.manualAssigned(), c.manualMisrouted());
             array.add(new JsonObject().put("month", r.month()).put("category", r.category())
-                    .put("assigned", c.assigned()).put("misrouted", c.misrouted()).put("misrouteRate", r.rate())
-                    .put("auto", new JsonObject().put("assigned", c.autoAssigned()).put("misrouted", c.autoMisrouted())
+                    .put("assigned", r.assigned()).put("misrouted", r.misrouted()).put("misrouteRate", r.rate())
+                    .put("auto", new JsonObject().put("assigned", r.autoAssigned()).put("misrouted", r.autoMisrouted())
                             .put("misrouteRate", r.autoRate()))
-                    .put("dispatcher", new JsonObject().put("assigned", c.manualAssigned()).put("misrouted", c.manualMisrouted())
+                    .put("dispatcher", new JsonObject().put("assigned", r.manualAssigned()).put("misrouted", r.manualMisrouted())
                             .put("misrouteRate", r.manualRate())));
         });
         return new JsonObject().put("from", period.from().toString()).put("to", period.to().toString()).put("rows", array);

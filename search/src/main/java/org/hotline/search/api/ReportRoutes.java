@@ -121,7 +121,7 @@ public final class ReportRoutes {
         var p = new Params(ctx, config.zone());
         SearchRoutes.answer(ctx, actor -> {
             Period period = period(p);
-            return reports.misroutes(period).map(rows -> ReportJson.misroutes(period, rows));
+            return search.misrouteTallies(period).map(buckets -> ReportJson.misroutes(period, buckets));
         });
     }
 

@@ -24,7 +24,7 @@ import org.hotline.search.port.VolumeDimension;
 import org.hotline.search.port.VolumeInterval;
 import org.hotline.search.report.DepartmentTally;
 import org.hotline.search.report.HotTopicScore;
-import org.hotline.search.report.MisrouteTally;
+import org.hotline.search.port.MisrouteTally;
 
 /** Report requests as aggregations and their answers read back into the port's records. */
 final class ElasticReports {

@@ -35,7 +35,7 @@ import org.hotline.search.report.Buckets;
 import org.hotline.search.report.Cards;
 import org.hotline.search.report.DepartmentTally;
 import org.hotline.search.report.HotTopicScore;
-import org.hotline.search.report.MisrouteTally;
+import org.hotline.search.port.MisrouteTally;
 import org.hotline.search.report.TicketFacts;
 
 /**

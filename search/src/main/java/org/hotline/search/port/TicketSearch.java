@@ -7,7 +7,6 @@ import java.util.Map;
 import org.hotline.search.doc.ActivityRecord;
 import org.hotline.search.doc.TicketDocument;
 import org.hotline.search.report.DepartmentTally;
-import org.hotline.search.report.MisrouteTally;
 
 /**
  * The search side's port: one implementation per technology (Elasticsearch, embedded Lucene), both

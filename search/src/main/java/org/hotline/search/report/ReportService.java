@@ -31,12 +31,6 @@ public final class ReportService {
         });
     }
 
-    /** The misroute rate per month of first assignment and category (错派率, docs/measures.md). */
-    public Future<List<MisrouteRow>> misroutes(Period period) {
-        return search.misrouteTallies(period).map(buckets -> buckets.stream()
-                .map(b -> MisrouteRow.of(b.month(), b.category(), b.counts())).toList());
-    }
-
     public Future<CenterRow> center(Period period) {
         return search.centerTally(period).map(CenterRow::of);
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.hotline.search.TicketSnapshot;
 import org.hotline.search.doc.TicketDocument;
+import org.hotline.search.port.MisrouteTally;
 import org.hotline.search.port.TicketSearch.MisrouteBucket;
 import org.hotline.search.port.TicketSearch.Period;
 import org.hotline.search.port.TicketSearch.VolumeBucket;
@@ -18,7 +19,6 @@ import org.hotline.search.port.VolumeDimension;
 import org.hotline.search.port.VolumeInterval;
 import org.hotline.search.report.DepartmentTally;
 import org.hotline.search.report.MisrouteRow;
-import org.hotline.search.report.MisrouteTally;
 import org.hotline.search.report.TicketFacts;
 import org.junit.jupiter.api.Test;
 
@@ -123,11 +123,11 @@ public abstract class TicketReportsContract extends ActivityRecordsContract {
                 new MisrouteBucket("2026-11", "010201", new MisrouteTally(3, 2, 1, 0)),
                 new MisrouteBucket("2026-11", "020101", new MisrouteTally(0, 0, 2, 1)),
                 new MisrouteBucket("2026-12", "010201", new MisrouteTally(1, 1, 0, 0)));
-        var row = MisrouteRow.of("2026-11", "010201", buckets.get(0).counts());
+        var row = MisrouteRow.of("2026-11", "010201", 3, 2, 1, 0);
         assertThat(row.rate()).isEqualTo(0.5);
         assertThat(row.autoRate()).isEqualTo(0.6667);
         assertThat(row.manualRate()).isEqualTo(0.0);
-        assertThat(MisrouteRow.of("2026-11", "020101", buckets.get(1).counts()).autoRate()).isNull();
+        assertThat(MisrouteRow.of("2026-11", "020101", 0, 0, 2, 1).autoRate()).isNull();
     }
 
     private static TicketDocument routed(String id, Instant received, String category, Instant assigned, boolean auto, int approved) {

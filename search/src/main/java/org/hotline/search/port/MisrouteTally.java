@@ -1,10 +1,10 @@
-package org.hotline.search.report;
+package org.hotline.search.port;
 
 import org.hotline.search.doc.TicketDocument;
 
 /**
  * Tickets first assigned in one month and category, split by who assigned them (auto-dispatch or a
- * person), and how many of them were misrouted (an approved 退单 since); rates in {@link MisrouteRow}.
+ * person), and how many of them were misrouted (an approved 退单 since); rates in {@code report.MisrouteRow}.
  */
 public record MisrouteTally(long autoAssigned, long autoMisrouted, long manualAssigned, long manualMisrouted) {
 
