@@ -118,7 +118,9 @@ public final class ReportRoutes {
     }
 
     private void misroutes(RoutingContext ctx) {
-        var p = new Params(ctx, config.zone());
+        // the zone through the report service: the same setting (search.zone), read without adding to the frozen
+        // search ↔ search.api package cycle (ArchitectureTest)
+        var p = new Params(ctx, reports.zone());
         SearchRoutes.answer(ctx, actor -> {
             Period period = period(p);
             return search.misrouteTallies(period).map(buckets -> ReportJson.misroutes(period, buckets));
