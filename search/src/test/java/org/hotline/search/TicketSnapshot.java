@@ -123,6 +123,13 @@ public final class TicketSnapshot {
         return this;
     }
 
+    /** The first assignment ({@code routing} of ticket.v1): when, by auto-dispatch or not, approved returns since. */
+    public TicketSnapshot routed(Instant firstAssignedAt, boolean automatic, int approvedReturns) {
+        node.putObject("routing").put("firstAssignedAt", firstAssignedAt.toString()).put("automatic", automatic)
+                .put("approvedReturns", approvedReturns);
+        return this;
+    }
+
     public String json() {
         return node.toString();
     }

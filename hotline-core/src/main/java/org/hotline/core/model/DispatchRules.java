@@ -47,7 +47,8 @@ final class DispatchRules {
         Map<ClockName, ClockTrack> clocks = step.freshClocks(t);
         TicketBuilder next = step.next().status(TicketStatus.ASSIGNED).leadDepartment(lead)
                 .assistingDepartments(assisting).clocks(clocks).signedAt(null).firstContactAt(null)
-                .pendingExtension(null).pendingReturn(null);
+                .pendingExtension(null).pendingReturn(null)
+                .routing(t.routing() != null ? t.routing() : Routing.firstAssignment(step.actor(), step.now()));
         Instant due = step.handleDue(clocks);
         TicketEvent event = reassign
                 ? new TicketEvent.TicketReassigned(step.actor(), step.now(), reason, t.leadDepartment(), lead, assisting, due)
@@ -114,15 +115,18 @@ final class DispatchRules {
         if (c.newLead() != null && c.newLead().equals(returnedBy)) {
             return Step.refuse("ticket.same-assignment", "改派单位不能是退单单位");
         }
+        // the approved 退单 proves the routing wrong (docs/measures.md, 错派率)
+        Routing routing = t.routing() == null ? null : t.routing().returnApproved();
         TicketEvent approved = new TicketEvent.ReturnApproved(step.actor(), step.now(), c.reason(), returnedBy, c.newLead());
         if (c.newLead() == null) {
-            TicketBuilder next = step.next().status(TicketStatus.CLASSIFIED).pendingReturn(null)
+            TicketBuilder next = step.next().status(TicketStatus.CLASSIFIED).pendingReturn(null).routing(routing)
                     .leadDepartment(null).assistingDepartments(Set.of()).signedAt(null).firstContactAt(null)
                     .clocks(step.stopAll());
             return step.accept(next, approved);
         }
         Map<ClockName, ClockTrack> clocks = step.freshClocks(t);
-        TicketBuilder next = step.next().status(TicketStatus.ASSIGNED).pendingReturn(null).leadDepartment(c.newLead())
+        TicketBuilder next = step.next().status(TicketStatus.ASSIGNED).pendingReturn(null).routing(routing)
+                .leadDepartment(c.newLead())
                 .assistingDepartments(c.assisting()).signedAt(null).firstContactAt(null).clocks(clocks);
         TicketEvent reassigned = new TicketEvent.TicketReassigned(step.actor(), step.now(), c.reason(), returnedBy,
                 c.newLead(), c.assisting(), step.handleDue(clocks));

@@ -24,7 +24,7 @@ public record Ticket(
         ExtensionRequest pendingExtension, ReturnRequest pendingReturn, TicketStatus suspendedFrom,
         int returnCount, int extensionCount, int urgeCount, UrgeLevel urgeLevel, int reopenCount,
         TicketId masterTicketId, List<TicketId> mergedTicketIds, String properChannel,
-        List<String> callIds, List<String> tags, List<ReturnVisit> visits) {
+        List<String> callIds, List<String> tags, List<ReturnVisit> visits, Routing routing) {
 
     public static final int MAX_TITLE = 200;
     public static final int MAX_CONTENT = 4000;

@@ -47,6 +47,7 @@ public final class TicketBuilder {
     private String properChannel;
     private List<String> callIds;
     private List<String> tags;
+    private Routing routing;
 
     /** Starts from empty collections and counters, for a new ticket. */
     public TicketBuilder() {
@@ -96,6 +97,7 @@ public final class TicketBuilder {
         this.properChannel = from.properChannel();
         this.callIds = from.callIds();
         this.tags = from.tags();
+        this.routing = from.routing();
     }
 
     public TicketBuilder id(TicketId value) {
@@ -228,6 +230,11 @@ public final class TicketBuilder {
         return this;
     }
 
+    public TicketBuilder routing(Routing value) {
+        this.routing = value;
+        return this;
+    }
+
     public TicketBuilder returnCount(int value) {
         this.returnCount = value;
         return this;
@@ -285,7 +292,7 @@ public final class TicketBuilder {
     }
 
     public Ticket build() {
-        return new Ticket(id, number, queryCode, version, status, channel, appealType, urgency, title, content, caller, location, category, leadDepartment, assistingDepartments, receivedAt, signedAt, firstContactAt, repliedAt, closedAt, clocks, reply, visit, pendingExtension, pendingReturn, suspendedFrom, returnCount, extensionCount, urgeCount, urgeLevel, reopenCount, masterTicketId, mergedTicketIds, properChannel, callIds, tags, visits);
+        return new Ticket(id, number, queryCode, version, status, channel, appealType, urgency, title, content, caller, location, category, leadDepartment, assistingDepartments, receivedAt, signedAt, firstContactAt, repliedAt, closedAt, clocks, reply, visit, pendingExtension, pendingReturn, suspendedFrom, returnCount, extensionCount, urgeCount, urgeLevel, reopenCount, masterTicketId, mergedTicketIds, properChannel, callIds, tags, visits, routing);
     }
 
     public TicketStatus status() {

@@ -21,6 +21,7 @@ import org.hotline.core.model.ReplyResult;
 import org.hotline.core.model.Resolution;
 import org.hotline.core.model.ReturnRequest;
 import org.hotline.core.model.ReturnVisit;
+import org.hotline.core.model.Routing;
 import org.hotline.core.model.Satisfaction;
 import org.hotline.core.model.Ticket;
 import org.hotline.core.model.TicketBuilder;
@@ -88,7 +89,7 @@ public final class TicketSnapshots {
                 t.returnCount(), t.extensionCount(), t.urgeCount(), name(t.urgeLevel()), t.reopenCount(),
                 t.masterTicketId() == null ? null : t.masterTicketId().value(),
                 t.mergedTicketIds().stream().map(TicketId::value).toList(), t.properChannel(), t.callIds(), t.tags(),
-                t.visits().stream().map(TicketSnapshots::visit).toList());
+                t.visits().stream().map(TicketSnapshots::visit).toList(), routing(t.routing()));
     }
 
     public Ticket fromV1(TicketV1 v) {
@@ -127,7 +128,9 @@ public final class TicketSnapshots {
                 .urgeLevel(v.urgeLevel() == null ? null : UrgeLevel.valueOf(v.urgeLevel())).reopenCount(v.reopenCount())
                 .masterTicketId(v.masterTicketId() == null ? null : new TicketId(v.masterTicketId()))
                 .mergedTicketIds(orEmpty(v.mergedTicketIds()).stream().map(TicketId::new).toList())
-                .properChannel(v.properChannel()).callIds(orEmpty(v.callIds())).tags(orEmpty(v.tags()));
+                .properChannel(v.properChannel()).callIds(orEmpty(v.callIds())).tags(orEmpty(v.tags()))
+                .routing(v.routing() == null ? null : new Routing(v.routing().firstAssignedAt(), v.routing().automatic(),
+                        v.routing().approvedReturns()));
     }
 
     private Map<String, ClockV1> clocks(Map<ClockName, ClockTrack> tracks) {
@@ -178,5 +181,9 @@ public final class TicketSnapshots {
 
     private static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list;
+    }
+
+    private static TicketV1.RoutingV1 routing(Routing r) {
+        return r == null ? null : new TicketV1.RoutingV1(r.firstAssignedAt(), r.automatic(), r.approvedReturns());
     }
 }

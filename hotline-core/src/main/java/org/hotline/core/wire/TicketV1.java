@@ -19,9 +19,31 @@ public record TicketV1(
         ExtensionV1 pendingExtension, ReturnV1 pendingReturn, String suspendedFrom,
         int returnCount, int extensionCount, int urgeCount, String urgeLevel, int reopenCount,
         String masterTicketId, List<String> mergedTicketIds, String properChannel,
-        List<String> callIds, List<String> tags, List<VisitV1> visits) {
+        List<String> callIds, List<String> tags, List<VisitV1> visits, RoutingV1 routing) {
 
     public static final String SCHEMA = "ticket.v1";
+
+    /** A snapshot without {@code routing} (written before it was kept, or by a producer that has none). */
+    public TicketV1(
+            String schema, String id, String number, String queryCode, long version, String status,
+            String channel, String appealType, String urgency, String title, String content,
+            CallerV1 caller, LocationV1 location, CategoryV1 category,
+            String leadDepartment, List<String> assistingDepartments,
+            Instant receivedAt, Instant signedAt, Instant firstContactAt, Instant repliedAt, Instant closedAt,
+            Map<String, ClockV1> clocks, ReplyV1 reply, VisitV1 visit,
+            ExtensionV1 pendingExtension, ReturnV1 pendingReturn, String suspendedFrom,
+            int returnCount, int extensionCount, int urgeCount, String urgeLevel, int reopenCount,
+            String masterTicketId, List<String> mergedTicketIds, String properChannel,
+            List<String> callIds, List<String> tags, List<VisitV1> visits) {
+        this(schema, id, number, queryCode, version, status, channel, appealType, urgency, title, content, caller,
+                location, category, leadDepartment, assistingDepartments, receivedAt, signedAt, firstContactAt,
+                repliedAt, closedAt, clocks, reply, visit, pendingExtension, pendingReturn, suspendedFrom, returnCount,
+                extensionCount, urgeCount, urgeLevel, reopenCount, masterTicketId, mergedTicketIds, properChannel,
+                callIds, tags, visits, null);
+    }
+
+    /** The first assignment and the approved returns since ({@code Routing}); null until first assigned. */
+    public record RoutingV1(Instant firstAssignedAt, boolean automatic, int approvedReturns) { }
 
     public record CallerV1(String name, String phone, boolean confidential, boolean anonymous) { }
 

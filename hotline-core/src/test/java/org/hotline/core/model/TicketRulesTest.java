@@ -102,6 +102,25 @@ class TicketRulesTest {
     }
 
     @Test
+    void theFirstAssignmentIsKeptAsTheRoutingThroughReassignmentsAndAnApprovedReturnMarksItWrong() {
+        Ticket requested = inStatus(TicketStatus.RETURN_REQUESTED);
+        assertThat(requested.routing()).isEqualTo(new Routing(T0.plusSeconds(60), false, 0));
+        Ticket redispatched = apply(requested, new Command.ApproveReturn("d.dongcheng", Set.of(), "属地负责"), DISPATCHER, T0.plusSeconds(20000));
+        assertThat(redispatched.routing()).isEqualTo(new Routing(T0.plusSeconds(60), false, 1));
+        Ticket waiting = apply(requested, new Command.ApproveReturn(null, Set.of(), null), DISPATCHER, T0.plusSeconds(20000));
+        assertThat(waiting.routing().approvedReturns()).isEqualTo(1);
+        Ticket kept = apply(requested, new Command.RejectReturn("属于城管职责"), DISPATCHER, T0.plusSeconds(20000));
+        assertThat(kept.routing().approvedReturns()).isZero();
+    }
+
+    @Test
+    void anAssignmentByTheSystemIsAnAutomaticRouting() {
+        Ticket t = apply(classified(), new Command.Assign(LEAD, Set.of(), null), Actor.system("auto-dispatch"), T0);
+        assertThat(t.routing()).isEqualTo(new Routing(T0, true, 0));
+        assertThat(classified().routing()).isNull();
+    }
+
+    @Test
     void anApprovedReturnWithoutNewLeadWaitsClassifiedWithStoppedClocks() {
         Ticket t = apply(inStatus(TicketStatus.RETURN_REQUESTED), new Command.ApproveReturn(null, Set.of(), null), DISPATCHER, T0.plusSeconds(20000));
         assertThat(t.status()).isEqualTo(TicketStatus.CLASSIFIED);

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.hotline.search.port.TicketSearch.HotTopic;
+import org.hotline.search.port.TicketSearch.MisrouteBucket;
 import org.hotline.search.port.TicketSearch.Period;
 import org.hotline.search.port.TicketSearch.VolumeBucket;
 import org.hotline.search.port.VolumeDimension;
 import org.hotline.search.port.VolumeInterval;
 import org.hotline.search.report.CenterRow;
 import org.hotline.search.report.DepartmentRow;
+import org.hotline.search.report.MisrouteRow;
 import org.hotline.search.report.ReportService.RankedDepartment;
 
 /** JSON shapes of the reports API. */
@@ -41,6 +43,22 @@ final class ReportJson {
                         .put("answeredWithin15s", c.answeredWithin15s()).put("abandoned", c.abandoned())
                         .put("answerWithin15sRate", row.answerWithin15sRate()).put("abandonmentRate", row.abandonmentRate())
                         .put("averageWaitSeconds", row.averageWaitSeconds()).put("averageTalkSeconds", row.averageTalkSeconds()));
+    }
+
+    /** Rows from the backend's tallies; rates by {@link MisrouteRow} (the one definition, docs/measures.md). */
+    static JsonObject misroutes(Period period, List<MisrouteBucket> buckets) {
+        var array = new JsonArray();
+        buckets.forEach(b -> {
+            var c = b.counts();
+            var r = MisrouteRow.of(b.month(), b.category(), c.autoAssigned(), c.autoMisrouted(), c.manualAssigned(), c.manualMisrouted());
+            array.add(new JsonObject().put("month", r.month()).put("category", r.category())
+                    .put("assigned", r.assigned()).put("misrouted", r.misrouted()).put("misrouteRate", r.rate())
+                    .put("auto", new JsonObject().put("assigned", r.autoAssigned()).put("misrouted", r.autoMisrouted())
+                            .put("misrouteRate", r.autoRate()))
+                    .put("dispatcher", new JsonObject().put("assigned", r.manualAssigned()).put("misrouted", r.manualMisrouted())
+                            .put("misrouteRate", r.manualRate())));
+        });
+        return new JsonObject().put("from", period.from().toString()).put("to", period.to().toString()).put("rows", array);
     }
 
     static JsonObject volumes(Period period, VolumeInterval by, VolumeDimension dimension, List<VolumeBucket> buckets) {

@@ -53,6 +53,7 @@ public final class ReportRoutes {
         router.get("/api/v1/reports/volumes").handler(Authenticated.require(READERS)).handler(this::volumes);
         router.get("/api/v1/reports/hot-topics").handler(Authenticated.require(READERS)).handler(this::hotTopics);
         router.get("/api/v1/reports/ranking").handler(Authenticated.require(READERS)).handler(this::ranking);
+        router.get("/api/v1/reports/misroutes").handler(Authenticated.require(READERS)).handler(this::misroutes);
         router.get("/api/v1/reports/center").handler(Authenticated.require(READERS)).handler(this::center);
         router.get("/api/v1/reports/my-department").handler(Authenticated.require(Role.DEPARTMENT)).handler(this::departments);
         return router;
@@ -133,6 +134,16 @@ public final class ReportRoutes {
         SearchRoutes.answer(ctx, actor -> {
             Period period = period(p);
             return reports.center(period).map(row -> ReportJson.center(period, row));
+        });
+    }
+
+    private void misroutes(RoutingContext ctx) {
+        // the zone through the report service: the same setting (search.zone), read without adding to the frozen
+        // search ↔ search.api package cycle (ArchitectureTest)
+        var p = new Params(ctx, reports.zone());
+        SearchRoutes.answer(ctx, actor -> {
+            Period period = period(p);
+            return search.misrouteTallies(period).map(buckets -> ReportJson.misroutes(period, buckets));
         });
     }
 

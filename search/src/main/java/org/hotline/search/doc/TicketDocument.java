@@ -11,7 +11,8 @@ import java.util.Objects;
  * Chinese analyzer. {@code resolution} and {@code satisfaction} are the last return visit's (the final
  * rating, kept through a 重办 that awaits its next visit), {@code firstSatisfaction} the first visit's
  * (一次满意率, docs/measures.md); documents written before visits were kept carry null there and
- * count their last visit as their first.
+ * count their last visit as their first. {@code routing} (null until first assigned, and in documents
+ * written before it was kept) feeds the misroute rate (错派率, docs/measures.md).
  */
 public record TicketDocument(
         String id,
@@ -42,7 +43,8 @@ public record TicketDocument(
         int extensionCount,
         int urgeCount,
         List<String> tags,
-        String firstSatisfaction) {
+        String firstSatisfaction,
+        Routing routing) {
 
     public TicketDocument {
         Objects.requireNonNull(id, "id");
@@ -70,6 +72,18 @@ public record TicketDocument(
 
     public boolean open() {
         return at.closed() == null;
+    }
+
+    /** The first assignment, whether auto-dispatch made it, and the approved 退单 since. */
+    public record Routing(Instant firstAssignedAt, boolean automatic, int approvedReturns) {
+        public Routing {
+            Objects.requireNonNull(firstAssignedAt, "firstAssignedAt");
+        }
+
+        /** Misrouted: an approved return named another responsible unit, so the first routing was wrong. */
+        public boolean misrouted() {
+            return approvedReturns > 0;
+        }
     }
 
     /** Departments whose data scope includes this ticket: the lead and every assisting unit. */

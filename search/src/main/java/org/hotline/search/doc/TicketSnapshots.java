@@ -64,7 +64,14 @@ public final class TicketSnapshots {
                         instant(clocks.path(HANDLE), "yellowAt")),
                 text(lastVisit(t), "resolution"), text(lastVisit(t), "satisfaction"),
                 t.path("returnCount").asInt(0), t.path("extensionCount").asInt(0),
-                t.path("urgeCount").asInt(0), strings(t.path("tags")), text(firstVisit(t), "satisfaction"));
+                t.path("urgeCount").asInt(0), strings(t.path("tags")), text(firstVisit(t), "satisfaction"),
+                routing(t.path("routing")));
+    }
+
+    private static TicketDocument.Routing routing(JsonNode routing) {
+        Instant first = instant(routing, "firstAssignedAt");
+        return first == null ? null : new TicketDocument.Routing(first, routing.path("automatic").asBoolean(false),
+                routing.path("approvedReturns").asInt(0));
     }
 
     /** Every visit is kept in {@code visits} (snapshots before that have only the current {@code visit}). */

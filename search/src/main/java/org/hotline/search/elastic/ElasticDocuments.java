@@ -84,6 +84,11 @@ final class ElasticDocuments {
         s.put("due_handle_yellow", iso(t.due().handleYellow()));
         s.put("return_count", t.returnCount());
         s.put("extension_count", t.extensionCount());
+        if (t.routing() != null) {
+            s.put("assigned_at", iso(t.routing().firstAssignedAt()));
+            s.put("assigned_auto", t.routing().automatic());
+            s.put("f_misrouted", t.routing().misrouted() ? 1 : 0);
+        }
         facts(s, TicketFacts.Fixed.of(t));
         s.put("f_replied", t.at().replied() == null ? 0 : 1);
         s.put("doc", json.convert(t, Map.class));

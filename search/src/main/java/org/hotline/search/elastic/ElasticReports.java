@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.hotline.search.port.CenterTally;
 import org.hotline.search.port.TicketSearch.HotTopic;
+import org.hotline.search.port.TicketSearch.MisrouteBucket;
 import org.hotline.search.port.TicketSearch.OpenSummary;
 import org.hotline.search.port.TicketSearch.Period;
 import org.hotline.search.port.TicketSearch.VolumeBucket;
@@ -23,11 +24,13 @@ import org.hotline.search.port.VolumeDimension;
 import org.hotline.search.port.VolumeInterval;
 import org.hotline.search.report.DepartmentTally;
 import org.hotline.search.report.HotTopicScore;
+import org.hotline.search.port.MisrouteTally;
 
 /** Report requests as aggregations and their answers read back into the port's records. */
 final class ElasticReports {
 
     private static final int MAX_DEPARTMENTS = 2000;
+    private static final int MAX_CATEGORIES = 5000;
     private final String alias;
     private final ZoneId zone;
 
@@ -50,6 +53,37 @@ final class ElasticReports {
         return SearchRequest.of(r -> r.index(alias).size(0).query(ElasticQueries.received(period.from(), period.to()))
                 .aggregations("departments", a -> a.terms(t -> t.field("lead_department").size(MAX_DEPARTMENTS))
                         .aggregations(facts)));
+    }
+
+    /** Mirrors {@link org.hotline.search.report.MisrouteTally#plus}: months of first assignment, categories, auto or not. */
+    SearchRequest misroutesRequest(Period period) {
+        var split = new LinkedHashMap<String, Aggregation>();
+        for (boolean auto : new boolean[] {true, false}) {
+            split.put(auto ? "auto" : "manual", Aggregation.of(a -> a.filter(f -> f.term(t -> t.field("assigned_auto").value(auto)))
+                    .aggregations("misrouted", m -> m.sum(x -> x.field("f_misrouted")))));
+        }
+        Query assigned = Query.of(q -> q.range(r -> r.untyped(u -> u.field("assigned_at")
+                .gte(JsonData.of(period.from().toString())).lt(JsonData.of(period.to().toString())))));
+        return SearchRequest.of(r -> r.index(alias).size(0).query(assigned)
+                .aggregations("months", a -> a.dateHistogram(d -> d.field("assigned_at").calendarInterval(CalendarInterval.Month)
+                                .timeZone(zone.getId()).format("yyyy-MM").minDocCount(1))
+                        .aggregations("categories", c -> c.terms(t -> t.field("category").size(MAX_CATEGORIES))
+                                .aggregations(split))));
+    }
+
+    List<MisrouteBucket> misroutes(SearchResponse<?> response) {
+        var result = new ArrayList<MisrouteBucket>();
+        for (var month : response.aggregations().get("months").dateHistogram().buckets().array()) {
+            var categories = new TreeMap<String, MisrouteTally>();
+            for (var category : month.aggregations().get("categories").sterms().buckets().array()) {
+                Map<String, Aggregate> a = category.aggregations();
+                categories.put(category.key().stringValue(), new MisrouteTally(
+                        a.get("auto").filter().docCount(), sum(a.get("auto").filter().aggregations(), "misrouted"),
+                        a.get("manual").filter().docCount(), sum(a.get("manual").filter().aggregations(), "misrouted")));
+            }
+            categories.forEach((category, tally) -> result.add(new MisrouteBucket(month.keyAsString(), category, tally)));
+        }
+        return result;
     }
 
     /** Tickets received in the period, and those answered directly ({@code CenterTally.answeredDirectly}). */

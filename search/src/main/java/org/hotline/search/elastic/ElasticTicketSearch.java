@@ -157,6 +157,12 @@ public final class ElasticTicketSearch implements TicketSearch, BulkLoading {
     }
 
     @Override
+    public Future<List<MisrouteBucket>> misrouteTallies(Period period) {
+        SearchRequest request = reports.misroutesRequest(period);
+        return bridge(c -> c.search(request, Void.class)).map(reports::misroutes);
+    }
+
+    @Override
     public Future<List<VolumeBucket>> volumes(Period period, VolumeInterval by, VolumeDimension dimension) {
         SearchRequest request = reports.volumesRequest(period, by, dimension);
         return bridge(c -> c.search(request, Void.class)).map(r -> reports.volumes(r, dimension));

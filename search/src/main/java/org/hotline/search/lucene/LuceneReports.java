@@ -2,6 +2,7 @@ package org.hotline.search.lucene;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +25,7 @@ import org.hotline.search.doc.DocumentJson;
 import org.hotline.search.doc.TicketDocument;
 import org.hotline.search.port.CenterTally;
 import org.hotline.search.port.TicketSearch.HotTopic;
+import org.hotline.search.port.TicketSearch.MisrouteBucket;
 import org.hotline.search.port.TicketSearch.OpenSummary;
 import org.hotline.search.port.TicketSearch.Period;
 import org.hotline.search.port.TicketSearch.VolumeBucket;
@@ -33,6 +35,7 @@ import org.hotline.search.report.Buckets;
 import org.hotline.search.report.Cards;
 import org.hotline.search.report.DepartmentTally;
 import org.hotline.search.report.HotTopicScore;
+import org.hotline.search.port.MisrouteTally;
 import org.hotline.search.report.TicketFacts;
 
 /**
@@ -119,6 +122,28 @@ final class LuceneReports {
         });
         var result = new ArrayList<VolumeBucket>();
         counts.forEach((bucket, keys) -> keys.forEach((key, n) -> result.add(new VolumeBucket(bucket, key, n))));
+        return result;
+    }
+
+    /**
+     * Walks the tickets received before the period ends (a ticket is assigned after it is received) and
+     * keeps those first assigned in the period.
+     */
+    List<MisrouteBucket> misroutes(IndexSearcher s, Period period) throws IOException {
+        var tallies = new TreeMap<String, Map<String, MisrouteTally>>();
+        Query receivedBefore = LongPoint.newRangeQuery(LuceneDocuments.RECEIVED, Long.MIN_VALUE, period.to().toEpochMilli() - 1);
+        each(s, receivedBefore, t -> {
+            var r = t.routing();
+            if (r != null && t.categoryCode() != null && !r.firstAssignedAt().isBefore(period.from())
+                    && r.firstAssignedAt().isBefore(period.to())) {
+                String month = YearMonth.from(r.firstAssignedAt().atZone(zone)).toString();
+                tallies.computeIfAbsent(month, m -> new TreeMap<>()).merge(t.categoryCode(),
+                        MisrouteTally.EMPTY.plus(r), MisrouteTally::plus);
+            }
+        });
+        var result = new ArrayList<MisrouteBucket>();
+        tallies.forEach((month, categories) -> categories.forEach((category, tally) ->
+                result.add(new MisrouteBucket(month, category, tally))));
         return result;
     }
 

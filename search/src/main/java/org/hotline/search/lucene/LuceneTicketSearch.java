@@ -172,6 +172,11 @@ public final class LuceneTicketSearch implements TicketSearch {
     }
 
     @Override
+    public Future<List<MisrouteBucket>> misrouteTallies(Period period) {
+        return withSearcher(s -> reports.misroutes(s, period));
+    }
+
+    @Override
     public Future<List<VolumeBucket>> volumes(Period period, VolumeInterval by, VolumeDimension dimension) {
         return withSearcher(s -> reports.volumes(s, period, by, dimension));
     }

@@ -56,6 +56,14 @@ public interface TicketSearch {
     /** Sums of {@link org.hotline.search.report.TicketFacts} per lead department for tickets received in the period. */
     Future<Map<String, DepartmentTally>> departmentTallies(Period period, Instant asOf);
 
+    /**
+     * Tickets first assigned in the period, per month of that assignment (in the configured zone) and
+     * category, split by auto-dispatch or a person, with how many were misrouted (docs/measures.md, 错派率);
+     * ordered by month, then category. Documents without a routing (never assigned, or indexed before it was
+     * kept) are not counted.
+     */
+    Future<List<MisrouteBucket>> misrouteTallies(Period period);
+
     /** Ticket counts received per calendar bucket (in the configured zone) and per dimension value. */
     Future<List<VolumeBucket>> volumes(Period period, VolumeInterval by, VolumeDimension dimension);
 
@@ -90,6 +98,10 @@ public interface TicketSearch {
     }
 
     record VolumeBucket(String period, String key, long count) {
+    }
+
+    /** {@code month} like {@code 2026-11}; {@code category} the ticket's category code. */
+    record MisrouteBucket(String month, String category, MisrouteTally counts) {
     }
 
     record HotTopic(String word, long count, double score) {

@@ -15,7 +15,7 @@ public record CenterRow(CenterTally counts, Double directAnswerRate, Double answ
     }
 
     private static Double ratio(long numerator, long denominator) {
-        return denominator == 0 ? null : Math.round((double) numerator / denominator * 10_000.0) / 10_000.0;
+        return Rates.of(numerator, denominator);
     }
 
     private static Double average(long sum, long count) {

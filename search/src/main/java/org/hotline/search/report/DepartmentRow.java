@@ -29,10 +29,10 @@ public record DepartmentRow(String department, DepartmentTally counts, Double on
     }
 
     private static Double rate(double numerator, long denominator) {
-        return denominator == 0 ? null : round(numerator / denominator);
+        return Rates.of(numerator, denominator);
     }
 
     private static double round(double value) {
-        return Math.round(value * 10_000.0) / 10_000.0;
+        return Rates.round(value);
     }
 }

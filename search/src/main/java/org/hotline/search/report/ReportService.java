@@ -31,6 +31,11 @@ public final class ReportService {
         });
     }
 
+    /** The zone months and days are counted in (the search configuration's). */
+    public ZoneId zone() {
+        return zone;
+    }
+
     public Future<CenterRow> center(Period period) {
         return search.centerTally(period).map(CenterRow::of);
     }

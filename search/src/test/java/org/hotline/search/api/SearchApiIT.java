@@ -68,9 +68,9 @@ class SearchApiIT {
         search = module.search();
         await(search.index(List.of(
                 ticket("a1", DAY).text("烧烤店油烟扰民", "楼下烧烤店油烟很大，请回电13912345678").department("D-ENV").phone("13912345678")
-                        .clock("HANDLE", Duration.ofDays(5)).document(),
+                        .clock("HANDLE", Duration.ofDays(5)).category("0301", "油烟污染").routed(DAY, true, 1).document(),
                 ticket("a2", DAY.plusSeconds(60)).text("烧烤摊油烟", "夜市烧烤油烟").department("D-CITY").confidential()
-                        .clock("HANDLE", Duration.ofDays(30)).after("repliedAt", Duration.ofDays(1)).document(),
+                        .clock("HANDLE", Duration.ofDays(30)).category("0301", "油烟污染").routed(DAY, false, 0).after("repliedAt", Duration.ofDays(1)).document(),
                 ticket("a3", NOW.minusSeconds(3600)).text("路灯不亮", "路灯坏了").department("D-ROADS").set("channel", "WEB").document())));
         await(search.refresh());
         Router router = Router.router(vertx);
@@ -221,6 +221,23 @@ class SearchApiIT {
         assertThat(body.getJsonObject("calls").getLong("offered")).isZero();
         assertThat(body.getJsonObject("calls").getValue("abandonmentRate")).isNull();
         assertThat(get("agent", "/api/v1/reports/center").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theMisrouteReportGivesTheRatePerMonthAndCategorySplitByWhoAssignedToSupervisorsOnly() {
+        var response = get("supervisor", "/api/v1/reports/misroutes?from=2026-11-01&to=2026-11-30");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject row = response.bodyAsJsonObject().getJsonArray("rows").getJsonObject(0);
+        assertThat(response.bodyAsJsonObject().getJsonArray("rows")).hasSize(1);
+        assertThat(row.getString("month")).isEqualTo("2026-11");
+        assertThat(row.getString("category")).isEqualTo("0301");
+        assertThat(row.getLong("assigned")).isEqualTo(2);
+        assertThat(row.getLong("misrouted")).isEqualTo(1);
+        assertThat(row.getDouble("misrouteRate")).isEqualTo(0.5);
+        assertThat(row.getJsonObject("auto").getDouble("misrouteRate")).isEqualTo(1.0);
+        assertThat(row.getJsonObject("dispatcher").getDouble("misrouteRate")).isEqualTo(0.0);
+        assertThat(get("agent", "/api/v1/reports/misroutes").statusCode()).isEqualTo(403);
+        assertThat(get("supervisor", "/api/v1/reports/misroutes?from=2026-11-30&to=2026-11-01").statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -11,11 +11,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.hotline.search.TicketSnapshot;
 import org.hotline.search.doc.TicketDocument;
+import org.hotline.search.port.MisrouteTally;
+import org.hotline.search.port.TicketSearch.MisrouteBucket;
 import org.hotline.search.port.TicketSearch.Period;
 import org.hotline.search.port.TicketSearch.VolumeBucket;
 import org.hotline.search.port.VolumeDimension;
 import org.hotline.search.port.VolumeInterval;
 import org.hotline.search.report.DepartmentTally;
+import org.hotline.search.report.MisrouteRow;
 import org.hotline.search.report.TicketFacts;
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +102,37 @@ public abstract class TicketReportsContract extends ActivityRecordsContract {
         assertThat(tallies).isEqualTo(recompute(tickets, NOVEMBER, asOf));
         assertThat(tallies.get("D-ENV").tickets()).isEqualTo(20);
         assertThat(tallies.get("D-ENV").overdue()).isPositive();
+    }
+
+    @Test
+    void theMisrouteRateCountsTicketsByTheLocalMonthOfTheirFirstAssignmentCategoryAndWhoAssigned() {
+        Instant nov = Instant.parse("2026-11-10T02:00:00Z");
+        index(routed("a1", nov, "010201", nov, true, 0), routed("a2", nov, "010201", nov, true, 1),
+                routed("a3", nov, "010201", nov, true, 2), routed("d1", nov, "010201", nov, false, 0),
+                routed("d2", nov, "020101", nov, false, 1),
+                // received in October, first assigned on 1 November in Beijing (still 31 October in UTC)
+                routed("late", Instant.parse("2026-10-31T10:00:00Z"), "020101", Instant.parse("2026-10-31T17:00:00Z"), false, 0),
+                routed("dec", Instant.parse("2026-12-01T02:00:00Z"), "010201", Instant.parse("2026-12-01T03:00:00Z"), true, 1),
+                routed("before", Instant.parse("2026-10-20T02:00:00Z"), "010201", Instant.parse("2026-10-20T03:00:00Z"), true, 1),
+                ticket("never", nov).text("甲", "甲").category("010201", "占道经营").document());
+        var period = new Period(NOVEMBER.from(), Instant.parse("2026-12-31T16:00:00Z"));
+
+        List<MisrouteBucket> buckets = await(search.misrouteTallies(period));
+
+        assertThat(buckets).containsExactly(
+                new MisrouteBucket("2026-11", "010201", new MisrouteTally(3, 2, 1, 0)),
+                new MisrouteBucket("2026-11", "020101", new MisrouteTally(0, 0, 2, 1)),
+                new MisrouteBucket("2026-12", "010201", new MisrouteTally(1, 1, 0, 0)));
+        var row = MisrouteRow.of("2026-11", "010201", 3, 2, 1, 0);
+        assertThat(row.rate()).isEqualTo(0.5);
+        assertThat(row.autoRate()).isEqualTo(0.6667);
+        assertThat(row.manualRate()).isEqualTo(0.0);
+        assertThat(MisrouteRow.of("2026-11", "020101", 0, 0, 2, 1).autoRate()).isNull();
+    }
+
+    private static TicketDocument routed(String id, Instant received, String category, Instant assigned, boolean auto, int approved) {
+        return ticket(id, received).text("占道", "占道经营").category(category, "类别" + category).department("D-ENV")
+                .routed(assigned, auto, approved).document();
     }
 
     @Test

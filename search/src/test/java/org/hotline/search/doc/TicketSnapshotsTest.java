@@ -27,7 +27,8 @@ class TicketSnapshotsTest {
                 new TicketV1.CategoryV1("030201", "油烟污染", "环境保护/大气污染/油烟污染"),
                 "D-ENV", List.of("D-CITY"), T, T.plusSeconds(3600), null, null, null,
                 Map.of("HANDLE", handle, "SIGN", sign), null, new TicketV1.VisitV1("RESOLVED", "SATISFIED", null, T),
-                null, null, null, 1, 0, 2, null, 0, null, List.of(), null, List.of("c1"), List.of("热点"), null);
+                null, null, null, 1, 0, 2, null, 0, null, List.of(), null, List.of("c1"), List.of("热点"), null,
+                new TicketV1.RoutingV1(T.plusSeconds(60), true, 1));
         TicketDocument t = TicketSnapshot.SNAPSHOTS.parse(WireJson.mapper().writeValueAsString(v1));
         assertThat(t.id()).isEqualTo("tid-1");
         assertThat(t.version()).isEqualTo(4);
@@ -40,6 +41,8 @@ class TicketSnapshotsTest {
         assertThat(t.due().sign()).isEqualTo(T.plusSeconds(86_400));
         assertThat(t.resolution()).isEqualTo("RESOLVED");
         assertThat(t.returnCount()).isEqualTo(1);
+        assertThat(t.routing()).isEqualTo(new TicketDocument.Routing(T.plusSeconds(60), true, 1));
+        assertThat(t.routing().misrouted()).isTrue();
         assertThat(t.segmented().split(" ")).contains("烧烤", "油烟");
     }
 
