@@ -57,7 +57,7 @@ public final class ClosedTicketLearner implements BatchHandler<TicketEventEntry>
         batch.stream()
                 .filter(e -> e.is(TicketEventType.TICKET_CLOSED) && e.ticket().category() != null && e.ticket().category().code() != null)
                 .forEach(e -> {
-                    boolean corrected = e.ticket().returnCount() > 0;
+                    boolean corrected = corrected(e.ticket());
                     for (int copy = 0; copy < (corrected ? CORRECTION_WEIGHT : 1); copy++) {
                         appends.add(corpus.append(example(e.ticket()), (corrected ? "correction:" : "closed:") + e.ticket().id()));
                     }
@@ -67,6 +67,14 @@ public final class ClosedTicketLearner implements BatchHandler<TicketEventEntry>
         }
         // retraining runs in the background when the schedule allows; requests keep the previous model meanwhile
         return Future.all(appends).onSuccess(v -> schedule.examplesAdded()).map(Handled.all());
+    }
+
+    /**
+     * An approved return (退单 naming the responsible unit) proves the first routing wrong; a rejected one does not.
+     * Snapshots written before {@code routing} was kept only count return requests, so they fall back to that.
+     */
+    static boolean corrected(TicketV1 ticket) {
+        return ticket.routing() != null ? ticket.routing().approvedReturns() > 0 : ticket.returnCount() > 0;
     }
 
     private static LabelledText example(TicketV1 ticket) {

@@ -65,6 +65,22 @@ class ClosedTicketLearnerIT {
                 .extracting(m -> m.getBody().get("source")).contains("correction:t9", "closed:t10");
     }
 
+    @Test
+    void aTicketClosedAfterARejectedReturnIsAnOrdinaryExample() throws InterruptedException {
+        var redis = server.redis.sync();
+        Map<String, String> kept = new java.util.HashMap<>(event("TicketClosed", "t11", "商贸旅游", "dept-market"));
+        // one return asked and rejected: the routing was right, approvedReturns stays 0
+        kept.put("ticket", new JsonObject(kept.get("ticket")).put("returnCount", 1).put("routing", new JsonObject()
+                .put("firstAssignedAt", "2026-12-01T08:00:00Z").put("automatic", true).put("approvedReturns", 0)).encode());
+        redis.xadd(RedisKeys.TICKET_EVENTS, kept);
+
+        learnUntil(1);
+        List<LabelledText> corpus = DispatchTestServer.await(server.corpus.readAll());
+        assertThat(corpus).filteredOn(e -> e.category().equals("商贸旅游")).hasSize(1);
+        assertThat(redis.xrange(org.hotline.dispatch.store.DispatchKeys.TRAINING, io.lettuce.core.Range.create("-", "+")))
+                .extracting(m -> m.getBody().get("source")).contains("closed:t11").doesNotContain("correction:t11");
+    }
+
     /** Deploys the learner and waits until it has acknowledged every event and the corpus holds {@code examples}. */
     private void learnUntil(int examples) throws InterruptedException {
         var redis = server.redis.sync();
