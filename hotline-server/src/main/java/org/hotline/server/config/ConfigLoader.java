@@ -108,7 +108,8 @@ public final class ConfigLoader {
                 v.get(Setting.HOTLINE_SMPP_SYSTEM_ID), v.get(Setting.HOTLINE_SMPP_PASSWORD), v.get(Setting.HOTLINE_SMPP_SOURCE_ADDRESS),
                 integer(v, Setting.HOTLINE_SMPP_RATE_PER_SECOND), integer(v, Setting.HOTLINE_SMPP_WINDOW),
                 time(v, Setting.HOTLINE_SMPP_QUIET_START), time(v, Setting.HOTLINE_SMPP_QUIET_END),
-                v.get(Setting.HOTLINE_SMPP_PROGRESS_URL), integer(v, Setting.HOTLINE_SMPP_SURVEY_DELAY_MINUTES));
+                v.get(Setting.HOTLINE_SMPP_PROGRESS_URL), integer(v, Setting.HOTLINE_SMPP_SURVEY_DELAY_MINUTES),
+                integer(v, Setting.HOTLINE_SMPP_MAX_ATTEMPTS), integer(v, Setting.HOTLINE_SMPP_RETRY_SECONDS));
     }
 
     private static java.time.LocalTime time(Map<Setting, String> v, Setting setting) {

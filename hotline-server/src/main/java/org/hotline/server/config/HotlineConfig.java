@@ -199,8 +199,14 @@ public record HotlineConfig(
     /** The SMS center (HOTLINE_SMPP_*); SMS is off while {@code host} is empty. The password never prints. */
     public record Sms(String host, int port, String systemId, String password, String sourceAddress, int ratePerSecond,
                       int window, java.time.LocalTime quietStart, java.time.LocalTime quietEnd, String progressUrl,
-                      int surveyDelayMinutes) {
+                      int surveyDelayMinutes, int maxAttempts, int retrySeconds) {
         public Sms {
+            if (maxAttempts < 1 || maxAttempts > 100) {
+                throw new InvalidConfigException("HOTLINE_SMPP_MAX_ATTEMPTS", "must be within 1..100, was " + maxAttempts);
+            }
+            if (retrySeconds < 0 || retrySeconds > 3_600) {
+                throw new InvalidConfigException("HOTLINE_SMPP_RETRY_SECONDS", "must be within 0..3600, was " + retrySeconds);
+            }
             ConfigChecks.port("HOTLINE_SMPP_PORT", port, false);
             if (ratePerSecond < 1 || ratePerSecond > 10_000) {
                 throw new InvalidConfigException("HOTLINE_SMPP_RATE_PER_SECOND", "must be within 1..10000, was " + ratePerSecond);

@@ -55,6 +55,8 @@ public enum Setting {
     HOTLINE_SMPP_QUIET_END("08:00", "End of the quiet hours (Beijing time); equal to the start: no quiet hours."),
     HOTLINE_SMPP_PROGRESS_URL("", "Citizen's progress page in receipts and reply notices; {number} and {queryCode} are filled in."),
     HOTLINE_SMPP_SURVEY_DELAY_MINUTES("60", "Minutes between the reply notice and the SMS return-visit question."),
+    HOTLINE_SMPP_MAX_ATTEMPTS("5", "Submits of one message the SMS center may refuse before it is given up (one 'failed' event on the ticket; listed in GET /api/sms/stats)."),
+    HOTLINE_SMPP_RETRY_SECONDS("60", "Wait before the first resubmit of a refused message; doubles each attempt, at most an hour."),
     HOTLINE_CLUSTER("off", "Clustered event bus across server nodes: off (one process) or hazelcast (screen pops and dashboard updates reach every node; TCP/IP join, no multicast); requires HOTLINE_ES_URLS, since every node must search the same index."),
     HOTLINE_CLUSTER_NAME("hotline", "Hazelcast cluster name: nodes join only a cluster of the same name, so two installations on one network stay apart."),
     HOTLINE_CLUSTER_HOST("127.0.0.1", "Address this node binds to and announces to the others (Hazelcast and the event bus): the node's own IP or host name when nodes run on several hosts."),

@@ -44,7 +44,8 @@ public final class SmsModule implements Module {
         SmsConfig smsConfig = new SmsConfig(config.host(), config.port(), config.systemId(), config.password(),
                 config.sourceAddress(), config.ratePerSecond(), config.window(),
                 new QuietHours(config.quietStart(), config.quietEnd(), CENTER_ZONE), config.progressUrl(),
-                Duration.ofMinutes(config.surveyDelayMinutes()), null);
+                Duration.ofMinutes(config.surveyDelayMinutes()), null,
+                config.maxAttempts(), Duration.ofSeconds(config.retrySeconds()));
         DutyPhones phones = id -> tickets.seed().departments().find(id).map(Department::contact);
         this.sms = new SmsVerticle(smsConfig, redis, TicketOperations.of(tickets), "sms-" + nodeId, phones, clock);
     }

@@ -51,16 +51,21 @@ import org.jsmpp.util.MessageId;
  * A small SMS center for tests, in its own JVM, on jsmpp's server side: accepts binds with the given
  * password, answers each submit_sm with a message id, prints it on stdout
  * ({@code SUBMIT <id> <to> <ref> <total> <seq> <UCS2|OTHER> <base64 UTF-8 text of the part> <epoch ms received>}), sends a delivery
- * receipt for it (DELIVRD, or UNDELIV for a number marked {@code FAIL}), and delivers a citizen's
+ * receipt for it (DELIVRD, or UNDELIV for a number marked {@code FAIL}), refuses every submit_sm to a
+ * number marked {@code REFUSE} with ESME_RSUBMITFAIL (prints {@code REFUSED <to>}), and delivers a citizen's
  * message on stdin's {@code MO <from> <base64 UTF-8 text>}. Ends when stdin closes (its parent went).
  * Usage: {@code SmscMain <port> <password>}; prints {@code SMSC READY <port>} once listening.
  */
 public final class SmscMain implements ServerMessageReceiverListener {
 
+    /** SMPP 3.4 command status: submit_sm or submit_multi failed. */
+    private static final int ESME_RSUBMITFAIL = 0x45;
+
     private final PrintStream out;
     private final String password;
     private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final Set<String> refusing = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> submitted = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(0x1000);
     private final ExecutorService receipts = Executors.newSingleThreadExecutor();
@@ -113,6 +118,9 @@ public final class SmscMain implements ServerMessageReceiverListener {
             } else if (parts[0].equals("FAIL") && parts.length == 2) {
                 failing.add(parts[1]);
                 out.println("OK FAIL " + parts[1]);
+            } else if (parts[0].equals("REFUSE") && parts.length == 2) {
+                refusing.add(parts[1]);
+                out.println("OK REFUSE " + parts[1]);
             }
         }
     }
@@ -136,6 +144,10 @@ public final class SmscMain implements ServerMessageReceiverListener {
 
     @Override
     public SubmitSmResult onAcceptSubmitSm(SubmitSm submit, SMPPServerSession source) throws ProcessRequestException {
+        if (refusing.contains(submit.getDestAddress())) {
+            out.println("REFUSED " + submit.getDestAddress());
+            throw new ProcessRequestException("submit refused", ESME_RSUBMITFAIL);
+        }
         try {
             String id = Long.toHexString(ids.incrementAndGet());
             byte[] payload = submit.getShortMessage();

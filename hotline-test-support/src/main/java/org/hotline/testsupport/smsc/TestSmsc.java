@@ -72,6 +72,12 @@ public final class TestSmsc implements AutoCloseable {
         awaitLine(l -> l.equals("OK FAIL " + phone), Duration.ofSeconds(10));
     }
 
+    /** Every submit_sm to this number is refused (command status ESME_RSUBMITFAIL) from now on. */
+    public void refuseSubmitsTo(String phone) throws InterruptedException {
+        in.println("REFUSE " + phone);
+        awaitLine(l -> l.equals("OK REFUSE " + phone), Duration.ofSeconds(10));
+    }
+
     /** Waits until a whole message (all its parts) to {@code to} matching {@code text} arrived; answers its text. */
     public String awaitMessage(String to, Predicate<String> text, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -5,14 +5,18 @@ import io.lettuce.core.Range;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.hotline.core.error.HotlineException;
+import org.hotline.core.model.Masking;
 
 /**
  * The SMS channel's Redis keys (the truth survives a restart; timers only wake the sender): the
@@ -31,6 +35,11 @@ public final class RedisSmsBook {
     public static final String OPTED_OUT = "hotline:sms:opted-out";
     public static final String TEMPLATES = "hotline:sms:templates";
     public static final String COUNTERS = "hotline:sms:counters";
+    /** Messages given up after the center refused every attempt (newest first), for administrators. */
+    public static final String FAILED = "hotline:sms:failed";
+    /** The citizens' messages (MO), stored before the center gets its deliver_sm_resp; handled by the {@code sms-incoming} group. */
+    public static final String INCOMING = "hotline:sms:incoming";
+    private static final int FAILED_KEPT = 1_000;
 
     /** A survey left unanswered this long is closed for SMS answers (the agents' 待回访 list takes over). */
     static final Duration SURVEY_OPEN = Duration.ofDays(7);
@@ -64,6 +73,36 @@ public final class RedisSmsBook {
                     }
                     return taken;
                 });
+    }
+
+    /** Keeps a given-up message (with its text and number: only administrators read it), the newest {@value #FAILED_KEPT}. */
+    public Future<Void> giveUp(Outgoing message, String reason, Instant at) {
+        String entry = message.toJson().put("reason", reason).put("failedAt", at.toString()).encode();
+        return bridge(redis.lpush(FAILED, entry)).compose(n -> bridge(redis.ltrim(FAILED, 0, FAILED_KEPT - 1))).mapEmpty();
+    }
+
+    public Future<Long> failedCount() {
+        return bridge(redis.llen(FAILED));
+    }
+
+    /** The newest {@code limit} given-up messages, the number masked. */
+    public Future<List<JsonObject>> failed(int limit) {
+        return bridge(redis.lrange(FAILED, 0, limit - 1L)).map(entries -> entries.stream().map(JsonObject::new)
+                .map(RedisSmsBook::masked).toList());
+    }
+
+    private static JsonObject masked(JsonObject entry) {
+        entry.remove("text");
+        return entry.put("phone", Masking.maskPhone(entry.getString("phone")));
+    }
+
+    /**
+     * Stores a citizen's message in {@value #INCOMING}, waiting at most {@code timeout}: called on jsmpp's
+     * thread, which answers the center only after this returned (never call it on an event loop).
+     */
+    public void storeIncoming(String from, String text, Duration timeout) throws Exception {
+        redis.xadd(INCOMING, Map.of("from", Objects.requireNonNullElse(from, ""), "text", Objects.requireNonNullElse(text, "")))
+                .toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public Future<Long> queued() {

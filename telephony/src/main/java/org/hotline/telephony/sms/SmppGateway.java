@@ -38,8 +38,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The SMPP 3.4 transceiver bind to the SMS center (jsmpp). jsmpp blocks, so binds and submits run on
  * the {@value #WORKER_POOL} worker pool, sized to the center's window (that many submits wait for
- * their response at once). What the center delivers (receipts, citizens' messages) arrives on
- * jsmpp's threads and is handed to the listener on the Vert.x context. A lost bind is re-made with
+ * their response at once). What the center delivers arrives on jsmpp's threads: a receipt is handed
+ * to the listener on the Vert.x context; a citizen's message is stored durably by the listener on
+ * jsmpp's thread before we return, because jsmpp sends the deliver_sm_resp when
+ * {@code onAcceptDeliverSm} returns (a message we could not store is refused with a temporary
+ * error, so the center delivers it again, and a crash never loses an acknowledged reply). A lost bind is re-made with
  * back-off; submits meanwhile fail as unavailable and their messages wait in the outbox.
  */
 public final class SmppGateway {
@@ -47,13 +50,19 @@ public final class SmppGateway {
     public static final String WORKER_POOL = "hotline-smpp";
     private static final Logger LOG = LoggerFactory.getLogger(SmppGateway.class);
     private static final long MAX_RECONNECT_MS = 30_000;
+    /** SMPP 3.4 command status: the receiver cannot take the message now, deliver it again later. */
+    private static final int ESME_RX_T_APPN = 0x64;
 
-    /** What the center tells us; called on the Vert.x context. */
+    /** What the center tells us. */
     public interface Listener {
-        /** {@code phone}: the number the message went to (the receipt's source address). */
+        /** On the Vert.x context. {@code phone}: the number the message went to (the receipt's source address). */
         void receipt(String messageId, String phone, boolean delivered, String state);
 
-        void incoming(String from, String text);
+        /**
+         * On jsmpp's thread (never an event loop), which may wait: stores the citizen's message durably,
+         * or throws, and the center is told to deliver it again.
+         */
+        void incoming(String from, String text) throws Exception;
     }
 
     private final Vertx vertx;
@@ -175,9 +184,16 @@ public final class SmppGateway {
                     LOG.warn("smpp delivery receipt unreadable [reason={}]", e.getMessage());
                 }
             } else {
-                String from = sm.getSourceAddr();
-                String text = decode(sm);
-                context.runOnContext(v -> listener.incoming(from, text));
+                store(sm);
+            }
+        }
+
+        private void store(DeliverSm sm) throws ProcessRequestException {
+            try {
+                listener.incoming(sm.getSourceAddr(), decode(sm));
+            } catch (Exception e) {
+                LOG.warn("citizen's sms not stored, the center is asked to deliver it again [reason={}]", e.getMessage());
+                throw new ProcessRequestException("message not stored, deliver again", ESME_RX_T_APPN);
             }
         }
 

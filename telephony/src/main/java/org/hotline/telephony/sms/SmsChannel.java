@@ -18,7 +18,6 @@ import org.hotline.core.model.MessageChannel;
 import org.hotline.core.model.Resolution;
 import org.hotline.core.model.Ticket;
 import org.hotline.core.model.TicketId;
-import org.hotline.core.wire.TicketV1;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,16 +51,16 @@ public final class SmsChannel {
     }
 
     /** Queues a notice (receipt, reply notice) to the ticket's caller; nothing when the caller may not get one. */
-    public Future<Boolean> notice(TicketV1 ticket, String purpose) {
+    public Future<Boolean> notice(Addressee ticket, String purpose) {
         return eligible(ticket).compose(ok -> !ok ? Future.succeededFuture(false)
                 : text(purpose, values(ticket, "")).compose(text -> queue(ticket, purpose, text, null, clock.instant()))
                         .map(true));
     }
 
     /** Opens a survey (a two-digit code for this phone) and queues its question after {@code delay}. */
-    public Future<Boolean> survey(TicketV1 ticket, java.time.Duration delay) {
+    public Future<Boolean> survey(Addressee ticket, java.time.Duration delay) {
         return eligible(ticket).compose(ok -> !ok ? Future.succeededFuture(false)
-                : book.openSurvey(ticket.caller().phone(), ticket.id())
+                : book.openSurvey(ticket.phone(), ticket.ticketId())
                         .compose(code -> text(SmsTemplates.SURVEY, values(ticket, code))
                                 .compose(text -> queue(ticket, SmsTemplates.SURVEY, text, code, clock.instant().plus(delay))))
                         .compose(v -> book.count("survey.sms.sent")).map(true));
@@ -161,16 +160,15 @@ public final class SmsChannel {
                 .compose(t -> queueTo(null, phone, SmsTemplates.OPT_OUT_CONFIRMED, t, clock.instant(), null));
     }
 
-    private Future<Boolean> eligible(TicketV1 ticket) {
-        TicketV1.CallerV1 caller = ticket.caller();
-        if (caller == null || caller.phone() == null || caller.confidential() || !caller.phone().matches("1[3-9]\\d{9}")) {
+    private Future<Boolean> eligible(Addressee ticket) {
+        if (ticket.phone() == null || ticket.confidential() || !ticket.phone().matches("1[3-9]\\d{9}")) {
             return Future.succeededFuture(false);
         }
-        return book.optedOut(caller.phone()).map(out -> !out);
+        return book.optedOut(ticket.phone()).map(out -> !out);
     }
 
-    private Future<Void> queue(TicketV1 ticket, String purpose, String text, String code, Instant at) {
-        return queueTo(ticket.id(), ticket.caller().phone(), purpose, text, at, code);
+    private Future<Void> queue(Addressee ticket, String purpose, String text, String code, Instant at) {
+        return queueTo(ticket.ticketId(), ticket.phone(), purpose, text, at, code);
     }
 
     private Future<Void> queueTo(String ticketId, String phone, String purpose, String text, Instant at, String code) {
@@ -183,11 +181,11 @@ public final class SmsChannel {
                 stored.orElse(SmsTemplates.DEFAULTS.get(purpose)), values));
     }
 
-    private Map<String, String> values(TicketV1 ticket, String code) {
+    private Map<String, String> values(Addressee ticket, String code) {
         String link = SmsTemplates.render(config.progressUrl(), Map.of(
                 "number", URLEncoder.encode(ticket.number(), StandardCharsets.UTF_8),
-                "queryCode", URLEncoder.encode(String.valueOf(ticket.queryCode()), StandardCharsets.UTF_8)));
-        return Map.of("number", ticket.number(), "queryCode", String.valueOf(ticket.queryCode()), "link", link, "code", code);
+                "queryCode", URLEncoder.encode(ticket.queryCode(), StandardCharsets.UTF_8)));
+        return Map.of("number", ticket.number(), "queryCode", ticket.queryCode(), "link", link, "code", code);
     }
 
     private Future<Void> record(String ticketId, String purpose, String outcome, String reference) {

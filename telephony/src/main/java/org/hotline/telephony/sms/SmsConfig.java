@@ -20,10 +20,14 @@ import java.util.Objects;
  * @param progressUrl    the citizen's progress page; {number} and {queryCode} are filled in
  * @param surveyDelay    how long after the reply notice the survey question follows
  * @param responseTimeout how long one SMPP request may wait for its response
+ * @param maxAttempts    submits the center may refuse before the message is given up
+ * @param retryAfter     wait before the first resubmit; doubles each attempt, at most {@link #MAX_RETRY_WAIT}
  */
 public record SmsConfig(String host, int port, String systemId, String password, String sourceAddress,
                         int ratePerSecond, int window, QuietHours quiet, String progressUrl, Duration surveyDelay,
-                        Duration responseTimeout) {
+                        Duration responseTimeout, int maxAttempts, Duration retryAfter) {
+
+    public static final Duration MAX_RETRY_WAIT = Duration.ofHours(1);
 
     public SmsConfig {
         host = Objects.requireNonNullElse(host, "");
@@ -34,6 +38,10 @@ public record SmsConfig(String host, int port, String systemId, String password,
         progressUrl = Objects.requireNonNullElse(progressUrl, "");
         surveyDelay = Objects.requireNonNullElse(surveyDelay, Duration.ofHours(1));
         responseTimeout = Objects.requireNonNullElse(responseTimeout, Duration.ofSeconds(10));
+        retryAfter = Objects.requireNonNullElse(retryAfter, Duration.ofSeconds(60));
+        if (maxAttempts < 1 || retryAfter.isNegative()) {
+            throw new IllegalArgumentException("SMPP max attempts must be at least 1 and the retry wait not negative");
+        }
         if (systemId.length() > 15 || password.length() > 8) {
             throw new IllegalArgumentException("SMPP 3.4 allows a system_id of at most 15 and a password of at most 8 characters");
         }
@@ -49,7 +57,13 @@ public record SmsConfig(String host, int port, String systemId, String password,
     }
 
     public static SmsConfig off() {
-        return new SmsConfig("", 2775, null, null, null, 20, 10, null, null, null, null);
+        return new SmsConfig("", 2775, null, null, null, 20, 10, null, null, null, null, 5, null);
+    }
+
+    /** The wait after the {@code attempt}-th refused submit (1, 2, ...): doubling, at most an hour. */
+    public Duration retryWait(int attempt) {
+        Duration wait = retryAfter.multipliedBy(1L << Math.min(attempt - 1, 20));
+        return wait.compareTo(MAX_RETRY_WAIT) > 0 ? MAX_RETRY_WAIT : wait;
     }
 
     public boolean enabled() {

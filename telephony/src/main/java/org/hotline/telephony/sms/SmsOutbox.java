@@ -2,6 +2,7 @@ package org.hotline.telephony.sms;
 
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,12 +11,13 @@ import org.slf4j.LoggerFactory;
  * Sends what is due, at most {@code ratePerSecond} messages a round, each round a second after the
  * previous one ended (the center's throughput; see SmsVerticle), with at most {@code window} submits awaiting their response (the gateway's
  * worker pool). A message to a citizen that comes due in the quiet hours (a backlog running past
- * 21:00) goes back to wait for the morning; a failed submit is recorded and retried after a minute.
+ * 21:00) goes back to wait for the morning. A refused submit is retried after a growing wait
+ * ({@link SmsConfig#retryWait}) without touching the ticket; after {@code maxAttempts} refusals the
+ * message is given up: one {@code failed} event on the ticket and an entry in {@link RedisSmsBook#FAILED}.
  */
 public final class SmsOutbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmsOutbox.class);
-    private static final long RETRY_SECONDS = 60;
 
     private final SmsConfig config;
     private final RedisSmsBook book;
@@ -51,8 +53,15 @@ public final class SmsOutbox {
     }
 
     private Future<Boolean> retry(Outgoing message, Instant now, Throwable e) {
-        LOG.warn("sms submit failed, retrying in {} s [message={}, reason={}]", RETRY_SECONDS, message, e.getMessage());
-        return channel.failed(message, e.getMessage())
-                .compose(v -> book.enqueue(message, now.plusSeconds(RETRY_SECONDS))).map(false);
+        Outgoing refused = message.refusedOnce();
+        if (refused.attempts() >= config.maxAttempts()) {
+            LOG.warn("sms given up after {} attempts [message={}, reason={}]", refused.attempts(), refused, e.getMessage());
+            return book.giveUp(refused, e.getMessage(), now)
+                    .compose(v -> book.count("sms.failed"))
+                    .compose(v -> channel.failed(refused, e.getMessage())).map(false);
+        }
+        Duration wait = config.retryWait(refused.attempts());
+        LOG.warn("sms submit refused, retrying in {} s [message={}, reason={}]", wait.toSeconds(), refused, e.getMessage());
+        return book.enqueue(refused, now.plus(wait)).map(false);
     }
 }

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.hotline.core.api.Problems;
@@ -19,6 +20,8 @@ import org.hotline.core.error.HotlineException;
 public final class SmsRoutes {
 
     private static final long BODY_LIMIT = 8 * 1024;
+    /** The newest given-up messages shown in the stats (the store keeps more). */
+    private static final int FAILED_SHOWN = 20;
 
     private final SmsVerticle sms;
 
@@ -60,9 +63,10 @@ public final class SmsRoutes {
 
     private void stats(RoutingContext ctx) {
         RedisSmsBook book = book();
-        Future.all(book.counters(), book.queued()).onSuccess(all -> {
+        Future.all(book.counters(), book.queued(), book.failedCount(), book.failed(FAILED_SHOWN)).onSuccess(all -> {
             Map<String, String> counters = all.resultAt(0);
-            JsonObject out = new JsonObject().put("queued", (Long) all.resultAt(1)).put("bound", sms.bound());
+            JsonObject out = new JsonObject().put("queued", (Long) all.resultAt(1)).put("bound", sms.bound())
+                    .put("failed", (Long) all.resultAt(2)).put("failedMessages", new JsonArray(all.<List<JsonObject>>resultAt(3)));
             new TreeMap<>(counters).forEach((k, v) -> out.put(k, Long.parseLong(v)));
             ctx.json(out);
         }).onFailure(ctx::fail);

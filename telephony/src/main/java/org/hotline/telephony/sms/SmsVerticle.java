@@ -6,25 +6,31 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import org.hotline.core.api.TicketOperations;
+import org.hotline.core.model.TicketId;
 import org.hotline.core.stream.RedisKeys;
 import org.hotline.core.stream.TicketEventEntry;
 import org.hotline.core.stream.TicketEventType;
 import org.hotline.core.stream.group.BatchHandler;
 import org.hotline.core.stream.group.ConsumerGroup;
 import org.hotline.core.stream.group.GroupSettings;
+import org.hotline.core.stream.group.StreamEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The SMS channel's entry point: binds to the center, follows the ticket event stream (receipt at
  * intake; reply notice and, {@code surveyDelay} later, the survey when the center accepts the reply;
- * urges to the lead unit's duty phone), turns the SLA scheduler's yellow and red alarms into notices
+ * urges to the lead unit's duty phone), handles the citizens' messages the gateway stored (group
+ * {@value #INCOMING_GROUP}), turns the SLA scheduler's yellow and red alarms into notices
  * to the duty phone, and sends the outbox once a second. Off (nothing started) when no SMPP host is configured.
  */
 public final class SmsVerticle extends VerticleBase {
 
     static final String GROUP = "sms-notices";
+    /** Reads the citizens' messages the gateway stored ({@link RedisSmsBook#INCOMING}), each handled once acknowledged. */
+    static final String INCOMING_GROUP = "sms-incoming";
     private static final Logger LOG = LoggerFactory.getLogger(SmsVerticle.class);
     private static final long ROUND_MS = 1_000;
 
@@ -39,6 +45,7 @@ public final class SmsVerticle extends VerticleBase {
     private HandlerNotices handlers;
     private SmppGateway gateway;
     private ConsumerGroup<TicketEventEntry> notices;
+    private ConsumerGroup<StreamEntry> incoming;
     private long timer = -1;
     private volatile boolean stopped;
 
@@ -67,8 +74,8 @@ public final class SmsVerticle extends VerticleBase {
             }
 
             @Override
-            public void incoming(String from, String text) {
-                channel.incoming(from, text);
+            public void incoming(String from, String text) throws Exception {
+                book.storeIncoming(from, text, config.responseTimeout());
             }
         });
         handlers = new HandlerNotices(context, redis, tickets, channel, phones, config.quiet().zone());
@@ -79,9 +86,13 @@ public final class SmsVerticle extends VerticleBase {
         timer = vertx.setTimer(ROUND_MS, id -> sendRound(outbox));
         notices = TicketEventEntry.consumerGroup(redis, GroupSettings.of(GROUP, consumer, RedisKeys.TICKET_EVENTS, false),
                 (BatchHandler<TicketEventEntry>) batch -> BatchHandler.inOrder(batch, this::onEvent));
-        // an SMSC that is down does not stop the server: the gateway keeps binding, the outbox keeps the messages
-        gateway.connect();
-        return vertx.deployVerticle(notices);
+        incoming = ConsumerGroup.entries(redis, GroupSettings.of(INCOMING_GROUP, consumer, RedisSmsBook.INCOMING, true)
+                        .trimAfter(GroupSettings.DEFAULT_TRIM_GRACE),
+                batch -> BatchHandler.inOrder(batch, e -> channel.incoming(e.fields().get("from"), e.fields().get("text"))));
+        // the groups first: a citizen's message the gateway stores is then read at once
+        return Future.all(vertx.deployVerticle(notices), vertx.deployVerticle(incoming))
+                // an SMSC that is down does not stop the server: the gateway keeps binding, the outbox keeps the messages
+                .onSuccess(v -> gateway.connect());
     }
 
     @Override
@@ -117,13 +128,23 @@ public final class SmsVerticle extends VerticleBase {
         });
     }
 
+    /**
+     * The entry carries no snapshot (lean stream entries, {@code TicketEventType.carriesSnapshot}): the
+     * ticket is read from the store; a ticket gone meanwhile gets nothing.
+     */
+    private Future<Boolean> replyAccepted(TicketEventEntry entry) {
+        Future<Optional<Addressee>> addressee = entry.ticket() != null ? Future.succeededFuture(Optional.of(Addressee.of(entry.ticket())))
+                : tickets.findById(new TicketId(entry.ticketId())).map(found -> found.map(Addressee::of));
+        return addressee.compose(found -> found.isEmpty() ? Future.succeededFuture(false)
+                : channel.notice(found.get(), SmsTemplates.REPLY_NOTICE).compose(v -> channel.survey(found.get(), config.surveyDelay())));
+    }
+
     private Future<Void> onEvent(TicketEventEntry entry) {
         Future<?> done;
         if (entry.type() == TicketEventType.TICKET_RECEIVED) {
-            done = channel.notice(entry.ticket(), SmsTemplates.RECEIPT);
+            done = channel.notice(Addressee.of(entry.ticket()), SmsTemplates.RECEIPT);
         } else if (entry.type() == TicketEventType.REPLY_ACCEPTED) {
-            done = channel.notice(entry.ticket(), SmsTemplates.REPLY_NOTICE)
-                    .compose(v -> channel.survey(entry.ticket(), config.surveyDelay()));
+            done = replyAccepted(entry);
         } else if (entry.type() == TicketEventType.TICKET_URGED) {
             done = handlers.urged(entry.ticketId(), entry.event().getString("reason"));
         } else {

@@ -79,7 +79,7 @@ class SmsSurveyBenchIT {
                 Clock clock = SmsSurveyIT.atTenInTheMorning();
                 TicketService service = new TicketService(store, SeedLoader.fromClasspath(), clock, TicketServiceConfig.defaults());
                 SmsConfig config = new SmsConfig("127.0.0.1", smsc.port(), "bench", "bench", "12345", rate, 16,
-                        new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0), ZoneId.of("Asia/Shanghai")), "", Duration.ZERO, null);
+                        new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0), ZoneId.of("Asia/Shanghai")), "", Duration.ZERO, null, 5, null);
                 SmsSurveyIT.await(vertx.deployVerticle(new SmsVerticle(config, SmsSurveyIT.await(connector.connect()).async(), TicketOperations.of(service),
                         "bench", DutyPhones.none(), clock)));
                 smsc.awaitLine(l -> l.startsWith("BOUND bench"), Duration.ofSeconds(60));

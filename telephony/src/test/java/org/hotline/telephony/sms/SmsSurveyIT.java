@@ -2,6 +2,11 @@ package org.hotline.telephony.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lettuce.core.Consumer;
+import io.lettuce.core.Range;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -65,7 +70,15 @@ class SmsSurveyIT {
     private static RedisConnector connector;
     private static TicketService service;
     private static TicketOperations tickets;
+    private static final int MAX_ATTEMPTS = 3;
+
     private static TestSmsc smsc;
+    private static StatefulRedisConnection<String, String> connection;
+    private static SmsConfig config;
+    private static Clock clock;
+    private static DutyPhones phones;
+    private static SmsVerticle sms;
+    private static String deployment;
 
     @BeforeAll
     static void start() throws Exception {
@@ -73,16 +86,22 @@ class SmsSurveyIT {
         vertx = Vertx.vertx();
         connector = RedisConnector.create(vertx, RedisConfig.of(RealRedis.shared().uri()));
         RedisTicketStore store = await(RedisTicketStore.start(vertx, connector, RedisTicketStoreConfig.defaults()));
-        Clock clock = atTenInTheMorning();
+        clock = atTenInTheMorning();
         service = new TicketService(store, SeedLoader.fromClasspath(), clock, TicketServiceConfig.defaults());
         tickets = TicketOperations.of(service);
-        SmsConfig config = new SmsConfig("127.0.0.1", smsc.port(), "hotline", "s3cret", "12345", 50, 8,
+        config = new SmsConfig("127.0.0.1", smsc.port(), "hotline", "s3cret", "12345", 50, 8,
                 new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0), ZoneId.of("Asia/Shanghai")),
-                "https://12345.example.gov.cn/progress?n={number}&c={queryCode}", Duration.ZERO, null);
-        var redis = await(connector.connect()).async();
-        DutyPhones phones = id -> "urban".equals(id) ? java.util.Optional.of("值班室 " + DUTY_PHONE + "（24小时）") : java.util.Optional.empty();
-        await(vertx.deployVerticle(new SmsVerticle(config, redis, tickets, "it-node", phones, clock)));
+                "https://12345.example.gov.cn/progress?n={number}&c={queryCode}", Duration.ZERO, null, MAX_ATTEMPTS, Duration.ZERO);
+        connection = await(connector.connect());
+        phones = id -> "urban".equals(id) ? java.util.Optional.of("值班室 " + DUTY_PHONE + "（24小时）") : java.util.Optional.empty();
+        deploySms();
         smsc.awaitLine(l -> l.startsWith("BOUND hotline"), WAIT);
+    }
+
+    /** The SMS verticle of node "it-node"; deployed again it is the same node after a restart. */
+    private static void deploySms() {
+        sms = new SmsVerticle(config, connection.async(), tickets, "it-node", phones, clock);
+        deployment = await(vertx.deployVerticle(sms));
     }
 
     @AfterAll
@@ -206,7 +225,68 @@ class SmsSurveyIT {
         assertThat(smsc.messagesTo(DUTY_PHONE)).filteredOn(t -> t.contains("黄牌预警") && t.contains(ticket.number().value())).hasSize(1);
     }
 
+    @Test
+    void aMessageTheCenterKeepsRefusingIsGivenUpAfterTheLastAttemptWithOneFailedEventAndListedForAdministrators() throws Exception {
+        String phone = phone();
+        smsc.refuseSubmitsTo(phone);
+
+        Ticket ticket = receive(phone, false);
+
+        awaitEvent(ticket, "MessageRecorded", "\"outcome\":\"failed\"");
+        awaitCount(l -> l.equals("REFUSED " + phone), MAX_ATTEMPTS);
+        assertThat(history(ticket)).filteredOn(e -> e.contains("MessageRecorded")).hasSize(1);
+        List<JsonObject> failed = await(sms.book().failed(1_000));
+        assertThat(failed).filteredOn(f -> ticket.id().value().equals(f.getString("ticketId"))).singleElement().satisfies(f -> {
+            assertThat(f.getInteger("attempts")).isEqualTo(MAX_ATTEMPTS);
+            assertThat(f.getString("purpose")).isEqualTo(SmsTemplates.RECEIPT);
+            assertThat(f.getString("phone")).isNotEqualTo(phone).contains("****");
+            assertThat(f.containsKey("text")).isFalse();
+        });
+        assertThat(await(sms.book().failedCount())).isPositive();
+        assertThat(smsc.messagesTo(phone)).isEmpty();
+    }
+
+    @Test
+    void aCitizensMessageIsStoredInRedisBeforeTheCenterIsToldItWasTaken() throws Exception {
+        String phone = phone();
+
+        smsc.citizenSends(phone, "你好，请问进度");
+
+        // the center prints OK MO only after our deliver_sm_resp came back without error
+        smsc.awaitLine(l -> l.equals("OK MO " + phone), WAIT);
+        assertThat(connection.sync().xrange(RedisSmsBook.INCOMING, Range.create("-", "+")))
+                .anyMatch(m -> phone.equals(m.getBody().get("from")) && "你好，请问进度".equals(m.getBody().get("text")));
+    }
+
+    @Test
+    void anAnswerStoredAndReadButNotHandledBeforeACrashIsRecordedAfterTheSmsVerticleRestarts() throws Exception {
+        String phone = phone();
+        Ticket ticket = reviewed(phone);
+        smsc.awaitMessage(phone, t -> t.contains("回访") && t.contains(ticket.number().value()), WAIT);
+        await(vertx.undeploy(deployment));
+
+        // the gateway stored the answer, the node read it and went down before handling it (left pending)
+        new RedisSmsBook(vertx.getOrCreateContext(), connection.async()).storeIncoming(phone, "12", WAIT);
+        List<StreamMessage<String, String>> read = connection.sync().xreadgroup(Consumer.from(SmsVerticle.INCOMING_GROUP, "it-node"),
+                XReadArgs.Builder.count(1_000), XReadArgs.StreamOffset.lastConsumed(RedisSmsBook.INCOMING));
+        assertThat(read).anyMatch(m -> phone.equals(m.getBody().get("from")));
+        deploySms();
+
+        Ticket visited = awaitVisit(ticket);
+        assertThat(visited.visit().satisfaction()).isEqualTo(Satisfaction.SATISFIED);
+        assertThat(visited.visit().resolution()).isEqualTo(Resolution.PARTLY_RESOLVED);
+    }
+
     // ---- helpers
+
+    private static void awaitCount(java.util.function.Predicate<String> line, long expected) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (smsc.count(line) < expected) {
+            assertThat(System.nanoTime()).as("the SMS center printed %s of %s lines", smsc.count(line), expected).isLessThan(deadline);
+            await(vertxTimer());
+        }
+        assertThat(smsc.count(line)).isEqualTo(expected);
+    }
 
     private static JsonObject alarm(Ticket ticket, String level, long due) {
         String member = ticket.id().value() + "|HANDLE|" + level + "|" + due;
