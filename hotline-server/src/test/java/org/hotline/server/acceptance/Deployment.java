@@ -69,7 +69,9 @@ final class Deployment implements AutoCloseable {
         int[] hazelcast = {FreePort.pick(), FreePort.pick()};
         String members = "127.0.0.1:" + hazelcast[0] + ",127.0.0.1:" + hazelcast[1];
         Map<String, String> common = commonSettings(redis.uri(), elasticsearch.url(), asterisk.amiHost(), asterisk.amiPort(),
-                asterisk.amiUser(), asterisk.amiSecret(), peer110.exchangeUrl().toString(), members);
+                asterisk.amiUser(), asterisk.amiSecret(), peer110.exchangeUrl().toString(), members,
+                // Asterisk's recordings, read by the servers as compose mounts them (read-only volume)
+                asterisk.instanceDir().resolve("spool/monitor").toString());
         ServerNode nodeA = new ServerNode("node-a", nodeSettings(common, "node-a", hazelcast[0], agiPort), LOGS);
         ServerNode nodeB = new ServerNode("node-b", nodeSettings(common, "node-b", hazelcast[1], FreePort.pick()), LOGS);
         Deployment deployment = new Deployment(redis, elasticsearch, shipped, peer110, nodeA, nodeB);
@@ -91,11 +93,12 @@ final class Deployment implements AutoCloseable {
 
     /** The settings both nodes share: those docker/docker-compose.yml gives its servers (checked by {@link SameSettingsAsComposeTest}). */
     static Map<String, String> commonSettings(String redisUri, String elasticsearchUrl, String amiHost, int amiPort, String amiUser,
-                                              String amiSecret, String link110Url, String clusterMembers) {
+                                              String amiSecret, String link110Url, String clusterMembers, String recordingsDir) {
         return new HashMap<>(Map.ofEntries(
                 Map.entry("HOTLINE_REDIS_URI", redisUri), Map.entry("HOTLINE_ES_URLS", elasticsearchUrl),
                 Map.entry("HOTLINE_AMI_HOST", amiHost), Map.entry("HOTLINE_AMI_PORT", Integer.toString(amiPort)),
                 Map.entry("HOTLINE_AMI_USERNAME", amiUser), Map.entry("HOTLINE_AMI_SECRET", amiSecret),
+                Map.entry("HOTLINE_RECORDINGS_DIR", recordingsDir),
                 Map.entry("HOTLINE_JWT_SECRET", "acceptance-jwt-secret-0123456789-abcdefgh"),
                 Map.entry("HOTLINE_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD),
                 Map.entry("HOTLINE_LINK110_URL", link110Url), Map.entry("HOTLINE_LINK110_SECRET", LINK110_SECRET),

@@ -33,7 +33,8 @@ class SameSettingsAsComposeTest {
     @Test
     void theSuitesNodesGetTheSettingsComposeGivesItsServers() throws Exception {
         Map<String, String> suite = Deployment.nodeSettings(Deployment.commonSettings("redis://127.0.0.1:1", "http://127.0.0.1:2",
-                "127.0.0.1", 3, "ami", "ami-secret", "http://127.0.0.1:4/", "127.0.0.1:5,127.0.0.1:6"), "node-a", 5, 7);
+                "127.0.0.1", 3, "ami", "ami-secret", "http://127.0.0.1:4/", "127.0.0.1:5,127.0.0.1:6", "/var/spool/asterisk/monitor"),
+                "node-a", 5, 7);
         Set<String> compose = composeServerSettings();
 
         Set<String> composeOnly = new TreeSet<>(compose);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -169,6 +170,22 @@ class ShippedServerAcceptanceIT {
             Client department = deployment.staff(deployment.nodeB, "dept-phone", "DEPARTMENT", assigned.getString("leadDepartment"));
             replyVisitAndClose(id, department, agent, supervisor);
             assertThat(supervisor.get("/api/v1/tickets/" + id).getString("status")).isEqualTo("CLOSED");
+
+            // the call's record, read on the other node, names the ticket; the answered call's recording streams
+            String callId = pop.getString("callId");
+            JsonObject record = await(PATIENCE, "the call's record lists the ticket filed on it", () -> {
+                HttpResponse<String> read = Deployment.send(deployment.nodeB, supervisor.token(), "GET", "/api/telephony/calls/" + callId,
+                        null, null);
+                JsonObject body = read.statusCode() == 200 ? new JsonObject(read.body()) : null;
+                return body != null && body.getJsonArray("ticketIds", new JsonArray()).contains(id) ? body : null;
+            });
+            assertThat(record.getBoolean("hasRecording")).as("an answered call is recorded: %s", record).isTrue();
+            HttpResponse<String> recording = Deployment.send(deployment.nodeB, supervisor.token(), "GET",
+                    "/api/telephony/calls/" + callId + "/recording", null, null);
+            assertThat(recording.statusCode()).as(recording.body()).isEqualTo(200);
+            assertThat(recording.headers().firstValue("Content-Type")).hasValue("audio/wav");
+            // a WAV file as Asterisk's MixMonitor wrote it (these sipp phones send no RTP, so it holds the header only)
+            assertThat(recording.body()).as("a WAV file").startsWith("RIFF").contains("WAVE");
         } finally {
             agent.post("/api/telephony/agents/" + agentId + "/logout", new JsonObject());
         }
