@@ -3,6 +3,7 @@ package org.hotline.search.rebuild;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -98,7 +99,9 @@ public final class RebuildJobs {
                     fields.put("status", "running");
                     fields.put("requestedBy", actor.userId());
                     fields.put("startedAt", clock.instant().toString());
-                    return save(id, fields).map(v -> Job.of(fields));
+                    // a job that could not be recorded does not start, and does not hold the lock until it lapses
+                    return save(id, fields).map(v -> Job.of(fields))
+                            .recover(e -> release(redis, id).transform(released -> Future.<Job>failedFuture(e)));
                 })
                 .onSuccess(job -> run(redis, job, context));
     }
@@ -106,26 +109,37 @@ public final class RebuildJobs {
     private void run(StatefulRedisConnection<String, String> redis, Job job, Context context) {
         long renewal = vertx.setPeriodic(LOCK_TTL.toMillis() / 3, t -> renew(redis, job.id()));
         LOG.info("search rebuild started [job={}, by={}]", job.id(), job.requestedBy());
-        rebuilds.apply(redis).rebuild(context)
-                .transform(result -> {
-                    Map<String, String> fields = new LinkedHashMap<>();
-                    fields.put("finishedAt", clock.instant().toString());
-                    if (result.succeeded()) {
-                        fields.put("status", "done");
-                        fields.put("tickets", Long.toString(result.result().tickets()));
-                        fields.put("entries", Long.toString(result.result().entries()));
-                    } else {
-                        LOG.warn("search rebuild failed [job={}]", job.id(), result.cause());
-                        fields.put("status", "failed");
-                        fields.put("reason", reason(result.cause()));
-                    }
-                    return save(job.id(), fields);
-                })
+        started(redis, context)
+                .transform(result -> save(job.id(), finished(job, result)))
                 .eventually(() -> {
                     vertx.cancelTimer(renewal);
-                    return LettuceBridge.toFuture(vertx, redis.async().eval(RELEASE, ScriptOutputType.INTEGER, new String[] {LOCK}, job.id()));
+                    return release(redis, job.id());
                 })
-                .onFailure(e -> LOG.warn("search rebuild status not saved, the lock lapses by itself [job={}, cause={}]", job.id(), e.toString()));
+                .onFailure(e -> LOG.warn("search rebuild not wound up (status or lock release), the lock lapses by itself [job={}, cause={}]", job.id(), e.toString()));
+    }
+
+    /** A rebuild that cannot even start fails like one that broke mid-way (otherwise its lock would be renewed forever). */
+    private Future<Rebuilder.Counts> started(StatefulRedisConnection<String, String> redis, Context context) {
+        try {
+            return rebuilds.apply(redis).rebuild(context);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+    }
+
+    private Map<String, String> finished(Job job, AsyncResult<Rebuilder.Counts> result) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("finishedAt", clock.instant().toString());
+        if (result.succeeded()) {
+            fields.put("status", "done");
+            fields.put("tickets", Long.toString(result.result().tickets()));
+            fields.put("entries", Long.toString(result.result().entries()));
+        } else {
+            LOG.warn("search rebuild failed [job={}]", job.id(), result.cause());
+            fields.put("status", "failed");
+            fields.put("reason", reason(result.cause()));
+        }
+        return fields;
     }
 
     /** The reason an operator reads: the error family's Chinese message, or a pointer to the log for anything unexpected. */
@@ -137,6 +151,10 @@ public final class RebuildJobs {
         return cause instanceof HotlineException known && known.kind() != ErrorKind.INTERNAL
                 ? "重建失败：" + known.getMessage()
                 : "重建失败：读取 Redis 或写入索引时出错（" + failure.getClass().getSimpleName() + "），详情见服务日志，修复后可重新发起";
+    }
+
+    private Future<Long> release(StatefulRedisConnection<String, String> redis, String id) {
+        return LettuceBridge.toFuture(vertx, redis.async().eval(RELEASE, ScriptOutputType.INTEGER, new String[] {LOCK}, id));
     }
 
     private void renew(StatefulRedisConnection<String, String> redis, String id) {

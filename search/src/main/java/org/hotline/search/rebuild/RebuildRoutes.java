@@ -23,6 +23,7 @@ public final class RebuildRoutes {
 
     public static final String PATH = "/api/v1/admin/search/rebuild";
     private static final String RESOURCE = "search-index";
+    private static final String ACTION = "search.rebuild";
 
     private final RebuildJobs jobs;
     private final AuditLog audit;
@@ -40,15 +41,18 @@ public final class RebuildRoutes {
         return router;
     }
 
+    /** The start is audited either way: started with the job id, or refused with the refusal's code. */
     private void start(RoutingContext ctx) {
         Actor actor = Authenticated.actor(ctx);
-        AuditLog.Entry entry = AuditLog.Entry.change(actor, "search.rebuild", RESOURCE, null);
         attempt(() -> jobs.begin(actor, ctx.vertx().getOrCreateContext()))
-                .compose(job -> audit.record(new AuditLog.Entry(actor, entry.action(), RESOURCE, job.id(), false, "ok", "")).map(job))
+                .transform(begun -> begun.succeeded()
+                        ? audit.record(AuditLog.Entry.change(actor, ACTION, RESOURCE, begun.result().id())).map(begun.result())
+                        : audit.record(AuditLog.Entry.change(actor, ACTION, RESOURCE, null)
+                                .withOutcome("refused", HotlineException.from(begun.cause()).code()))
+                                .transform(recorded -> Future.<RebuildJobs.Job>failedFuture(begun.cause())))
                 .onSuccess(job -> ctx.response().setStatusCode(202).putHeader("Location", PATH + "/" + job.id())
                         .putHeader("Content-Type", "application/json; charset=utf-8").end(json(job).encode()))
-                .onFailure(failure -> audit.record(entry.withOutcome("refused", HotlineException.from(failure).code()))
-                        .onComplete(recorded -> ctx.fail(failure)));
+                .onFailure(ctx::fail);
     }
 
     private static void show(RoutingContext ctx, Supplier<Future<Optional<RebuildJobs.Job>>> lookup) {
