@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.port.DashboardCounters;
 import org.hotline.core.text.Segmenter;
+import org.hotline.search.rebuild.RebuildRoutes;
 import org.hotline.search.api.ReportRoutes;
 import org.hotline.search.api.SearchRoutes;
 import org.hotline.search.api.SearchScopes;
@@ -18,6 +19,7 @@ import org.hotline.search.dashboard.DashboardRoutes;
 import org.hotline.search.dashboard.DashboardSummary;
 import org.hotline.search.dashboard.SearchedDashboardCounters;
 import org.hotline.search.doc.TicketSnapshots;
+import org.hotline.search.rebuild.RebuildJobs;
 import org.hotline.search.index.SearchRebuild;
 import org.hotline.search.index.StreamEntries;
 import org.hotline.search.index.StreamIndexer;
@@ -42,6 +44,7 @@ public final class SearchModule {
     private final Function<String, String> departmentNames;
     private final Clock clock;
     private final KnowledgeBase knowledge;
+    private final RebuildJobs rebuilds;
     private DashboardCounters counters;
     private DashboardFeed feed;
 
@@ -60,6 +63,7 @@ public final class SearchModule {
         this.clock = clock;
         this.knowledge = new KnowledgeBase(vertx, segmenter, clock, KnowledgeBase.DEFAULT_POLL);
         this.counters = new SearchedDashboardCounters(search, config.zone());
+        this.rebuilds = new RebuildJobs(vertx, this::rebuild, clock);
     }
 
     /**
@@ -87,8 +91,8 @@ public final class SearchModule {
     }
 
     /**
-     * Mounts /api/v1/search/*, /api/v1/reports/*, /api/v1/dashboard/*, /api/v1/knowledge* and /dashboard/ on the
-     * router; every search answer is recorded in this audit trail as a personal-data read.
+     * Mounts /api/v1/search/*, /api/v1/reports/*, /api/v1/dashboard/*, /api/v1/knowledge*, /api/v1/admin/search/rebuild*
+     * and /dashboard/ on the router; every search answer and every rebuild start is recorded in this audit trail.
      */
     public Router mount(Router router, AuditLog audit) {
         var reports = reports();
@@ -97,6 +101,7 @@ public final class SearchModule {
         var summary = new DashboardSummary(search, reports, counters, config.zone(), clock, departmentNames);
         new DashboardRoutes(vertx, summary, feed(summary)).mount(router);
         new KnowledgeRoutes(knowledge).mount(router);
+        new RebuildRoutes(rebuilds, audit).mount(router);
         return router;
     }
 
@@ -129,6 +134,15 @@ public final class SearchModule {
 
     public KnowledgeBase knowledgeBase() {
         return knowledge;
+    }
+
+    /**
+     * Lets operators start a rebuild over HTTP ({@code /api/v1/admin/search/rebuild}, one at a time across the
+     * cluster) using this connection (a shared, non-blocking one); those routes answer 503 until then.
+     */
+    public SearchModule rebuildJobs(StatefulRedisConnection<String, String> connection) {
+        rebuilds.start(connection);
+        return this;
     }
 
     /** The rebuild-all command (run it on a Vert.x context: {@code rebuild(c).run(vertx.getOrCreateContext())}). */

@@ -63,7 +63,8 @@ public final class SearchAndReports implements Module {
                         id -> departments.get().find(id).map(Department::name).orElse(id), clock)
                 .compose(opened -> {
                     // the dashboard reads the counters the ticket commit keeps, not every open ticket
-                    search = opened.dashboardCounters(new RedisDashboardCounters(vertx, sharedConnection, RedisTicketKeys.defaults()));
+                    search = opened.dashboardCounters(new RedisDashboardCounters(vertx, sharedConnection, RedisTicketKeys.defaults()))
+                            .rebuildJobs(sharedConnection);
                     // the knowledge base's writes must not queue behind the indexer's blocking stream reads
                     return search.knowledge(sharedConnection);
                 })

@@ -12,6 +12,7 @@ import java.util.List;
 import org.hotline.core.stream.RedisKeys;
 import org.hotline.search.port.IndexOutcome;
 import org.hotline.search.port.TicketSearch;
+import org.hotline.search.rebuild.Rebuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * read, and the snapshots' text is segmented on worker threads. A backend that supports
  * {@link BulkLoading} is switched to its bulk-load mode for the duration. Unreadable entries are parked.
  */
-public final class SearchRebuild {
+public final class SearchRebuild implements Rebuilder {
 
     /** Two pages in flight keep both the backend and the segmenting worker busy on a small machine. */
     public static final int DEFAULT_CONCURRENCY = 2;
@@ -76,6 +77,12 @@ public final class SearchRebuild {
                 // the embedded index commits on a policy: the rebuild is done once it is on disk
                 .compose(total -> search.durable().map(total))
                 .onSuccess(total -> LOG.info("search rebuild finished [tickets={}, entries={}]", total.tickets(), total.entries()));
+    }
+
+    /** The same run as the operators' rebuild jobs count it. */
+    @Override
+    public Future<Counts> rebuild(Context context) {
+        return run(context).map(total -> new Counts(total.tickets(), total.entries()));
     }
 
     private KeyScanArgs ticketScan() {
