@@ -157,8 +157,8 @@ class ConsoleScreenPopIT {
         page.screenshot("44-agent-callback-list");
         browser.findElement(entry).findElement(By.tagName("button")).click();
         assertThat(page.waitForNotice("回拨")).isEqualTo("正在回拨 " + missed);
-        assertThat(agentApi.callbacksOf(missed)).as("the call is taken off the list").isZero();
-        page.waitUntil(driver -> driver.findElements(entry).isEmpty());
+        // the entry leaves the list only when the citizen answers (SipCallIT, ConsoleSoftphoneIT); nobody answers here
+        assertThat(agentApi.callbacksOf(missed)).as("still to call back: the citizen has not answered").isEqualTo(1);
     }
 
     @Test

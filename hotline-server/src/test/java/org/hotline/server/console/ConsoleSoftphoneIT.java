@@ -32,13 +32,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ConsoleSoftphoneIT {
 
     private static ShippedAsterisk asterisk;
+    private static int citizensPort;
     private static ConsoleServer server;
     private static WebDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
         int agiPort = FreePort.pick();
-        asterisk = ShippedAsterisk.start(Path.of(".."), agiPort, Map.of());
+        citizensPort = FreePort.pick();
+        // a callback dials the citizen through the carrier trunk: here the carrier is a sipp phone that answers
+        asterisk = ShippedAsterisk.start(Path.of(".."), agiPort, Map.of("pjsip_local.conf",
+                "[carrier-aor](+)\ncontact = sip:127.0.0.1:" + citizensPort + "\n"));
         asterisk.asterisk().cli("core waitfullybooted");
         server = ConsoleServer.start(Map.of(
                 "HOTLINE_AMI_HOST", asterisk.asterisk().amiHost(),
@@ -149,24 +153,30 @@ class ConsoleSoftphoneIT {
 
     @Test
     void aMissedCallerIsCalledBackFromTheListAndTheAgentTalksOnTheSoftPhone() throws Exception {
-        // the missed "citizen" is the simulated 110 line, so that the callback reaches someone; nobody serves 123453
-        Sipp.citizenCall("127.0.0.1", asterisk.sipPort(), "123453", "110", Duration.ofSeconds(15));
+        String missed = "13900005555";
+        // nobody serves 123453: the caller gives up and is listed for a callback
+        Sipp.citizenCall("127.0.0.1", asterisk.sipPort(), "123453", missed, Duration.ofSeconds(15));
         StaffApi supervisor = server.staff("supervisor");
-        server.page.waitUntil(driver -> supervisor.callbacksOf("110") > 0);
+        server.page.waitUntil(driver -> supervisor.callbacksOf(missed) > 0);
 
         ConsolePage page = softphoneSignedIn("w6005");
-        By entry = By.xpath("//ul[@id='callbacks']/li[span[text()='110']]");
+        By entry = By.xpath("//ul[@id='callbacks']/li[span[text()='" + missed + "']]");
         page.waitUntil(driver -> !driver.findElements(entry).isEmpty());
-        browser.findElement(entry).findElement(By.tagName("button")).click();
-        // the agent's soft phone rings first; once answered Asterisk dials the citizen
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> "ringing".equals(state(page)));
-        page.visible("#sp-answer").click();
-        waitForState(page, "talking");
-        page.waitUntil(driver -> "connected".equals(page.js("return document.getElementById('sp-media').dataset.state")));
-        page.waitUntil(driver -> supervisor.callbacksOf("110") == 0);
-        page.screenshot("49-agent-softphone-callback");
-        page.visible("#sp-hangup").click();
-        waitForState(page, "registered");
+        // the citizen's phone, behind the carrier trunk, answers after 1 s and talks until the agent hangs up
+        try (Sipp.Run citizen = Sipp.answering(citizensPort, Duration.ofSeconds(1), Duration.ofSeconds(1),
+                Duration.ofSeconds(60), Duration.ofSeconds(60))) {
+            browser.findElement(entry).findElement(By.tagName("button")).click();
+            // the agent's soft phone rings first; once answered Asterisk dials the citizen through the carrier
+            new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> "ringing".equals(state(page)));
+            page.visible("#sp-answer").click();
+            waitForState(page, "talking");
+            page.waitUntil(driver -> "connected".equals(page.js("return document.getElementById('sp-media').dataset.state")));
+            // the entry leaves the list only once the citizen answered
+            page.waitUntil(driver -> supervisor.callbacksOf(missed) == 0);
+            page.screenshot("49-agent-softphone-callback");
+            page.visible("#sp-hangup").click();
+            waitForState(page, "registered");
+        }
         page.visible("#sp-signout").click();
         page.waitForNotice("软电话已签出");
     }
