@@ -9,7 +9,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,6 +43,12 @@ public final class RebuildJobs {
     /** Renews or releases the lock only while it still holds this job's id. */
     private static final String RENEW = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0";
     private static final String RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
+    /**
+     * Writes a job's final status and releases its lock in one step: whoever reads "done" or "failed" also finds the
+     * lock free, and nobody ever sees a running job without its lock (which would read as a node lost mid-way).
+     */
+    private static final String FINISH = "redis.call('HSET', KEYS[1], unpack(ARGV, 3)) redis.call('EXPIRE', KEYS[1], ARGV[2]) "
+            + "if redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end return 1";
 
     private final Vertx vertx;
     private final Function<StatefulRedisConnection<String, String>, ? extends Rebuilder> rebuilds;
@@ -110,10 +118,9 @@ public final class RebuildJobs {
         long renewal = vertx.setPeriodic(LOCK_TTL.toMillis() / 3, t -> renew(redis, job.id()));
         LOG.info("search rebuild started [job={}, by={}]", job.id(), job.requestedBy());
         started(redis, context)
-                .transform(result -> save(job.id(), finished(job, result)))
-                .eventually(() -> {
+                .transform(result -> {
                     vertx.cancelTimer(renewal);
-                    return release(redis, job.id());
+                    return finish(job.id(), finished(job, result));
                 })
                 .onFailure(e -> LOG.warn("search rebuild not wound up (status or lock release), the lock lapses by itself [job={}, cause={}]", job.id(), e.toString()));
     }
@@ -155,6 +162,16 @@ public final class RebuildJobs {
 
     private Future<Long> release(StatefulRedisConnection<String, String> redis, String id) {
         return LettuceBridge.toFuture(vertx, redis.async().eval(RELEASE, ScriptOutputType.INTEGER, new String[] {LOCK}, id));
+    }
+
+    private Future<Void> finish(String id, Map<String, String> fields) {
+        List<String> args = new ArrayList<>(List.of(id, Long.toString(KEPT.toSeconds())));
+        fields.forEach((field, value) -> {
+            args.add(field);
+            args.add(value);
+        });
+        return LettuceBridge.toFuture(vertx, redis().async().eval(FINISH, ScriptOutputType.INTEGER,
+                new String[] {JOB_PREFIX + id, LOCK}, args.toArray(String[]::new))).mapEmpty();
     }
 
     private void renew(StatefulRedisConnection<String, String> redis, String id) {
