@@ -44,8 +44,10 @@ public final class TelephonyRoutes {
         router.get("/api/telephony/agents/:agentId/events").handler(r::events);
         router.post("/api/telephony/calls/:callId/hangup").handler(ctx -> r.answer(ctx, c -> c.hangup(call(ctx))));
         router.post("/api/telephony/calls/:callId/hold").handler(ctx -> r.answer(ctx, c -> c.hold(call(ctx), flag(body(ctx, "on"), "on", true))));
-        router.post("/api/telephony/calls/:callId/transfer").handler(ctx -> r.answer(ctx, c -> c.transfer(call(ctx),
-                text(body(ctx, "target", "attended"), "target"), flag(body(ctx, "target", "attended"), "attended", false))));
+        router.post("/api/telephony/calls/:callId/transfer").handler(ctx -> r.answer(ctx, c -> {
+            JsonObject body = body(ctx, "target", "attended");
+            return c.transfer(call(ctx), text(body, "target"), flag(body, "attended", false));
+        }));
         router.post("/api/telephony/calls/:callId/conference").handler(ctx -> r.answer(ctx, c -> c.conference(call(ctx),
                 text(body(ctx, "target"), "target"))));
         router.post("/api/telephony/calls/:callId/tickets").handler(ctx -> r.done(ctx,
@@ -59,9 +61,7 @@ public final class TelephonyRoutes {
                 .onSuccess(list -> ctx.json(new JsonObject().put("numbers", new JsonArray(list)))).onFailure(ctx::fail));
         router.put("/api/telephony/blocked-numbers/:phone").handler(ctx -> r.done(ctx, telephony.store().block(phone(ctx))));
         router.delete("/api/telephony/blocked-numbers/:phone").handler(ctx -> r.done(ctx, telephony.store().unblock(phone(ctx))));
-        router.post("/api/telephony/return-visits").handler(ctx -> placed(ctx, telephony.control().callAs(
-                required(body(ctx, RETURN_VISIT), "agentId"), required(body(ctx, RETURN_VISIT), "phone"),
-                CallPurpose.returnVisit(visitTicket(ctx)), Map.of("HOTLINE_VISIT_TICKET", visitTicket(ctx)))));
+        router.post("/api/telephony/return-visits").handler(r::returnVisit);
         return router;
     }
 
@@ -178,9 +178,12 @@ public final class TelephonyRoutes {
         return ctx.pathParam("callId");
     }
 
-    /** The ticket a return visit is about (may be empty: a visit placed from the list without one). */
-    private static String visitTicket(RoutingContext ctx) {
-        return Objects.requireNonNullElse(text(body(ctx, RETURN_VISIT), "ticketId"), "");
+    /** An agent calls a citizen back for a return visit; the ticket may be empty (a visit placed without one). */
+    private void returnVisit(RoutingContext ctx) {
+        JsonObject body = body(ctx, RETURN_VISIT);
+        String ticketId = Objects.requireNonNullElse(text(body, "ticketId"), "");
+        placed(ctx, telephony.control().callAs(required(body, "agentId"), required(body, "phone"),
+                CallPurpose.returnVisit(ticketId), Map.of("HOTLINE_VISIT_TICKET", ticketId)));
     }
 
     private static String reason(RoutingContext ctx) {
