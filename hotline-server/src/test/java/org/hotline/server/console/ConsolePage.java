@@ -5,8 +5,10 @@ import java.time.Duration;
 import org.hotline.testsupport.RealChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -54,7 +56,29 @@ final class ConsolePage {
     }
 
     WebElement visible(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        By locator = By.cssSelector(css);
+        return wait.until(driver -> {
+            try {
+                WebElement element = driver.findElement(locator);
+                return element.isDisplayed() ? element : null;
+            } catch (NoSuchElementException | StaleElementReferenceException e) {
+                return null;
+            } catch (WebDriverException e) {
+                // Chromium answers this (not "stale element") when the page reloads between the lookup and the question
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** Logs out and waits for the reloaded page's login form (the old page's hidden form must not be mistaken for it). */
+    void logOut() {
+        WebElement oldPage = browser.findElement(By.tagName("html"));
+        clickCentered("#logout");
+        wait.until(ExpectedConditions.stalenessOf(oldPage));
+        visible("#login-form");
     }
 
     /** Clicks the element after scrolling it to the middle of the window, clear of the sticky notice bar. */

@@ -114,8 +114,7 @@ class ConsoleRehandleAndFindIT extends ConsoleTestBase {
         page.screenshot("43-dashboard-figure-list");
 
         browser.navigate().to(page.base() + "/dashboard/");
-        page.visible("#logout").click();
-        page.visible("#login-form");
+        page.logOut();
         assertThat(page.js("return sessionStorage.getItem('hotline.console.session')")).isNull();
     }
 }

@@ -138,8 +138,7 @@ class EveryRoleEveryScreenIT extends ConsoleTestBase {
         page.clickCentered("#nav button[data-view=supervisor]");
         page.visible("#queue-revisited");
         shot("84-admin-ticket-lookup");
-        page.clickCentered("#logout");
-        page.visible("#login-form");
+        page.logOut();
         shot("85-login");
 
         JsonObject done = dispatcher.get("/api/v1/tickets/" + id);
