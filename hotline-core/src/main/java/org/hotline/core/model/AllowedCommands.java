@@ -43,7 +43,8 @@ public final class AllowedCommands {
             case CLOSE -> (t.status() != TicketStatus.MERGED || actor.role() == Role.SYSTEM)
                     && !(t.status() == TicketStatus.REVIEWED && t.caller().reachable());
             case UNMERGE -> t.visit() == null;
-            case RECORD_RETURN_VISIT -> t.status() != TicketStatus.MERGED || (t.reply() != null && t.visit() == null);
+            case RECORD_RETURN_VISIT -> (t.status() != TicketStatus.MERGED || (t.reply() != null && t.visit() == null))
+                    && (t.status() != TicketStatus.REVISITED || ClosingRules.mayRevisit(actor));
             case ANSWER_DIRECTLY, CLASSIFY, REASSIGN, SIGN, RECORD_CONTACT, APPROVE_RETURN, REJECT_RETURN, SUSPEND,
                  RESUME, URGE, SUBMIT_REPLY, ACCEPT_REPLY, SEND_BACK_REPLY, NOT_ACCEPT, MERGE_INTO, ABSORB_DUPLICATE,
                  MIRROR_MASTER_REPLY, RECORD_SLA_WARNING, LINK_CALL, ADD_TAG, RELEASE_DUPLICATE, RECORD_POLICE_LINKAGE,

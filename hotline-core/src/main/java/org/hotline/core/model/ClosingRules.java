@@ -41,12 +41,23 @@ final class ClosingRules {
         if (merged && (t.reply() == null || t.visit() != null)) {
             return Step.refuse("ticket.visit-not-due", "主单尚未答复或本单已回访");
         }
+        if (t.status() == TicketStatus.REVISITED && !mayRevisit(step.actor())) {
+            return Step.refuse("ticket.revisit-by-agent", "本单已回访，只能由话务员或班长复核回访");
+        }
         ReturnVisit visit = new ReturnVisit(c.resolution(), c.satisfaction(), c.note(), step.now());
         java.util.List<ReturnVisit> visits = new java.util.ArrayList<>(t.visits());
         visits.add(visit);
         TicketBuilder next = step.next().visit(visit).visits(visits).status(merged ? TicketStatus.MERGED : TicketStatus.REVISITED);
         return step.accept(next, new TicketEvent.ReturnVisitRecorded(step.actor(), step.now(), c.note(),
                 c.resolution(), c.satisfaction()));
+    }
+
+    /**
+     * A visited ticket is visited again only by a person (复核回访 of a survey campaign): a robot or
+     * the citizen's own rating never overwrites a visit already on record.
+     */
+    static boolean mayRevisit(Actor actor) {
+        return actor.role() == Role.AGENT || actor.role() == Role.SUPERVISOR;
     }
 
     /** 重办: the same lead unit handles it again with fresh clocks counted from now; its visits stay on record. */

@@ -100,4 +100,13 @@ class AllowedCommandsTest {
         assertThat(TicketRules.decide(suspended, new Command.Resume("施工完成"), LEAD_USER, NOW, POLICY))
                 .isEqualTo(new Decision.Refused("ticket.forbidden-role", "当前角色无权执行此操作", true));
     }
+
+    @Test
+    void aVisitedTicketOffersTheReVisitToAgentsAndSupervisorsOnly() {
+        Ticket revisited = inStatus(TicketStatus.REVISITED);
+        assertThat(allowed(revisited, AGENT)).contains(CommandKind.RECORD_RETURN_VISIT);
+        assertThat(allowed(revisited, SUPERVISOR)).contains(CommandKind.RECORD_RETURN_VISIT);
+        assertThat(allowed(revisited, CITIZEN)).doesNotContain(CommandKind.RECORD_RETURN_VISIT);
+        assertThat(allowed(revisited, SYSTEM)).doesNotContain(CommandKind.RECORD_RETURN_VISIT);
+    }
 }

@@ -284,4 +284,25 @@ class TicketRulesTest {
         assertThat(t.urgeCount()).isEqualTo(2);
         assertThat(t.urgeLevel()).isEqualTo(UrgeLevel.SUPERVISE);
     }
+
+    @Test
+    void anAgentsReVisitSupersedesTheRobotsVisitAndBothStayOnRecord() {
+        Instant at = Instant.parse("2026-11-20T02:00:00Z");
+        Ticket robotVisited = apply(inStatus(TicketStatus.REVIEWED),
+                new Command.RecordReturnVisit(Resolution.RESOLVED, Satisfaction.DISSATISFIED, "短信回访"), Actor.system("sms-survey"), at);
+        Ticket revisited = apply(robotVisited,
+                new Command.RecordReturnVisit(Resolution.RESOLVED, Satisfaction.BASICALLY_SATISFIED, "复核回访"), AGENT, at.plusSeconds(60));
+        assertThat(revisited.status()).isEqualTo(TicketStatus.REVISITED);
+        assertThat(revisited.visit().satisfaction()).isEqualTo(Satisfaction.BASICALLY_SATISFIED);
+        assertThat(revisited.visits()).extracting(ReturnVisit::satisfaction)
+                .containsExactly(Satisfaction.DISSATISFIED, Satisfaction.BASICALLY_SATISFIED);
+    }
+
+    @Test
+    void aVisitedTicketIsNotVisitedAgainByARobotOrByTheCitizen() {
+        Ticket visited = inStatus(TicketStatus.REVISITED);
+        Command again = new Command.RecordReturnVisit(Resolution.RESOLVED, Satisfaction.SATISFIED, null);
+        assertThat(refusal(decide(visited, again, Actor.system("sms-survey"), Instant.parse("2026-11-20T02:00:00Z")))).isEqualTo("ticket.revisit-by-agent");
+        assertThat(refusal(decide(visited, again, CITIZEN, Instant.parse("2026-11-20T02:00:00Z")))).isEqualTo("ticket.revisit-by-agent");
+    }
 }
