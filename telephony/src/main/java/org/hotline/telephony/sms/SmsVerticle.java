@@ -16,12 +16,16 @@ import org.hotline.core.stream.group.BatchHandler;
 import org.hotline.core.stream.group.ConsumerGroup;
 import org.hotline.core.stream.group.GroupSettings;
 import org.hotline.core.stream.group.StreamEntry;
+import org.hotline.telephony.survey.RedisSurveyLedger;
+import org.hotline.telephony.survey.SurveyCampaign;
+import org.hotline.telephony.survey.SurveyLedgerEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The SMS channel's entry point: binds to the center, follows the ticket event stream (receipt at
- * intake; reply notice and, {@code surveyDelay} later, the survey when the center accepts the reply;
+ * intake; reply notice and, {@code surveyDelay} later, the survey when the center accepts the reply and
+ * the survey campaign plans a robot visit for the ticket;
  * urges to the lead unit's duty phone), handles the citizens' messages the gateway stored (group
  * {@value #INCOMING_GROUP}), turns the SLA scheduler's yellow and red alarms into notices
  * to the duty phone, and sends the outbox once a second. Off (nothing started) when no SMPP host is configured.
@@ -44,6 +48,7 @@ public final class SmsVerticle extends VerticleBase {
     private SmsChannel channel;
     private HandlerNotices handlers;
     private SmppGateway gateway;
+    private SurveyLedgerEvents campaign;
     private ConsumerGroup<TicketEventEntry> notices;
     private ConsumerGroup<StreamEntry> incoming;
     private long timer = -1;
@@ -67,6 +72,7 @@ public final class SmsVerticle extends VerticleBase {
         }
         book = new RedisSmsBook(context, Objects.requireNonNull(redis, "redis"));
         channel = new SmsChannel(vertx, config, book, tickets, clock);
+        campaign = new SurveyLedgerEvents(new RedisSurveyLedger(context, redis), config.quiet().zone());
         gateway = new SmppGateway(vertx, context, config, new SmppGateway.Listener() {
             @Override
             public void receipt(String messageId, String phone, boolean delivered, String state) {
@@ -136,7 +142,13 @@ public final class SmsVerticle extends VerticleBase {
         Future<Optional<Addressee>> addressee = entry.ticket() != null ? Future.succeededFuture(Optional.of(Addressee.of(entry.ticket())))
                 : tickets.findById(new TicketId(entry.ticketId())).map(found -> found.map(Addressee::of));
         return addressee.compose(found -> found.isEmpty() ? Future.succeededFuture(false)
-                : channel.notice(found.get(), SmsTemplates.REPLY_NOTICE).compose(v -> channel.survey(found.get(), config.surveyDelay())));
+                : channel.notice(found.get(), SmsTemplates.REPLY_NOTICE).compose(v -> surveyIfPlanned(entry, found.get())));
+    }
+
+    /** The survey campaign decides whether a robot surveys this ticket; else it stays on the agents' 待回访 list. */
+    private Future<Boolean> surveyIfPlanned(TicketEventEntry entry, Addressee ticket) {
+        return campaign.plan(entry.ticketId(), entry.at()).compose(plan -> plan == SurveyCampaign.Plan.ROBOT
+                ? channel.survey(ticket, config.surveyDelay()) : Future.succeededFuture(false));
     }
 
     private Future<Void> onEvent(TicketEventEntry entry) {
