@@ -38,6 +38,7 @@ import org.hotline.server.wiring.Module;
 import org.hotline.server.wiring.SearchAndReports;
 import org.hotline.server.wiring.DispatchModule;
 import org.hotline.server.wiring.SmsModule;
+import org.hotline.server.wiring.SurveyModule;
 import org.hotline.server.wiring.TelephonyModule;
 import org.hotline.search.SearchConfig;
 import org.hotline.core.text.HanLpSegmenter;
@@ -144,6 +145,7 @@ public final class Application {
             modules.add(dispatch);
             modules.add(new SearchAndReports(vertx, searchConfig(), segmenter.result(), indexerConnection.result(), redis,
                     () -> tickets.seed().departments(), clock, api.audit()));
+            modules.add(new SurveyModule(vertx, config.nodeId(), redis.async()));
             if (config.telephony().enabled()) {
                 modules.add(new TelephonyModule(vertx, config.telephony(), redis.async(), tickets, api.authHandler(), clock));
             }
@@ -187,7 +189,8 @@ public final class Application {
     /** Each mounted module's documented routes; telephony and the 110 linkage only when they are on. */
     private List<String> openApiFragments() {
         List<String> fragments = new ArrayList<>(List.of("/org/hotline/server/openapi-fragment.json",
-                "/org/hotline/dispatch/openapi-fragment.json", "/org/hotline/search/openapi-fragment.json"));
+                "/org/hotline/dispatch/openapi-fragment.json", "/org/hotline/search/openapi-fragment.json",
+                "/org/hotline/telephony/survey/openapi-fragment.json"));
         if (config.telephony().enabled()) {
             fragments.add("/org/hotline/telephony/openapi-fragment.json");
         }

@@ -31,6 +31,7 @@ class MergedOpenApiDocumentTest {
             "/org/hotline/dispatch/openapi-fragment.json",
             "/org/hotline/search/openapi-fragment.json",
             "/org/hotline/telephony/openapi-fragment.json",
+            "/org/hotline/telephony/survey/openapi-fragment.json",
             "/org/hotline/linkage110/openapi-fragment.json",
             "/org/hotline/server/openapi-fragment.json");
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");

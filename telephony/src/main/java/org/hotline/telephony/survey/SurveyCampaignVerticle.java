@@ -26,14 +26,14 @@ public final class SurveyCampaignVerticle extends VerticleBase {
     private SurveyLedgerEvents events;
 
     public SurveyCampaignVerticle(RedisAsyncCommands<String, String> redis, String consumer, ZoneId zone) {
-        this.redis = Objects.requireNonNull(redis, "redis");
+        this.redis = redis;
         this.consumer = consumer;
         this.zone = zone;
     }
 
     @Override
     public Future<?> start() {
-        ledger = new RedisSurveyLedger(context, redis);
+        ledger = new RedisSurveyLedger(context, Objects.requireNonNull(redis, "redis"));
         events = new SurveyLedgerEvents(ledger, zone);
         ConsumerGroup<TicketEventEntry> group = TicketEventEntry.consumerGroup(redis,
                 GroupSettings.of(GROUP, consumer, RedisKeys.TICKET_EVENTS, false),

@@ -20,9 +20,9 @@ import org.hotline.core.error.HotlineException;
  */
 public final class SurveyRoutes {
 
-    static final String CAMPAIGN = "/api/v1/admin/survey-campaign";
-    static final String REPORT = "/api/v1/reports/surveys";
-    static final String REVISITS = "/api/v1/surveys/revisits";
+    public static final String CAMPAIGN = "/api/v1/admin/survey-campaign";
+    public static final String REPORT = "/api/v1/reports/surveys";
+    public static final String REVISITS = "/api/v1/surveys/revisits";
     private static final int MAX_MONTHS = 36;
     private static final int LIST_LIMIT = 200;
     private static final long BODY_LIMIT = 4 * 1024;
