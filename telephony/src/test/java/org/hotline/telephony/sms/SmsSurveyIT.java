@@ -136,7 +136,8 @@ class SmsSurveyIT {
         String survey = smsc.awaitMessage(phone, t -> t.contains("回访"), WAIT);
         assertThat(survey).contains(ticket.number().value()).contains("01#");
         assertThat(smsc.parts()).filteredOn(p -> p.to().equals(phone) && p.total() > 1).isNotEmpty();
-        assertThat(smsc.messagesTo(phone)).anyMatch(t -> t.contains("已办结答复"));
+        // the notice and the survey may leave in the same send round, so in either order
+        smsc.awaitMessage(phone, t -> t.contains("已办结答复"), WAIT);
         smsc.citizenSends(phone, "11");
 
         Ticket visited = awaitVisit(ticket);
@@ -145,6 +146,27 @@ class SmsSurveyIT {
         assertThat(visited.visit().resolution()).isEqualTo(Resolution.RESOLVED);
         assertThat(history(ticket)).anyMatch(e -> e.contains("ReturnVisitRecorded") && e.contains("system:sms-survey"));
         smsc.awaitMessage(phone, t -> t.contains("感谢您对工单" + ticket.number().value()), WAIT);
+    }
+
+    @Test
+    void aTicketTheSurveyCampaignLeavesToAgentsGetsTheReplyNoticeButNoSurvey() throws Exception {
+        String phone = phone();
+        String witness = phone();
+        String campaignKey = org.hotline.telephony.survey.RedisSurveyLedger.CAMPAIGN;
+        connection.sync().set(campaignKey, "{\"robotRate\":0.0,\"revisitDissatisfied\":true,\"agreementRate\":0.0,\"seed\":\"it\"}");
+        try {
+            Ticket toAgents = reviewed(phone);
+            awaitPlan(toAgents, "AGENT");
+        } finally {
+            connection.sync().del(campaignKey);
+        }
+        Ticket later = reviewed(witness);
+        // the stream is handled in order: once the later ticket's survey is out, the earlier one was decided
+        smsc.awaitMessage(witness, t -> t.contains("回访") && t.contains(later.number().value()), WAIT);
+        smsc.awaitMessage(phone, t -> t.contains("已办结答复"), WAIT);
+
+        assertThat(await(sms.book().openSurveys(phone))).isEmpty();
+        assertThat(smsc.messagesTo(phone)).noneMatch(t -> t.contains("回访"));
     }
 
     @Test
@@ -333,6 +355,15 @@ class SmsSurveyIT {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (history(ticket).stream().noneMatch(e -> e.contains(type) && e.contains(outcome))) {
             assertThat(System.nanoTime()).as("no %s %s on the ticket; history %s", type, outcome, history(ticket)).isLessThan(deadline);
+            await(vertxTimer());
+        }
+    }
+
+    /** The plan the SMS channel settled for the ticket in the survey campaign's ledger. */
+    private static void awaitPlan(Ticket ticket, String plan) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!plan.equals(connection.sync().hget(org.hotline.telephony.survey.RedisSurveyLedger.TICKET + ticket.id().value(), "plan"))) {
+            assertThat(System.nanoTime()).as("no %s plan settled for %s", plan, ticket.number()).isLessThan(deadline);
             await(vertxTimer());
         }
     }
