@@ -23,7 +23,7 @@ import org.hotline.telephony.survey.SurveyCampaign.Revisit;
  * leaves the re-visit list and later events about it count nothing more.
  * <ul>
  *   <li>reply accepted: the campaign's plan (robot or agent), settled once for every node and channel;</li>
- *   <li>a survey message or call (SMS submitted, any voice survey call): surveyed by that channel;</li>
+ *   <li>a survey message or call (SMS {@code survey} submitted, any {@code voice-survey} call attempt): surveyed by that channel;</li>
  *   <li>a robot's visit: answered by its channel (when rated), and the re-visits it calls for;</li>
  *   <li>an agent's visit: the re-visit of a robot-visited ticket due for one (agreement compared on the
  *       agreement sample), else the agent's own first visit, surveyed and answered by agent phone.</li>
@@ -31,9 +31,12 @@ import org.hotline.telephony.survey.SurveyCampaign.Revisit;
  */
 public final class SurveyLedgerEvents {
 
-    /** The SMS channel's system actor component; any other system component visiting is the voice survey. */
+    /** The system actors of the SMS channel and of the voice survey (VoiceSurveyVerticle); no other robot visits. */
     static final String SMS_COMPONENT = "sms-survey";
+    static final String VOICE_COMPONENT = "voice-survey";
     static final String SURVEY_PURPOSE = "survey";
+    /** The voice survey's purpose (VoiceSurveyVerticle): every call attempt is one such message. */
+    static final String VOICE_PURPOSE = "voice-survey";
     private static final String ENDED = "ended";
 
     private final RedisSurveyLedger ledger;
@@ -67,8 +70,9 @@ public final class SurveyLedgerEvents {
     private Future<Void> surveyed(TicketEventEntry entry) {
         JsonObject e = entry.event();
         Channel channel = "VOICE".equals(e.getString("channel")) ? Channel.VOICE : Channel.SMS;
-        boolean placed = channel == Channel.VOICE || "submitted".equals(e.getString("outcome"));
-        if (!SURVEY_PURPOSE.equals(e.getString("purpose")) || !placed) {
+        boolean placed = channel == Channel.VOICE ? VOICE_PURPOSE.equals(e.getString("purpose"))
+                : SURVEY_PURPOSE.equals(e.getString("purpose")) && "submitted".equals(e.getString("outcome"));
+        if (!placed) {
             return Future.succeededFuture();
         }
         return open(entry).compose(t -> t == null ? Future.<Void>succeededFuture()
@@ -79,9 +83,11 @@ public final class SurveyLedgerEvents {
         JsonObject actor = entry.event().getJsonObject("actor", new JsonObject());
         String role = actor.getString("role", "");
         Answer answer = Answer.of(entry.event());
+        String user = actor.getString("userId", "");
+        Channel robot = user.equals("system:" + SMS_COMPONENT) ? Channel.SMS : user.equals("system:" + VOICE_COMPONENT) ? Channel.VOICE : null;
         return switch (role) {
-            case "SYSTEM" -> open(entry).compose(t -> t == null ? Future.<Void>succeededFuture()
-                    : robotVisited(entry, t, ("system:" + SMS_COMPONENT).equals(actor.getString("userId")) ? Channel.SMS : Channel.VOICE, answer));
+            case "SYSTEM" -> robot == null ? Future.succeededFuture() : open(entry).compose(t -> t == null ? Future.<Void>succeededFuture()
+                    : robotVisited(entry, t, robot, answer));
             case "AGENT", "SUPERVISOR" -> open(entry).compose(t -> t == null ? Future.<Void>succeededFuture() : agentVisited(entry, t, answer));
             default -> Future.succeededFuture();
         };

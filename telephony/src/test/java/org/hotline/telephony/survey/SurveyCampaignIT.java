@@ -292,7 +292,8 @@ class SurveyCampaignIT {
     private static Ticket surveyed(TicketService s, MessageChannel channel) {
         Ticket t = reviewed(s);
         Actor robot = channel == MessageChannel.SMS ? SMS : VOICE;
-        return await(s.apply(t.id(), new Command.RecordMessage(channel, "survey", channel == MessageChannel.SMS ? "submitted" : "answered",
+        return await(s.apply(t.id(), new Command.RecordMessage(channel, channel == MessageChannel.SMS ? "survey" : "voice-survey",
+                channel == MessageChannel.SMS ? "submitted" : "answered",
                 "ref-" + t.id().value()), robot));
     }
 
