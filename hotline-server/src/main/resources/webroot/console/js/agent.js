@@ -5,6 +5,7 @@ import { mountTelephony, police } from './telephony.js';
 import { intakeForm, districtsOf } from './intake.js';
 import { mountKnowledge } from './knowledge.js';
 import { queueCard } from './queues.js';
+import { revisitCard } from './surveys.js';
 import * as L from './labels.js';
 
 // below this the suggestion is a guess: accepting it shows a warning
@@ -87,7 +88,8 @@ async function mountVisits(box, ctx) {
   const load = async () => {
     const card = await queueCard({ key: 'visits', title: '待回访', status: 'REVIEWED', sort: 'oldest' }, ctx, 'agent-queue-');
     card.querySelector('h3').append(' ', refresh);
-    clear(box, card);
+    // robot-visited tickets the survey campaign gives back to agents (复核回访)
+    clear(box, card, await revisitCard(ctx));
   };
   refresh.addEventListener('click', load);
   await load();

@@ -3,6 +3,7 @@ import { api, available } from './api.js';
 import { h, clear, notify } from './dom.js';
 import { openTicketBox } from './ticket.js';
 import { queueCard } from './queues.js';
+import { revisitCard, surveyReportCard } from './surveys.js';
 import * as L from './labels.js';
 
 // Each queue is a status filter of the search API; extensions are open tickets whose snapshot has a pending request.
@@ -29,7 +30,9 @@ export async function mountSupervisor(view, ctx) {
     return;
   }
   const manual = await available('/api/v1/dispatch/queue');
-  const load = () => Promise.all([...QUEUES.map((q) => queueCard(q, ctx)), manual ? dispatchQueue(ctx) : null])
+  // survey campaigns (docs/surveys.md): the visit figures for both roles, the 复核回访 list for supervisors
+  const surveys = () => [surveyReportCard(), ctx.role === 'SUPERVISOR' ? revisitCard(ctx) : null];
+  const load = () => Promise.all([...QUEUES.map((q) => queueCard(q, ctx)), manual ? dispatchQueue(ctx) : null, ...surveys()])
     .then((cards) => clear(lists, cards));
   await load();
   view.addEventListener('console:refresh', load);
