@@ -1,6 +1,7 @@
 package org.hotline.core.api;
 
 import io.vertx.core.Future;
+import org.hotline.core.app.TicketOperations;
 import org.hotline.core.error.HotlineException;
 import org.hotline.core.model.Command;
 import org.hotline.core.model.Ticket;

@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
-import org.hotline.core.api.TicketOperations;
+import org.hotline.core.app.TicketOperations;
 import org.hotline.core.catalog.CategoryCatalog;
 import org.hotline.core.error.ErrorKind;
 import org.hotline.core.error.HotlineException;

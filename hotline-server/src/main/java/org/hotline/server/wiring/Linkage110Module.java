@@ -9,7 +9,7 @@ import io.vertx.ext.web.Router;
 import java.net.URI;
 import java.time.Clock;
 import org.hotline.core.api.IntakeAdvice;
-import org.hotline.core.api.TicketOperations;
+import org.hotline.core.app.TicketOperations;
 import org.hotline.linkage110.lists.EmergencyDetector;
 import org.hotline.linkage110.transfer.Direction;
 import java.util.List;

@@ -14,11 +14,11 @@ import com.tngtech.archunit.library.freeze.FreezingArchRule;
 /**
  * The module rules of docs/architecture.md, kept by the build over the main code of every module:
  * libraries stay in the module that owns them, modules never import each other, one class reads
- * Redis streams with a consumer group (ADR 0005), and no package cycles. The package cycles that
- * exist today (core {@code api}↔{@code auth}, {@code api}↔{@code open311}, being reworked) are frozen
- * in src/test/resources/archunit-frozen: they may shrink, no new one may appear. (Also frozen: dispatch
+ * Redis streams with a consumer group (ADR 0005), and no package cycles. Core has none left; the
+ * cycles other modules still have are frozen in src/test/resources/archunit-frozen (dispatch
  * {@code classify}↔{@code store}, linkage110's root package with its sub-packages, search's root and
- * {@code port} with theirs.) A deliberate change to a frozen cycle's dependencies is recorded with
+ * {@code port} with theirs): they may shrink, no new one may appear, and one removed stays out (the
+ * store drops it). A deliberate change to a frozen cycle's dependencies is recorded with
  * {@code -Darchunit.freeze.refreeze=true} on one run of this test.
  */
 @AnalyzeClasses(packages = "org.hotline", importOptions = {ImportOption.DoNotIncludeTests.class,
