@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.hotline.core.app.PolicySettings;
 import org.hotline.core.app.TicketService;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.auth.Authenticated;

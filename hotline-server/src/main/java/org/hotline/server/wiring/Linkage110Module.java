@@ -8,7 +8,7 @@ import io.vertx.core.net.NetClientOptions;
 import io.vertx.ext.web.Router;
 import java.net.URI;
 import java.time.Clock;
-import org.hotline.core.api.IntakeAdvice;
+import org.hotline.core.app.IntakeAdvice;
 import org.hotline.core.app.TicketOperations;
 import org.hotline.linkage110.lists.EmergencyDetector;
 import org.hotline.linkage110.transfer.Direction;

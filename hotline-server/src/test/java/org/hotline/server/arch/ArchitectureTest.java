@@ -65,6 +65,29 @@ class ArchitectureTest {
                     "org.hotline.core.port..", "org.hotline.core.error..", "org.hotline.core.text..")
             .should().dependOnClassesThat().resideInAPackage("io.lettuce..");
 
+    /**
+     * Core's route classes translate HTTP only: parse, call a use case of {@code org.hotline.core.app}, map
+     * the result or the problem. They never reach Redis, never run the directory's rule checks and never
+     * drive the ticket pipeline themselves (filing, commands and reads in scope are use cases).
+     */
+    @ArchTest
+    static final ArchRule coreRoutesHoldNoBusinessRules = noClasses().that()
+            .resideInAnyPackage("org.hotline.core.api..", "org.hotline.core.open311..").and().haveSimpleNameEndingWith("Routes")
+            .should().dependOnClassesThat().resideInAnyPackage("io.lettuce..", "org.hotline.core.redis..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.hotline.core.catalog.DepartmentEdits")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.hotline.core.catalog.CategoryEdits")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.hotline.core.catalog.CatalogRefusal")
+            .orShould().callMethodWhere(DescribedPredicate.describe("the ticket pipeline's receive or apply",
+                    (JavaCall<?> call) -> call.getTargetOwner().getName().equals("org.hotline.core.app.TicketOperations")
+                            && (call.getName().equals("receive") || call.getName().equals("apply"))))
+            .because("use cases live in org.hotline.core.app (docs/architecture.md)");
+
+    /** Use cases know nothing of HTTP: no router, no request, no route class. */
+    @ArchTest
+    static final ArchRule useCasesKnowNoHttp = noClasses().that().resideInAPackage("org.hotline.core.app..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.vertx.ext.web..", "org.hotline.core.api..",
+                    "org.hotline.core.open311..");
+
     @ArchTest
     static final ArchRule dispatchImportsNoOtherModule = moduleIsolated("org.hotline.dispatch..");
 
