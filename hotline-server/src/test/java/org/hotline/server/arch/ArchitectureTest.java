@@ -67,8 +67,7 @@ class ArchitectureTest {
 
     /**
      * Core's route classes translate HTTP only: parse, call a use case of {@code org.hotline.core.app}, map
-     * the result or the problem. They never reach Redis, never run the directory's rule checks and never
-     * drive the ticket pipeline themselves (filing, commands and reads in scope are use cases).
+     * the result or the problem. They never reach Redis and never run the directory's rule checks.
      */
     @ArchTest
     static final ArchRule coreRoutesHoldNoBusinessRules = noClasses().that()
@@ -77,7 +76,13 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().haveFullyQualifiedName("org.hotline.core.catalog.DepartmentEdits")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("org.hotline.core.catalog.CategoryEdits")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("org.hotline.core.catalog.CatalogRefusal")
-            .orShould().callMethodWhere(DescribedPredicate.describe("the ticket pipeline's receive or apply",
+            .because("use cases live in org.hotline.core.app (docs/architecture.md)");
+
+    /** Filing, commands and intake decisions are use cases: no class of a route package drives the ticket pipeline. */
+    @ArchTest
+    static final ArchRule routePackagesNeverDriveTheTicketPipeline = noClasses()
+            .that().resideInAnyPackage("org.hotline.core.api..", "org.hotline.core.open311..")
+            .should().callMethodWhere(DescribedPredicate.describe("the ticket pipeline's receive or apply",
                     (JavaCall<?> call) -> call.getTargetOwner().getName().equals("org.hotline.core.app.TicketOperations")
                             && (call.getName().equals("receive") || call.getName().equals("apply"))))
             .because("use cases live in org.hotline.core.app (docs/architecture.md)");
