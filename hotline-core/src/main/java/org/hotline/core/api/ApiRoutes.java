@@ -18,6 +18,7 @@ import org.hotline.core.app.TicketOperations;
 import org.hotline.core.app.CitizenAppeals;
 import org.hotline.core.app.DataScope;
 import org.hotline.core.app.EditDirectory;
+import org.hotline.core.app.EditTimePolicy;
 import org.hotline.core.app.StaffTickets;
 import org.hotline.core.app.PolicySettings;
 import org.hotline.core.app.TicketService;
@@ -79,7 +80,7 @@ public final class ApiRoutes {
         this.tickets = new TicketRoutes(new StaffTickets(operations, views, scope, audit), views, scope, new TicketActions(catalog));
         this.open311 = new Open311Routes(operations, views, parts.open311Keys(), audit, limiter, catalog, departments, clock);
         this.policy = new PolicySettings(parts.vertx(), service, parts.policyStore());
-        this.admin = new AdminRoutes(service, audit, policy);
+        this.admin = new AdminRoutes(service, new EditTimePolicy(policy, audit));
         this.directory = new DirectoryRoutes(new EditDirectory(service, audit, policy, options.categoryListener()), catalog);
         List<String> fragments = new java.util.ArrayList<>();
         fragments.add(OPEN311_FRAGMENT);
