@@ -118,7 +118,7 @@ public final class Dispatch {
 
     /**
      * Follows a category an administrator added, edited or retired in the core catalog (wired to
-     * {@code ApiRoutes.onCategoryChange}): dispatch's keyword catalog and seed routing rules.
+     * {@code ApiOptions.categoryListener}): dispatch's keyword catalog and seed routing rules.
      */
     public Future<Void> categoryChanged(CategoryCatalog.Entry entry) {
         return DispatchSeed.follow(entry, tickets.seed().categories(), segmenter, catalog, rules, clock.instant());

@@ -16,6 +16,8 @@ import java.util.List;
 import org.hotline.core.api.ApiConfig;
 import org.hotline.core.http.AttemptLimits;
 import org.hotline.core.http.TrustedProxies;
+import org.hotline.core.api.ApiOptions;
+import org.hotline.core.api.ApiParts;
 import org.hotline.core.api.ApiRoutes;
 import org.hotline.core.app.TicketService;
 import org.hotline.core.app.TicketServiceConfig;
@@ -67,6 +69,7 @@ public final class Application {
     private RedisConnector connector;
     private StatefulRedisConnection<String, String> redis;
     private TicketService tickets;
+    private ApiParts apiParts;
     private ApiRoutes api;
     private final List<Module> modules = new ArrayList<>();
     private HttpListeners.Listening http;
@@ -119,13 +122,17 @@ public final class Application {
         Future<RedisTicketStore> store = RedisTicketStore.start(vertx, connector, RedisTicketStoreConfig.defaults());
         return Future.all(seed, store).compose(both -> {
             tickets = new TicketService(store.result(), seed.result(), clock, TicketServiceConfig.defaults());
-            api = new ApiRoutes(vertx, apiConfig(), redis.async(), tickets, clock).openApiFragments(openApiFragments());
-            return api.start();
+            apiParts = ApiParts.create(vertx, apiConfig(), redis.async(), tickets, clock);
+            return Future.<Void>succeededFuture();
         });
     }
 
+    /**
+     * The API is built once, after the modules that plug into it (advice, category listener, documented
+     * routes), and started (accounts, administrators' policy settings) before any module starts.
+     */
     private Future<Void> startModules() {
-        return buildModules().compose(v -> startEach());
+        return buildModules().compose(v -> api.start()).compose(v -> startEach());
     }
 
     private org.hotline.dispatch.DispatchSettings dispatchSettings() {
@@ -139,24 +146,26 @@ public final class Application {
         Future<Segmenter> segmenter = vertx.executeBlocking(HanLpSegmenter::new);
         Future<StatefulRedisConnection<String, String>> indexerConnection = connector.connect();
         return Future.all(segmenter, indexerConnection).map(both -> {
-            DispatchModule dispatch = new DispatchModule(vertx, redis.async(), segmenter.result(), tickets, api.authHandler(),
+            DispatchModule dispatch = new DispatchModule(vertx, redis.async(), segmenter.result(), tickets, apiParts.authHandler(),
                     config.nodeId(), clock, dispatchSettings());
-            api.onCategoryChange(dispatch::categoryChanged);
+            ApiOptions options = ApiOptions.none().withOpenApiFragments(openApiFragments())
+                    .withCategoryListener(dispatch::categoryChanged);
             modules.add(dispatch);
             modules.add(new SearchAndReports(vertx, searchConfig(), segmenter.result(), indexerConnection.result(), redis,
-                    () -> tickets.seed().departments(), clock, api.audit()));
+                    () -> tickets.seed().departments(), clock, apiParts.audit()));
             modules.add(new SurveyModule(vertx, config.nodeId(), redis.async()));
             if (config.telephony().enabled()) {
-                modules.add(new TelephonyModule(vertx, config.telephony(), redis.async(), tickets, api.authHandler(), clock));
+                modules.add(new TelephonyModule(vertx, config.telephony(), redis.async(), tickets, apiParts.authHandler(), clock));
             }
             if (config.sms().enabled()) {
-                modules.add(new SmsModule(vertx, config.sms(), config.nodeId(), redis.async(), tickets, api.authHandler(), clock));
+                modules.add(new SmsModule(vertx, config.sms(), config.nodeId(), redis.async(), tickets, apiParts.authHandler(), clock));
             }
             if (config.link110().enabled()) {
                 Linkage110Module linkage = new Linkage110Module(vertx, config.link110(), config.nodeId(), redis.async(), tickets, clock);
-                api.intakeAdvice(linkage.intakeAdvice());
+                options = options.withIntakeAdvice(linkage.intakeAdvice());
                 modules.add(linkage);
             }
+            api = new ApiRoutes(apiParts, options);
             return null;
         });
     }

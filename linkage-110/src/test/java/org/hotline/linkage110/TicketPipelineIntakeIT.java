@@ -5,7 +5,7 @@ import static org.hotline.linkage110.LinkageHarness.await;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
-import org.hotline.core.api.TicketOperations;
+import org.hotline.core.app.TicketOperations;
 import org.hotline.core.app.TicketService;
 import org.hotline.core.app.TicketServiceConfig;
 import org.hotline.core.model.Channel;

@@ -4,15 +4,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.hotline.core.app.EditTimePolicy;
 import org.hotline.core.app.TicketService;
-import org.hotline.core.audit.AuditLog;
 import org.hotline.core.auth.Authenticated;
 import org.hotline.core.error.HotlineException;
-import org.hotline.core.model.Actor;
 import org.hotline.core.model.Role;
 import org.hotline.core.wire.SeedLoader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reference data for staff clients (departments, catalog) and the administrators' calendar upload:
@@ -20,16 +17,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class AdminRoutes {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AdminRoutes.class);
     private static final Role[] STAFF = {Role.AGENT, Role.DISPATCHER, Role.DEPARTMENT, Role.SUPERVISOR, Role.ADMIN};
 
     private final TicketService service;
-    private final AuditLog audit;
-    private final PolicySettings policy;
+    private final EditTimePolicy policy;
 
-    AdminRoutes(TicketService service, AuditLog audit, PolicySettings policy) {
+    AdminRoutes(TicketService service, EditTimePolicy policy) {
         this.service = service;
-        this.audit = audit;
         this.policy = policy;
     }
 
@@ -62,15 +56,10 @@ public final class AdminRoutes {
 
     /** A holiday year for every node: saved in Redis, applied here at once and by the others on their next poll. */
     private void addHolidayYear(RoutingContext ctx) {
-        Actor admin = Authenticated.actor(ctx);
         String body = body(ctx);
         Integer year = yearOf(body);
-        policy.addHolidayYear(year, body)
-            .compose(done -> audit.record(AuditLog.Entry.change(admin, "calendar.add-year", "calendar", String.valueOf(year))))
-            .onSuccess(id -> {
-                LOG.info("holiday year added to the calendar [year={}, by={}]", year, admin.userId());
-                AppealRoutes.json(ctx, 200, new JsonObject().put("year", year).put("applied", true));
-            })
+        policy.addHolidayYear(Authenticated.actor(ctx), year, body)
+            .onSuccess(done -> AppealRoutes.json(ctx, 200, new JsonObject().put("year", year).put("applied", true)))
             .onFailure(ctx::fail);
     }
 
@@ -88,14 +77,8 @@ public final class AdminRoutes {
 
     /** The whole table at once (the seed's time-limits.json shape), first matching rule wins; the last must match all. */
     private void replaceTimeLimits(RoutingContext ctx) {
-        Actor admin = Authenticated.actor(ctx);
-        String body = body(ctx);
-        policy.replaceTimeLimits(body)
-            .compose(done -> audit.record(AuditLog.Entry.change(admin, "policy.time-limits", "time-limits", "")))
-            .onSuccess(id -> {
-                LOG.info("time-limit table replaced [by={}]", admin.userId());
-                timeLimits(ctx);
-            })
+        policy.replaceTimeLimits(Authenticated.actor(ctx), body(ctx))
+            .onSuccess(done -> timeLimits(ctx))
             .onFailure(ctx::fail);
     }
 

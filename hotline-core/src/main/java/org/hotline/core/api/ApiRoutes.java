@@ -1,9 +1,6 @@
 package org.hotline.core.api;
 
-import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -15,25 +12,30 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
+import org.hotline.core.http.RateLimiter;
+import org.hotline.core.app.TicketViews;
+import org.hotline.core.app.TicketOperations;
+import org.hotline.core.app.CitizenAppeals;
+import org.hotline.core.app.DataScope;
+import org.hotline.core.app.EditDirectory;
+import org.hotline.core.app.EditTimePolicy;
+import org.hotline.core.app.StaffTickets;
+import org.hotline.core.app.PolicySettings;
 import org.hotline.core.app.TicketService;
 import org.hotline.core.audit.AuditLog;
-import org.hotline.core.http.FailedAttempts;
 import org.hotline.core.catalog.CategoryCatalog;
 import org.hotline.core.model.Department;
 import org.hotline.core.catalog.DepartmentDirectory;
-import org.hotline.core.open311.Open311Keys;
 import org.hotline.core.open311.Open311Routes;
-import org.hotline.core.redis.RedisPolicyStore;
 import org.hotline.core.auth.AuthRoutes;
 import org.hotline.core.auth.Authenticated;
 import org.hotline.core.auth.JwtTokens;
-import org.hotline.core.auth.PasswordHasher;
 import org.hotline.core.auth.RedisUserStore;
-import org.hotline.core.auth.TokenRevocations;
 
 /**
- * The service API in one piece: build it with its collaborators, {@link #start()} it (bootstrap
- * accounts), then {@link #mount(Router)} it on the server's root router. Other modules' routers
+ * The service API in one piece: build it once from its {@link ApiParts} and the modules'
+ * {@link ApiOptions}, {@link #start()} it (bootstrap accounts, administrators' policy settings), then
+ * {@link #mount(Router)} it on the server's root router. Other modules' routers
  * mounted under {@code /api/v1/} after it find the actor through {@link Authenticated#actor}.
  */
 public final class ApiRoutes {
@@ -45,7 +47,6 @@ public final class ApiRoutes {
     private final ApiConfig config;
     private final JwtTokens tokens;
     private final RedisUserStore users;
-    private final AuditLog audit;
     private final RateLimiter limiter;
     private final AuthRoutes auth;
     private final AppealRoutes appeals;
@@ -53,53 +54,37 @@ public final class ApiRoutes {
     private final Open311Routes open311;
     private final AdminRoutes admin;
     private final DirectoryRoutes directory;
-    private Buffer openApi;
-    private RequestValidation validation;
+    private final Buffer openApi;
+    private final RequestValidation validation;
     private final PolicySettings policy;
 
-    public ApiRoutes(Vertx vertx, ApiConfig config, RedisAsyncCommands<String, String> redis, TicketService service, Clock clock) {
-        this(vertx, config, redis, service, clock, new PasswordHasher());
-    }
-
-    public ApiRoutes(Vertx vertx, ApiConfig config, RedisAsyncCommands<String, String> redis, TicketService service, Clock clock,
-                     PasswordHasher hasher) {
-        this.config = config;
-        TokenRevocations revocations = new TokenRevocations(vertx, redis);
-        FailedAttempts attempts = new FailedAttempts(vertx, redis);
-        this.tokens = new JwtTokens(vertx, config.auth(), revocations);
-        this.users = new RedisUserStore(vertx, redis, hasher);
-        this.audit = new AuditLog(vertx, redis, clock);
-        this.limiter = new RateLimiter(vertx, redis);
-        this.auth = new AuthRoutes(users, tokens, audit, () -> service.seed().departments(), new AuthRoutes.Guards(revocations, attempts,
-            config.attempts().passwordFailuresPerAccount(), config.attempts().accountLockPeriod()));
+    /** Built once by the composition root, after the modules that plug into it ({@link ApiOptions}). */
+    public ApiRoutes(ApiParts parts, ApiOptions options) {
+        this.config = parts.config();
+        this.tokens = parts.tokens();
+        this.users = parts.users();
+        this.limiter = parts.limiter();
+        TicketService service = parts.service();
+        Clock clock = parts.clock();
+        AuditLog audit = parts.audit();
+        this.auth = new AuthRoutes(users, tokens, audit, () -> service.seed().departments(), new AuthRoutes.Guards(parts.revocations(),
+            parts.attempts(), config.attempts().passwordFailuresPerAccount(), config.attempts().accountLockPeriod()));
         TicketOperations operations = TicketOperations.of(service);
         TicketViews views = new TicketViews(operations::snapshotJson, () -> service.seed().timeLimits().deadlines(), clock,
             id -> service.seed().departments().find(id).map(Department::name).orElse(null));
         Supplier<CategoryCatalog> catalog = () -> service.seed().categories();
         Supplier<DepartmentDirectory> departments = () -> service.seed().departments();
-        this.appeals = new AppealRoutes(operations, views, audit, limiter, attempts, config, clock);
-        this.tickets = new TicketRoutes(operations, views, new DataScope(departments), audit, new TicketActions(catalog));
-        this.open311 = new Open311Routes(operations, views, new Open311Keys(vertx, redis, clock), audit, limiter, catalog, departments, clock);
-        this.policy = new PolicySettings(vertx, service, new RedisPolicyStore(vertx, redis));
-        this.admin = new AdminRoutes(service, audit, policy);
-        this.directory = new DirectoryRoutes(service, audit, policy);
-        document(List.of());
-    }
-
-    /**
-     * Serves, and checks requests against, the service API's document merged with these modules'
-     * fragments (classpath resources, e.g. {@code /org/hotline/dispatch/openapi-fragment.json}).
-     * Call before {@link #mount}; a clash or a dangling reference stops the start.
-     */
-    public ApiRoutes openApiFragments(List<String> fragmentResources) {
-        document(fragmentResources);
-        return this;
-    }
-
-    private void document(List<String> fragmentResources) {
+        this.appeals = new AppealRoutes(new CitizenAppeals(operations, audit, parts.attempts(), config.attempts(), clock,
+            options.intakeAdvice()), views, limiter, config);
+        DataScope scope = new DataScope(departments);
+        this.tickets = new TicketRoutes(new StaffTickets(operations, views, scope, audit), views, scope, new TicketActions(catalog));
+        this.open311 = new Open311Routes(operations, views, parts.open311Keys(), audit, limiter, catalog, departments, clock);
+        this.policy = new PolicySettings(parts.vertx(), service, parts.policyStore());
+        this.admin = new AdminRoutes(service, new EditTimePolicy(policy, audit));
+        this.directory = new DirectoryRoutes(new EditDirectory(service, audit, policy, options.categoryListener()), catalog);
         List<String> fragments = new java.util.ArrayList<>();
         fragments.add(OPEN311_FRAGMENT);
-        fragments.addAll(fragmentResources);
+        fragments.addAll(options.openApiFragments());
         JsonObject document = servedDocument(fragments);
         this.openApi = document.toBuffer();
         this.validation = new RequestValidation(document);
@@ -148,7 +133,7 @@ public final class ApiRoutes {
                 RateLimiter::clientAddress));
         auth.mountPublic(router);
         appeals.mount(router);
-        router.route("/api/v1/*").handler(authHandler());
+        router.route("/api/v1/*").handler(Authenticated.handler(tokens));
         // staff paths too: a malformed id is reported before anything about the body
         router.route("/api/v1/*").handler(validation.handler(false));
         auth.mountAuthenticated(router);
@@ -159,36 +144,8 @@ public final class ApiRoutes {
         return router;
     }
 
-    /** Adds what citizens are told at once on submitting (e.g. the 110 advice); set before serving. */
-    public ApiRoutes intakeAdvice(IntakeAdvice advice) {
-        appeals.adviseWith(advice);
-        return this;
-    }
-
-    /**
-     * Hands each category an administrator adds, edits or retires to another copy of the catalog
-     * (e.g. dispatch's keyword catalog); best effort: a failure is logged, the change stands.
-     */
-    public ApiRoutes onCategoryChange(java.util.function.Function<CategoryCatalog.Entry, Future<Void>> listener) {
-        directory.onCategoryChange(listener);
-        return this;
-    }
-
-    /** The bearer-token handler, for routers mounted elsewhere than under {@code /api/v1/}. */
-    public Handler<RoutingContext> authHandler() {
-        return Authenticated.handler(tokens);
-    }
-
     public JwtTokens tokens() {
         return tokens;
-    }
-
-    public AuditLog audit() {
-        return audit;
-    }
-
-    public RateLimiter rateLimiter() {
-        return limiter;
     }
 
     private void serveOpenApi(RoutingContext ctx) {

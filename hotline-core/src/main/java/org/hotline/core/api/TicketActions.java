@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.hotline.core.app.Requests;
 import org.hotline.core.catalog.CategoryCatalog;
 import org.hotline.core.error.HotlineException;
 import org.hotline.core.model.AppealType;

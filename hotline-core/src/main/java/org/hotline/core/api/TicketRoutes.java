@@ -1,17 +1,16 @@
 package org.hotline.core.api;
 
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import org.hotline.core.audit.AuditLog;
+import org.hotline.core.app.DataScope;
+import org.hotline.core.app.Requests;
+import org.hotline.core.app.StaffTickets;
+import org.hotline.core.app.TicketViews;
 import org.hotline.core.auth.Authenticated;
 import org.hotline.core.error.HotlineException;
 import org.hotline.core.model.Actor;
@@ -24,8 +23,6 @@ import org.hotline.core.model.Location;
 import org.hotline.core.model.NewAppeal;
 import org.hotline.core.model.Role;
 import org.hotline.core.model.Ticket;
-import org.hotline.core.model.TicketId;
-import org.hotline.core.model.TicketNumber;
 import org.hotline.core.model.TicketStatus;
 import org.hotline.core.model.Urgency;
 
@@ -39,21 +36,17 @@ public final class TicketRoutes {
     /** Published {callId, ticketId} when a ticket is filed from a call: telephony links the call to it. */
     public static final String CALL_LINKED_ADDRESS = "hotline.ticket.call-linked";
 
-    /** The ticket service reads at most this many tickets at once. */
-    private static final int MAX_READ = 200;
     private static final Role[] CENTER = {Role.AGENT, Role.DISPATCHER, Role.SUPERVISOR, Role.ADMIN};
 
-    private final TicketOperations tickets;
+    private final StaffTickets staff;
     private final TicketViews views;
     private final DataScope scope;
-    private final AuditLog audit;
     private final TicketActions actions;
 
-    TicketRoutes(TicketOperations tickets, TicketViews views, DataScope scope, AuditLog audit, TicketActions actions) {
-        this.tickets = tickets;
+    TicketRoutes(StaffTickets staff, TicketViews views, DataScope scope, TicketActions actions) {
+        this.staff = staff;
         this.views = views;
         this.scope = scope;
-        this.audit = audit;
         this.actions = actions;
     }
 
@@ -83,14 +76,8 @@ public final class TicketRoutes {
         Actor agent = Authenticated.actor(ctx);
         TicketRequest request = JsonBodies.read(ctx, TicketRequest.class);
         NewAppeal appeal = Requests.build(() -> toAppeal(request));
-        String key = request.callId() != null ? "call:" + request.callId()
-            : request.idempotencyKey() == null ? null : "staff:" + agent.userId() + ":" + request.idempotencyKey();
-        FilingDecision.of(request, tickets)
-            .compose(intake -> tickets.receive(appeal, agent, key, intake))
-            .compose(ticket -> request.callId() == null || ticket.callIds().contains(request.callId())
-                ? Future.succeededFuture(ticket)
-                : tickets.apply(ticket.id(), Requests.build(() -> new Command.LinkCall(request.callId())), agent))
-            .compose(ticket -> audit.record(AuditLog.Entry.change(agent, "ticket.create", "ticket", ticket.id().value())).map(ticket))
+        staff.file(agent, new StaffTickets.Filing(appeal, request.callId(), request.idempotencyKey(), request.directAnswer(),
+                request.mergeInto(), request.mergeReason()))
             .onSuccess(ticket -> announceCallLink(ctx, request.callId(), ticket))
             .onSuccess(ticket -> AppealRoutes.json(ctx, 201, view(ticket, agent)))
             .onFailure(ctx::fail);
@@ -110,44 +97,33 @@ public final class TicketRoutes {
         if (phone == null || !Caller.isValidPhone(phone)) {
             throw HotlineException.invalid("request.invalid-parameter", "参数 phone 须为有效的电话号码");
         }
-        int limit = Requests.intParam(ctx.queryParams().get("limit"), 20, 1, 100, "limit");
-        tickets.ofCaller(phone, limit)
-            .compose(list -> audit.record(new AuditLog.Entry(actor, "caller.history", "caller", "", true, "ok",
-                "tickets=" + list.size())).map(list))
+        int limit = QueryParams.intParam(ctx.queryParams().get("limit"), 20, 1, 100, "limit");
+        staff.callerHistory(actor, phone, limit)
             .onSuccess(list -> AppealRoutes.json(ctx, 200, items(list, actor)))
             .onFailure(ctx::fail);
     }
 
     private void inbox(RoutingContext ctx) {
         Actor actor = Authenticated.actor(ctx);
-        int page = Requests.intParam(ctx.queryParams().get("page"), 0, 0, 100, "page");
-        int size = Requests.intParam(ctx.queryParams().get("size"), 20, 1, 100, "size");
+        int page = QueryParams.intParam(ctx.queryParams().get("page"), 0, 0, 100, "page");
+        int size = QueryParams.intParam(ctx.queryParams().get("size"), 20, 1, 100, "size");
         TicketStatus status = status(ctx.queryParams().get("status"));
-        int window = (page + 1) * size + 1;
-        List<Future<List<Ticket>>> perUnit = scope.unitsOf(actor.departmentId()).stream()
-            .map(unit -> tickets.inbox(unit, 0, Math.min(MAX_READ, status == null ? window : window * 4))).toList();
-        Future.all(perUnit)
-            .map(all -> merged(perUnit, status))
-            .onSuccess(list -> {
-                List<Ticket> pageItems = list.stream().skip((long) page * size).limit(size).toList();
-                JsonObject body = items(pageItems, actor).put("page", page).put("size", size).put("hasMore", list.size() > (page + 1) * size);
-                AppealRoutes.json(ctx, 200, body);
-            })
+        staff.inbox(actor, page, size, status)
+            .onSuccess(inbox -> AppealRoutes.json(ctx, 200,
+                items(inbox.items(), actor).put("page", page).put("size", size).put("hasMore", inbox.hasMore())))
             .onFailure(ctx::fail);
     }
 
     private void read(RoutingContext ctx) {
         Actor actor = Authenticated.actor(ctx);
-        inScope(ctx.pathParam("id"), actor)
-            .compose(ticket -> audit.record(AuditLog.Entry.read(actor, "ticket", ticket.id().value(),
-                TicketViews.showsPersonalData(ticket, actor))).map(ticket))
+        staff.read(ctx.pathParam("id"), actor)
             .onSuccess(ticket -> AppealRoutes.json(ctx, 200, view(ticket, actor)))
             .onFailure(ctx::fail);
     }
 
     private void deadlines(RoutingContext ctx) {
         Actor actor = Authenticated.actor(ctx);
-        inScope(ctx.pathParam("id"), actor)
+        staff.inScope(ctx.pathParam("id"), actor)
             .onSuccess(ticket -> {
                 JsonObject snapshot = views.snapshot(ticket);
                 AppealRoutes.json(ctx, 200, new JsonObject().put("ticketId", ticket.id().value()).put("number", ticket.number().value())
@@ -158,11 +134,8 @@ public final class TicketRoutes {
 
     private void events(RoutingContext ctx) {
         Actor actor = Authenticated.actor(ctx);
-        inScope(ctx.pathParam("id"), actor)
-            .compose(ticket -> tickets.history(ticket.id()).map(events -> TicketHistoryView.of(ticket, events, actor))
-                .compose(view -> audit.record(new AuditLog.Entry(actor, "ticket.events.read", "ticket", ticket.id().value(),
-                    TicketViews.showsPersonalData(ticket, actor), "ok", "")).map(view)))
-            .onSuccess(view -> AppealRoutes.json(ctx, 200, view))
+        staff.events(ctx.pathParam("id"), actor)
+            .onSuccess(history -> AppealRoutes.json(ctx, 200, TicketHistoryView.of(history.ticket(), history.events(), actor)))
             .onFailure(ctx::fail);
     }
 
@@ -173,9 +146,7 @@ public final class TicketRoutes {
         Object body = ctx.body().length() == 0 && action.body() == TicketActions.Empty.class
             ? new TicketActions.Empty() : JsonBodies.read(ctx, action.body());
         Command command = action.toCommand(body);
-        inScope(ctx.pathParam("id"), actor)
-            .compose(ticket -> tickets.apply(ticket.id(), command, actor))
-            .compose(ticket -> audit.record(AuditLog.Entry.change(actor, "ticket." + name, "ticket", ticket.id().value())).map(ticket))
+        staff.act(ctx.pathParam("id"), name, command, actor)
             .onSuccess(ticket -> AppealRoutes.json(ctx, 200, view(ticket, actor)))
             .onFailure(ctx::fail);
     }
@@ -189,42 +160,6 @@ public final class TicketRoutes {
         }
         return views.staffView(ticket, actor)
             .put("allowedActions", new JsonArray(actions.namesOf(AllowedCommands.of(ticket, actor, below))));
-    }
-
-    /** The ticket when the actor may see it; otherwise the same 404 as for an unknown id. */
-    private Future<Ticket> inScope(String id, Actor actor) {
-        HotlineException notFound = HotlineException.notFound("ticket.not-found", "工单不存在或不在您的办理范围内");
-        if (id == null || id.isBlank() || id.length() > 64) {
-            return Future.failedFuture(notFound);
-        }
-        // staff quote the number people read out; the internal id still works
-        Future<Optional<Ticket>> lookup = TicketNumber.looksLikeOne(id) ? tickets.findByNumber(id)
-            : Future.succeededFuture(id)
-                .map(raw -> Requests.build(() -> new TicketId(raw)))
-                .recover(bad -> Future.failedFuture(notFound))
-                .compose(tickets::findById);
-        return lookup
-            .compose(found -> found.filter(ticket -> scope.sees(actor, ticket))
-                .map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(notFound)));
-    }
-
-    private List<Ticket> merged(List<Future<List<Ticket>>> perUnit, TicketStatus status) {
-        List<Ticket> all = new ArrayList<>();
-        perUnit.forEach(future -> all.addAll(future.result()));
-        return all.stream()
-            .filter(ticket -> status == null || ticket.status() == status)
-            .distinct()
-            .sorted(Comparator.comparing(this::nearestDue))
-            .toList();
-    }
-
-    private String nearestDue(Ticket ticket) {
-        JsonObject clocks = views.snapshot(ticket).getJsonObject("clocks", new JsonObject());
-        return clocks.stream()
-            .map(entry -> entry.getValue() instanceof JsonObject clock && clock.getValue("stoppedAt") == null ? clock.getString("dueAt") : null)
-            .filter(due -> due != null)
-            .min(String::compareTo)
-            .orElse("9999");
     }
 
     private JsonObject items(List<Ticket> list, Actor actor) {

@@ -4,7 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
-import org.hotline.core.api.Problems;
+import org.hotline.core.http.HttpFailures;
 import org.hotline.core.error.HotlineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +31,8 @@ final class Open311Answers {
 
     /** GeoReport errors: a list of {code, description}; 5xx without internals. */
     static void error(RoutingContext ctx, Throwable failure, int statusCode) {
-        HotlineException known = Problems.classify(failure, statusCode);
-        int status = Problems.httpStatus(known);
+        HotlineException known = HttpFailures.classify(failure, statusCode);
+        int status = HttpFailures.status(known);
         String description = known.getMessage();
         if (status >= 500) {
             String id = UUID.randomUUID().toString();

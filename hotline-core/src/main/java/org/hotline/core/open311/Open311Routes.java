@@ -1,7 +1,7 @@
 package org.hotline.core.open311;
 
 import io.vertx.core.Future;
-import org.hotline.core.api.JsonBodies;
+import org.hotline.core.http.JsonBodies;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -10,9 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.hotline.core.api.RateLimiter;
-import org.hotline.core.api.TicketOperations;
-import org.hotline.core.api.TicketViews;
+import org.hotline.core.http.RateLimiter;
+import org.hotline.core.app.PartnerAppeals;
+import org.hotline.core.app.TicketOperations;
+import org.hotline.core.app.TicketViews;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.auth.Authenticated;
 import org.hotline.core.catalog.CategoryCatalog;
@@ -48,7 +49,7 @@ public final class Open311Routes {
         this.limiter = limiter;
         this.catalog = catalog;
         this.reads = new Open311Reads(tickets, views, departments, clock);
-        this.submissions = new Open311Submissions(tickets, keys, catalog, clock);
+        this.submissions = new Open311Submissions(new PartnerAppeals(tickets), keys, catalog, clock);
     }
 
     /** Public Open311 routes; register before the generic problem handler so errors keep Open311's shape. */

@@ -9,22 +9,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
-import org.hotline.core.api.TicketOperations;
+import org.hotline.core.app.PartnerAppeals;
 import org.hotline.core.catalog.CategoryCatalog;
 import org.hotline.core.error.ErrorKind;
 import org.hotline.core.error.HotlineException;
-import org.hotline.core.model.Actor;
 import org.hotline.core.model.AppealType;
 import org.hotline.core.model.Caller;
 import org.hotline.core.model.Category;
 import org.hotline.core.model.Channel;
-import org.hotline.core.model.Command;
 import org.hotline.core.model.Location;
 import org.hotline.core.model.NewAppeal;
 import org.hotline.core.model.Ticket;
 import org.hotline.core.model.Urgency;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * POST requests: a form-encoded GeoReport submission with a partner's api_key becomes a web appeal,
@@ -34,15 +30,14 @@ final class Open311Submissions {
 
     static final int MAX_DESCRIPTION = 4000;
     private static final Duration REPLAY_WINDOW = Duration.ofMinutes(10);
-    private static final Logger LOG = LoggerFactory.getLogger(Open311Submissions.class);
 
-    private final TicketOperations tickets;
+    private final PartnerAppeals appeals;
     private final Open311Keys keys;
     private final Supplier<CategoryCatalog> catalog;
     private final Clock clock;
 
-    Open311Submissions(TicketOperations tickets, Open311Keys keys, Supplier<CategoryCatalog> catalog, Clock clock) {
-        this.tickets = tickets;
+    Open311Submissions(PartnerAppeals appeals, Open311Keys keys, Supplier<CategoryCatalog> catalog, Clock clock) {
+        this.appeals = appeals;
         this.keys = keys;
         this.catalog = catalog;
         this.clock = clock;
@@ -65,17 +60,7 @@ final class Open311Submissions {
 
     private Future<Ticket> create(MultiMap form, Open311Keys.Partner partner) {
         Category category = category(form.get("service_code"));
-        NewAppeal appeal = appeal(form, category);
-        Actor citizen = Actor.citizen("open311:" + partner.name());
-        return tickets.receive(appeal, citizen, replayKey(partner, form))
-            .compose(ticket -> ticket.category() != null ? Future.succeededFuture(ticket)
-                : tickets.apply(ticket.id(), new Command.Classify(category, null, null, "Open311 service_code " + category.code()),
-                        Actor.system("open311"))
-                    .recover(refused -> {
-                        // the appeal is accepted either way; a dispatcher classifies it by hand then
-                        LOG.warn("open311 request left unclassified [number={}, code={}]", ticket.number(), category.code());
-                        return Future.succeededFuture(ticket);
-                    }));
+        return appeals.submit(partner.name(), appeal(form, category), category, replayKey(partner, form));
     }
 
     private Category category(String code) {

@@ -53,6 +53,11 @@ final class ApiTestServer implements AutoCloseable {
 
     /** {@code fresh = false} starts another node on the database as it is, e.g. one started after a change. */
     ApiTestServer(int database, Function<ApiConfig, ApiConfig> tune, boolean fresh) {
+        this(database, tune, fresh, ApiOptions.none());
+    }
+
+    /** With what other modules would plug in (e.g. a category listener standing for dispatch). */
+    ApiTestServer(int database, Function<ApiConfig, ApiConfig> tune, boolean fresh, ApiOptions options) {
         connector = RedisConnector.create(vertx, RedisConfig.of(RealRedis.shared().uri() + "/" + database));
         redis = await(connector.connect());
         if (fresh) {
@@ -62,7 +67,7 @@ final class ApiTestServer implements AutoCloseable {
             .withIntakeLimits(10_000, 10_000));
         RedisTicketStore store = await(RedisTicketStore.start(vertx, connector, RedisTicketStoreConfig.defaults()));
         service = new TicketService(store, SeedLoader.fromClasspath(), Clock.systemUTC(), TicketServiceConfig.defaults());
-        api = new ApiRoutes(vertx, config, redis.async(), service, Clock.systemUTC(), new PasswordHasher(1_000));
+        api = new ApiRoutes(ApiParts.create(vertx, config, redis.async(), service, Clock.systemUTC(), new PasswordHasher(1_000)), options);
         await(api.start());
         Router router = api.mount(Router.router(vertx));
         server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));

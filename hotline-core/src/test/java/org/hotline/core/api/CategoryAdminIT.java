@@ -37,14 +37,13 @@ class CategoryAdminIT {
 
     @BeforeAll
     static void start() {
-        server = new ApiTestServer(DATABASE, config -> config);
-        server.api.onCategoryChange(entry -> {
+        server = new ApiTestServer(DATABASE, config -> config, true, ApiOptions.none().withCategoryListener(entry -> {
             if (FAIL_ONCE.remove(entry.category().code())) {
                 return Future.failedFuture(new IllegalStateException("dispatch catalog unreachable"));
             }
             PASSED_ON.put(entry.category().code(), entry);
             return Future.succeededFuture();
-        });
+        }));
         neighbour = new ApiTestServer(DATABASE, config -> config, false);
         admin = server.login("admin", ApiTestServer.ADMIN_PASSWORD);
         agent = server.login("agent1", ApiTestServer.DEMO_PASSWORD);

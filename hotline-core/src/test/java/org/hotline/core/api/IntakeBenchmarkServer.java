@@ -34,9 +34,9 @@ public final class IntakeBenchmarkServer {
             .withIntakeLimits(10_000_000, ApiConfig.DEFAULT_INTAKE_PER_PHONE);
         connector.connect()
             .compose(connection -> RedisTicketStore.start(vertx, connector, RedisTicketStoreConfig.defaults())
-                .map(store -> new ApiRoutes(vertx, config, connection.async(),
+                .map(store -> new ApiRoutes(ApiParts.create(vertx, config, connection.async(),
                     new TicketService(store, SeedLoader.fromClasspath(), Clock.systemUTC(), TicketServiceConfig.defaults()),
-                    Clock.systemUTC(), new PasswordHasher(1_000))))
+                    Clock.systemUTC(), new PasswordHasher(1_000)), ApiOptions.none())))
             .compose(api -> api.start().map(api))
             // Application's options (compression offered; TCP_NODELAY is Vert.x's default)
             .compose(api -> vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))

@@ -33,7 +33,7 @@ public final class DispatchModule implements Module {
         return dispatch.start();
     }
 
-    /** Wired to {@code ApiRoutes.onCategoryChange}. */
+    /** Wired to {@code ApiOptions.categoryListener}. */
     public Future<Void> categoryChanged(CategoryCatalog.Entry entry) {
         return dispatch.categoryChanged(entry);
     }

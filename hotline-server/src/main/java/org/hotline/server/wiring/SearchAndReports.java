@@ -7,7 +7,7 @@ import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
-import org.hotline.core.api.DataScope;
+import org.hotline.core.app.DataScope;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.catalog.DepartmentDirectory;
 import org.hotline.core.model.Department;

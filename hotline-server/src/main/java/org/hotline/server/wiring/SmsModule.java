@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import org.hotline.core.api.Problems;
-import org.hotline.core.api.TicketOperations;
+import org.hotline.core.app.TicketOperations;
 import org.hotline.core.app.TicketService;
 import org.hotline.core.auth.Authenticated;
 import org.hotline.core.model.Role;

@@ -14,11 +14,11 @@ import com.tngtech.archunit.library.freeze.FreezingArchRule;
 /**
  * The module rules of docs/architecture.md, kept by the build over the main code of every module:
  * libraries stay in the module that owns them, modules never import each other, one class reads
- * Redis streams with a consumer group (ADR 0005), and no package cycles. The package cycles that
- * exist today (core {@code api}↔{@code auth}, {@code api}↔{@code open311}, being reworked) are frozen
- * in src/test/resources/archunit-frozen: they may shrink, no new one may appear. (Also frozen: dispatch
+ * Redis streams with a consumer group (ADR 0005), and no package cycles. Core has none left; the
+ * cycles other modules still have are frozen in src/test/resources/archunit-frozen (dispatch
  * {@code classify}↔{@code store}, linkage110's root package with its sub-packages, search's root and
- * {@code port} with theirs.) A deliberate change to a frozen cycle's dependencies is recorded with
+ * {@code port} with theirs): they may shrink, no new one may appear, and one removed stays out (the
+ * store drops it). A deliberate change to a frozen cycle's dependencies is recorded with
  * {@code -Darchunit.freeze.refreeze=true} on one run of this test.
  */
 @AnalyzeClasses(packages = "org.hotline", importOptions = {ImportOption.DoNotIncludeTests.class,
@@ -64,6 +64,34 @@ class ArchitectureTest {
                     "org.hotline.core.time..", "org.hotline.core.catalog..", "org.hotline.core.app..", "org.hotline.core.wire..",
                     "org.hotline.core.port..", "org.hotline.core.error..", "org.hotline.core.text..")
             .should().dependOnClassesThat().resideInAPackage("io.lettuce..");
+
+    /**
+     * Core's route classes translate HTTP only: parse, call a use case of {@code org.hotline.core.app}, map
+     * the result or the problem. They never reach Redis and never run the directory's rule checks.
+     */
+    @ArchTest
+    static final ArchRule coreRoutesHoldNoBusinessRules = noClasses().that()
+            .resideInAnyPackage("org.hotline.core.api..", "org.hotline.core.open311..").and().haveSimpleNameEndingWith("Routes")
+            .should().dependOnClassesThat().resideInAnyPackage("io.lettuce..", "org.hotline.core.redis..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.hotline.core.catalog.DepartmentEdits")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.hotline.core.catalog.CategoryEdits")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.hotline.core.catalog.CatalogRefusal")
+            .because("use cases live in org.hotline.core.app (docs/architecture.md)");
+
+    /** Filing, commands and intake decisions are use cases: no class of a route package drives the ticket pipeline. */
+    @ArchTest
+    static final ArchRule routePackagesNeverDriveTheTicketPipeline = noClasses()
+            .that().resideInAnyPackage("org.hotline.core.api..", "org.hotline.core.open311..")
+            .should().callMethodWhere(DescribedPredicate.describe("the ticket pipeline's receive or apply",
+                    (JavaCall<?> call) -> call.getTargetOwner().getName().equals("org.hotline.core.app.TicketOperations")
+                            && (call.getName().equals("receive") || call.getName().equals("apply"))))
+            .because("use cases live in org.hotline.core.app (docs/architecture.md)");
+
+    /** Use cases know nothing of HTTP: no router, no request, no route class. */
+    @ArchTest
+    static final ArchRule useCasesKnowNoHttp = noClasses().that().resideInAPackage("org.hotline.core.app..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.vertx.ext.web..", "org.hotline.core.api..",
+                    "org.hotline.core.open311..");
 
     @ArchTest
     static final ArchRule dispatchImportsNoOtherModule = moduleIsolated("org.hotline.dispatch..");

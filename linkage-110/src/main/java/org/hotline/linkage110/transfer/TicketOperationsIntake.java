@@ -2,7 +2,7 @@ package org.hotline.linkage110.transfer;
 
 import io.vertx.core.Future;
 import java.util.List;
-import org.hotline.core.api.TicketOperations;
+import org.hotline.core.app.TicketOperations;
 import org.hotline.core.error.HotlineException;
 import org.hotline.core.model.Actor;
 import org.hotline.core.model.AppealType;

@@ -11,7 +11,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
-import org.hotline.core.api.TicketOperations;
+import org.hotline.core.app.TicketOperations;
 import org.hotline.core.model.Ticket;
 import org.hotline.core.model.TicketId;
 

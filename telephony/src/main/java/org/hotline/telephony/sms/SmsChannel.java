@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.hotline.core.api.TicketOperations;
+import org.hotline.core.app.TicketOperations;
 import org.hotline.core.error.ErrorKind;
 import org.hotline.core.error.HotlineException;
 import org.hotline.core.model.Actor;

@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
-import org.hotline.core.api.TicketOperations;
+import org.hotline.core.app.TicketOperations;
 import org.hotline.core.model.TicketId;
 import org.hotline.core.stream.RedisKeys;
 import org.hotline.core.stream.TicketEventEntry;

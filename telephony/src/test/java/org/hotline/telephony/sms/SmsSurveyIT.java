@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.hotline.core.api.TicketOperations;
+import org.hotline.core.app.TicketOperations;
 import org.hotline.core.app.TicketService;
 import org.hotline.core.app.TicketServiceConfig;
 import org.hotline.core.model.Actor;

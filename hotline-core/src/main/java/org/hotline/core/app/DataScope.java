@@ -1,4 +1,4 @@
-package org.hotline.core.api;
+package org.hotline.core.app;
 
 import java.util.HashSet;
 import java.util.Set;

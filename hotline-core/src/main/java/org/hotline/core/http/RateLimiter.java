@@ -1,4 +1,4 @@
-package org.hotline.core.api;
+package org.hotline.core.http;
 
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.vertx.core.Future;
@@ -8,8 +8,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
-import org.hotline.core.http.RetryLater;
-import org.hotline.core.http.TrustedProxies;
 import org.hotline.core.redis.LettuceBridge;
 import org.hotline.core.redis.LuaScript;
 
@@ -20,7 +18,7 @@ import org.hotline.core.redis.LuaScript;
  */
 public final class RateLimiter {
 
-    static final String KEY_PREFIX = "hotline:ratelimit:";
+    public static final String KEY_PREFIX = "hotline:ratelimit:";
     // INCR and set the expiry on the first hit in one step, so a crash cannot leave a counter without TTL.
     // Several counters go in one call (one round trip); the first one over its limit stops the others,
     // exactly as separate calls in a row would. ARGV holds window ms and limit per key; the reply is

@@ -1,11 +1,10 @@
-package org.hotline.core.api;
+package org.hotline.core.app;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.hotline.core.app.TicketService;
 import org.hotline.core.catalog.CategoryCatalog;
 import org.hotline.core.catalog.Seed;
 import org.hotline.core.error.HotlineException;
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * clocks started with; calendar changes move the deadlines computed from now on (alarms already
  * armed in Redis move at the ticket's next commit).
  */
-final class PolicySettings {
+public final class PolicySettings {
 
     private static final Logger LOG = LoggerFactory.getLogger(PolicySettings.class);
     static final Duration POLL = Duration.ofSeconds(5);
@@ -35,7 +34,7 @@ final class PolicySettings {
     private volatile long applied = -1;
     private long timer = -1;
 
-    PolicySettings(Vertx vertx, TicketService service, RedisPolicyStore store) {
+    public PolicySettings(Vertx vertx, TicketService service, RedisPolicyStore store) {
         this.vertx = vertx;
         this.service = service;
         this.store = store;
@@ -43,39 +42,39 @@ final class PolicySettings {
     }
 
     /** Loads what administrators changed before this node started, then polls for later changes. */
-    Future<Void> start() {
+    public Future<Void> start() {
         return refresh().onSuccess(done -> timer = vertx.setPeriodic(POLL.toMillis(), tick -> refresh()
             .onFailure(failure -> LOG.warn("policy settings not refreshed [reason={}]", failure.getMessage())))).mapEmpty();
     }
 
-    void stop() {
+    public void stop() {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
     }
 
     /** Checks, saves and applies a new time-limit table; INVALID_REQUEST with the reason when it is not usable. */
-    Future<Void> replaceTimeLimits(String json) {
+    public Future<Void> replaceTimeLimits(String json) {
         return check(() -> SeedLoader.withTimeLimits(service.seed(), json), "policy.invalid", "时限规则无效")
             .compose(valid -> store.saveTimeLimits(json)).compose(version -> refresh());
     }
 
     /** Checks, saves and applies a holiday year (holiday-cn shape). */
-    Future<Void> addHolidayYear(int year, String json) {
+    public Future<Void> addHolidayYear(int year, String json) {
         return check(() -> SeedLoader.withPublishedHolidayYear(service.seed(), json), "calendar.invalid-file",
             "节假日文件格式错误，应为 holiday-cn 格式（year, days[name, date, isOffDay]）")
             .compose(valid -> store.saveHolidayYear(year, json)).compose(version -> refresh());
     }
 
     /** Saves and applies a unit whose rules the caller checked ({@code DepartmentEdits}); the seed is rebuilt with it first. */
-    Future<Void> saveDepartment(Department unit, long seenVersion) {
+    public Future<Void> saveDepartment(Department unit, long seenVersion) {
         String json = SeedLoader.departmentJson(unit);
         return check(() -> SeedLoader.withDepartments(service.seed(), List.of(json)), "department.invalid", "单位无效")
             .compose(valid -> store.saveDepartment(unit.id(), json, seenVersion)).compose(this::appliedOrConflict);
     }
 
     /** Saves and applies a category whose rules the caller checked ({@code CategoryEdits}). */
-    Future<Void> saveCategory(CategoryCatalog.Entry entry, long seenVersion) {
+    public Future<Void> saveCategory(CategoryCatalog.Entry entry, long seenVersion) {
         String json = SeedLoader.categoryJson(entry);
         return check(() -> SeedLoader.withCategories(service.seed(), List.of(json)), "category.invalid", "分类无效")
             .compose(valid -> store.saveCategory(entry.category().code(), json, seenVersion)).compose(this::appliedOrConflict);
@@ -85,7 +84,7 @@ final class PolicySettings {
      * The directory as every node has it now: read before an edit is checked, so the checks see the
      * other nodes' changes; the save then refuses if one came in between.
      */
-    Future<Long> current() {
+    public Future<Long> current() {
         return refresh().map(done -> applied);
     }
 

@@ -1,4 +1,4 @@
-package org.hotline.core.api;
+package org.hotline.core.app;
 
 import io.vertx.core.Future;
 import org.hotline.core.error.HotlineException;
@@ -21,13 +21,12 @@ final class FilingDecision {
     }
 
     /** The intake command of the request, or null when the ticket goes to dispatch as usual. */
-    static Future<Command> of(TicketRoutes.TicketRequest request, TicketOperations tickets) {
-        String answer = request.directAnswer();
-        String master = request.mergeInto() == null || request.mergeInto().isBlank() ? null : request.mergeInto().strip();
+    static Future<Command> of(String answer, String mergeInto, String mergeReason, TicketOperations tickets) {
+        String master = mergeInto == null || mergeInto.isBlank() ? null : mergeInto.strip();
         if (answer != null && master != null) {
             throw HotlineException.invalid("ticket.intake-conflict", "直接答复与并入已有工单只能选择一项");
         }
-        if (request.mergeReason() != null && master == null) {
+        if (mergeReason != null && master == null) {
             throw HotlineException.invalid("ticket.intake-conflict", "并单说明只能与并入已有工单（mergeInto）一起填写");
         }
         if (answer != null) {
@@ -36,7 +35,7 @@ final class FilingDecision {
         if (master == null) {
             return Future.succeededFuture(null);
         }
-        String reason = request.mergeReason() == null || request.mergeReason().isBlank() ? DEFAULT_MERGE_REASON : request.mergeReason();
+        String reason = mergeReason == null || mergeReason.isBlank() ? DEFAULT_MERGE_REASON : mergeReason;
         HotlineException unknown = HotlineException.invalid("ticket.master-not-found", "要并入的工单“" + master + "”不存在");
         if (!TicketNumber.looksLikeOne(master) && !master.matches(TICKET_ID)) {
             throw unknown;

@@ -1,4 +1,4 @@
-package org.hotline.core.api;
+package org.hotline.core.app;
 
 import io.vertx.core.Future;
 import java.util.Optional;

@@ -1,9 +1,8 @@
-package org.hotline.core.api;
+package org.hotline.core.app;
 
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
-import org.hotline.core.app.TicketService;
 import org.hotline.core.model.Actor;
 import org.hotline.core.model.Command;
 import org.hotline.core.model.NewAppeal;
