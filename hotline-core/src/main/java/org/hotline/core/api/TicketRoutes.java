@@ -128,11 +128,12 @@ public final class TicketRoutes {
             .map(unit -> tickets.inbox(unit, 0, Math.min(MAX_READ, status == null ? window : window * 4))).toList();
         Future.all(perUnit)
             .map(all -> merged(perUnit, status))
-            .onSuccess(list -> {
+            .compose(list -> {
                 List<Ticket> pageItems = list.stream().skip((long) page * size).limit(size).toList();
-                JsonObject body = items(pageItems, actor).put("page", page).put("size", size).put("hasMore", list.size() > (page + 1) * size);
-                AppealRoutes.json(ctx, 200, body);
+                return auditList(actor, "inbox.read", pageItems)
+                    .map(shown -> items(shown, actor).put("page", page).put("size", size).put("hasMore", list.size() > (page + 1) * size));
             })
+            .onSuccess(body -> AppealRoutes.json(ctx, 200, body))
             .onFailure(ctx::fail);
     }
 
@@ -175,7 +176,9 @@ public final class TicketRoutes {
         Command command = action.toCommand(body);
         inScope(ctx.pathParam("id"), actor)
             .compose(ticket -> tickets.apply(ticket.id(), command, actor))
-            .compose(ticket -> audit.record(AuditLog.Entry.change(actor, "ticket." + name, "ticket", ticket.id().value())).map(ticket))
+            // the answer is the ticket view: a personal-data read when it shows the caller in clear
+            .compose(ticket -> audit.record(new AuditLog.Entry(actor, "ticket." + name, "ticket", ticket.id().value(),
+                TicketViews.showsPersonalData(ticket, actor), "ok", "")).map(ticket))
             .onSuccess(ticket -> AppealRoutes.json(ctx, 200, view(ticket, actor)))
             .onFailure(ctx::fail);
     }
@@ -225,6 +228,13 @@ public final class TicketRoutes {
             .filter(due -> due != null)
             .min(String::compareTo)
             .orElse("9999");
+    }
+
+    /** A list that shows any caller in clear (a department's inbox) is a personal-data read of those tickets. */
+    private Future<List<Ticket>> auditList(Actor actor, String action, List<Ticket> list) {
+        List<String> clear = list.stream().filter(ticket -> TicketViews.showsPersonalData(ticket, actor)).map(t -> t.id().value()).toList();
+        return clear.isEmpty() ? Future.succeededFuture(list)
+            : audit.record(new AuditLog.Entry(actor, action, "ticket", "", true, "ok", "tickets=" + String.join(",", clear))).map(list);
     }
 
     private JsonObject items(List<Ticket> list, Actor actor) {
