@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import org.hotline.core.app.TicketService;
+import org.hotline.core.attachment.DirectoryAttachmentStore;
+import org.hotline.core.attachment.Evidence;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.http.FailedAttempts;
 import org.hotline.core.catalog.CategoryCatalog;
@@ -50,6 +52,7 @@ public final class ApiRoutes {
     private final AuthRoutes auth;
     private final AppealRoutes appeals;
     private final TicketRoutes tickets;
+    private final AttachmentRoutes attachments;
     private final Open311Routes open311;
     private final AdminRoutes admin;
     private final DirectoryRoutes directory;
@@ -78,7 +81,10 @@ public final class ApiRoutes {
         Supplier<CategoryCatalog> catalog = () -> service.seed().categories();
         Supplier<DepartmentDirectory> departments = () -> service.seed().departments();
         this.appeals = new AppealRoutes(operations, views, audit, limiter, attempts, config, clock);
-        this.tickets = new TicketRoutes(operations, views, new DataScope(departments), audit, new TicketActions(catalog));
+        Evidence evidence = new Evidence(new DirectoryAttachmentStore(vertx, redis, config.attachments().directory()),
+            config.attachments(), audit, clock);
+        this.tickets = new TicketRoutes(operations, views, new DataScope(departments), audit, new TicketActions(catalog), evidence);
+        this.attachments = new AttachmentRoutes(evidence, tickets::inScope, appeals::findWithCode);
         this.open311 = new Open311Routes(operations, views, new Open311Keys(vertx, redis, clock), audit, limiter, catalog, departments, clock);
         this.policy = new PolicySettings(vertx, service, new RedisPolicyStore(vertx, redis));
         this.admin = new AdminRoutes(service, audit, policy);
@@ -136,6 +142,9 @@ public final class ApiRoutes {
         // Open311's own failure handler must come before the generic one: its errors have their own shape
         open311.mount(router);
         Problems.install(router);
+        // evidence files are larger than any JSON body: their own limit, before the API's
+        attachments.mountUploads(router, authHandler(), limiter.handler(new RateLimiter.Rule("photo-address",
+            Math.max(60, config.intakePerAddress()), Duration.ofMinutes(1)), RateLimiter::clientAddress));
         router.route("/api/v1/*").handler(Problems.bodyHandler(config.bodyLimitBytes()));
         appeals.mountIntake(router, ctx -> validation.check(ctx, true));
         // requests are checked against the served document: public ones here, the others after the token check.
@@ -153,6 +162,7 @@ public final class ApiRoutes {
         router.route("/api/v1/*").handler(validation.handler(false));
         auth.mountAuthenticated(router);
         open311.mountAdmin(router);
+        attachments.mountReads(router);
         tickets.mount(router);
         admin.mount(router);
         directory.mount(router);

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.hotline.core.attachment.Evidence;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.auth.Authenticated;
 import org.hotline.core.error.HotlineException;
@@ -48,13 +49,15 @@ public final class TicketRoutes {
     private final DataScope scope;
     private final AuditLog audit;
     private final TicketActions actions;
+    private final Evidence evidence;
 
-    TicketRoutes(TicketOperations tickets, TicketViews views, DataScope scope, AuditLog audit, TicketActions actions) {
+    TicketRoutes(TicketOperations tickets, TicketViews views, DataScope scope, AuditLog audit, TicketActions actions, Evidence evidence) {
         this.tickets = tickets;
         this.views = views;
         this.scope = scope;
         this.audit = audit;
         this.actions = actions;
+        this.evidence = evidence;
     }
 
     /**
@@ -175,6 +178,7 @@ public final class TicketRoutes {
             ? new TicketActions.Empty() : JsonBodies.read(ctx, action.body());
         Command command = action.toCommand(body);
         inScope(ctx.pathParam("id"), actor)
+            .compose(ticket -> evidence.checkReferences(ticket, command).map(ticket))
             .compose(ticket -> tickets.apply(ticket.id(), command, actor))
             // the answer is the ticket view: a personal-data read when it shows the caller in clear
             .compose(ticket -> audit.record(new AuditLog.Entry(actor, "ticket." + name, "ticket", ticket.id().value(),
@@ -195,7 +199,7 @@ public final class TicketRoutes {
     }
 
     /** The ticket when the actor may see it; otherwise the same 404 as for an unknown id. */
-    private Future<Ticket> inScope(String id, Actor actor) {
+    Future<Ticket> inScope(String id, Actor actor) {
         HotlineException notFound = HotlineException.notFound("ticket.not-found", "工单不存在或不在您的办理范围内");
         if (id == null || id.isBlank() || id.length() > 64) {
             return Future.failedFuture(notFound);
