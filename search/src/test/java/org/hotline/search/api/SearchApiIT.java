@@ -182,10 +182,21 @@ class SearchApiIT {
     void aSearchThatRevealsNoCallerIsStillAuditedButNotAsAPersonalDataRead() {
         String before = lastAuditId();
 
-        get("D-ROADS", "/api/v1/search/tickets?q=%E8%B7%AF%E7%81%AF");
+        // another unit's tickets are not found, so nobody's caller is shown
+        get("D-ROADS", "/api/v1/search/tickets?q=%E6%B2%B9%E7%83%9F");
 
         assertThat(auditSince(before)).singleElement().satisfies(entry -> assertThat(entry)
                 .containsEntry("action", "search.tickets").containsEntry("personalData", "false"));
+    }
+
+    @Test
+    void aDepartmentsSearchThatShowsTheCallerOfItsOwnTicketIsAPersonalDataRead() {
+        String before = lastAuditId();
+
+        get("D-ROADS", "/api/v1/search/tickets?q=%E8%B7%AF%E7%81%AF");
+
+        assertThat(auditSince(before)).singleElement().satisfies(entry -> assertThat(entry)
+                .containsEntry("action", "search.tickets").containsEntry("personalData", "true").containsEntry("resourceId", "a3"));
     }
 
     private static String lastAuditId() {
