@@ -46,6 +46,8 @@ class ConsoleWorkflowIT extends ConsoleTestBase {
         page.waitForNotice("答复成功");
         assertThat(page.visible("#evidence").getText()).contains("附件（3）", "lamp-before.jpg", "lamp-after.jpg", "维修记录.pdf", "市城市管理局");
         page.screenshot("22-department-replied");
+        page.js("document.getElementById('evidence').scrollIntoView()");
+        page.screenshot("22-department-evidence");
 
         page.login("supervisor", "supervisor12345");
         page.visible("#view-supervisor");
