@@ -1,5 +1,5 @@
 // Citizens' pages: file an appeal, look up its progress with the number and query code, rate the reply.
-// Only the public API (POST /api/v1/appeals, GET /api/v1/appeals/{number}, POST .../rating); no login.
+// Only the public API (POST /api/v1/appeals and .../attachments, GET /api/v1/appeals/{number}, POST .../rating); no login.
 const STATUS = {
   RECEIVED: '已受理', CLASSIFIED: '已受理', ASSIGNED: '已转交承办单位', SIGNED: '承办单位已签收', IN_PROGRESS: '办理中',
   RETURN_REQUESTED: '办理中', SUSPENDED: '暂停办理', REPLIED: '已答复，待审核', REVIEWED: '已答复，请您评价', REVISITED: '已回访',
@@ -60,10 +60,12 @@ $('appeal-form').addEventListener('submit', async (event) => {
   idempotencyKey = idempotencyKey || (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2));
   const body = { title: value('title'), content: value('content'), appealType: value('appealType'), phone: value('phone'), name: value('name'),
     district: value('district'), address: value('address'), confidential: form.elements.namedItem('confidential').checked, idempotencyKey };
+  const photos = Array.from(form.elements.namedItem('photos').files);
   const button = form.querySelector('button[type=submit]');
   button.disabled = true;
   try {
     const filed = await call('POST', '/api/v1/appeals', body);
+    const failed = await addPhotos(filed, photos);
     form.reset();
     idempotencyKey = null;
     const box = $('filed');
@@ -71,6 +73,8 @@ $('appeal-form').addEventListener('submit', async (event) => {
       h('p', {}, '请记下工单编号和查询码，用于查询办理进度和评价：'),
       h('dl', {}, h('dt', {}, '工单编号'), h('dd', { className: 'code', id: 'filed-number' }, filed.ticketNumber),
         h('dt', {}, '查询码'), h('dd', { className: 'code', id: 'filed-code' }, filed.queryCode)),
+      photos.length ? h('p', { id: 'filed-photos' }, `已上传照片 ${photos.length - failed.length} 张`
+        + (failed.length ? `，${failed.length} 张未上传：${failed[0]}` : '')) : null,
       filed.advice ? h('p', {}, filed.advice) : null,
       h('button', { type: 'button', onclick: () => lookUp(filed.ticketNumber, filed.queryCode) }, '查看办理进度'));
     box.hidden = false;
@@ -81,6 +85,25 @@ $('appeal-form').addEventListener('submit', async (event) => {
     button.disabled = false;
   }
 });
+
+/** Photos go after the appeal, each with its number and query code; a refused photo never undoes the appeal. */
+async function addPhotos(filed, photos) {
+  const failed = [];
+  for (const photo of photos) {
+    const path = `/api/v1/appeals/${encodeURIComponent(filed.ticketNumber)}/attachments?queryCode=${encodeURIComponent(filed.queryCode)}`
+      + `&fileName=${encodeURIComponent(photo.name)}`;
+    try {
+      const response = await fetch(path, { method: 'POST', headers: { 'Content-Type': photo.type || 'application/octet-stream' }, body: photo });
+      if (!response.ok) {
+        const json = await response.json().catch(() => ({}));
+        failed.push(`${photo.name}（${json.detail || '上传失败'}）`);
+      }
+    } catch (e) {
+      failed.push(`${photo.name}（网络连接中断）`);
+    }
+  }
+  return failed;
+}
 
 async function lookUp(number, code) {
   showTab('progress');

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotline.core.api.ApiConfig;
+import org.hotline.core.attachment.AttachmentConfig;
 import org.hotline.core.http.AttemptLimits;
 import org.hotline.core.http.TrustedProxies;
 import org.hotline.core.api.ApiOptions;
@@ -222,7 +223,9 @@ public final class Application {
                 .withAttemptLimits(new AttemptLimits(limits.queryCodeFailuresPerTicket(),
                         Duration.ofMinutes(limits.queryCodeLockMinutes()), limits.passwordFailuresPerAccount(),
                         Duration.ofMinutes(limits.accountLockMinutes())))
-                .withTrustedProxies(TrustedProxies.of(limits.trustedProxies()));
+                .withTrustedProxies(TrustedProxies.of(limits.trustedProxies()))
+                .withAttachments(new AttachmentConfig(config.attachments().directory(), config.attachments().maxBytes(),
+                        config.attachments().maxPerTicket()));
     }
 
     /** One router, served by {@code HOTLINE_HTTP_INSTANCES} servers on one port ({@link HttpListeners}). */

@@ -1,5 +1,5 @@
 // The ticket commands as small forms built from the OpenAPI bodies; the server's allowedActions says which apply now.
-import { api } from './api.js';
+import { api, upload } from './api.js';
 import { h, notify, keepDraft } from './dom.js';
 import { REPLY_RESULTS, RESOLUTIONS, SATISFACTIONS, URGE_LEVELS } from './labels.js';
 
@@ -13,12 +13,17 @@ export const ACTIONS = {
     ],
   },
   sign: { label: '签收', fields: [] },
-  contact: { label: '记录联系群众', fields: [{ name: 'note', label: '联系情况', type: 'textarea', required: true, max: 1000 }] },
+  contact: {
+    label: '记录联系群众', fields: [
+      { name: 'note', label: '联系情况', type: 'textarea', required: true, max: 1000 },
+      { name: 'attachments', label: '佐证材料（照片或 PDF，可多选）', type: 'files' },
+    ],
+  },
   reply: {
     label: '答复', fields: [
       { name: 'text', label: '答复内容', type: 'textarea', required: true, max: 4000 },
       { name: 'result', label: '办理结果', type: 'select', options: REPLY_RESULTS, required: true },
-      { name: 'attachments', label: '佐证材料引用（每行一个）', type: 'lines', max: 500 },
+      { name: 'attachments', label: '佐证材料（照片或 PDF，可多选）', type: 'files' },
     ],
   },
   'sub-assign': {
@@ -104,6 +109,7 @@ function input(field, refs) {
   switch (field.type) {
     case 'textarea': return h('textarea', { ...common, maxlength: field.max });
     case 'lines': return h('textarea', { ...common, rows: 2 });
+    case 'files': return h('input', { ...common, type: 'file', multiple: true, accept: EVIDENCE_TYPES });
     case 'number': return h('input', { ...common, type: 'number', min: field.min, max: field.maxValue });
     case 'select':
       return h('select', common, h('option', { value: '' }, '请选择'),
@@ -122,7 +128,7 @@ function input(field, refs) {
 
 function bodyOf(form, fields) {
   const body = {};
-  for (const f of fields) {
+  for (const f of fields.filter((field) => field.type !== 'files')) {
     const raw = form.elements.namedItem(f.name).value.trim();
     if (f.type === 'lines') {
       const lines = raw.split('\n').map((s) => s.trim()).filter(Boolean);
@@ -134,6 +140,20 @@ function bodyOf(form, fields) {
     }
   }
   return body;
+}
+
+const EVIDENCE_TYPES = 'image/jpeg,image/png,image/webp,application/pdf';
+
+/** Uploads the form's chosen files to the ticket first; the command then names them by the ids the server gave. */
+async function uploadEvidence(ticket, form, fields) {
+  const ids = [];
+  for (const f of fields.filter((field) => field.type === 'files')) {
+    for (const file of form.elements.namedItem(f.name).files) {
+      const saved = await upload(`/api/v1/tickets/${encodeURIComponent(ticket.id)}/attachments`, file);
+      ids.push(saved.id);
+    }
+  }
+  return ids;
 }
 
 /** A collapsible form per command; success reloads the ticket, failure shows the API's detail and keeps the text. */
@@ -148,7 +168,10 @@ export function actionForm(ticket, name, refs, onDone) {
     const button = form.querySelector('button[type=submit]');
     button.disabled = true;
     try {
-      const updated = await api('POST', `/api/v1/tickets/${encodeURIComponent(ticket.id)}/${name}`, bodyOf(form, spec.fields));
+      const body = bodyOf(form, spec.fields);
+      const ids = await uploadEvidence(ticket, form, spec.fields);
+      if (ids.length) body.attachments = ids;
+      const updated = await api('POST', `/api/v1/tickets/${encodeURIComponent(ticket.id)}/${name}`, body);
       draft.discard();
       await onDone(updated);
       notify(`${spec.label}成功：工单 ${updated.number} 当前状态已更新`);

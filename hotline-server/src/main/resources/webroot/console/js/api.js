@@ -46,6 +46,38 @@ export async function api(method, path, body) {
   return json;
 }
 
+/** Sends a file as the request body (its name in ?fileName=); answers like {@link api}. */
+export async function upload(path, file) {
+  const url = path + (path.includes('?') ? '&' : '?') + 'fileName=' + encodeURIComponent(file.name);
+  const h = headers();
+  h['Content-Type'] = file.type || 'application/octet-stream';
+  let response;
+  try {
+    response = await fetch(url, { method: 'POST', headers: h, body: file });
+  } catch {
+    throw new ApiError(0, '网络连接中断，文件未上传，请稍后重试', 'network');
+  }
+  const json = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw new ApiError(response.status, (json && (json.detail || json.title)) || '上传失败（HTTP ' + response.status + '）', json && json.code);
+  }
+  return json;
+}
+
+/** Fetches a file with the token and lets the browser save it under its own name. */
+export async function download(path, fileName) {
+  const response = await fetch(path, { headers: headers() });
+  if (!response.ok) throw new ApiError(response.status, '下载失败（HTTP ' + response.status + '）');
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
 /** True when a route is mounted on this server (404/405 mean the module is not wired in). */
 export async function available(path) {
   try {

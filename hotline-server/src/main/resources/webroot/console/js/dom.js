@@ -96,7 +96,8 @@ export function keepDraft(form, key) {
     if (saved) {
       for (const [name, value] of Object.entries(saved)) {
         const field = form.elements.namedItem(name);
-        if (!field || field instanceof RadioNodeList) continue;
+        // a browser never lets a page choose files: chosen files are not part of a draft
+        if (!field || field instanceof RadioNodeList || field.type === 'file') continue;
         if (field.type === 'checkbox') field.checked = value === true;
         else field.value = value;
         // dependent pickers (district → street) fill their options on change, before the next field is restored
@@ -107,7 +108,7 @@ export function keepDraft(form, key) {
   const save = () => {
     const data = {};
     for (const field of form.elements) {
-      if (!field.name) continue;
+      if (!field.name || field.type === 'file') continue;
       data[field.name] = field.type === 'checkbox' ? field.checked : field.value;
     }
     sessionStorage.setItem(storageKey, JSON.stringify(data));

@@ -6,7 +6,7 @@ import * as L from './labels.js';
 
 const DEPARTMENT_FIELDS = new Set(['lead', 'previousLead', 'subUnit', 'departmentId', 'returnedBy', 'newLead']);
 const FIELD_LABELS = {
-  answer: '答复', text: '内容', result: '结果', lead: '主办', previousLead: '原主办', subUnit: '下级单位', assisting: '协办',
+  answer: '答复', text: '内容', result: '结果', attachments: '附件', lead: '主办', previousLead: '原主办', subUnit: '下级单位', assisting: '协办',
   departmentId: '单位', returnedBy: '退单单位', newLead: '改派至', responsibleParty: '建议责任单位', bounce: '第几次退单',
   amount: '延期', newDueAt: '新截止', handleDueAt: '办理截止', level: '级别', urgeCount: '催办次数', resolution: '解决情况',
   satisfaction: '满意度', channel: '渠道', appealType: '类型', urgency: '紧急程度', categoryCode: '分类', properChannel: '建议渠道',
@@ -54,6 +54,7 @@ function details(d, ctx) {
 function valueText(key, value, ctx) {
   if (DEPARTMENT_FIELDS.has(key)) return ctx.departmentName(value);
   if (key === 'assisting' && Array.isArray(value)) return value.map((d) => ctx.departmentName(d)).join('、');
+  if (key === 'attachments' && Array.isArray(value)) return `${value.length} 个（见下方附件）`;
   if (ENUMS[key]) return L.label(ENUMS[key], value);
   if (key === 'categoryCode') return categoryName(value, ctx);
   if (key === 'amount') return L.limit(value);

@@ -4,6 +4,7 @@ import { h, clear, formatTime, notify } from './dom.js';
 import { ACTIONS, actionForm } from './actions.js';
 import { nearestClock, markOf, countdownCell } from './deadlines.js';
 import { history } from './history.js';
+import { evidenceCard } from './evidence.js';
 import * as L from './labels.js';
 
 /** Renders ticket {id} into {view}; {back} returns to the list the user came from. */
@@ -28,7 +29,8 @@ export async function showTicket(view, id, ctx, back) {
       h('div', { className: 'card' }, h('h3', {}, '办理'), commands(ticket, ctx, reload))),
     h('div', { className: 'cols' },
       h('div', { className: 'card' }, h('h3', {}, '时限'), clocks(deadlines ? deadlines.clocks : ticket.clocks)),
-      h('div', { className: 'card' }, h('h3', {}, '办理经过'), await history(ticket, deadlines, ctx))));
+      h('div', { className: 'card' }, h('h3', {}, '办理经过'), await history(ticket, deadlines, ctx))),
+    await evidenceCard(ticket, ctx.departmentName));
 }
 
 export function statusBadge(ticket) {

@@ -1,7 +1,9 @@
 package org.hotline.core.api;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.hotline.core.attachment.AttachmentConfig;
 import org.hotline.core.auth.AuthConfig;
 import org.hotline.core.http.AttemptLimits;
 import org.hotline.core.http.TrustedProxies;
@@ -18,10 +20,12 @@ import org.hotline.core.http.TrustedProxies;
  * @param loginPerAddressPerMinute token requests per client address and minute (password guessing)
  * @param attempts                failed query codes per ticket and failed passwords per account
  * @param proxies                 peers whose forwarded-for headers name the client address
+ * @param attachments             evidence files: folder and limits (default: a folder under the system's temporary
+ *                                directory, for tests; the server always configures its own)
  */
 public record ApiConfig(AuthConfig auth, long bodyLimitBytes, int intakePerAddress, int intakePerPhone,
                         Duration intakeWindow, Duration phoneWindow, int loginPerAddressPerMinute,
-                        AttemptLimits attempts, TrustedProxies proxies) {
+                        AttemptLimits attempts, TrustedProxies proxies, AttachmentConfig attachments) {
 
     public static final long DEFAULT_BODY_LIMIT = Problems.DEFAULT_BODY_LIMIT;
     public static final int DEFAULT_INTAKE_PER_ADDRESS = 30;
@@ -40,22 +44,24 @@ public record ApiConfig(AuthConfig auth, long bodyLimitBytes, int intakePerAddre
         phoneWindow = Objects.requireNonNullElse(phoneWindow, Duration.ofHours(1));
         attempts = Objects.requireNonNullElse(attempts, AttemptLimits.DEFAULTS);
         proxies = Objects.requireNonNullElse(proxies, TrustedProxies.none());
+        attachments = Objects.requireNonNullElseGet(attachments,
+            () -> AttachmentConfig.in(Path.of(System.getProperty("java.io.tmpdir"), "hotline-attachments")));
     }
 
     /** Default attempt limits, nobody trusted as a proxy. */
     public ApiConfig(AuthConfig auth, long bodyLimitBytes, int intakePerAddress, int intakePerPhone,
                      Duration intakeWindow, Duration phoneWindow, int loginPerAddressPerMinute) {
-        this(auth, bodyLimitBytes, intakePerAddress, intakePerPhone, intakeWindow, phoneWindow, loginPerAddressPerMinute, null, null);
+        this(auth, bodyLimitBytes, intakePerAddress, intakePerPhone, intakeWindow, phoneWindow, loginPerAddressPerMinute, null, null, null);
     }
 
     public ApiConfig withAttemptLimits(AttemptLimits limits) {
         return new ApiConfig(auth, bodyLimitBytes, intakePerAddress, intakePerPhone, intakeWindow, phoneWindow,
-            loginPerAddressPerMinute, limits, proxies);
+            loginPerAddressPerMinute, limits, proxies, attachments);
     }
 
     public ApiConfig withTrustedProxies(TrustedProxies trusted) {
         return new ApiConfig(auth, bodyLimitBytes, intakePerAddress, intakePerPhone, intakeWindow, phoneWindow,
-            loginPerAddressPerMinute, attempts, trusted);
+            loginPerAddressPerMinute, attempts, trusted, attachments);
     }
 
     /** Defaults around the given auth settings. */
@@ -66,11 +72,16 @@ public record ApiConfig(AuthConfig auth, long bodyLimitBytes, int intakePerAddre
 
     public ApiConfig withIntakeLimits(int perAddress, int perPhone) {
         return new ApiConfig(auth, bodyLimitBytes, perAddress, perPhone, intakeWindow, phoneWindow, loginPerAddressPerMinute,
-            attempts, proxies);
+            attempts, proxies, attachments);
+    }
+
+    public ApiConfig withAttachments(AttachmentConfig config) {
+        return new ApiConfig(auth, bodyLimitBytes, intakePerAddress, intakePerPhone, intakeWindow, phoneWindow, loginPerAddressPerMinute,
+            attempts, proxies, config);
     }
 
     public ApiConfig withBodyLimit(long bytes) {
         return new ApiConfig(auth, bytes, intakePerAddress, intakePerPhone, intakeWindow, phoneWindow, loginPerAddressPerMinute,
-            attempts, proxies);
+            attempts, proxies, attachments);
     }
 }

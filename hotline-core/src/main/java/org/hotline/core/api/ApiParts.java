@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.Objects;
 import org.hotline.core.app.TicketService;
+import org.hotline.core.attachment.DirectoryAttachmentStore;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.auth.Authenticated;
 import org.hotline.core.auth.JwtTokens;
@@ -25,7 +26,8 @@ import org.hotline.core.redis.RedisPolicyStore;
  */
 public record ApiParts(Vertx vertx, ApiConfig config, TicketService service, Clock clock, JwtTokens tokens,
                        TokenRevocations revocations, FailedAttempts attempts, RedisUserStore users, AuditLog audit,
-                       RateLimiter limiter, Open311Keys open311Keys, RedisPolicyStore policyStore) {
+                       RateLimiter limiter, Open311Keys open311Keys, RedisPolicyStore policyStore,
+                       DirectoryAttachmentStore attachments) {
 
     public ApiParts {
         Objects.requireNonNull(vertx, "vertx");
@@ -40,7 +42,8 @@ public record ApiParts(Vertx vertx, ApiConfig config, TicketService service, Clo
         TokenRevocations revocations = new TokenRevocations(vertx, redis);
         return new ApiParts(vertx, config, service, clock, new JwtTokens(vertx, config.auth(), revocations), revocations,
             new FailedAttempts(vertx, redis), new RedisUserStore(vertx, redis, hasher), new AuditLog(vertx, redis, clock),
-            new RateLimiter(vertx, redis), new Open311Keys(vertx, redis, clock), new RedisPolicyStore(vertx, redis));
+            new RateLimiter(vertx, redis), new Open311Keys(vertx, redis, clock), new RedisPolicyStore(vertx, redis),
+            new DirectoryAttachmentStore(vertx, redis, config.attachments().directory()));
     }
 
     /** With the production password hashing. */

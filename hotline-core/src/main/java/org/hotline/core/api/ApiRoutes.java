@@ -22,6 +22,7 @@ import org.hotline.core.app.EditTimePolicy;
 import org.hotline.core.app.StaffTickets;
 import org.hotline.core.app.PolicySettings;
 import org.hotline.core.app.TicketService;
+import org.hotline.core.attachment.Evidence;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.catalog.CategoryCatalog;
 import org.hotline.core.model.Department;
@@ -51,6 +52,7 @@ public final class ApiRoutes {
     private final AuthRoutes auth;
     private final AppealRoutes appeals;
     private final TicketRoutes tickets;
+    private final AttachmentRoutes attachments;
     private final Open311Routes open311;
     private final AdminRoutes admin;
     private final DirectoryRoutes directory;
@@ -74,10 +76,14 @@ public final class ApiRoutes {
             id -> service.seed().departments().find(id).map(Department::name).orElse(null));
         Supplier<CategoryCatalog> catalog = () -> service.seed().categories();
         Supplier<DepartmentDirectory> departments = () -> service.seed().departments();
-        this.appeals = new AppealRoutes(new CitizenAppeals(operations, audit, parts.attempts(), config.attempts(), clock,
-            options.intakeAdvice()), views, limiter, config);
+        CitizenAppeals citizens = new CitizenAppeals(operations, audit, parts.attempts(), config.attempts(), clock,
+            options.intakeAdvice());
+        this.appeals = new AppealRoutes(citizens, views, limiter, config);
         DataScope scope = new DataScope(departments);
-        this.tickets = new TicketRoutes(new StaffTickets(operations, views, scope, audit), views, scope, new TicketActions(catalog));
+        Evidence evidence = new Evidence(parts.attachments(), config.attachments(), audit, clock);
+        StaffTickets staff = new StaffTickets(operations, views, scope, audit, evidence);
+        this.tickets = new TicketRoutes(staff, views, scope, new TicketActions(catalog));
+        this.attachments = new AttachmentRoutes(evidence, staff::inScope, citizens::findWithCode);
         this.open311 = new Open311Routes(operations, views, parts.open311Keys(), audit, limiter, catalog, departments, clock);
         this.policy = new PolicySettings(parts.vertx(), service, parts.policyStore());
         this.admin = new AdminRoutes(service, new EditTimePolicy(policy, audit));
@@ -121,6 +127,9 @@ public final class ApiRoutes {
         // Open311's own failure handler must come before the generic one: its errors have their own shape
         open311.mount(router);
         Problems.install(router);
+        // evidence files are larger than any JSON body: their own limit, before the API's
+        attachments.mountUploads(router, Authenticated.handler(tokens), limiter.handler(new RateLimiter.Rule("photo-address",
+            Math.max(60, config.intakePerAddress()), Duration.ofMinutes(1)), RateLimiter::clientAddress));
         router.route("/api/v1/*").handler(Problems.bodyHandler(config.bodyLimitBytes()));
         appeals.mountIntake(router, ctx -> validation.check(ctx, true));
         // requests are checked against the served document: public ones here, the others after the token check.
@@ -138,6 +147,7 @@ public final class ApiRoutes {
         router.route("/api/v1/*").handler(validation.handler(false));
         auth.mountAuthenticated(router);
         open311.mountAdmin(router);
+        attachments.mountReads(router);
         tickets.mount(router);
         admin.mount(router);
         directory.mount(router);

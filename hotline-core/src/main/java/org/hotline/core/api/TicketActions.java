@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hotline.core.app.Requests;
+import org.hotline.core.attachment.Attachment;
 import org.hotline.core.catalog.CategoryCatalog;
 import org.hotline.core.error.HotlineException;
 import org.hotline.core.model.AppealType;
@@ -34,6 +35,7 @@ final class TicketActions {
     record SubAssign(String subUnit, String reason) { }
     record Empty() { }
     record Note(String note) { }
+    record Contact(String note, List<String> attachments) { }
     record Reply(String text, ReplyResult result, List<String> attachments) { }
     record Return(String reason, String responsibleParty) { }
     record ApproveReturn(String newLead, List<String> assisting, String reason) { }
@@ -52,7 +54,6 @@ final class TicketActions {
     }
 
     static final int MAX_ATTACHMENTS = 20;
-    static final int MAX_ATTACHMENT_REF = 500;
 
     private final Map<String, Action<?>> actions = new LinkedHashMap<>();
 
@@ -65,8 +66,8 @@ final class TicketActions {
         action("sub-assign", SubAssign.class, CommandKind.SUB_ASSIGN, b -> new Command.SubAssign(b.subUnit(), b.reason()));
         action("sub-assign/withdraw", Reason.class, CommandKind.WITHDRAW_SUB_ASSIGNMENT, b -> new Command.WithdrawSubAssignment(b.reason()));
         action("sign", Empty.class, CommandKind.SIGN, b -> new Command.Sign());
-        action("contact", Note.class, CommandKind.RECORD_CONTACT, b -> new Command.RecordContact(b.note()));
-        action("reply", Reply.class, CommandKind.SUBMIT_REPLY, b -> new Command.SubmitReply(withAttachments(b), b.result()));
+        action("contact", Contact.class, CommandKind.RECORD_CONTACT, b -> new Command.RecordContact(b.note(), attachmentIds(b.attachments())));
+        action("reply", Reply.class, CommandKind.SUBMIT_REPLY, b -> new Command.SubmitReply(b.text(), b.result(), attachmentIds(b.attachments())));
         action("request-return", Return.class, CommandKind.REQUEST_RETURN, b -> new Command.RequestReturn(b.reason(), b.responsibleParty()));
         action("approve-return", ApproveReturn.class, CommandKind.APPROVE_RETURN,
             b -> new Command.ApproveReturn(b.newLead(), units(b.assisting()), b.reason()));
@@ -123,17 +124,15 @@ final class TicketActions {
         return TimeLimit.workingDays(body.workingDays());
     }
 
-    /** Attachments are references (file ids or URLs) kept with the reply text, never the files themselves. */
-    private static String withAttachments(Reply body) {
-        List<String> refs = body.attachments() == null ? List.of() : body.attachments();
-        if (refs.size() > MAX_ATTACHMENTS) {
-            throw HotlineException.invalid("reply.too-many-attachments", "附件不能超过 " + MAX_ATTACHMENTS + " 个");
+    /** Evidence files are named by the ids their upload answered; whether they belong to the ticket is checked with the ticket. */
+    private static List<String> attachmentIds(List<String> ids) {
+        List<String> named = ids == null ? List.of() : ids;
+        if (named.size() > MAX_ATTACHMENTS) {
+            throw HotlineException.invalid("attachment.too-many", "附件不能超过 " + MAX_ATTACHMENTS + " 个");
         }
-        for (String ref : refs) {
-            if (ref == null || ref.isBlank() || ref.length() > MAX_ATTACHMENT_REF || ref.chars().anyMatch(Character::isISOControl)) {
-                throw HotlineException.invalid("reply.invalid-attachment", "附件引用无效");
-            }
+        if (!named.stream().allMatch(Attachment::isId)) {
+            throw HotlineException.invalid("attachment.invalid-reference", "附件编号无效，请先上传文件");
         }
-        return refs.isEmpty() || body.text() == null ? body.text() : body.text() + "\n附件：" + String.join("；", refs);
+        return named;
     }
 }

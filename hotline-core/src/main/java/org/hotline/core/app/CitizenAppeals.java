@@ -105,7 +105,7 @@ public final class CitizenAppeals {
      * Mismatches count per number whatever address they come from (an unknown number too, so a lock
      * does not tell that a number exists); at the limit the number answers 429 until the period is over.
      */
-    private Future<Ticket> findWithCode(String number, String queryCode) {
+    public Future<Ticket> findWithCode(String number, String queryCode) {
         HotlineException notFound = HotlineException.notFound("appeal.not-found", "未找到该工单，请核对工单编号和查询码");
         if (number == null || number.length() > 40 || queryCode == null || queryCode.length() > 12) {
             return Future.failedFuture(notFound);

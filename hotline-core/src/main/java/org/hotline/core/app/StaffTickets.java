@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.hotline.core.attachment.Evidence;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.error.HotlineException;
 import org.hotline.core.model.Actor;
@@ -33,12 +34,14 @@ public final class StaffTickets {
     private final TicketViews views;
     private final DataScope scope;
     private final AuditLog audit;
+    private final Evidence evidence;
 
-    public StaffTickets(TicketOperations tickets, TicketViews views, DataScope scope, AuditLog audit) {
+    public StaffTickets(TicketOperations tickets, TicketViews views, DataScope scope, AuditLog audit, Evidence evidence) {
         this.tickets = tickets;
         this.views = views;
         this.scope = scope;
         this.audit = audit;
+        this.evidence = evidence;
     }
 
     /** A new ticket's filing: who files it, under which idempotency key and with which decision taken at once. */
@@ -83,7 +86,15 @@ public final class StaffTickets {
             .map(unit -> tickets.inbox(unit, 0, Math.min(MAX_READ, status == null ? window : window * 4))).toList();
         return Future.all(perUnit)
             .map(all -> merged(perUnit, status))
-            .map(list -> new InboxPage(list.stream().skip((long) page * size).limit(size).toList(), list.size() > (page + 1) * size));
+            .compose(list -> auditList(actor, "inbox.read", list.stream().skip((long) page * size).limit(size).toList())
+                .map(shown -> new InboxPage(shown, list.size() > (page + 1) * size)));
+    }
+
+    /** A list that shows any caller in clear (a department's inbox) is a personal-data read of those tickets. */
+    private Future<List<Ticket>> auditList(Actor actor, String action, List<Ticket> list) {
+        List<String> clear = list.stream().filter(ticket -> TicketViews.showsPersonalData(ticket, actor)).map(t -> t.id().value()).toList();
+        return clear.isEmpty() ? Future.succeededFuture(list)
+            : audit.record(new AuditLog.Entry(actor, action, "ticket", "", true, "ok", "tickets=" + String.join(",", clear))).map(list);
     }
 
     /** The ticket in scope; the read is audited, saying whether it showed personal data. */
@@ -104,8 +115,11 @@ public final class StaffTickets {
     /** Decides and stores {@code command} (the action {@code name}) on the ticket in scope, audited. */
     public Future<Ticket> act(String id, String name, Command command, Actor actor) {
         return inScope(id, actor)
+            .compose(ticket -> evidence.checkReferences(ticket, command).map(ticket))
             .compose(ticket -> tickets.apply(ticket.id(), command, actor))
-            .compose(ticket -> audit.record(AuditLog.Entry.change(actor, "ticket." + name, "ticket", ticket.id().value())).map(ticket));
+            // the answer is the ticket view: a personal-data read when it shows the caller in clear
+            .compose(ticket -> audit.record(new AuditLog.Entry(actor, "ticket." + name, "ticket", ticket.id().value(),
+                TicketViews.showsPersonalData(ticket, actor), "ok", "")).map(ticket));
     }
 
     /** The ticket when the actor may see it; otherwise the same NOT_FOUND as for an unknown id. */

@@ -1,6 +1,7 @@
 package org.hotline.core.model;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.hotline.core.time.ClockName;
 import org.hotline.core.time.TimeLimit;
@@ -89,8 +90,13 @@ public sealed interface Command {
         public CommandKind kind() { return CommandKind.SIGN; }
     }
 
-    record RecordContact(String note) implements Command {
-        public RecordContact { Texts.require(note, "联系情况", MAX_REASON); }
+    /** {@code attachments}: ids of evidence files already stored with this ticket (checked by the use case). */
+    record RecordContact(String note, List<String> attachments) implements Command {
+        public RecordContact {
+            Texts.require(note, "联系情况", MAX_REASON);
+            attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        }
+        public RecordContact(String note) { this(note, List.of()); }
         public CommandKind kind() { return CommandKind.RECORD_CONTACT; }
     }
 
@@ -153,11 +159,14 @@ public sealed interface Command {
         public CommandKind kind() { return CommandKind.URGE; }
     }
 
-    record SubmitReply(String text, ReplyResult result) implements Command {
+    /** {@code attachments}: ids of evidence files already stored with this ticket (checked by the use case). */
+    record SubmitReply(String text, ReplyResult result, List<String> attachments) implements Command {
         public SubmitReply {
             Texts.require(text, "答复内容", MAX_REPLY);
             java.util.Objects.requireNonNull(result, "result");
+            attachments = attachments == null ? List.of() : List.copyOf(attachments);
         }
+        public SubmitReply(String text, ReplyResult result) { this(text, result, List.of()); }
         public CommandKind kind() { return CommandKind.SUBMIT_REPLY; }
     }
 

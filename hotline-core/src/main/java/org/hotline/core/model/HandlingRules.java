@@ -47,7 +47,7 @@ final class HandlingRules {
             next.firstContactAt(step.now())
                     .clocks(Step.mapClock(t.clocks(), ClockName.CONTACT, track -> track.stop(step.now())));
         }
-        return step.accept(next, new TicketEvent.CitizenContacted(step.actor(), step.now(), c.note(), first));
+        return step.accept(next, new TicketEvent.CitizenContacted(step.actor(), step.now(), c.note(), first, c.attachments()));
     }
 
     /** Asked before the handling deadline, within the policy's number and length. */
@@ -120,6 +120,6 @@ final class HandlingRules {
         Reply reply = new Reply(c.text(), c.result(), step.now(), t.leadDepartment());
         TicketBuilder next = step.next().status(TicketStatus.REPLIED).reply(reply).repliedAt(step.now())
                 .pendingExtension(null).clocks(step.stopAll());
-        return step.accept(next, new TicketEvent.TicketReplied(step.actor(), step.now(), null, c.result(), c.text()));
+        return step.accept(next, new TicketEvent.TicketReplied(step.actor(), step.now(), null, c.result(), c.text(), c.attachments()));
     }
 }

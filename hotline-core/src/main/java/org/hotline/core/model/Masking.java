@@ -77,15 +77,17 @@ public final class Masking {
     }
 
     /**
-     * Whether {@code viewer} may see a caller's name and phone in clear. Center staff see them
-     * unless the caller asked for confidentiality (then nobody does: the center contacts the
-     * caller through the system). Departments and citizens never see another person's data; a
-     * citizen's own tickets are shown to them by the API through their query code, not here.
+     * Whether {@code viewer} may see a caller's name and phone in clear. Center staff and the handling
+     * department (which must contact the caller within a working day, and only ever reads tickets in its
+     * data scope) see them unless the caller asked for confidentiality; then nobody does: the center
+     * contacts the caller through the system. Citizens never see another person's data; a citizen's own
+     * tickets are shown to them by the API through their query code, not here. Every answer that shows
+     * them in clear is audited as a personal-data read.
      */
     public static boolean seesPersonalData(Actor viewer, boolean confidential) {
         if (confidential) {
             return false;
         }
-        return viewer.isCenterStaff();
+        return viewer.isCenterStaff() || viewer.role() == Role.DEPARTMENT;
     }
 }

@@ -1,6 +1,7 @@
 package org.hotline.core.model;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.hotline.core.time.ClockName;
 import org.hotline.core.time.TimeLimit;
@@ -41,7 +42,12 @@ public sealed interface TicketEvent {
 
     record TicketSigned(Actor actor, Instant at, String reason, String departmentId) implements TicketEvent { }
 
-    record CitizenContacted(Actor actor, Instant at, String reason, boolean first) implements TicketEvent { }
+    /** {@code attachments}: ids of the evidence files recorded with the contact. */
+    record CitizenContacted(Actor actor, Instant at, String reason, boolean first, List<String> attachments) implements TicketEvent {
+        public CitizenContacted(Actor actor, Instant at, String reason, boolean first) {
+            this(actor, at, reason, first, List.of());
+        }
+    }
 
     record ReturnRequested(Actor actor, Instant at, String reason, String responsibleParty, String departmentId, int bounce) implements TicketEvent { }
 
@@ -62,7 +68,13 @@ public sealed interface TicketEvent {
 
     record TicketUrged(Actor actor, Instant at, String reason, UrgeLevel level, int urgeCount) implements TicketEvent { }
 
-    record TicketReplied(Actor actor, Instant at, String reason, ReplyResult result, String text) implements TicketEvent { }
+    /** {@code attachments}: ids of the evidence files sent with the reply. */
+    record TicketReplied(Actor actor, Instant at, String reason, ReplyResult result, String text, List<String> attachments)
+            implements TicketEvent {
+        public TicketReplied(Actor actor, Instant at, String reason, ReplyResult result, String text) {
+            this(actor, at, reason, result, text, List.of());
+        }
+    }
 
     record ReplyAccepted(Actor actor, Instant at, String reason) implements TicketEvent { }
 

@@ -2,8 +2,12 @@ package org.hotline.core.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lettuce.core.Range;
+import io.lettuce.core.StreamMessage;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.hotline.core.audit.AuditLog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -188,15 +192,15 @@ class TicketFlowsIT {
     }
 
     @Test
-    void departmentsSeeMaskedCallersAndOnlyTheirOwnOrSubUnitTickets() {
+    void departmentsSeeTheCallerOfTheirOwnOrSubUnitTicketsAndNoOthers() {
         String id = assigned("13800138010", "数据范围", "s.dongcheng.1");
         String district = server.login("dongcheng1", ApiTestServer.DEMO_PASSWORD);
         String street = server.login("renmin1", ApiTestServer.DEMO_PASSWORD);
         String parentOnly = assigned("13800138011", "区级工单", "d.dongcheng");
 
         JsonObject seenByDistrict = server.get("/api/v1/tickets/" + id, district).bodyAsJsonObject();
-        assertThat(seenByDistrict.getJsonObject("caller").getString("phone")).isEqualTo("138****8010");
-        assertThat(seenByDistrict.getJsonObject("caller").getString("name")).isEqualTo("张**");
+        assertThat(seenByDistrict.getJsonObject("caller").getString("phone")).isEqualTo("13800138010");
+        assertThat(seenByDistrict.getJsonObject("caller").getString("name")).isEqualTo("张三丰");
         assertThat(seenByDistrict.containsKey("queryCode")).isFalse();
         assertThat(server.get("/api/v1/tickets/" + id, agent).bodyAsJsonObject().getJsonObject("caller").getString("phone"))
             .isEqualTo("13800138010");
@@ -208,14 +212,54 @@ class TicketFlowsIT {
     }
 
     @Test
+    void theHandlingDepartmentsReadOfTheCallersNumberIsAuditedAsAPersonalDataRead() {
+        String id = assigned("13800138012", "部门联系群众", "urban");
+        long before = server.redis.sync().xlen(AuditLog.STREAM);
+
+        JsonObject seen = server.get("/api/v1/tickets/" + id, urban).bodyAsJsonObject();
+        server.get("/api/v1/inbox", urban);
+
+        assertThat(seen.getJsonObject("caller").getString("phone")).isEqualTo("13800138012");
+        List<StreamMessage<String, String>> reads = server.redis.sync().xrange(AuditLog.STREAM, Range.create("-", "+")).stream()
+            .skip(before).filter(entry -> "urban1".equals(entry.getBody().get("actor"))).toList();
+        assertThat(reads).anySatisfy(entry -> assertThat(entry.getBody()).containsEntry("action", "ticket.read")
+            .containsEntry("resourceId", id).containsEntry("personalData", "true"));
+        assertThat(reads).anySatisfy(entry -> assertThat(entry.getBody()).containsEntry("action", "inbox.read")
+            .containsEntry("personalData", "true").hasEntrySatisfying("detail", detail -> assertThat(detail).contains(id)));
+        assertThat(reads).allSatisfy(entry -> assertThat(entry.getBody().values()).noneMatch(value -> value.contains("13800138012")));
+    }
+
+    @Test
+    void aConfidentialCallerStaysMaskedForTheHandlingDepartment() {
+        JsonObject created = server.ok("/api/v1/appeals", null, appeal("13800138013", "保密诉求").put("confidential", true));
+        String id = server.get("/api/v1/tickets?phone=13800138013", dispatcher).bodyAsJsonObject().getJsonArray("items").stream()
+            .map(JsonObject.class::cast).filter(t -> t.getString("number").equals(created.getString("ticketNumber")))
+            .findFirst().orElseThrow().getString("id");
+        server.ok("/api/v1/tickets/" + id + "/classify", dispatcher, new JsonObject().put("categoryCode", "010101"));
+        server.ok("/api/v1/tickets/" + id + "/assign", dispatcher, new JsonObject().put("lead", "urban"));
+
+        JsonObject seen = server.get("/api/v1/tickets/" + id, urban).bodyAsJsonObject();
+
+        assertThat(seen.getJsonObject("caller").getString("phone")).isEqualTo("138****8013");
+        assertThat(seen.getJsonObject("caller").getString("name")).isEqualTo("张**");
+        assertThat(seen.encode()).doesNotContain("13800138013");
+    }
+
+    @Test
     void numbersTypedIntoTheTextAreMaskedForWhoeverMayNotSeeTheCaller() {
-        String id = assigned("13800138020", "请回电13912345678或0371-65432100", "urban");
+        JsonObject created = server.ok("/api/v1/appeals", null,
+            appeal("13800138020", "请回电13912345678或0371-65432100").put("confidential", true));
+        String id = server.get("/api/v1/tickets?phone=13800138020", dispatcher).bodyAsJsonObject().getJsonArray("items").stream()
+            .map(JsonObject.class::cast).filter(t -> t.getString("number").equals(created.getString("ticketNumber")))
+            .findFirst().orElseThrow().getString("id");
+        server.ok("/api/v1/tickets/" + id + "/classify", dispatcher, new JsonObject().put("categoryCode", "010101"));
+        server.ok("/api/v1/tickets/" + id + "/assign", dispatcher, new JsonObject().put("lead", "urban"));
 
         JsonObject seenByUnit = server.get("/api/v1/tickets/" + id, urban).bodyAsJsonObject();
-        JsonObject seenByAgent = server.get("/api/v1/tickets/" + id, agent).bodyAsJsonObject();
+        JsonObject openTicket = server.get("/api/v1/tickets/" + assigned("13800138021", "请回电13912345678", "urban"), urban).bodyAsJsonObject();
 
         assertThat(seenByUnit.getString("title")).isEqualTo("请回电139****5678或0371-****2100");
         assertThat(seenByUnit.encode()).doesNotContain("13912345678").doesNotContain("65432100").doesNotContain("13800138020");
-        assertThat(seenByAgent.getString("title")).isEqualTo("请回电13912345678或0371-65432100");
+        assertThat(openTicket.getString("title")).isEqualTo("请回电13912345678");
     }
 }

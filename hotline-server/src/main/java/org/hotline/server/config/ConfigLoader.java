@@ -89,7 +89,14 @@ public final class ConfigLoader {
         Optional<Path> seedDir = v.get(Setting.HOTLINE_SEED_DIR).isBlank() ? Optional.empty()
                 : Optional.of(Path.of(v.get(Setting.HOTLINE_SEED_DIR)).toAbsolutePath().normalize());
         return new HotlineConfig(v.get(Setting.HOTLINE_NODE_ID), http, dataDir, seedDir, redis, search, telephony, auth, link110,
-                cluster(v), embedded, dispatch(v), limits(v), sms(v));
+                cluster(v), embedded, dispatch(v), limits(v), sms(v), attachments(v, dataDir));
+    }
+
+    private static HotlineConfig.Attachments attachments(Map<Setting, String> v, Path dataDir) {
+        String folder = v.get(Setting.HOTLINE_ATTACHMENT_DIR);
+        Path directory = folder.isBlank() ? dataDir.resolve("attachments") : Path.of(folder).toAbsolutePath().normalize();
+        return new HotlineConfig.Attachments(directory, longValue(v, Setting.HOTLINE_ATTACHMENT_MAX_BYTES),
+                integer(v, Setting.HOTLINE_ATTACHMENT_MAX_PER_TICKET));
     }
 
     private static HotlineConfig.Limits limits(Map<Setting, String> v) {

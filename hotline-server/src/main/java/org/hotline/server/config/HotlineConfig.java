@@ -27,7 +27,8 @@ public record HotlineConfig(
         boolean embedded,
         Dispatch dispatch,
         Limits limits,
-        Sms sms) {
+        Sms sms,
+        Attachments attachments) {
 
     public HotlineConfig {
         if (nodeId == null || !nodeId.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
@@ -48,6 +49,7 @@ public record HotlineConfig(
         Objects.requireNonNull(dispatch, "dispatch");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(sms, "sms");
+        Objects.requireNonNull(attachments, "attachments");
         if (cluster.enabled() && search.isEmbedded()) {
             // each node's embedded index would hold only what that node indexed: search and reports would disagree
             throw new InvalidConfigException("HOTLINE_ES_URLS", "is required when HOTLINE_CLUSTER is on: the embedded search index"
@@ -88,6 +90,19 @@ public record HotlineConfig(
                 org.hotline.core.http.TrustedProxies.of(trustedProxies);
             } catch (IllegalArgumentException e) {
                 throw new InvalidConfigException("HOTLINE_TRUSTED_PROXIES", e.getMessage());
+            }
+        }
+    }
+
+    /** Evidence files (HOTLINE_ATTACHMENT_*): the folder (every node's shared mount) and the size and count limits. */
+    public record Attachments(Path directory, long maxBytes, int maxPerTicket) {
+        public Attachments {
+            Objects.requireNonNull(directory, "directory");
+            if (maxBytes < 1024 || maxBytes > 100L * 1024 * 1024) {
+                throw new InvalidConfigException("HOTLINE_ATTACHMENT_MAX_BYTES", "must be between 1024 and 104857600, was " + maxBytes);
+            }
+            if (maxPerTicket < 1 || maxPerTicket > 200) {
+                throw new InvalidConfigException("HOTLINE_ATTACHMENT_MAX_PER_TICKET", "must be between 1 and 200, was " + maxPerTicket);
             }
         }
     }

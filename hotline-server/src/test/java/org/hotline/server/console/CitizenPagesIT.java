@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The citizens' pages at /citizen/ on a phone-sized headless Chromium (375x667), no login: an appeal is
- * filed, its progress looked up with number and query code (the unit by its name), and the reply rated.
+ * filed with a photo, its progress looked up with number and query code (the unit by its name), and the reply rated.
  */
 class CitizenPagesIT extends ConsoleTestBase {
 
@@ -21,14 +21,18 @@ class CitizenPagesIT extends ConsoleTestBase {
             page.type("#appeal-form [name=content]", "幸福里小区南门人行道地砖松动，下雨天踩上去会溅水，老人容易摔倒。");
             page.type("#appeal-form [name=district]", "东城区");
             page.type("#appeal-form [name=phone]", "13933330001");
+            page.visible("#appeal-form [name=photos]").sendKeys(EvidenceFiles.photo("地砖松动.jpg"));
             page.visible("#appeal-form button[type=submit]").click();
             String number = page.visible("#filed-number").getText();
             String code = page.visible("#filed-code").getText();
+            assertThat(page.visible("#filed-photos").getText()).isEqualTo("已上传照片 1 张");
             assertThat(page.fitsTheWindow()).isTrue();
             page.screenshot("50-citizen-appeal-filed");
 
             StaffApi dispatcher = server.staff("dispatcher");
             String id = dispatcher.get("/api/v1/tickets/" + number).getString("id");
+            assertThat(dispatcher.get("/api/v1/tickets/" + id + "/attachments").getJsonArray("items").getJsonObject(0)
+                .getString("fileName")).isEqualTo("地砖松动.jpg");
             new TicketSetup(dispatcher).led(id, "urban");
             StaffApi urban = server.staff("urban");
             urban.post(TicketSetup.path(id, "sign"), new JsonObject());

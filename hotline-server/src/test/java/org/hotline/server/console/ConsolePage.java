@@ -115,6 +115,9 @@ final class ConsolePage {
             WebElement field = form.findElement(By.name(fieldValues[i]));
             if (field.getTagName().equals("select")) {
                 new Select(field).selectByValue(fieldValues[i + 1]);
+            } else if ("file".equals(field.getAttribute("type"))) {
+                // a file chooser takes the files' absolute paths, one per line
+                field.sendKeys(fieldValues[i + 1]);
             } else {
                 field.clear();
                 field.sendKeys(fieldValues[i + 1]);

@@ -42,9 +42,12 @@ class ConsoleWorkflowIT extends ConsoleTestBase {
         page.visible("tr[data-number='" + number + "']").click();
         page.visible("#ticket-heading");
         page.command("reply", "text", "已安排维修班组更换灯具，路灯已恢复照明。", "result", "RESOLVED",
-                "attachments", "evidence/2026/lamp-before.jpg\nevidence/2026/lamp-after.jpg");
+                "attachments", EvidenceFiles.photo("lamp-after.jpg") + "\n" + EvidenceFiles.pdf("维修记录.pdf"));
         page.waitForNotice("答复成功");
+        assertThat(page.visible("#evidence").getText()).contains("附件（3）", "lamp-before.jpg", "lamp-after.jpg", "维修记录.pdf", "市城市管理局");
         page.screenshot("22-department-replied");
+        page.js("document.getElementById('evidence').scrollIntoView()");
+        page.screenshot("22-department-evidence");
 
         page.login("supervisor", "supervisor12345");
         page.visible("#view-supervisor");
@@ -64,13 +67,15 @@ class ConsoleWorkflowIT extends ConsoleTestBase {
         assertThat(page.offeredActions()).isEmpty();
         String history = page.visible("#ticket-events").getText();
         assertThat(history).contains("受理", "派单", "签收", "联系市民", "已电话联系来电人", "申请延期", "灯具需向厂家订购",
-                "同意延期", "办理答复", "lamp-after.jpg", "审核通过", "回访", "满意", "办结", "已回访，群众满意");
+                "同意延期", "办理答复", "附件：2 个", "审核通过", "回访", "满意", "办结", "已回访，群众满意");
         assertThat(page.fitsTheWindow()).isTrue();
         page.screenshot("39-supervisor-closed-with-history");
 
         JsonObject done = dispatcher.get("/api/v1/tickets/" + id);
         assertThat(done.getJsonObject("visit").getString("satisfaction")).isEqualTo("SATISFIED");
-        assertThat(done.getJsonObject("reply").getString("text")).contains("lamp-after.jpg");
+        assertThat(dispatcher.get("/api/v1/tickets/" + id + "/attachments").getJsonArray("items").stream()
+                .map(item -> ((JsonObject) item).getString("contentType")).toList())
+                .containsExactly("image/jpeg", "image/jpeg", "application/pdf");
         assertThat(done.getInteger("extensionCount")).isEqualTo(1);
         assertThat(done.getString("status")).isEqualTo("CLOSED");
     }
@@ -229,7 +234,9 @@ class ConsoleWorkflowIT extends ConsoleTestBase {
         assertThat(page.offeredActions()).containsExactly("sign", "request-return");
         page.command("sign");
         page.waitForNotice("签收成功");
-        page.command("contact", "note", "已电话联系来电人，约定明日上午现场查看");
+        // the handling unit must call the citizen back: it sees the number (no confidentiality was asked)
+        assertThat(page.visible("#view-ticket dl.facts").getText()).contains(PHONE);
+        page.command("contact", "note", "已电话联系来电人，约定明日上午现场查看", "attachments", EvidenceFiles.photo("lamp-before.jpg"));
         page.waitForNotice("记录联系群众成功");
         page.command("request-extension", "workingDays", "2", "reason", "灯具需向厂家订购，到货需要时间");
         page.waitForNotice("申请延期成功");
