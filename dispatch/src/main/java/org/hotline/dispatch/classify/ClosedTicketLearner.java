@@ -30,7 +30,7 @@ import org.hotline.dispatch.store.RedisTrainingCorpus;
 public final class ClosedTicketLearner implements BatchHandler<TicketEventEntry> {
 
     public static final String GROUP = "dispatch-learner";
-    private static final int PAGE = 200;
+    public static final int PAGE = 200;
     /** How many times a corrected ticket counts. */
     public static final int CORRECTION_WEIGHT = 2;
 

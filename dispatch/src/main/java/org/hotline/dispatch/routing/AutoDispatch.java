@@ -48,7 +48,8 @@ public final class AutoDispatch implements BatchHandler<TicketEventEntry> {
     public static final String GROUP = "dispatch-auto";
     private static final Logger LOG = LoggerFactory.getLogger(AutoDispatch.class);
     private static final Actor DISPATCH = Actor.system("auto-dispatch");
-    private static final int PAGE = 50;
+    /** Entries per read: a page is classified as a whole, the classifier being the slow part. */
+    public static final int PAGE = 50;
     /** Below the groups' claim idle time, so a page waiting for the model is not taken by another node. */
     private static final Duration READY_WAIT = Duration.ofSeconds(30);
     /** After these a ticket no longer waits for a dispatcher. */

@@ -28,13 +28,25 @@ class SegmentedTextsTest {
     }
 
     @Test
-    void changedTextIsSegmentedAgain() {
-        snapshots.parse(ticket("t1", T).text("小区楼下烧烤店油烟扰民", "每天晚上油烟很大").version(1).json());
+    void aNewReplyIsTheOnlyTextSegmentedAgain() {
+        var received = snapshots.parse(ticket("t1", T).text("小区楼下烧烤店油烟扰民", "每天晚上油烟很大").version(1).json());
         var replied = snapshots.parse(ticket("t1", T).text("小区楼下烧烤店油烟扰民", "每天晚上油烟很大").version(2)
                 .reply("已责令烧烤店安装油烟净化器").json());
 
-        assertThat(segmenter.texts()).isEqualTo(6);
+        assertThat(segmenter.texts()).as("title, content and (absent) reply, then the reply alone").isEqualTo(4);
+        assertThat(replied.segmented()).startsWith(received.segmented() + " ");
         assertThat(replied.segmented().split(" ")).contains("油烟", "净化器");
+    }
+
+    @Test
+    void changedTextIsSegmentedAgain() {
+        snapshots.parse(ticket("t1", T).text("小区楼下烧烤店油烟扰民", "每天晚上油烟很大").version(1).json());
+        var corrected = snapshots.parse(ticket("t1", T).text("小区楼下烧烤店油烟扰民", "每天中午和晚上噪音很大").version(2).json());
+
+        var fresh = new TicketSnapshots(TicketSnapshot.MAPPER, TicketSnapshot.SEGMENTER)
+                .parse(ticket("t2", T).text("小区楼下烧烤店油烟扰民", "每天中午和晚上噪音很大").json());
+        assertThat(segmenter.texts()).as("title, content and reply, then the changed content alone").isEqualTo(4);
+        assertThat(corrected.segmented()).isEqualTo(fresh.segmented()).contains("噪音");
     }
 
     @Test

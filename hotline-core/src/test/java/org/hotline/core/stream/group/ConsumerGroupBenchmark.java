@@ -1,5 +1,8 @@
 package org.hotline.core.stream.group;
 
+import static org.hotline.core.stream.bench.StreamConsumerBench.arg;
+import static org.hotline.core.stream.bench.StreamConsumerBench.load;
+
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -155,19 +158,6 @@ public final class ConsumerGroupBenchmark {
         for (RedisFuture<String> f : pending) {
             f.get(30, TimeUnit.SECONDS);
         }
-    }
-
-    private static String load() {
-        try {
-            return String.join(" ", Arrays.copyOf(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" "), 3));
-        } catch (java.io.IOException e) {
-            return "?";
-        }
-    }
-
-    private static int arg(String[] args, String name, int fallback) {
-        return Arrays.stream(args).filter(a -> a.startsWith(name + "=")).findFirst()
-                .map(a -> Integer.parseInt(a.substring(name.length() + 1))).orElse(fallback);
     }
 
     private static <T> T await(Future<T> future) throws Exception {
