@@ -13,6 +13,7 @@
   const day = (date) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
   const time = (iso) => new Date(iso).toLocaleString('zh-CN', { timeZone: zone, hour12: false });
   const charts = {};
+  let telephonyOn = false;
   const $ = (id) => document.getElementById(id);
   const pct = (v) => (v === null || v === undefined) ? '—' : (v * 100).toFixed(1) + '%';
   window.hotlineDashboard = { updates: 0, last: null };
@@ -145,6 +146,8 @@
     const [measures, live] = await Promise.all([report('/api/telephony/measures?by=day&from=' + today + '&to=' + today),
       report('/api/telephony/dashboard')].map((p) => p.catch(() => null)));
     if (!measures) { $('calls').hidden = true; return; }
+    telephonyOn = true;
+    if ($('answer15').textContent === '未接入话务') { $('answer15').textContent = '—'; }
     const queues = measures.rows.filter((r) => r.queue !== undefined);
     const sum = (f) => queues.reduce((n, r) => n + f(r), 0);
     const counted = sum((r) => r.offered - r.shortAbandoned);
@@ -212,7 +215,8 @@
         (r) => (r.score === null || r.score === undefined) ? '—' : Number(r.score).toFixed(1)]);
     }
     const calls = center && center.calls;
-    $('answer15').textContent = calls && calls.offered > 0 ? pct(calls.answerWithin15sRate) : '未接入话务';
+    // no calls in 30 days: telephony may still be on (its measures answer), then there is just no rate yet
+    $('answer15').textContent = calls && calls.offered > 0 ? pct(calls.answerWithin15sRate) : telephonyOn ? '—' : '未接入话务';
   }
 
   async function listen() {
