@@ -75,7 +75,7 @@ public final class DashboardRoutes {
         if (department != null && !Department.isValidId(department)) {
             throw HotlineException.invalid("dashboard.bad-department", "承办单位编码格式不正确");
         }
-        if (clock != null && (!CLOCKS.contains(clock))) {
+        if (clock != null && !CLOCKS.contains(clock)) {
             throw HotlineException.invalid("dashboard.bad-clock", "clock 应为 " + String.join("、", CLOCKS) + " 之一");
         }
         int size = size(query.get("size"));
