@@ -7,11 +7,13 @@
   const glossaryLoaded = import('/console/js/labels.js').then((m) => { glossary = m; }).catch(() => null);
   const statusLabel = (k) => (glossary ? glossary.label(glossary.STATUSES, k) : k);
   const channelLabel = (k) => (glossary ? glossary.label(glossary.CHANNELS, k) : k);
+  const clockLabel = (k) => (glossary ? glossary.label(glossary.CLOCKS, k) : k);
   // times and "today" in the hotline's zone (GET /api/v1/departments names it), not the browser's
   let zone;
   const day = (date) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
   const time = (iso) => new Date(iso).toLocaleString('zh-CN', { timeZone: zone, hour12: false });
   const charts = {};
+  let telephonyOn = false;
   const $ = (id) => document.getElementById(id);
   const pct = (v) => (v === null || v === undefined) ? '—' : (v * 100).toFixed(1) + '%';
   window.hotlineDashboard = { updates: 0, last: null };
@@ -85,6 +87,14 @@
     chart('chart-trend').setOption({ title: { text: '近30日受理量' }, tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: trend.map((d) => d.day.slice(5)) }, yAxis: { type: 'value', minInterval: 1 },
       series: [{ type: 'line', data: trend.map((d) => d.count) }] });
+    const cards = s.open.cards || { byDepartment: [], byClock: [] };
+    const deptName = (r) => r.departmentName || r.department;
+    fillTable('cards-by-department', cards.byDepartment, [deptName,
+      (r) => [String(r.yellow), cardsHref('yellow', 'department', r.department)],
+      (r) => [String(r.red), cardsHref('red', 'department', r.department)]]);
+    fillTable('cards-by-clock', cards.byClock, [(r) => clockLabel(r.clock),
+      (r) => [String(r.yellow), cardsHref('yellow', 'clock', r.clock)],
+      (r) => [String(r.red), cardsHref('red', 'clock', r.clock)]]);
     fillTable('departments', s.departments, [(r) => r.departmentName || r.department,
       (r) => [String(r.tickets), list('department=' + r.department, (r.departmentName || r.department) + '的工单')],
       (r) => pct(r.onTimeSignRate), (r) => pct(r.responseRate), (r) => pct(r.onTimeCompletionRate),
@@ -92,6 +102,63 @@
       (r) => [String(r.overdue), list('department=' + r.department + '&overdue=true', (r.departmentName || r.department) + '的超期工单')]]);
     fillTable('overdue', s.overdue.tickets, [(t) => [t.number, '/console/#ticket=' + encodeURIComponent(t.number)], (t) => t.title, (t) => t.departmentName || t.department || '—',
       (t) => statusLabel(t.status), (t) => time(t.dueAt)]);
+  }
+
+  const cardsHref = (colour, key, value) => '#cards=' + colour + '&' + key + '=' + encodeURIComponent(value);
+
+  /**
+   * The list behind a red/yellow count (#cards=red&department=urban), from GET /api/v1/dashboard/cards: the
+   * tickets the inboxes show in that colour, deadline first; each number opens the ticket in the console.
+   */
+  async function showView() {
+    const params = new URLSearchParams(location.hash.slice(1));
+    const colour = params.get('cards');
+    $('card-list').hidden = !colour;
+    $('board').hidden = !!colour || !token();
+    if (!colour) { return; }
+    const query = new URLSearchParams({ colour });
+    ['department', 'clock'].forEach((k) => { if (params.get(k)) { query.set(k, params.get(k)); } });
+    const rows = $('card-list-rows');
+    rows.replaceChildren();
+    let answer;
+    try {
+      answer = await report('/api/v1/dashboard/cards?' + query.toString());
+    } catch (e) {
+      $('card-list-title').textContent = '列表加载失败（' + e.message + '）';
+      return;
+    }
+    const scope = answer.department ? (answer.departmentName || answer.department)
+      : answer.clock ? clockLabel(answer.clock) : '全部单位';
+    $('card-list-title').textContent = scope + '：' + (colour === 'red' ? '红牌' : '黄牌') + '工单';
+    answer.tickets.forEach((t) => {
+      const tr = document.createElement('tr');
+      linkCell(tr, t.number, '/console/#ticket=' + encodeURIComponent(t.number));
+      cell(tr, time(t.dueAt));
+      cell(tr, time(t.yellowAt));
+      rows.appendChild(tr);
+    });
+    $('card-list-empty').hidden = answer.tickets.length > 0;
+  }
+
+  /** Today's contact-center measures (telephony's measures and live board); the section stays hidden without telephony. */
+  async function calls() {
+    const today = day(new Date());
+    const [measures, live] = await Promise.all([report('/api/telephony/measures?by=day&from=' + today + '&to=' + today),
+      report('/api/telephony/dashboard')].map((p) => p.catch(() => null)));
+    if (!measures) { $('calls').hidden = true; return; }
+    telephonyOn = true;
+    if ($('answer15').textContent === '未接入话务') { $('answer15').textContent = '—'; }
+    const queues = measures.rows.filter((r) => r.queue !== undefined);
+    const sum = (f) => queues.reduce((n, r) => n + f(r), 0);
+    const counted = sum((r) => r.offered - r.shortAbandoned);
+    $('calls-offered').textContent = sum((r) => r.offered);
+    // each queue's rates are over its counted calls (short abandons left out): weighted back to the center's
+    $('calls-answer15').textContent = counted > 0 ? pct(sum((r) => (r.answerRate15s || 0) * (r.offered - r.shortAbandoned)) / counted) : '—';
+    $('calls-abandoned').textContent = counted > 0 ? pct(sum((r) => (r.abandonmentRate || 0) * (r.offered - r.shortAbandoned)) / counted) : '—';
+    const states = (live && live.agentsByState) || null;
+    $('calls-agents').textContent = states ? Object.entries(states).filter(([k]) => k !== 'LOGGED_OUT').reduce((n, [, v]) => n + v, 0) : '—';
+    $('calls-in-progress').textContent = live && typeof live.callsInProgress === 'number' ? live.callsInProgress : '—';
+    $('calls').hidden = false;
   }
 
   const list = (query, title) => '/console/#list=' + encodeURIComponent(query) + '&title=' + encodeURIComponent(title);
@@ -148,15 +215,17 @@
         (r) => (r.score === null || r.score === undefined) ? '—' : Number(r.score).toFixed(1)]);
     }
     const calls = center && center.calls;
-    $('answer15').textContent = calls && calls.offered > 0 ? pct(calls.answerWithin15sRate) : '未接入话务';
+    // no calls in 30 days: telephony may still be on (its measures answer), then there is just no rate yet
+    $('answer15').textContent = calls && calls.offered > 0 ? pct(calls.answerWithin15sRate) : telephonyOn ? '—' : '未接入话务';
   }
 
   async function listen() {
     await glossaryLoaded;
     zone = await report('/api/v1/departments').then((d) => d.zone || undefined).catch(() => undefined);
     reports();
+    calls();
     $('login').hidden = true;
-    $('board').hidden = false;
+    showView();
     setStatus('连接中');
     const response = await fetch('/api/v1/dashboard/stream', { headers: { Authorization: 'Bearer ' + token() } });
     if (response.status === 401 || response.status === 403) { sessionStorage.removeItem(SESSION); showLogin('请使用督办账号登录'); return; }
@@ -201,7 +270,8 @@
   });
 
   $('logout').addEventListener('click', logout);
-  setInterval(() => { if (token() && !$('board').hidden) { reports(); } }, 60000);
+  setInterval(() => { if (token() && !$('board').hidden) { reports(); calls(); } }, 60000);
+  window.addEventListener('hashchange', () => { if (token()) { showView(); } });
   window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
   if (token()) { listen().catch(() => setTimeout(listen, 3000)); } else { showLogin(); }
 }());

@@ -75,18 +75,46 @@ async function units(card, ctx) {
 }
 
 async function users(card, ctx) {
+  // read at each use: a unit added on this page meanwhile is offered too
+  const units = () => Object.fromEntries(ctx.departments.map((d) => [d.id, d.name]));
+  const editor = h('div', { id: 'user-editor' });
   const load = () => guarded(card, '用户与角色', async () => {
     const all = (await api('GET', '/api/v1/admin/users')).items || [];
+    clear(editor);
     clear(card, h('h3', {}, `用户与角色（${all.length}）`),
-      h('table', {}, h('thead', {}, h('tr', {}, ['用户名', '姓名', '角色', '单位'].map((t) => h('th', {}, t)))),
-        h('tbody', {}, all.map((u) => h('tr', {}, h('td', {}, u.username), h('td', {}, u.displayName || '—'), h('td', {}, L.label(L.ROLES, u.role)),
-          h('td', {}, u.departmentId ? ctx.departmentName(u.departmentId) : '—'))))),
+      h('table', {}, h('thead', {}, h('tr', {}, ['用户名', '姓名', '角色', '单位', '状态', '操作'].map((t) => h('th', {}, t)))),
+        h('tbody', {}, all.map((u) => h('tr', { dataset: { username: u.username } }, h('td', {}, u.username), h('td', {}, u.displayName || '—'),
+          h('td', {}, L.label(L.ROLES, u.role)), h('td', {}, u.departmentId ? ctx.departmentName(u.departmentId) : '—'),
+          h('td', {}, u.disabled ? '已停用' : '正常'),
+          h('td', {}, h('button', { type: 'button', className: 'user-edit', onclick: () => edit(u) }, '编辑'),
+            // disabling revokes every token of the account at once (the server does it)
+            h('button', { type: 'button', className: 'user-toggle', onclick: () => toggle(u) }, u.disabled ? '启用' : '停用')))))),
+      editor,
       h('h3', {}, '新增用户'),
       postForm('user-form', 'POST', '/api/v1/admin/users', [text('username', '用户名', { required: true, maxlength: 64 }),
         text('displayName', '姓名', { maxlength: 64 }), { name: 'password', label: '初始密码（至少 8 位）', input: h('input', { name: 'password', type: 'password', required: true, minlength: 8, maxlength: 128, autocomplete: 'new-password' }) },
-        choice('role', '角色', L.ROLES), choice('departmentId', '所属单位（承办单位用户必填）', Object.fromEntries(ctx.departments.map((d) => [d.id, d.name])), false)],
+        choice('role', '角色', L.ROLES), choice('departmentId', '所属单位（承办单位用户必填）', units(), false)],
       '新增用户', load));
   });
+  /** One account's edit form: fields left as they are keep their value; a new role, unit or password signs the user out. */
+  const edit = (u) => {
+    const fields = [text('displayName', '姓名', { maxlength: 64, value: u.displayName || '' }), choice('role', '角色', L.ROLES),
+      choice('departmentId', '所属单位（承办单位用户必填）', units(), false),
+      { name: 'password', label: '重置密码（留空不改，至少 8 位）', input: h('input', { name: 'password', type: 'password', minlength: 8, maxlength: 128, autocomplete: 'new-password' }) }];
+    const form = postForm('user-edit-form', 'PATCH', `/api/v1/admin/users/${encodeURIComponent(u.username)}`, fields, '保存修改', load);
+    form.elements.namedItem('role').value = u.role;
+    form.elements.namedItem('departmentId').value = u.departmentId || '';
+    clear(editor, h('h3', {}, `编辑用户 ${u.username}`), h('p', { className: 'muted' }, '修改角色、单位或重置密码后，该用户需重新登录。'), form);
+  };
+  const toggle = async (u) => {
+    try {
+      await api('POST', `/api/v1/admin/users/${encodeURIComponent(u.username)}/${u.disabled ? 'enable' : 'disable'}`, {});
+      notify(`${u.disabled ? '启用' : '停用'}成功：${u.username}`);
+      await load();
+    } catch (err) {
+      notify(`${u.disabled ? '启用' : '停用'}失败：` + err.message, 'error');
+    }
+  };
   await load();
 }
 

@@ -2,8 +2,11 @@ package org.hotline.core.app;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.hotline.core.model.Ticket;
 import org.hotline.core.model.TicketEvent;
@@ -18,6 +21,7 @@ import org.hotline.core.time.ClockName;
 import org.hotline.core.time.ClockStatus;
 import org.hotline.core.time.ClockTrack;
 import org.hotline.core.time.Deadlines;
+import org.hotline.core.time.InboxCard;
 import org.hotline.core.wire.EventJson;
 import org.hotline.core.wire.TicketSnapshots;
 
@@ -68,20 +72,16 @@ final class TicketCommits {
                 ticket.status().name(), alarms, dashboard(ticket));
     }
 
-    /** The dashboard's card rule (DOMAIN.md): an open, unreplied ticket on its handling clock's deadlines as the snapshot shows them. */
+    /** The dashboard counts the card each inbox showing the ticket shows (InboxCard: the running clock due first). */
     private DashboardMarks dashboard(Ticket ticket) {
-        long due = -1;
-        long yellow = -1;
-        ClockTrack handle = ticket.clocks().get(ClockName.HANDLE);
-        if (ticket.status().isOpen() && ticket.repliedAt() == null && handle != null) {
-            ClockStatus status = deadlines.compute(handle);
-            if (status.dueAt() != null) {
-                due = status.dueAt().toEpochMilli();
-                yellow = status.yellowAt() == null ? -1 : status.yellowAt().toEpochMilli();
-            }
-        }
+        Set<String> inbox = inboxOf(ticket);
+        Map<ClockName, ClockStatus> clocks = new EnumMap<>(ClockName.class);
+        ticket.clocks().forEach((name, track) -> clocks.put(name, deadlines.compute(track)));
+        var card = inbox.isEmpty() ? Optional.<InboxCard>empty() : InboxCard.of(clocks);
         return new DashboardMarks(ticket.leadDepartment(), ticket.channel().name(),
-                ticket.receivedAt().atZone(deadlines.calendar().zone()).toLocalDate(), due, yellow);
+                ticket.receivedAt().atZone(deadlines.calendar().zone()).toLocalDate(),
+                card.map(c -> c.dueAt().toEpochMilli()).orElse(-1L), card.map(c -> c.yellowAt().toEpochMilli()).orElse(-1L),
+                card.map(c -> c.clock().name()).orElse(null), inbox);
     }
 
     /**
@@ -95,7 +95,7 @@ final class TicketCommits {
     }
 
     /** A department's inbox lists the tickets it still has to work on. */
-    private static Set<String> inboxOf(Ticket ticket) {
+    static Set<String> inboxOf(Ticket ticket) {
         return switch (ticket.status()) {
             case ASSIGNED, SIGNED, IN_PROGRESS, RETURN_REQUESTED, SUSPENDED -> ticket.departments();
             case RECEIVED, CLASSIFIED, REPLIED, REVIEWED, REVISITED, CLOSED, NOT_ACCEPTED, MERGED -> Set.of();

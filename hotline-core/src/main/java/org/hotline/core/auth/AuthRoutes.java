@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.hotline.core.audit.AuditLog;
@@ -95,6 +96,10 @@ public final class AuthRoutes {
     public record CreateUser(String username, String password, Role role, String departmentId, String displayName) {
     }
 
+    /** An administrator's edit of an account: each field null to keep it; {@code password} resets the password. */
+    public record EditUser(String displayName, Role role, String departmentId, String password) {
+    }
+
     /** Public token route; mount behind a per-address rate limit. */
     public void mountPublic(Router router) {
         router.post("/api/v1/auth/token").handler(this::issueToken);
@@ -109,6 +114,7 @@ public final class AuthRoutes {
         router.post("/api/v1/admin/users/:username/enable").handler(Authenticated.require(Role.ADMIN)).handler(ctx -> setDisabled(ctx, false));
         router.post("/api/v1/admin/users/:username/unlock").handler(Authenticated.require(Role.ADMIN)).handler(this::unlock);
         router.post("/api/v1/admin/users").handler(Authenticated.require(Role.ADMIN)).handler(this::createUser);
+        router.patch("/api/v1/admin/users/:username").handler(Authenticated.require(Role.ADMIN)).handler(this::editUser);
         router.get("/api/v1/admin/users").handler(Authenticated.require(Role.ADMIN)).handler(this::listUsers);
     }
 
@@ -231,6 +237,42 @@ public final class AuthRoutes {
         users.create(account)
             .compose(user -> audit.record(AuditLog.Entry.change(admin, "user.create", "user", user.username())).map(user))
             .onSuccess(user -> json(ctx, 201, actorJson(user.actor())))
+            .onFailure(ctx::fail);
+    }
+
+    /**
+     * Name, role, unit and a password reset in one edit. A new role, unit or password revokes every token of
+     * the account (a token carries role and unit), so the user signs in again under the new rights.
+     */
+    private void editUser(RoutingContext ctx) {
+        Actor admin = Authenticated.actor(ctx);
+        String username = ctx.pathParam("username");
+        UserAccount.requireUsername(username);
+        EditUser body = JsonBodies.read(ctx, EditUser.class);
+        if (username.equals(admin.userId()) && body.role() != null && body.role() != Role.ADMIN) {
+            throw HotlineException.rejected("user.demote-self", "不能修改自己的管理员角色");
+        }
+        if (body.password() != null) {
+            UserAccount.requirePassword(body.password());
+        }
+        if (directory != null && body.departmentId() != null && !body.departmentId().isBlank()) {
+            DepartmentEdits.checkUsable(directory.get(), body.departmentId()).ifPresent(refusal -> {
+                throw HotlineException.invalid(refusal.code(), refusal.message());
+            });
+        }
+        users.find(username)
+            .map(found -> found.orElseThrow(() -> HotlineException.notFound("user.not-found", "用户不存在：" + username)))
+            .compose(before -> {
+                UserAccount after = before.edited(body.displayName(), body.role(), body.departmentId());
+                boolean rightsChanged = after.role() != before.role() || !Objects.equals(after.departmentId(), before.departmentId())
+                    || body.password() != null;
+                return users.edit(username, user -> after)
+                    .compose(user -> body.password() == null ? Future.succeededFuture(user) : users.changePassword(username, body.password()))
+                    .compose(user -> (rightsChanged ? revocations.revokeAll(username) : Future.<Void>succeededFuture()).map(user))
+                    .compose(user -> audit.record(AuditLog.Entry.change(admin, body.password() == null ? "user.edit" : "user.edit-password",
+                        "user", username)).map(user));
+            })
+            .onSuccess(user -> json(ctx, 200, accountJson(user)))
             .onFailure(ctx::fail);
     }
 

@@ -70,6 +70,11 @@ public final class RedisUserStore {
         return existing(username).compose(user -> store(user.withDisabled(disabled)));
     }
 
+    /** Applies an administrator's edit (see {@link UserAccount#edited}); 404 when there is no such account. */
+    public Future<UserAccount> edit(String username, java.util.function.UnaryOperator<UserAccount> change) {
+        return existing(username).compose(user -> store(change.apply(user)));
+    }
+
     /** Stores a new password (hashed on a worker thread); 404 when there is no such account. */
     public Future<UserAccount> changePassword(String username, String newPassword) {
         UserAccount.requirePassword(newPassword);

@@ -29,6 +29,19 @@ public record UserAccount(String username, String passwordHash, Role role, Strin
         return new UserAccount(username, newHash, role, departmentId, displayName, disabled);
     }
 
+    /**
+     * The account with an administrator's edit of its name, role and unit applied (null: kept), checked by
+     * the rules a new account follows: a staff role, a unit for a department user and only for one.
+     */
+    public UserAccount edited(String newDisplayName, Role newRole, String newDepartmentId) {
+        Role role2 = newRole == null ? role : newRole;
+        String department = newDepartmentId == null ? departmentId : newDepartmentId.isBlank() ? null : newDepartmentId;
+        String name = newDisplayName == null ? displayName : newDisplayName;
+        // the placeholder only passes New's password rule: the stored hash is kept as it is
+        New checked = new New(username, "unchanged-password", role2, department, name);
+        return new UserAccount(username, passwordHash, checked.role(), checked.departmentId(), checked.displayName(), disabled);
+    }
+
     public Actor actor() {
         return new Actor(username, role, departmentId, displayName);
     }

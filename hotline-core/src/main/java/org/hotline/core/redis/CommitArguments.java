@@ -69,6 +69,7 @@ record CommitArguments(String[] keys, String[] args) {
         args.add(RedisDashboardCounters.DAY.format(marks.receivedDay()));
         args.add(marks.cardDueEpochMs() < 0 ? "" : Long.toString(marks.cardDueEpochMs()));
         args.add(marks.cardYellowEpochMs() < 0 ? "" : Long.toString(marks.cardYellowEpochMs()));
+        args.add(String.join(",", marks.cardScopes()));
         args.add("D");
     }
 

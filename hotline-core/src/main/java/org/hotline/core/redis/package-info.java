@@ -20,10 +20,12 @@
  *     (score: inbox score — the deadline worklist);</li>
  * <li>dashboard counters, kept by the same script ({@link org.hotline.core.redis.RedisDashboardCounters}):
  *     hash {@code dash:open} ({@code s:{STATUS}} and {@code d:{lead department}} → open tickets), sorted sets
- *     {@code dash:due} (handling deadline of open unreplied tickets) and {@code dash:yellow} (their yellow
- *     time, at most the deadline), hashes {@code dash:day:{yyyyMMdd}} and
+ *     {@code dash:due} (the deadline of the card an inbox shows, {@link org.hotline.core.time.InboxCard}) and
+ *     {@code dash:yellow} (its yellow time, at most the deadline), the same per scope in {@code dash:due:{scope}}
+ *     and {@code dash:yellow:{scope}} (scope {@code c:{CLOCK}} or {@code d:{department}}, all listed in the set
+ *     {@code dash:cards}), hashes {@code dash:day:{yyyyMMdd}} and
  *     {@code dash:month:{yyyyMM}} (channel → tickets received); the ticket hash keeps what it last counted
- *     ({@code k kl kd ky});</li>
+ *     ({@code k kl kd ky kc});</li>
  * <li>shared contracts: stream {@code hotline:stream:ticket-events} and sorted set {@code hotline:sla:alarms}
  *     (docs/architecture.md). The stream is trimmed once every consumer group has acknowledged an entry and it is
  *     an hour old ({@link org.hotline.core.redis.StreamTrimmer}); each ticket's history is its {@code events:{id}} list.</li>

@@ -13,7 +13,7 @@
 --       14 n departments, departments..., n alarms, (member, score)..., n events,
 --       (type, version, at, event json, '1' when the entry carries the snapshot)..., then when ARGV[#ARGV] is 'D'
 --       the dashboard marks: lead department ('' = none), channel, received day yyyyMMdd, card due ms ('' = none),
---       card yellow ms (at most the due ms; '' = none), 'D'
+--       card yellow ms (at most the due ms; '' = none), card scopes (sorted, comma-separated c:{clock},d:{department}), 'D'
 -- Returns {'OK', streamIds...} | {'STALE', currentVersion} | {'MISSING'} | {'NUMBER_TAKEN'}
 --         | {'REPLAY', id, number, version, snapshot}
 
@@ -115,13 +115,15 @@ if not (sameScore and old[8] == ARGV[10]) then
 end
 -- The dashboard counters (RedisTicketKeys#dashboard), kept in this same atomic write: open tickets by
 -- status and by lead department, the handling clock's card deadlines, tickets received per day and month
--- by channel. 'k' marks a ticket counted by its previous commit, so a ticket stored before the counters
+-- by channel, and per card scope (the deciding clock, each inbox department) the same card deadlines in
+-- due:{scope} / yellow:{scope}, the scopes ever used listed in the cards set. 'k' marks a ticket counted by its previous commit, so a ticket stored before the counters
 -- existed is counted from its next commit on and never subtracted.
 if ARGV[#ARGV] == 'D' then
-  local m = #ARGV - 6
+  local m = #ARGV - 7
   local dash = prefix .. 'dash:'
   local lead, channel, day, cardDue, cardYellow = ARGV[m + 1], ARGV[m + 2], ARGV[m + 3], ARGV[m + 4], ARGV[m + 5]
-  local was = redis.call('HMGET', ticketKey, 'k', 'kl', 'kd', 'ky')
+  local cardScopes = ARGV[m + 6]
+  local was = redis.call('HMGET', ticketKey, 'k', 'kl', 'kd', 'ky', 'kc')
   local counted = was[1] == '1'
   local wasOpen = counted and old[8] == '1'
   if wasOpen ~= open or (open and old[4] ~= status) then
@@ -147,25 +149,34 @@ if ARGV[#ARGV] == 'D' then
       redis.call('HINCRBY', dash .. 'open', 'd:' .. newLead, 1)
     end
   end
-  local oldDue, oldYellow = '', ''
+  local oldDue, oldYellow, oldScopes = '', '', ''
   if counted then
-    oldDue, oldYellow = was[3] or '', was[4] or ''
+    oldDue, oldYellow, oldScopes = was[3] or '', was[4] or '', was[5] or ''
   end
-  if oldDue ~= cardDue or oldYellow ~= cardYellow then
+  if oldDue ~= cardDue or oldYellow ~= cardYellow or oldScopes ~= cardScopes then
     if oldDue ~= '' then
       redis.call('ZREM', dash .. 'due', id)
       redis.call('ZREM', dash .. 'yellow', id)
+      for scope in string.gmatch(oldScopes, '[^,]+') do
+        redis.call('ZREM', dash .. 'due:' .. scope, id)
+        redis.call('ZREM', dash .. 'yellow:' .. scope, id)
+      end
     end
     if cardDue ~= '' then
       redis.call('ZADD', dash .. 'due', cardDue, id)
       redis.call('ZADD', dash .. 'yellow', cardYellow, id)
+      for scope in string.gmatch(cardScopes, '[^,]+') do
+        redis.call('ZADD', dash .. 'due:' .. scope, cardDue, id)
+        redis.call('ZADD', dash .. 'yellow:' .. scope, cardYellow, id)
+        redis.call('SADD', dash .. 'cards', scope)
+      end
     end
   end
   if expected == 0 then
     redis.call('HINCRBY', dash .. 'day:' .. day, channel, 1)
     redis.call('HINCRBY', dash .. 'month:' .. string.sub(day, 1, 6), channel, 1)
   end
-  redis.call('HSET', ticketKey, 'k', '1', 'kl', newLead, 'kd', cardDue, 'ky', cardYellow)
+  redis.call('HSET', ticketKey, 'k', '1', 'kl', newLead, 'kd', cardDue, 'ky', cardYellow, 'kc', cardScopes)
 end
 
 redis.call('HSET', ticketKey, 'n', number, 'v', ARGV[5], 's', snapshot,

@@ -3,9 +3,11 @@ package org.hotline.core.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,6 +99,55 @@ class TokenRevocationIT {
     }
 
     @Test
+    void anAdministratorEditsNameRoleAndUnitAndANewRoleRevokesTheTokensSoTheUserSignsInWithTheNewRights() {
+        createAgent("mover1");
+        String token = node1.login("mover1", "leaver-pass-1");
+
+        HttpResponse<Buffer> renamed = patch("/api/v1/admin/users/mover1", new JsonObject().put("displayName", "王小明"));
+        assertThat(renamed.statusCode()).as(renamed.bodyAsString()).isEqualTo(200);
+        assertThat(renamed.bodyAsJsonObject().getString("displayName")).isEqualTo("王小明");
+        assertThat(node2.get("/api/v1/auth/me", token).statusCode()).as("a new name keeps the rights").isEqualTo(200);
+
+        HttpResponse<Buffer> moved = patch("/api/v1/admin/users/mover1", new JsonObject().put("role", "DEPARTMENT").put("departmentId", "urban"));
+        assertThat(moved.statusCode()).as(moved.bodyAsString()).isEqualTo(200);
+        assertThat(moved.bodyAsJsonObject().getString("role")).isEqualTo("DEPARTMENT");
+        assertThat(moved.bodyAsJsonObject().getString("departmentId")).isEqualTo("urban");
+        AuthAndProblemsIT.assertProblem(node2.get("/api/v1/auth/me", token), 401, "auth.token-revoked");
+        var me = node2.get("/api/v1/auth/me", node2.login("mover1", "leaver-pass-1")).bodyAsJsonObject();
+        assertThat(me.getString("role")).isEqualTo("DEPARTMENT");
+        assertThat(me.getString("displayName")).isEqualTo("王小明");
+    }
+
+    @Test
+    void anAdministratorResetsAPasswordOnlyTheNewOneSignsInAndTheOldTokensAreRefused() {
+        createAgent("forgot1");
+        String token = node1.login("forgot1", "leaver-pass-1");
+
+        assertThat(patch("/api/v1/admin/users/forgot1", new JsonObject().put("password", "reset-pass-22")).statusCode()).isEqualTo(200);
+
+        AuthAndProblemsIT.assertProblem(node2.get("/api/v1/auth/me", token), 401, "auth.token-revoked");
+        AuthAndProblemsIT.assertProblem(signIn("forgot1", "leaver-pass-1"), 401, "auth.bad-credentials");
+        assertThat(node2.get("/api/v1/auth/me", node2.login("forgot1", "reset-pass-22")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aBadUserEditIsAChinese4xxAndChangesNothing() {
+        createAgent("keeper1");
+        AuthAndProblemsIT.assertProblem(patch("/api/v1/admin/users/keeper1", new JsonObject().put("role", "DEPARTMENT")),
+            400, "user.department-required");
+        // the request schema (OpenAPI EditUser) already refuses a short password and a role staff cannot have
+        AuthAndProblemsIT.assertProblem(patch("/api/v1/admin/users/keeper1", new JsonObject().put("password", "short")), 400, "request.invalid-field");
+        AuthAndProblemsIT.assertProblem(patch("/api/v1/admin/users/keeper1", new JsonObject().put("role", "SYSTEM")), 400, "request.wrong-type");
+        AuthAndProblemsIT.assertProblem(patch("/api/v1/admin/users/nobody-here", new JsonObject().put("displayName", "某人")), 404, "user.not-found");
+        AuthAndProblemsIT.assertProblem(patch("/api/v1/admin/users/admin", new JsonObject().put("role", "AGENT")), 422, "user.demote-self");
+        for (JsonObject bad : List.of(new JsonObject().put("role", "DEPARTMENT"), new JsonObject().put("password", "short"))) {
+            assertThat(new JsonObject(patch("/api/v1/admin/users/keeper1", bad).body()).getString("detail")).as("a Chinese reason")
+                .matches("(?s).*[\\u4e00-\\u9fa5].*");
+        }
+        assertThat(node1.get("/api/v1/auth/me", node1.login("keeper1", "leaver-pass-1")).bodyAsJsonObject().getString("role")).isEqualTo("AGENT");
+    }
+
+    @Test
     void anAdministratorCannotDisableTheOwnAccount() {
         AuthAndProblemsIT.assertProblem(node1.post("/api/v1/admin/users/admin/disable", admin(), new JsonObject()), 422, "user.disable-self");
     }
@@ -178,6 +229,10 @@ class TokenRevocationIT {
     private static void createAgent(String username) {
         node1.ok("/api/v1/admin/users", admin(), new JsonObject().put("username", username).put("password", "leaver-pass-1")
             .put("role", "AGENT"));
+    }
+
+    private static HttpResponse<Buffer> patch(String path, JsonObject body) {
+        return node1.send(HttpMethod.PATCH, path, admin(), body.toBuffer());
     }
 
     private static String admin() {

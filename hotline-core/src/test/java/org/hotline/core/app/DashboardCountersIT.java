@@ -30,6 +30,7 @@ import org.hotline.core.model.Resolution;
 import org.hotline.core.model.Satisfaction;
 import org.hotline.core.model.Ticket;
 import org.hotline.core.model.Urgency;
+import org.hotline.core.port.DashboardCounters.Cards;
 import org.hotline.core.port.DashboardCounters.Figures;
 import org.hotline.core.redis.RedisConfig;
 import org.hotline.core.redis.RedisConnector;
@@ -37,8 +38,7 @@ import org.hotline.core.redis.RedisDashboardCounters;
 import org.hotline.core.redis.RedisTicketKeys;
 import org.hotline.core.redis.RedisTicketStore;
 import org.hotline.core.redis.RedisTicketStoreConfig;
-import org.hotline.core.time.ClockName;
-import org.hotline.core.time.ClockStatus;
+import org.hotline.core.time.InboxCard;
 import org.hotline.core.wire.SeedLoader;
 import org.hotline.testsupport.RealRedis;
 import org.junit.jupiter.api.Test;
@@ -79,15 +79,18 @@ class DashboardCountersIT {
                     tickets.set(pick, advance(service, tickets.get(pick), random));
                 }
                 clock.advance(Duration.ofMinutes(random.nextInt(90)));
-                if (step % 100 == 99) {
+                if (step % 20 == 19) {
                     checked.add(assertEqualsRecomputation(service, counters, tickets, clock.instant()));
                 }
             }
             assertEqualsRecomputation(service, counters, tickets, clock.instant());
             checked.add(assertEqualsRecomputation(service, counters, tickets, clock.instant().plus(Duration.ofDays(9))));
-            // the workload reached what the counters count: several statuses and departments, both cards
+            // the workload reached what the counters count: several statuses and departments, both cards (checked every 20
+            // steps: a 1-working-day clock shows yellow for under 5 hours)
             assertThat(checked).anyMatch(f -> f.yellow() > 0).anyMatch(f -> f.red() > 0)
-                    .anyMatch(f -> f.openByStatus().size() >= 4 && f.openByDepartment().size() >= 3);
+                    .anyMatch(f -> f.openByStatus().size() >= 4 && f.openByDepartment().size() >= 3)
+                    .anyMatch(f -> f.cardsByClock().containsKey("SIGN") && f.cardsByClock().size() >= 2)
+                    .anyMatch(f -> f.cardsByDepartment().size() >= 3);
         } finally {
             await(connector.close());
             await(vertx.close());
@@ -107,6 +110,8 @@ class DashboardCountersIT {
         Map<String, Long> month = new HashMap<>();
         long yellow = 0;
         long red = 0;
+        Map<String, Cards> byDepartmentCards = new TreeMap<>();
+        Map<String, Cards> byClockCards = new TreeMap<>();
         for (Ticket listed : tickets) {
             Ticket t = await(service.load(listed.id()));
             LocalDate received = t.receivedAt().atZone(ZONE).toLocalDate();
@@ -123,22 +128,42 @@ class DashboardCountersIT {
             if (t.leadDepartment() != null) {
                 byDepartment.merge(t.leadDepartment(), 1L, Long::sum);
             }
-            ClockStatus handle = await(service.deadlineDerivation(t.id())).get(ClockName.HANDLE);
-            if (t.repliedAt() == null && handle != null && handle.dueAt() != null) {
-                if (!handle.dueAt().isAfter(now)) {
-                    red++;
-                } else if (handle.yellowAt() != null && !handle.yellowAt().isAfter(now)) {
-                    yellow++;
-                }
+            // the card as the ticket's inboxes show it, counted once in all, per deciding clock and per inbox
+            var card = InboxCard.of(await(service.deadlineDerivation(t.id())));
+            Set<String> inboxes = TicketCommits.inboxOf(t);
+            if (card.isEmpty() || inboxes.isEmpty() || !(card.get().red(now) || card.get().yellow(now))) {
+                continue;
             }
+            Cards one = card.get().red(now) ? new Cards(0, 1) : new Cards(1, 0);
+            red += one.red();
+            yellow += one.yellow();
+            byClockCards.merge(card.get().clock().name(), one, DashboardCountersIT::plus);
+            inboxes.forEach(d -> byDepartmentCards.merge(d, one, DashboardCountersIT::plus));
         }
         assertThat(counted.openByStatus()).isEqualTo(byStatus);
         assertThat(counted.openByDepartment()).isEqualTo(byDepartment);
         assertThat(counted.red()).as("red cards").isEqualTo(red);
         assertThat(counted.yellow()).as("yellow cards").isEqualTo(yellow);
+        assertThat(counted.cardsByDepartment()).as("cards per inbox").isEqualTo(byDepartmentCards);
+        assertThat(counted.cardsByClock()).as("cards per deciding clock").isEqualTo(byClockCards);
         assertThat(counted.days()).isEqualTo(days);
+        // the list behind each count holds exactly the tickets counted
+        assertThat(await(counters.cardTickets(null, true, now, 1000))).hasSize((int) red);
+        assertThat(await(counters.cardTickets(null, false, now, 1000))).hasSize((int) yellow);
+        byClockCards.forEach((name, cards) -> {
+            assertThat(await(counters.cardTickets("c:" + name, true, now, 1000))).hasSize((int) cards.red());
+            assertThat(await(counters.cardTickets("c:" + name, false, now, 1000))).hasSize((int) cards.yellow());
+        });
+        byDepartmentCards.forEach((department, cards) -> {
+            assertThat(await(counters.cardTickets("d:" + department, true, now, 1000))).hasSize((int) cards.red());
+            assertThat(await(counters.cardTickets("d:" + department, false, now, 1000))).hasSize((int) cards.yellow());
+        });
         assertThat(counted.month()).isEqualTo(month);
         return counted;
+    }
+
+    private static Cards plus(Cards a, Cards b) {
+        return new Cards(a.yellow() + b.yellow(), a.red() + b.red());
     }
 
     private static Ticket receive(TicketService service, Random random) {

@@ -200,6 +200,39 @@ class ConsoleScreenPopIT {
         assertThat(server.staff("admin").get("/api/telephony/blocked-numbers").getJsonArray("numbers").getList()).doesNotContain("13800009999");
     }
 
+    @Test
+    void theSupervisorsDashboardShowsTodaysCallMeasuresAndTheAgentsOnLineFromTelephony() throws Exception {
+        StaffApi supervisor = server.staff("supervisor");
+        // one agent on line (signed in to a queue; AMI may still be connecting, so look again until it is)
+        new FluentWait<>(supervisor).withTimeout(Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(1)).ignoring(IllegalStateException.class)
+                .until(api -> {
+                    try {
+                        return api.post("/api/telephony/agents/agent/login", new JsonObject().put("queues", new io.vertx.core.json.JsonArray().add("common")));
+                    } catch (java.io.IOException | InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        ConsolePage page = server.page;
+        page.login("supervisor", "supervisor12345");
+        page.browser.navigate().to(page.base() + "/dashboard/");
+        page.visible("#calls");
+        page.waitUntil(driver -> !driver.findElement(By.id("calls-agents")).getText().equals("–"));
+
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        var queues = supervisor.get("/api/telephony/measures?by=day&from=" + today + "&to=" + today).getJsonArray("rows").stream()
+                .map(JsonObject.class::cast).filter(r -> r.containsKey("queue")).toList();
+        long offered = queues.stream().mapToLong(r -> r.getLong("offered")).sum();
+        long online = supervisor.get("/api/telephony/dashboard").getJsonObject("agentsByState").stream()
+                .filter(e -> !e.getKey().equals("LOGGED_OUT")).mapToLong(e -> ((Number) e.getValue()).longValue()).sum();
+        assertThat(online).isPositive();
+        assertThat(page.textOf("#calls-offered")).isEqualTo(Long.toString(offered));
+        assertThat(page.textOf("#calls-agents")).isEqualTo(Long.toString(online));
+        assertThat(page.textOf("#calls-answer15")).matches(offered == 0 ? "—" : "\\d+\\.\\d%");
+        assertThat(page.textOf("#calls-abandoned")).matches(offered == 0 ? "—" : "\\d+\\.\\d%");
+        page.screenshot("91-dashboard-calls");
+        assertThat(page.consoleErrors()).as("browser console errors").isEmpty();
+    }
+
     /** A new agent account, logged in to the console. */
     private static ConsolePage newAgent(String id) throws Exception {
         // agents whose id starts with "l" stay 20 s on the line in the simulated dialplan

@@ -28,6 +28,10 @@ final class StaffApi {
         return send("POST", path, body);
     }
 
+    JsonObject put(String path, JsonObject body) throws IOException, InterruptedException {
+        return send("PUT", path, body);
+    }
+
     /** How many entries of the missed-call callback list are for {@code caller}. */
     long callbacksOf(String caller) {
         try {

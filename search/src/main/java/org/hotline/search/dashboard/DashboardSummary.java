@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.hotline.core.port.DashboardCounters;
+import org.hotline.core.port.DashboardCounters.Cards;
 import org.hotline.core.port.DashboardCounters.Figures;
 import org.hotline.search.port.SearchScope;
 import org.hotline.search.port.TicketQuery;
@@ -29,6 +30,10 @@ import org.hotline.search.report.ReportService;
 public final class DashboardSummary {
 
     static final int TREND_DAYS = 30;
+
+    private static final Comparator<Map.Entry<String, Cards>> MOST_RED = Comparator
+            .comparing((Map.Entry<String, Cards> e) -> e.getValue().red(), Comparator.reverseOrder())
+            .thenComparing(e -> e.getValue().yellow(), Comparator.reverseOrder()).thenComparing(Map.Entry::getKey);
 
     private final TicketSearch search;
     private final ReportService reports;
@@ -77,6 +82,26 @@ public final class DashboardSummary {
         });
     }
 
+    /**
+     * The tickets behind one card count now, deadline first: {@code scope} as {@link DashboardCounters#cardTickets}
+     * (null: every inbox), echoed with the department's name.
+     */
+    public Future<JsonObject> cardTickets(boolean red, String scope, int size) {
+        Instant now = clock.instant();
+        return counters.cardTickets(scope, red, now, size).map(list -> {
+            var tickets = new JsonArray();
+            list.forEach(t -> tickets.add(new JsonObject().put("ticketId", t.ticketId()).put("number", t.number())
+                    .put("dueAt", t.dueAt().toString()).put("yellowAt", t.yellowAt().toString())));
+            var json = new JsonObject().put("asOf", now.toString()).put("colour", red ? "red" : "yellow").put("tickets", tickets);
+            if (scope != null && scope.startsWith("d:")) {
+                json.put("department", scope.substring(2)).put("departmentName", name(scope.substring(2)));
+            } else if (scope != null) {
+                json.put("clock", scope.substring(2));
+            }
+            return json;
+        });
+    }
+
     /** open, today, month and trend: the fields before the counters existed, plus open.byDepartment and month. */
     private void putCounters(JsonObject json, Figures f, LocalDate today) {
         var byDepartment = new JsonArray();
@@ -86,13 +111,25 @@ public final class DashboardSummary {
                         .put("departmentName", name(e.getKey())).put("open", e.getValue())));
         json.put("open", new JsonObject().put("byStatus", new JsonObject(new HashMap<>(f.openByStatus())))
                 .put("total", f.openTotal()).put("yellow", f.yellow()).put("red", f.red())
-                .put("byDepartment", byDepartment));
+                .put("byDepartment", byDepartment).put("cards", cards(f)));
         json.put("today", volumes(f.days().getOrDefault(today, Map.of())));
         json.put("month", volumes(f.month()));
         var days = new JsonArray();
         f.days().forEach((day, channels) -> days.add(new JsonObject().put("day", day.toString())
                 .put("count", channels.values().stream().mapToLong(Long::longValue).sum())));
         json.put("trend", days);
+    }
+
+    /** Yellow and red as the inboxes show them, per inbox department (by name) and per deciding clock. */
+    private JsonObject cards(Figures f) {
+        var byDepartment = new JsonArray();
+        f.cardsByDepartment().entrySet().stream().sorted(MOST_RED).forEach(e -> byDepartment.add(new JsonObject()
+                .put("department", e.getKey()).put("departmentName", name(e.getKey()))
+                .put("yellow", e.getValue().yellow()).put("red", e.getValue().red())));
+        var byClock = new JsonArray();
+        f.cardsByClock().entrySet().stream().sorted(MOST_RED).forEach(e -> byClock.add(new JsonObject()
+                .put("clock", e.getKey()).put("yellow", e.getValue().yellow()).put("red", e.getValue().red())));
+        return new JsonObject().put("byDepartment", byDepartment).put("byClock", byClock);
     }
 
     private static JsonObject volumes(Map<String, Long> byChannel) {

@@ -169,6 +169,21 @@ class DashboardBrowserIT {
         }
     }
 
+    @Test
+    void aBadCardListRequestIsAChinese400AndAServerWithoutTheStoresCountersSaysItCannotList() {
+        for (String query : List.of("colour=blue", "colour=red&department=urban&clock=SIGN", "colour=red&clock=RETURN_WINDOW",
+                "colour=red&department=Not%20A%20Unit", "colour=yellow&size=0", "colour=yellow&size=many")) {
+            var response = await(client.getAbs(base + "/api/v1/dashboard/cards?" + query).bearerTokenAuthentication(token).send());
+            assertThat(response.statusCode()).as(query).isEqualTo(400);
+            assertThat(response.getHeader("Content-Type")).startsWith("application/problem+json");
+            assertThat(response.bodyAsJsonObject().getString("detail")).as(query).matches("(?s).*[\\u4e00-\\u9fa5].*");
+        }
+        // this module alone recomputes the figures from the search store, which keeps no card lists
+        var unavailable = await(client.getAbs(base + "/api/v1/dashboard/cards?colour=red").bearerTokenAuthentication(token).send());
+        assertThat(unavailable.statusCode()).isEqualTo(503);
+        assertThat(unavailable.bodyAsJsonObject().getString("code")).isEqualTo("dashboard.cards-unavailable");
+    }
+
     /** Cards and the department table equal the search and reports API; the numbers are also the expected ones. */
     private void assertPageMatchesTheApi(WebDriver browser, long open, long red) {
         long all = api("/api/v1/search/tickets?size=1").getLong("total");
