@@ -3,6 +3,8 @@ package org.hotline.telephony;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -152,6 +154,16 @@ class VoiceSurveyIT {
 
         assertThat(TelephonyTestBed.await(voice.survey(ticket.id().value()))).isFalse();
         assertThat(history(ticket)).noneMatch(e -> e.contains("voice-survey"));
+    }
+
+    @Test
+    void aCampaignsSurveyRequestWithoutAValidTicketIdIsRefusedAsBadInput() throws Exception {
+        Throwable refused = TelephonyTestBed.await(bed.vertx.eventBus()
+                .request(VoiceSurveyVerticle.REQUEST_ADDRESS, new JsonObject().put("ticketId", "../x"))
+                .<Throwable>map(v -> null).otherwise(f -> f));
+
+        assertThat(refused).isInstanceOf(ReplyException.class).hasMessageContaining("工单编号");
+        assertThat(((ReplyException) refused).failureCode()).isEqualTo(400);
     }
 
     private static Ticket awaitStatus(Ticket ticket, TicketStatus status) throws Exception {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.hotline.core.api.TicketOperations;
 import org.hotline.core.error.ErrorKind;
@@ -59,7 +60,7 @@ public final class VoiceSurveyVerticle extends VerticleBase {
     /** The purpose of this survey's MessageRecorded events. */
     public static final String PURPOSE = "voice-survey";
     static final String GROUP = "voice-survey";
-    /** One key per reported attempt: a result published to several nodes is handled once. */
+    /** One key per reported attempt (its token): a result published to several nodes is handled once. */
     private static final String REPORTED = "hotline:voice-survey:reported:";
     private static final long REPORTED_KEPT_SECONDS = Duration.ofDays(2).toSeconds();
     private static final int CONFLICT_ROUNDS = 5;
@@ -129,8 +130,9 @@ public final class VoiceSurveyVerticle extends VerticleBase {
             if (found.isEmpty()) {
                 return Future.succeededFuture();
             }
+            // the attempt's number and a token of its own: a later survey of the same ticket is never taken for this one
             JsonObject request = new JsonObject().put("ticketId", ticketId).put("phone", found.get().phone())
-                    .put("attempt", attempt).put("ringSeconds", config.ring().toSeconds());
+                    .put("attempt", attempt + ":" + UUID.randomUUID()).put("ringSeconds", config.ring().toSeconds());
             return record(ticketId, "calling", attempt)
                     .compose(v -> book.count("survey.voice.called"))
                     .compose(v -> vertx.eventBus().request(TelephonyVerticle.SURVEY_CALL_ADDRESS, request))
@@ -141,11 +143,12 @@ public final class VoiceSurveyVerticle extends VerticleBase {
 
     private Future<Void> reported(JsonObject result) {
         String ticketId = result.getString("ticketId", "");
-        int attempt = parseAttempt(result.getString("attempt", ""));
+        String token = result.getString("attempt", "");
+        int attempt = parseAttempt(token);
         if (ticketId.isEmpty() || attempt < 1) {
             return Future.succeededFuture();
         }
-        Future<String> claimed = Future.fromCompletionStage(redis.set(REPORTED + ticketId + ":" + attempt, "1",
+        Future<String> claimed = Future.fromCompletionStage(redis.set(REPORTED + token, "1",
                 SetArgs.Builder.nx().ex(REPORTED_KEPT_SECONDS)), context);
         return claimed.compose(first -> {
             if (!"OK".equals(first)) {
@@ -183,8 +186,8 @@ public final class VoiceSurveyVerticle extends VerticleBase {
 
     /** The ticket's addressee when the ticket awaits its visit and its caller may be surveyed. */
     private Future<Optional<Addressee>> surveyable(String ticketId) {
-        if (ticketId == null || ticketId.isBlank()) {
-            return Future.failedFuture(HotlineException.invalid("survey.bad-ticket", "缺少工单编号"));
+        if (ticketId == null || !ticketId.matches("[A-Za-z0-9_-]{1,64}")) {
+            return Future.failedFuture(HotlineException.invalid("survey.bad-ticket", "工单编号缺失或格式不正确"));
         }
         return tickets.findById(new TicketId(ticketId)).compose(found -> {
             Optional<Addressee> addressee = found.filter(t -> t.status() == TicketStatus.REVIEWED).map(Addressee::of)
@@ -213,7 +216,8 @@ public final class VoiceSurveyVerticle extends VerticleBase {
         return answer.resolution().map(r -> satisfaction + "" + (r.ordinal() + 1)).orElse(Integer.toString(satisfaction));
     }
 
-    private static int parseAttempt(String text) {
-        return text.matches("\\d{1,2}") ? Integer.parseInt(text) : 0;
+    /** {@code <n>:<uuid>} → n; 0 for anything else. */
+    private static int parseAttempt(String token) {
+        return token.matches("\\d{1,2}:[0-9a-f-]{36}") ? Integer.parseInt(token.substring(0, token.indexOf(':'))) : 0;
     }
 }
