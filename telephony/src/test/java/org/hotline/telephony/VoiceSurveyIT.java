@@ -149,6 +149,23 @@ class VoiceSurveyIT {
     }
 
     @Test
+    void keysPressedAfterAnAgentVisitedTheTicketWhileThePhoneRangLeaveTheAgentsVisitStanding() throws Exception {
+        String phone = phone();
+        // The phone rings 4 s before it is answered: the agent visits the ticket meanwhile.
+        try (Sipp.Run citizen = Sipp.surveyAnswering(citizensPort, Duration.ofSeconds(4), '3', '3')) {
+            Ticket ticket = reviewed(phone, false);
+            awaitHistory(ticket, "calling");
+            apply(ticket, new Command.RecordReturnVisit(Resolution.RESOLVED, Satisfaction.SATISFIED, "坐席电话回访"), AGENT);
+
+            awaitHistory(ticket, "keys not recorded: already visited");
+
+            Ticket now = TelephonyTestBed.await(service.findById(ticket.id())).orElseThrow();
+            assertThat(now.visits()).hasSize(1);
+            assertThat(now.visits().get(0).satisfaction()).isEqualTo(Satisfaction.SATISFIED);
+        }
+    }
+
+    @Test
     void aConfidentialCitizenIsNotSurveyedByVoice() throws Exception {
         Ticket ticket = reviewed(phone(), true);
 
@@ -164,6 +181,14 @@ class VoiceSurveyIT {
 
         assertThat(refused).isInstanceOf(ReplyException.class).hasMessageContaining("工单编号");
         assertThat(((ReplyException) refused).failureCode()).isEqualTo(400);
+    }
+
+    private static void awaitHistory(Ticket ticket, String text) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (history(ticket).stream().noneMatch(e -> e.contains(text))) {
+            assertThat(System.nanoTime()).as("no '%s' on the ticket; history %s", text, history(ticket)).isLessThan(deadline);
+            TelephonyTestBed.await(bed.vertx.timer(200));
+        }
     }
 
     private static Ticket awaitStatus(Ticket ticket, TicketStatus status) throws Exception {

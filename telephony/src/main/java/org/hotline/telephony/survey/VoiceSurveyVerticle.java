@@ -168,7 +168,10 @@ public final class VoiceSurveyVerticle extends VerticleBase {
                 answer.resolution().isPresent() ? "语音回访" : "语音回访（未答解决情况，按已解决记录）");
         return record(ticketId, "answered " + keys(answer), attempt)
                 .compose(v -> apply(new TicketId(ticketId), visit, CONFLICT_ROUNDS))
-                .compose(t -> book.count("survey.voice.answered"));
+                .compose(t -> book.count("survey.voice.answered"))
+                // an agent (or the SMS answer) visited the ticket while the phone rang: theirs stands, the trail says so
+                .recover(e -> e instanceof HotlineException h && h.kind() == ErrorKind.REJECTED
+                        ? record(ticketId, "keys not recorded: already visited", attempt) : Future.failedFuture(e));
     }
 
     /** Another attempt after the wait, or, after the last one, the SMS survey and the agents' list. */
