@@ -42,6 +42,7 @@ import org.hotline.server.wiring.SearchAndReports;
 import org.hotline.server.wiring.DispatchModule;
 import org.hotline.server.wiring.SmsModule;
 import org.hotline.server.wiring.SurveyModule;
+import org.hotline.server.wiring.VoiceSurveyModule;
 import org.hotline.server.wiring.TelephonyModule;
 import org.hotline.search.SearchConfig;
 import org.hotline.core.text.HanLpSegmenter;
@@ -158,8 +159,15 @@ public final class Application {
             if (config.telephony().enabled()) {
                 modules.add(new TelephonyModule(vertx, config.telephony(), redis.async(), tickets, apiParts.authHandler(), clock));
             }
-            if (config.sms().enabled()) {
-                modules.add(new SmsModule(vertx, config.sms(), config.nodeId(), redis.async(), tickets, apiParts.authHandler(), clock));
+            boolean voiceSurvey = config.telephony().enabled() && config.voiceSurvey().enabled();
+            SmsModule sms = config.sms().enabled() ? new SmsModule(vertx, config.sms(), config.nodeId(), redis.async(), tickets,
+                    apiParts.authHandler(), clock, voiceSurvey) : null;
+            if (sms != null) {
+                modules.add(sms);
+            }
+            if (voiceSurvey) {
+                modules.add(new VoiceSurveyModule(vertx, config.voiceSurvey(), config.sms(), config.nodeId(), redis.async(), tickets,
+                        () -> sms == null ? null : sms.channel(), clock));
             }
             if (config.link110().enabled()) {
                 Linkage110Module linkage = new Linkage110Module(vertx, config.link110(), config.nodeId(), redis.async(), tickets, clock);

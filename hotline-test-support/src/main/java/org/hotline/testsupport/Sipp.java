@@ -150,6 +150,20 @@ public final class Sipp {
         return start(cmd, dir, port);
     }
 
+    /**
+     * A citizen's phone on {@code port} (the carrier trunk's contact) answering the automated voice
+     * survey: answers after {@code answer}, presses {@code satisfaction} then {@code resolution} (SIP
+     * INFO DTMF) and waits for the hotline to hang up; one call, then sipp ends.
+     */
+    public static Run surveyAnswering(int port, Duration answer, char satisfaction, char resolution) {
+        Path dir = workDir();
+        Path scenario = scenario(dir, "survey-citizen.xml", Map.of("ANSWER_MS", ms(answer), "KEY_PAUSE_MS", "1500",
+                "KEY1", String.valueOf(satisfaction), "KEY2", String.valueOf(resolution)));
+        List<String> cmd = List.of(binary(), "-sf", scenario.toString(), "-i", "127.0.0.1", "-p", Integer.toString(port),
+                "-mp", Integer.toString(FreePort.pick()), "-m", "1", "-nostdin", "-trace_err", "-aa");
+        return start(cmd, dir, port);
+    }
+
     /** REGISTERs {@code user} (digest {@code password}) with the contact 127.0.0.1:{@code contactPort}; throws unless 200. */
     public static void register(String host, int sipPort, String user, String password, int contactPort) {
         registerAll(host, sipPort, Map.of(user, password), contactPort);

@@ -25,6 +25,7 @@ public final class CallControl {
 
     static final String OUT_CONTEXT = "hotline-out";
     static final String CONFERENCE_CONTEXT = "hotline-conference";
+    static final String SURVEY_CONTEXT = "hotline-survey";
     static final String HOTLINE_NUMBER = "12345";
 
     private final AmiGateway ami;
@@ -157,6 +158,28 @@ public final class CallControl {
         o.setChannelId(callId);
         tracker.expectOutbound(callId, purpose, agentId, phone, clock.instant());
         return ami.send(o).onFailure(f -> tracker.forgetOutbound(callId)).map(callId);
+    }
+
+    /**
+     * One attempt of an automated voice survey (语音回访): the citizen is dialled through the outbound
+     * route ([hotline-out], so a site's carrier routing applies) and, on answering, hears the survey of
+     * [hotline-survey]; the keys, or the failure to answer within {@code ring}, come back through FastAGI
+     * with {@code attempt} (the caller's token for this attempt)
+     * ({@link HotlineAgiServer#SURVEY_RESULT_ADDRESS}). No agent is involved: the call is tracked as a robot
+     * call (purpose {@code voice-survey:<ticketId>}, no agent), which makes no call record.
+     */
+    public Future<Void> surveyCall(String ticketId, String phone, String attempt, java.time.Duration ring) {
+        if (!isNumber(phone) || phone.startsWith("queue-")) {
+            return badNumber();
+        }
+        if (ticketId == null || !ticketId.matches("[0-9A-Za-z_-]{1,64}") || attempt == null || !attempt.matches("[0-9A-Za-z:-]{1,64}")) {
+            return Future.failedFuture(HotlineException.invalid("telephony.bad-survey", "回访工单或呼叫编号格式不正确"));
+        }
+        Map<String, String> vars = Map.of("HOTLINE_SURVEY_TICKET", ticketId, "HOTLINE_SURVEY_ATTEMPT", attempt,
+                CallTracker.OUTBOUND_VARIABLE, CallPurpose.voiceSurvey(ticketId) + "||" + phone);
+        OriginateAction o = originate("Local/" + phone + "@" + OUT_CONTEXT + "/n", SURVEY_CONTEXT, "s", vars);
+        o.setTimeout(ring.toMillis());
+        return ami.send(o).mapEmpty();
     }
 
     private QueueAddAction queueAdd(String agentId, String queue) {

@@ -2,11 +2,15 @@ package org.hotline.telephony;
 
 import java.util.Optional;
 
-/** Why an outbound call is placed, as its record's {@code purpose}: {@code callback:<callId>} or {@code return-visit:<ticketId>}. */
+/**
+ * Why an outbound call is placed, as its record's {@code purpose}: {@code callback:<callId>},
+ * {@code return-visit:<ticketId>} (an agent's), or {@code voice-survey:<ticketId>} (the robot's, no record).
+ */
 final class CallPurpose {
 
     private static final String CALLBACK = "callback:";
     private static final String RETURN_VISIT = "return-visit:";
+    private static final String VOICE_SURVEY = "voice-survey:";
 
     private CallPurpose() {
     }
@@ -17,6 +21,10 @@ final class CallPurpose {
 
     static String returnVisit(String ticketId) {
         return RETURN_VISIT + ticketId;
+    }
+
+    static String voiceSurvey(String ticketId) {
+        return VOICE_SURVEY + ticketId;
     }
 
     /** The missed call an outbound call returns, if it is a callback. */

@@ -31,6 +31,11 @@ public final class CallTracker {
     static final Duration UNCONFIRMED_OUTBOUND = Duration.ofSeconds(60);
 
     private final Map<String, LiveCall> calls = new ConcurrentHashMap<>();
+    /**
+     * Robot calls (voice surveys: an outbound call without an agent) by linked id: not call-centre
+     * calls, so no record and no phantom incoming call from their carrier leg; their trail is on the ticket.
+     */
+    private final Set<String> robotCalls = ConcurrentHashMap.newKeySet();
 
     public List<CallSignal> apply(AmiEvent e, Instant now) {
         return switch (e.name()) {
@@ -143,7 +148,7 @@ public final class CallTracker {
     }
 
     private List<CallSignal> started(AmiEvent e, Instant now) {
-        if (!ENTRY_CONTEXTS.contains(e.get("context"))) {
+        if (!ENTRY_CONTEXTS.contains(e.get("context")) || robotCalls.contains(e.callId())) {
             return List.of();
         }
         LiveCall call = calls.computeIfAbsent(e.callId(), id -> new LiveCall(id, now));
@@ -178,6 +183,11 @@ public final class CallTracker {
     private void outbound(AmiEvent e, Instant now) {
         String[] parts = e.get("value").split("\\|", -1);
         if (parts.length != 3) {
+            return;
+        }
+        if (parts[1].isEmpty()) {
+            robotCalls.add(e.callId());
+            calls.remove(e.callId());
             return;
         }
         LiveCall call = calls.computeIfAbsent(e.callId(), id -> new LiveCall(id, now));
@@ -253,6 +263,9 @@ public final class CallTracker {
     }
 
     private List<CallSignal> hungUp(AmiEvent e, Instant now) {
+        if (e.callId().equals(e.get("uniqueid"))) {
+            robotCalls.remove(e.callId()); // its first channel is gone: no new channel of that call follows
+        }
         LiveCall call = calls.get(e.callId());
         if (call == null || !call.callerChannels.remove(e.get("uniqueid")) || !call.callerChannels.isEmpty()
                 || call.endedAt != null) {

@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The FastAGI server the dialplan calls ({@code agi://host:port/incoming} and {@code /progress}).
+ * The FastAGI server the dialplan calls ({@code agi://host:port/incoming}, {@code /progress} and {@code /survey}).
  * Asterisk-Java runs each script on its own pool thread, where blocking is fine; calls into the
  * backend's ports go through the owning Vert.x context and are awaited with a timeout, so a slow
  * store never holds a citizen: on timeout the dialplan's defaults queue the call.
@@ -30,6 +30,12 @@ public final class HotlineAgiServer {
     public static final String INCOMING_ADDRESS = "telephony.agi.incoming";
     /** Published after each progress lookup: {callId, digits, status}. */
     public static final String PROGRESS_ADDRESS = "telephony.progress.looked-up";
+    /**
+     * Published after each voice-survey call attempt ([hotline-survey]): {ticketId, attempt, answered,
+     * satisfaction, resolution, reason}; keys are "" when none was pressed, reason is Asterisk's
+     * outgoing-call REASON when nobody answered.
+     */
+    public static final String SURVEY_RESULT_ADDRESS = "telephony.survey.result";
 
     private static final Logger LOG = LoggerFactory.getLogger(HotlineAgiServer.class);
     private static final long PORT_TIMEOUT_MS = 2000;
@@ -75,6 +81,7 @@ public final class HotlineAgiServer {
         return switch (request.getScript() == null ? "" : request.getScript().replace("/", "")) {
             case "incoming" -> this::incoming;
             case "progress" -> this::progress;
+            case "survey" -> this::survey;
             default -> (r, c) -> LOG.warn("unknown agi script [script={}]", r.getScript());
         };
     }
@@ -106,6 +113,22 @@ public final class HotlineAgiServer {
         channel.setVariable("HOTLINE_STATUS_PROMPT", StatusPrompt.of(status));
         channel.setVariable("HOTLINE_DIGIT_PROMPTS", found.map(p -> StatusPrompt.digitsOf(p.ticketNumber())).orElse(""));
         publish(PROGRESS_ADDRESS, new JsonObject().put("callId", callId).put("digits", digits).put("status", status));
+    }
+
+    /** A survey call ended its questions (answered) or was not answered ("failed", REASON set): both are reported. */
+    private void survey(AgiRequest request, AgiChannel channel) throws AgiException {
+        boolean answered = !"failed".equals(request.getExtension());
+        publish(SURVEY_RESULT_ADDRESS, new JsonObject()
+                .put("ticketId", Optional.ofNullable(channel.getVariable("HOTLINE_SURVEY_TICKET")).orElse(""))
+                .put("attempt", Optional.ofNullable(channel.getVariable("HOTLINE_SURVEY_ATTEMPT")).orElse(""))
+                .put("answered", answered)
+                .put("satisfaction", digit(channel.getVariable("HOTLINE_SURVEY_SATISFACTION")))
+                .put("resolution", digit(channel.getVariable("HOTLINE_SURVEY_RESOLUTION")))
+                .put("reason", answered ? "" : Optional.ofNullable(channel.getVariable("REASON")).orElse("")));
+    }
+
+    private static String digit(String keyed) {
+        return keyed == null ? "" : keyed.replaceAll("\\D", "");
     }
 
     private void publish(String address, JsonObject body) {

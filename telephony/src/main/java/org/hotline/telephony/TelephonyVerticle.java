@@ -35,6 +35,11 @@ public final class TelephonyVerticle extends VerticleBase {
     public static final String CONFERENCE_ADDRESS = "telephony.call.conference";
     /** Request {callId, ticketId}: link a ticket created during the call to its record. */
     public static final String LINK_TICKET_ADDRESS = "telephony.call.link-ticket";
+    /**
+     * Request {ticketId, phone, attempt (a token the result carries back), ringSeconds}: one voice-survey call (reply {ok:true} once Asterisk
+     * took the originate); its outcome arrives on {@link HotlineAgiServer#SURVEY_RESULT_ADDRESS}.
+     */
+    public static final String SURVEY_CALL_ADDRESS = "telephony.survey.call";
     /** Published after each call record is stored: the stream fields as JSON. */
     public static final String RECORDED_ADDRESS = "telephony.call.recorded";
     /** Published after each resynchronisation with Asterisk (first log-in and every reconnect). */
@@ -92,6 +97,8 @@ public final class TelephonyVerticle extends VerticleBase {
                 m.body().getString("callId"), m.body().getString("target"), m.body().getBoolean("attended", false))));
         bus.<JsonObject>consumer(CONFERENCE_ADDRESS, m -> TelephonyReplies.reply(m,
                 control.conference(m.body().getString("callId"), m.body().getString("target"))));
+        bus.<JsonObject>consumer(SURVEY_CALL_ADDRESS, m -> TelephonyReplies.reply(m, control.surveyCall(m.body().getString("ticketId"),
+                m.body().getString("phone"), m.body().getString("attempt"), Duration.ofSeconds(m.body().getInteger("ringSeconds", 30)))));
         bus.<JsonObject>consumer(LINK_TICKET_ADDRESS, m -> TelephonyReplies.reply(m,
                 store.linkTicket(m.body().getString("callId"), m.body().getString("ticketId"))));
         // A ticket filed from a call (core's TicketRoutes): the call's side of the link, at any time.

@@ -102,6 +102,25 @@ class CallTrackerTest {
         assertThat(tracker.inProgress()).isZero();
     }
 
+    @Test
+    void aVoiceSurveyCallHasNoAgentAndMakesNoRecordNorAPhantomIncomingCallFromItsCarrierLeg() {
+        List<AmiEvent> events = List.of(
+                new AmiEvent("Newchannel", Map.of("context", "hotline-out", "uniqueid", "7.1", "linkedid", "7.1", "channel", "Local/13900000009@hotline-out-1;1")),
+                new AmiEvent("VarSet", Map.of("variable", CallTracker.OUTBOUND_VARIABLE, "value", "voice-survey:t-1||13900000009",
+                        "uniqueid", "7.1", "linkedid", "7.1", "channel", "Local/13900000009@hotline-out-1;1")),
+                new AmiEvent("Newchannel", Map.of("context", "hotline-in", "uniqueid", "7.3", "linkedid", "7.1",
+                        "calleridnum", "12345", "channel", "PJSIP/carrier-1")),
+                new AmiEvent("Hangup", Map.of("uniqueid", "7.3", "linkedid", "7.1")),
+                new AmiEvent("Hangup", Map.of("uniqueid", "7.1", "linkedid", "7.1")));
+        List<CallSignal> signals = new ArrayList<>();
+        for (AmiEvent e : events) {
+            signals.addAll(tracker.apply(e, T0));
+        }
+
+        assertThat(signals).isEmpty();
+        assertThat(tracker.inProgress()).isZero();
+    }
+
     /** Replays a recording, one second per event. */
     @Test
     void aBlindTransferIsRecordedAsATransferWhicheverComesFirstTheNoteOrTheQueuesReport() {

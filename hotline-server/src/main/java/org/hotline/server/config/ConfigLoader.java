@@ -89,7 +89,9 @@ public final class ConfigLoader {
         Optional<Path> seedDir = v.get(Setting.HOTLINE_SEED_DIR).isBlank() ? Optional.empty()
                 : Optional.of(Path.of(v.get(Setting.HOTLINE_SEED_DIR)).toAbsolutePath().normalize());
         return new HotlineConfig(v.get(Setting.HOTLINE_NODE_ID), http, dataDir, seedDir, redis, search, telephony, auth, link110,
-                cluster(v), embedded, dispatch(v), limits(v), sms(v), attachments(v, dataDir));
+                cluster(v), embedded, dispatch(v), limits(v), sms(v), attachments(v, dataDir), new HotlineConfig.VoiceSurvey(
+                        integer(v, Setting.HOTLINE_VOICE_SURVEY_ATTEMPTS), integer(v, Setting.HOTLINE_VOICE_SURVEY_RETRY_MINUTES),
+                        integer(v, Setting.HOTLINE_VOICE_SURVEY_RING_SECONDS), integer(v, Setting.HOTLINE_VOICE_SURVEY_DELAY_MINUTES)));
     }
 
     private static HotlineConfig.Attachments attachments(Map<Setting, String> v, Path dataDir) {

@@ -28,7 +28,7 @@ public record HotlineConfig(
         Dispatch dispatch,
         Limits limits,
         Sms sms,
-        Attachments attachments) {
+        Attachments attachments, VoiceSurvey voiceSurvey) {
 
     public HotlineConfig {
         if (nodeId == null || !nodeId.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
@@ -255,6 +255,28 @@ public record HotlineConfig(
         public String toString() {
             return "Sms[host=" + host + ", port=" + port + ", systemId=" + systemId + ", password=***, rate=" + ratePerSecond
                     + "/s, window=" + window + ", quiet=" + quietStart + "-" + quietEnd + "]";
+        }
+    }
+
+    /** The automated voice survey (HOTLINE_VOICE_SURVEY_*); off while {@code attempts} is 0. */
+    public record VoiceSurvey(int attempts, int retryMinutes, int ringSeconds, int delayMinutes) {
+        public VoiceSurvey {
+            if (attempts < 0 || attempts > 10) {
+                throw new InvalidConfigException("HOTLINE_VOICE_SURVEY_ATTEMPTS", "must be within 0..10, was " + attempts);
+            }
+            if (retryMinutes < 0 || retryMinutes > 24 * 60) {
+                throw new InvalidConfigException("HOTLINE_VOICE_SURVEY_RETRY_MINUTES", "must be within 0..1440, was " + retryMinutes);
+            }
+            if (ringSeconds < 5 || ringSeconds > 120) {
+                throw new InvalidConfigException("HOTLINE_VOICE_SURVEY_RING_SECONDS", "must be within 5..120, was " + ringSeconds);
+            }
+            if (delayMinutes < 0) {
+                throw new InvalidConfigException("HOTLINE_VOICE_SURVEY_DELAY_MINUTES", "must not be negative, was " + delayMinutes);
+            }
+        }
+
+        public boolean enabled() {
+            return attempts > 0;
         }
     }
 

@@ -20,12 +20,14 @@ import org.hotline.server.health.DependencyCheck;
 import org.hotline.core.model.Department;
 import org.hotline.telephony.sms.DutyPhones;
 import org.hotline.telephony.sms.QuietHours;
+import org.hotline.telephony.sms.SmsChannel;
 import org.hotline.telephony.sms.SmsConfig;
 import org.hotline.telephony.sms.SmsRoutes;
 import org.hotline.telephony.sms.SmsVerticle;
 
 /**
- * SMS over SMPP (HOTLINE_SMPP_*): receipts, reply notices, SMS return visits. Its routes under
+ * SMS over SMPP (HOTLINE_SMPP_*): receipts, reply notices, SMS return visits ({@code voiceFirst}: the
+ * voice survey visits accepted replies and sends the SMS survey itself when nobody answers). Its routes under
  * {@code /api/sms/} are for supervisors and administrators; only administrators change templates.
  * The quiet hours are Beijing time, the center's own clock.
  */
@@ -38,7 +40,7 @@ public final class SmsModule implements Module {
     private final Handler<RoutingContext> authentication;
 
     public SmsModule(Vertx vertx, HotlineConfig.Sms config, String nodeId, RedisAsyncCommands<String, String> redis,
-                     TicketService tickets, Handler<RoutingContext> authentication, Clock clock) {
+                     TicketService tickets, Handler<RoutingContext> authentication, Clock clock, boolean voiceFirst) {
         this.vertx = vertx;
         this.authentication = authentication;
         SmsConfig smsConfig = new SmsConfig(config.host(), config.port(), config.systemId(), config.password(),
@@ -47,7 +49,12 @@ public final class SmsModule implements Module {
                 Duration.ofMinutes(config.surveyDelayMinutes()), null,
                 config.maxAttempts(), Duration.ofSeconds(config.retrySeconds()));
         DutyPhones phones = id -> tickets.seed().departments().find(id).map(Department::contact);
-        this.sms = new SmsVerticle(smsConfig, redis, TicketOperations.of(tickets), "sms-" + nodeId, phones, clock);
+        this.sms = new SmsVerticle(smsConfig, redis, TicketOperations.of(tickets), "sms-" + nodeId, phones, clock, voiceFirst);
+    }
+
+    /** The channel for the voice survey's fallback; null until started. */
+    public SmsChannel channel() {
+        return sms.channel();
     }
 
     @Override

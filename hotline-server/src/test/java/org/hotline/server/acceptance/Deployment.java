@@ -18,13 +18,18 @@ import org.hotline.testsupport.RealAsterisk;
 import org.hotline.testsupport.RealElasticsearch;
 import org.hotline.testsupport.RealRedis;
 import org.hotline.testsupport.ShippedAsterisk;
+import org.hotline.testsupport.smsc.TestSmsc;
 
 /**
  * Everything a production site runs, on loopback, each piece its own OS process: an external real
  * redis-server, Elasticsearch 8.19, Asterisk 22 on the shipped {@code docker/asterisk} configuration,
  * the 110 peer process, and two server nodes from the packaged jar clustered through Hazelcast.
  * The nodes get the same settings docker/docker-compose.yml gives its two servers (external Redis and
- * Elasticsearch, AMI, FastAGI, 110, Hazelcast), with loopback addresses and free ports.
+ * Elasticsearch, AMI, FastAGI, 110, Hazelcast), with loopback addresses and free ports, plus the
+ * messaging to citizens compose has no center for ({@link #messagingSettings}): the test SMS center
+ * (SMPP, its own JVM) and the automated voice survey, whose calls reach citizens through the carrier
+ * trunk: nobody answers at its contact, except at {@link #surveyedCitizenPort} (a sipp phone when a test
+ * starts one there).
  */
 final class Deployment implements AutoCloseable {
 
@@ -32,6 +37,7 @@ final class Deployment implements AutoCloseable {
     static final String STAFF_PASSWORD = "acceptance-staff-pass";
     private static final Path LOGS = Path.of("target", "acceptance");
     private static final String LINK110_SECRET = "acceptance-110-shared-secret";
+    private static final String SMPP_PASSWORD = "acc-smpp";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     final RealRedis redis;
@@ -40,12 +46,22 @@ final class Deployment implements AutoCloseable {
     /** The shipped SIP configuration's ports (the carrier trunk at {@link ShippedAsterisk#sipPort()}). */
     final ShippedAsterisk shipped;
     final PeerProcess peer110;
+    /** The SMS center (SMPP) the nodes bind to; its records are the citizens' phones. */
+    final TestSmsc smsc;
+    /**
+     * Where the carrier reaches {@link #SURVEYED_CITIZEN} alone (extensions_local.conf): the phone that
+     * answers the voice survey is rung by that survey only, not by the other tickets' survey calls.
+     */
+    final int surveyedCitizenPort;
+    static final String SURVEYED_CITIZEN = "13700000006";
     final ServerNode nodeA;
     final ServerNode nodeB;
     private final List<AutoCloseable> started = new ArrayList<>();
 
     private Deployment(RealRedis redis, RealElasticsearch elasticsearch, ShippedAsterisk shipped, PeerProcess peer110,
-                       ServerNode nodeA, ServerNode nodeB) {
+                       TestSmsc smsc, int surveyedCitizenPort, ServerNode nodeA, ServerNode nodeB) {
+        this.smsc = smsc;
+        this.surveyedCitizenPort = surveyedCitizenPort;
         this.redis = redis;
         this.elasticsearch = elasticsearch;
         this.shipped = shipped;
@@ -62,20 +78,28 @@ final class Deployment implements AutoCloseable {
         wipeSearchIndices(elasticsearch.url());
         int agiPort = FreePort.pick();
         // the shipped configuration with its Mandarin prompts and music on hold, SIP and HTTP on free loopback ports
-        ShippedAsterisk shipped = ShippedAsterisk.start(Path.of("..").toAbsolutePath().normalize(), agiPort, Map.of());
+        int citizensPort = FreePort.pick(); // the shipped trunk's contact (pjsip_local.conf): nobody answers there
+        int surveyedCitizenPort = FreePort.pick();
+        ShippedAsterisk shipped = ShippedAsterisk.start(Path.of("..").toAbsolutePath().normalize(), agiPort, Map.of(
+                "pjsip_local.conf", "[carrier-aor](+)\ncontact = sip:127.0.0.1:" + citizensPort + "\n",
+                "extensions_local.conf", "[hotline-out]\nexten => " + SURVEYED_CITIZEN + ",1,Dial(PJSIP/carrier/sip:" + SURVEYED_CITIZEN
+                        + "@127.0.0.1:" + surveyedCitizenPort + ",60)\n same => n,Hangup()\n"));
         RealAsterisk asterisk = shipped.asterisk();
         asterisk.cli("core waitfullybooted");
         PeerProcess peer110 = PeerProcess.start(LINK110_SECRET);
+        TestSmsc smsc = TestSmsc.start(FreePort.pick(), SMPP_PASSWORD);
         int[] hazelcast = {FreePort.pick(), FreePort.pick()};
         String members = "127.0.0.1:" + hazelcast[0] + ",127.0.0.1:" + hazelcast[1];
         Map<String, String> common = commonSettings(redis.uri(), elasticsearch.url(), asterisk.amiHost(), asterisk.amiPort(),
                 asterisk.amiUser(), asterisk.amiSecret(), peer110.exchangeUrl().toString(), members,
                 // Asterisk's recordings, read by the servers as compose mounts them (read-only volume)
                 asterisk.instanceDir().resolve("spool/monitor").toString());
+        common.putAll(messagingSettings(smsc.port()));
         ServerNode nodeA = new ServerNode("node-a", nodeSettings(common, "node-a", hazelcast[0], agiPort), LOGS);
         ServerNode nodeB = new ServerNode("node-b", nodeSettings(common, "node-b", hazelcast[1], FreePort.pick()), LOGS);
-        Deployment deployment = new Deployment(redis, elasticsearch, shipped, peer110, nodeA, nodeB);
-        deployment.started.addAll(List.<AutoCloseable>of(redis::stop, asterisk::stop, peer110));
+        Deployment deployment = new Deployment(redis, elasticsearch, shipped, peer110, smsc, surveyedCitizenPort,
+                nodeA, nodeB);
+        deployment.started.addAll(List.<AutoCloseable>of(redis::stop, asterisk::stop, peer110, smsc));
         try {
             nodeA.start(Duration.ofMinutes(4));
             deployment.started.add(nodeA::stop);
@@ -105,6 +129,17 @@ final class Deployment implements AutoCloseable {
                 Map.entry("HOTLINE_HTTP_HOST", "127.0.0.1"), Map.entry("HOTLINE_CLUSTER", "hazelcast"),
                 Map.entry("HOTLINE_CLUSTER_NAME", "acceptance-" + ProcessHandle.current().pid()),
                 Map.entry("HOTLINE_CLUSTER_MEMBERS", clusterMembers)));
+    }
+
+    /**
+     * SMS through the test center and the voice survey, at any hour (no quiet hours) and without waits:
+     * one survey call, then the SMS survey.
+     */
+    static Map<String, String> messagingSettings(int smscPort) {
+        return Map.of("HOTLINE_SMPP_HOST", "127.0.0.1", "HOTLINE_SMPP_PORT", Integer.toString(smscPort),
+                "HOTLINE_SMPP_PASSWORD", SMPP_PASSWORD, "HOTLINE_SMPP_QUIET_START", "00:00", "HOTLINE_SMPP_QUIET_END", "00:00",
+                "HOTLINE_VOICE_SURVEY_ATTEMPTS", "1", "HOTLINE_VOICE_SURVEY_RING_SECONDS", "10",
+                "HOTLINE_VOICE_SURVEY_DELAY_MINUTES", "0", "HOTLINE_VOICE_SURVEY_RETRY_MINUTES", "0");
     }
 
     /** One node's settings: the common ones plus its own ports, data folder and name. */

@@ -31,6 +31,10 @@ import org.junit.jupiter.api.Timeout;
  * <p>The phone ticket is a real SIP call: sipp as the citizen through the shipped carrier trunk, sipp
  * as the agent's phone registered with the credentials the server handed out at the agent's log-in;
  * the agent learns the call from the screen pop (server-sent events) as the console does.
+ *
+ * <p>Return visits without an agent (issue 22): the voice survey calls the citizen through the carrier
+ * trunk, where sipp answers and presses keys; a citizen who does not answer gets the SMS survey from the
+ * SMS center process and answers it by SMS. Judged by HTTP, the SMS center's records and sipp.
  */
 @Timeout(1200)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -71,7 +75,7 @@ class ShippedServerAcceptanceIT {
                     .filter(d -> !CALENDAR.equals(d.getString("name")))
                     .collect(Collectors.toMap(d -> d.getString("name"), d -> d.getString("status"))))
                     .containsEntry("redis", "UP").containsEntry("search", "UP").containsEntry("telephony", "UP")
-                    .containsEntry("link110", "UP")
+                    .containsEntry("link110", "UP").containsEntry("sms", "UP")
                     .allSatisfy((name, status) -> assertThat(status).as(name).isEqualTo("UP"));
             // the holiday data is not a dependency: a missing year is a warning that never holds readiness back
             assertThat(health.getJsonArray("dependencies").stream().map(JsonObject.class::cast)
@@ -212,6 +216,74 @@ class ShippedServerAcceptanceIT {
         Client onB = deployment.login(deployment.nodeB, "supervisor-acc", Deployment.STAFF_PASSWORD);
         assertThat(onA.get("/api/v1/reports/center").getInteger("tickets"))
                 .as("both nodes report from the same index").isEqualTo(onB.get("/api/v1/reports/center").getInteger("tickets"));
+    }
+
+    @Test
+    @Order(6)
+    void aCitizenWhoAnswersTheVoiceSurveyCallWithKeysHasThemRecordedAsTheReturnVisit() throws Exception {
+        String phone = Deployment.SURVEYED_CITIZEN;
+        try (Sipp.Run citizen = Sipp.surveyAnswering(deployment.surveyedCitizenPort, Duration.ofSeconds(1), '2', '1')) {
+            Client supervisor = deployment.login(deployment.nodeB, "supervisor-acc", Deployment.STAFF_PASSWORD);
+            String id = repliedAndAccepted(phone, "acceptance-voice-1", "dept-voice", supervisor);
+
+            JsonObject visited = visited(id, supervisor);
+
+            assertThat(visited.getJsonArray("visits")).hasSize(1);
+            JsonObject visit = visited.getJsonArray("visits").getJsonObject(0);
+            assertThat(visit.getString("satisfaction")).isEqualTo("BASICALLY_SATISFIED");
+            assertThat(visit.getString("resolution")).isEqualTo("RESOLVED");
+            assertThat(visit.getString("note")).isEqualTo("语音回访");
+            Sipp.Result call = citizen.await(Duration.ofSeconds(60));
+            assertThat(call.successful()).as("the citizen's phone took the survey call to its end: %s", call.output()).isEqualTo(1);
+            assertThat(deployment.smsc.messagesTo(phone)).as("no SMS survey after a voice visit").noneMatch(t -> t.contains("回访"));
+        }
+    }
+
+    @Test
+    @Order(7)
+    void aCitizenWhoDoesNotAnswerTheSurveyCallAnswersTheSmsSurveyAndThatIsTheReturnVisit() throws Exception {
+        String phone = "13700000007"; // nobody answers at the carrier's contact: the call is not answered
+        Client supervisor = deployment.login(deployment.nodeB, "supervisor-acc", Deployment.STAFF_PASSWORD);
+        String id = repliedAndAccepted(phone, "acceptance-sms-1", "dept-sms", supervisor);
+        String number = supervisor.get("/api/v1/tickets/" + id).getString("number");
+
+        String survey = deployment.smsc.awaitMessage(phone, t -> t.contains("回访"), PATIENCE);
+        assertThat(survey).contains(number);
+        deployment.smsc.citizenSends(phone, "3");
+
+        JsonObject visited = visited(id, supervisor);
+        assertThat(visited.getJsonArray("visits").getJsonObject(0).getString("satisfaction")).isEqualTo("DISSATISFIED");
+        assertThat(deployment.smsc.awaitMessage(phone, t -> t.contains("感谢"), PATIENCE)).contains(number);
+        assertThat(deployment.smsc.messagesTo(phone)).as("receipt and reply notice reached the phone too")
+                .anyMatch(t -> t.contains("已受理")).anyMatch(t -> t.contains("已办结答复"));
+    }
+
+    /** A citizen's web appeal, assigned automatically, replied by its lead department, the reply accepted: it awaits its visit. */
+    private static String repliedAndAccepted(String phone, String key, String departmentUser, Client supervisor) throws Exception {
+        JsonObject text = HistorySeed.lines().get(0);
+        new Client(deployment.nodeA, null).expect(201, "POST", "/api/v1/appeals", "application/json", new JsonObject()
+                .put("title", text.getString("title")).put("content", text.getString("content")).put("appealType", "COMPLAINT")
+                .put("phone", phone).put("name", "市民丁").put("district", "东城区").put("address", "人民路6号")
+                .put("idempotencyKey", key).encode());
+        String id = await(PATIENCE, "the appeal of " + phone + " listed", () -> supervisor.get("/api/v1/tickets?phone=" + phone)
+                .getJsonArray("items").stream().map(JsonObject.class::cast).map(t -> t.getString("id")).findFirst().orElse(null));
+        JsonObject assigned = await(PATIENCE, "automatic dispatch assigned the ticket of " + phone, () -> {
+            JsonObject ticket = supervisor.get("/api/v1/tickets/" + id);
+            return "ASSIGNED".equals(ticket.getString("status")) ? ticket : null;
+        });
+        Client department = deployment.staff(deployment.nodeB, departmentUser, "DEPARTMENT", assigned.getString("leadDepartment"));
+        department.post(path(id, "sign"), new JsonObject());
+        department.post(path(id, "reply"), new JsonObject().put("text", "已派人到现场处理，问题已解决。").put("result", "RESOLVED"));
+        supervisor.post(path(id, "accept-reply"), new JsonObject().put("reason", "答复完整"));
+        return id;
+    }
+
+    private static JsonObject visited(String id, Client supervisor) throws Exception {
+        return await(PATIENCE, () -> "the ticket visited without an agent; events "
+                + supervisor.get("/api/v1/tickets/" + id + "/events").encode(), () -> {
+            JsonObject ticket = supervisor.get("/api/v1/tickets/" + id);
+            return "REVISITED".equals(ticket.getString("status")) ? ticket : null;
+        });
     }
 
     /** The department signs and replies, the supervisor accepts the reply, the agent records the visit, the supervisor closes. */

@@ -121,6 +121,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theVoiceSurveyIsOffByDefaultAndItsAttemptsAndRingTimeAreCheckedSettings() {
+        assertThat(ConfigLoader.load(env()).voiceSurvey().enabled()).isFalse();
+
+        HotlineConfig.VoiceSurvey site = ConfigLoader.load(env("HOTLINE_VOICE_SURVEY_ATTEMPTS", "3",
+                "HOTLINE_VOICE_SURVEY_RETRY_MINUTES", "45", "HOTLINE_VOICE_SURVEY_RING_SECONDS", "25")).voiceSurvey();
+        assertThat(site.enabled()).isTrue();
+        assertThat(site.attempts()).isEqualTo(3);
+        assertThat(site.retryMinutes()).isEqualTo(45);
+        assertThat(site.ringSeconds()).isEqualTo(25);
+        assertThat(site.delayMinutes()).isEqualTo(60);
+        assertThatThrownBy(() -> ConfigLoader.load(env("HOTLINE_VOICE_SURVEY_ATTEMPTS", "11")))
+                .hasMessageContaining("HOTLINE_VOICE_SURVEY_ATTEMPTS");
+        assertThatThrownBy(() -> ConfigLoader.load(env("HOTLINE_VOICE_SURVEY_RING_SECONDS", "2")))
+                .hasMessageContaining("HOTLINE_VOICE_SURVEY_RING_SECONDS");
+    }
+
+    @Test
     void queueNamesAndWrapUpTimeAreSettings() {
         HotlineConfig.Telephony defaults = ConfigLoader.load(env()).telephony();
         assertThat(defaults.queues()).containsExactly("common", "enterprise", "dialect");

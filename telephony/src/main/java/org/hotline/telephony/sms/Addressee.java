@@ -17,7 +17,7 @@ public record Addressee(String ticketId, String number, String queryCode, String
                 caller != null && caller.confidential());
     }
 
-    static Addressee of(Ticket ticket) {
+    public static Addressee of(Ticket ticket) {
         return new Addressee(ticket.id().value(), ticket.number().value(), ticket.queryCode() == null ? "null" : ticket.queryCode().value(),
                 ticket.caller() == null ? null : ticket.caller().phone(), ticket.caller() != null && ticket.caller().confidential());
     }

@@ -44,6 +44,7 @@ public final class SmsVerticle extends VerticleBase {
     private final String consumer;
     private final DutyPhones phones;
     private final Clock clock;
+    private final boolean voiceFirst;
     private RedisSmsBook book;
     private SmsChannel channel;
     private HandlerNotices handlers;
@@ -56,6 +57,16 @@ public final class SmsVerticle extends VerticleBase {
 
     public SmsVerticle(SmsConfig config, RedisAsyncCommands<String, String> redis, TicketOperations tickets, String consumer,
                        DutyPhones phones, Clock clock) {
+        this(config, redis, tickets, consumer, phones, clock, false);
+    }
+
+    /**
+     * {@code voiceFirst}: the automated voice survey (VoiceSurveyVerticle) visits accepted replies and
+     * falls back to SMS itself, so the reply notice goes out but no SMS survey follows it here.
+     */
+    public SmsVerticle(SmsConfig config, RedisAsyncCommands<String, String> redis, TicketOperations tickets, String consumer,
+                       DutyPhones phones, Clock clock, boolean voiceFirst) {
+        this.voiceFirst = voiceFirst;
         this.config = Objects.requireNonNull(config, "config");
         this.redis = redis;
         this.tickets = tickets;
@@ -142,7 +153,8 @@ public final class SmsVerticle extends VerticleBase {
         Future<Optional<Addressee>> addressee = entry.ticket() != null ? Future.succeededFuture(Optional.of(Addressee.of(entry.ticket())))
                 : tickets.findById(new TicketId(entry.ticketId())).map(found -> found.map(Addressee::of));
         return addressee.compose(found -> found.isEmpty() ? Future.succeededFuture(false)
-                : channel.notice(found.get(), SmsTemplates.REPLY_NOTICE).compose(v -> surveyIfPlanned(entry, found.get())));
+                : channel.notice(found.get(), SmsTemplates.REPLY_NOTICE).compose(v -> voiceFirst ? Future.succeededFuture(false)
+                        : surveyIfPlanned(entry, found.get())));
     }
 
     /** The survey campaign decides whether a robot surveys this ticket; else it stays on the agents' 待回访 list. */
