@@ -75,8 +75,7 @@ class TicketFlowsIT {
         assertThat(inbox.stream().map(t -> ((JsonObject) t).getString("id"))).contains(id);
         server.ok("/api/v1/tickets/" + id + "/sign", urban, new JsonObject());
         server.ok("/api/v1/tickets/" + id + "/contact", urban, new JsonObject().put("note", "已电话联系市民，约定现场查看"));
-        server.ok("/api/v1/tickets/" + id + "/reply", urban, new JsonObject().put("text", "已修复路面").put("result", "RESOLVED")
-            .put("attachments", new JsonArray().add("file:repair-photo-1.jpg")));
+        server.ok("/api/v1/tickets/" + id + "/reply", urban, new JsonObject().put("text", "已修复路面").put("result", "RESOLVED"));
         server.ok("/api/v1/tickets/" + id + "/accept-reply", supervisor, new JsonObject());
         server.ok("/api/v1/tickets/" + id + "/revisit", agent, new JsonObject().put("resolution", "RESOLVED").put("satisfaction", "SATISFIED"));
         JsonObject closed = server.ok("/api/v1/tickets/" + id + "/close", supervisor, new JsonObject().put("reason", "回访满意"));
