@@ -24,8 +24,12 @@ import org.hotline.core.app.TicketService;
 import org.hotline.core.app.TicketServiceConfig;
 import org.hotline.core.auth.AuthConfig;
 import org.hotline.core.catalog.Seed;
+import org.hotline.core.archive.FileTicketArchive;
+import org.hotline.core.port.TicketArchive;
 import org.hotline.core.redis.RedisConfig;
 import org.hotline.core.redis.RedisConnector;
+import org.hotline.core.redis.RedisTicketArchiver;
+import org.hotline.core.redis.RedisTicketKeys;
 import org.hotline.core.redis.RedisTicketStore;
 import org.hotline.core.redis.RedisTicketStoreConfig;
 import org.hotline.core.wire.SeedLoader;
@@ -63,6 +67,9 @@ public final class Application {
     private final HotlineConfig config;
     private final String redisUri;
     private static final Duration METRICS_INTERVAL = Duration.ofSeconds(10);
+    private static final Duration ARCHIVE_FIRST_RUN = Duration.ofMinutes(1);
+    private static final Duration ARCHIVE_INTERVAL = Duration.ofHours(1);
+    private static final long ARCHIVE_SCAN_PER_RUN = 100_000;
 
     private final Clock clock = Clock.systemUTC();
     private final EmbeddedRedis embeddedRedis;
@@ -72,6 +79,7 @@ public final class Application {
     private StatefulRedisConnection<String, String> redis;
     private TicketService tickets;
     private ApiParts apiParts;
+    private TicketArchive archive;
     private ApiRoutes api;
     private final List<Module> modules = new ArrayList<>();
     private HttpListeners.Listening http;
@@ -121,12 +129,30 @@ public final class Application {
     private Future<Void> startTickets() {
         Future<Seed> seed = vertx.executeBlocking(() -> config.seedDir().map(SeedLoader::fromDirectory)
                 .orElseGet(SeedLoader::fromClasspath));
-        Future<RedisTicketStore> store = RedisTicketStore.start(vertx, connector, RedisTicketStoreConfig.defaults());
+        archive = new FileTicketArchive(vertx, config.redis().archiveDir());
+        Future<RedisTicketStore> store = RedisTicketStore.start(vertx, connector, RedisTicketStoreConfig.defaults(), archive);
+        startArchiving(archive);
         return Future.all(seed, store).compose(both -> {
             tickets = new TicketService(store.result(), seed.result(), clock, TicketServiceConfig.defaults());
             apiParts = ApiParts.create(vertx, apiConfig(), redis.async(), tickets, clock);
             return Future.<Void>succeededFuture();
         });
+    }
+
+    /**
+     * Closed tickets past HOTLINE_ARCHIVE_CLOSED_AFTER_DAYS leave Redis for the archive: a run a minute after the
+     * start, then every hour (each node; the archiver is idempotent). Off when the retention is zero.
+     */
+    private void startArchiving(TicketArchive archive) {
+        if (!config.redis().archivesClosedTickets()) {
+            return;
+        }
+        RedisTicketArchiver archiver = new RedisTicketArchiver(vertx, redis.async(), RedisTicketKeys.defaults(), archive,
+                config.redis().closedRetention(), ARCHIVE_SCAN_PER_RUN);
+        long timer = vertx.setPeriodic(ARCHIVE_FIRST_RUN.toMillis(), ARCHIVE_INTERVAL.toMillis(), id ->
+                archiver.archiveDue(clock.instant()).onFailure(failure ->
+                        LOG.warn("archiving closed tickets failed, retried within the hour [{}]", failure.toString())));
+        closeables.add(() -> vertx.cancelTimer(timer));
     }
 
     /**
@@ -154,7 +180,7 @@ public final class Application {
                     .withCategoryListener(dispatch::categoryChanged);
             modules.add(dispatch);
             modules.add(new SearchAndReports(vertx, searchConfig(), segmenter.result(), indexerConnection.result(), redis,
-                    () -> tickets.seed().departments(), clock, apiParts.audit()));
+                    () -> tickets.seed().departments(), clock, apiParts.audit(), archive));
             modules.add(new SurveyModule(vertx, config.nodeId(), redis.async()));
             if (config.telephony().enabled()) {
                 modules.add(new TelephonyModule(vertx, config.telephony(), redis.async(), tickets, apiParts.authHandler(), clock));

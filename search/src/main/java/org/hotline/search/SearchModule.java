@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.port.DashboardCounters;
+import org.hotline.core.port.TicketArchive;
 import org.hotline.core.text.Segmenter;
 import org.hotline.search.rebuild.RebuildRoutes;
 import org.hotline.search.api.ReportRoutes;
@@ -46,6 +47,7 @@ public final class SearchModule {
     private final KnowledgeBase knowledge;
     private final RebuildJobs rebuilds;
     private DashboardCounters counters;
+    private TicketArchive archive = TicketArchive.none();
     private DashboardFeed feed;
 
     /**
@@ -70,6 +72,12 @@ public final class SearchModule {
      * The dashboard reads these counters (the server gives the ticket store's) instead of recomputing
      * them from the search store; call before {@link #mount}.
      */
+    /** Where closed tickets go after their retention in Redis: the rebuild reads them there too. */
+    public SearchModule ticketArchive(TicketArchive ticketArchive) {
+        this.archive = ticketArchive;
+        return this;
+    }
+
     public SearchModule dashboardCounters(DashboardCounters storeCounters) {
         this.counters = storeCounters;
         return this;
@@ -147,7 +155,7 @@ public final class SearchModule {
 
     /** The rebuild-all command (run it on a Vert.x context: {@code rebuild(c).run(vertx.getOrCreateContext())}). */
     public SearchRebuild rebuild(StatefulRedisConnection<String, String> connection) {
-        return new SearchRebuild(search, connection, entries(), config.indexerBatch());
+        return new SearchRebuild(search, connection, entries(), config.indexerBatch(), SearchRebuild.DEFAULT_CONCURRENCY, archive);
     }
 
     private StreamEntries entries() {

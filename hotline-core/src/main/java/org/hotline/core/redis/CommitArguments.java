@@ -31,7 +31,7 @@ record CommitArguments(String[] keys, String[] args) {
         args.add(commit.number());
         args.add(Long.toString(commit.expectedVersion()));
         args.add(Long.toString(commit.next().version()));
-        args.add(commit.next().snapshotJson());
+        args.add(CompactText.compact(commit.next().snapshotJson()));
         args.add(idempotencyKeyOrNull == null ? "0" : "1");
         args.add(Long.toString(config.idempotencyTtl().toSeconds()));
         args.add(Long.toString(commit.events().get(0).at().toEpochMilli()));
@@ -53,7 +53,8 @@ record CommitArguments(String[] keys, String[] args) {
             args.add(Long.toString(event.version()));
             args.add(event.at().toString());
             args.add(event.eventJson());
-            args.add(event.carriesSnapshot() ? "1" : "0");
+            args.add(event.carriesSnapshot() ? commit.next().snapshotJson() : "");
+            args.add(RedisTicketHistory.element(event));
         }
         addDashboard(args, indexes.dashboard());
         return new CommitArguments(scriptKeys, args.toArray(String[]::new));

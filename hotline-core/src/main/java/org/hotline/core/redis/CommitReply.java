@@ -29,7 +29,7 @@ final class CommitReply {
         String id = String.valueOf(reply.get(1));
         String number = String.valueOf(reply.get(2));
         long version = Long.parseLong(String.valueOf(reply.get(3)));
-        String snapshot = String.valueOf(reply.get(4));
+        String snapshot = CompactText.expand(String.valueOf(reply.get(4)));
         if (version < 1 || number.isEmpty()) {
             throw new HotlineException(ErrorKind.INTERNAL, "redis.idempotency-dangling",
                     "服务内部错误，请稍后重试");

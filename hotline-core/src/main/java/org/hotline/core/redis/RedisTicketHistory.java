@@ -96,12 +96,18 @@ public final class RedisTicketHistory {
     }
 
     /**
-     * A list element {@code {version}|{type}|{at}|{event json}} (the JSON may itself contain bars); public for
+     * A list element {@code {version}|{type}|{at}|{event json}} (the JSON may itself contain bars), compacted
+     * ({@link CompactText}) or as written before compaction; public for
      * search's rebuild, which reads the lists too. Throws on an element that is not in this shape.
      */
     public static StreamEvent parse(String element) {
-        String[] parts = element.split("\\|", 4);
+        String[] parts = CompactText.expand(element).split("\\|", 4);
         return new StreamEvent(parts[1], Long.parseLong(parts[0]), Instant.parse(parts[2]), parts[3]);
+    }
+
+    /** The list element of an event as the commit script appends it: {@link #parse}'s shape, compacted. */
+    static String element(StreamEvent event) {
+        return CompactText.compact(event.version() + "|" + event.type() + "|" + event.at() + "|" + event.eventJson());
     }
 
     private <T> Future<T> bridge(CompletionStage<T> stage) {

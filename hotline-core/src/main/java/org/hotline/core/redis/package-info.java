@@ -6,11 +6,15 @@
  *
  * <h2>Keys (prefix {@code hotline:}, see {@link org.hotline.core.redis.RedisTicketKeys})</h2>
  * <ul>
- * <li>{@code ticket:{id}} hash: {@code n} number, {@code v} version, {@code s} snapshot ({@code ticket.v1}),
- *     and the index entries of the last commit ({@code d p st a c sc o}) so the next commit removes exactly those;</li>
+ * <li>{@code ticket:{id}} hash: {@code n} number, {@code v} version, {@code s} snapshot ({@code ticket.v1},
+ *     compacted: {@link org.hotline.core.redis.CompactText}; kept a listpack by {@code hash-max-listpack-value 2048}),
+ *     and the index entries of the last commit ({@code d p st a c sc o}) so the next commit removes exactly those
+ *     ({@code a}: the alarm members without their {@code {id}|}, {@code ~} and comma-joined; a JSON array of whole
+ *     members in hashes written before, still read);</li>
  * <li>{@code number:{number}} → id; {@code number-seq:{yyyyMMdd}} daily counter (kept forever, so a
  *     number is never handed out twice); {@code intake:{key}} → id, expires after 7 days;</li>
- * <li>{@code events:{id}} list of the ticket's events, oldest first, each {@code {version}|{type}|{at}|{event json}},
+ * <li>{@code events:{id}} list of the ticket's events, oldest first, each {@code {version}|{type}|{at}|{event json}}
+ *     compacted (elements written before compaction are read as they are),
  *     appended by the commit script with each stream entry, so one ticket's history costs O(its events).
  *     Tickets committed before the list existed (session 1 data) lack their early events there;
  *     {@link org.hotline.core.redis.RedisTicketHistory} finds those in the stream from the ticket's
@@ -30,6 +34,12 @@
  *     (docs/architecture.md). The stream is trimmed once every consumer group has acknowledged an entry and it is
  *     an hour old ({@link org.hotline.core.redis.StreamTrimmer}); each ticket's history is its {@code events:{id}} list.</li>
  * </ul>
+ *
+ * <h2>Closed tickets leave Redis (docs/adr/0007)</h2>
+ * {@link org.hotline.core.redis.RedisTicketArchiver} moves a ticket closed longer than the retention to the
+ * {@link org.hotline.core.port.TicketArchive} (hash and event list as stored, {@link org.hotline.core.redis.ArchivedTicket})
+ * and then removes it (archive-ticket.lua); the store reads such a ticket and its history from the archive and
+ * brings it back (restore-ticket.lua) before a commit on it. Its number key and caller index entry stay.
  *
  * <h2>One script per transition</h2>
  * commit-ticket.lua checks the version (0 = must not exist), the idempotency key and the number

@@ -4,14 +4,16 @@
 -- layout of KEYS and ARGV. All checks come before the first write, so a refusal writes nothing;
 -- the "#!lua" header makes Redis refuse the whole script up front when it is out of memory.
 --
--- KEYS: 1 ticket hash (snapshot n/v/s and the index entries of the last commit d/p/st/a/c/sc/o),
+-- KEYS: 1 ticket hash (snapshot n/v/s and the index entries of the last commit d/p/st/a/c/sc/o; a: alarm members
+--       without the ticket id, see encodeAlarms),
 --       2 event stream, 3 SLA alarms zset, 4 number key, 5 open-tickets zset,
 --       6 idempotency key (ignored when ARGV[7] ~= '1'), 7 the ticket's event list
--- ARGV: 1 key prefix, 2 id, 3 number, 4 expected version, 5 next version, 6 snapshot json,
+-- ARGV: 1 key prefix, 2 id, 3 number, 4 expected version, 5 next version, 6 snapshot as stored (CompactText),
 --       7 '1' when an idempotency key is given, 8 its TTL in seconds, 9 creation epoch ms,
 --       10 '1' when open, 11 status, 12 inbox score, 13 caller phone ('' = none),
 --       14 n departments, departments..., n alarms, (member, score)..., n events,
---       (type, version, at, event json, '1' when the entry carries the snapshot)..., then when ARGV[#ARGV] is 'D'
+--       (type, version, at, event json, the snapshot json when the entry carries it or '', the event list element)...,
+--       then when ARGV[#ARGV] is 'D'
 --       the dashboard marks: lead department ('' = none), channel, received day yyyyMMdd, card due ms ('' = none),
 --       card yellow ms (at most the due ms; '' = none), card scopes (sorted, comma-separated c:{clock},d:{department}), 'D'
 -- Returns {'OK', streamIds...} | {'STALE', currentVersion} | {'MISSING'} | {'NUMBER_TAKEN'}
@@ -69,7 +71,26 @@ for k = 1, tonumber(ARGV[i]) do
   scores[k] = ARGV[i + 2 * k]
 end
 i = i + 2 * #members + 1
-local encodedDepartments, encodedMembers = cjson.encode(departments), cjson.encode(members)
+-- Alarm members are "{id}|{clock}|{level}|{due}": the hash keeps them without the id, "~" then the rest joined by
+-- commas (a JSON array of whole members before: still read, and replaced by the next commit that changes them).
+local function encodeAlarms(list)
+  local rest = {}
+  for k, member in ipairs(list) do
+    rest[k] = string.sub(member, #id + 2)
+  end
+  return '~' .. table.concat(rest, ',')
+end
+local function decodeAlarms(stored)
+  if string.sub(stored, 1, 1) == '[' then
+    return cjson.decode(stored)
+  end
+  local list = {}
+  for rest in string.gmatch(string.sub(stored, 2), '[^,]+') do
+    list[#list + 1] = id .. '|' .. rest
+  end
+  return list
+end
+local encodedDepartments, encodedMembers = cjson.encode(departments), encodeAlarms(members)
 
 if old[2] and old[2] ~= encodedDepartments then
   for _, department in ipairs(cjson.decode(old[2])) do
@@ -98,7 +119,7 @@ if old[4] ~= status then
 end
 if old[5] ~= encodedMembers then
   if old[5] then
-    for _, member in ipairs(cjson.decode(old[5])) do
+    for _, member in ipairs(decodeAlarms(old[5])) do
       redis.call('ZREM', alarmsKey, member)
     end
   end
@@ -184,16 +205,16 @@ redis.call('HSET', ticketKey, 'n', number, 'v', ARGV[5], 's', snapshot,
 
 local result = {'OK'}
 for k = 0, tonumber(ARGV[i]) - 1 do
-  local b = i + 1 + 5 * k
-  if ARGV[b + 4] == '1' then
+  local b = i + 1 + 6 * k
+  if ARGV[b + 4] ~= '' then
     result[k + 2] = redis.call('XADD', streamKey, '*', 'ticketId', id, 'number', number,
-      'version', ARGV[b + 1], 'type', ARGV[b], 'at', ARGV[b + 2], 'event', ARGV[b + 3], 'ticket', snapshot)
+      'version', ARGV[b + 1], 'type', ARGV[b], 'at', ARGV[b + 2], 'event', ARGV[b + 3], 'ticket', ARGV[b + 4])
   else
     -- lean entry: consumers that need the ticket read its current snapshot (TicketEventType.carriesSnapshot)
     result[k + 2] = redis.call('XADD', streamKey, '*', 'ticketId', id, 'number', number,
       'version', ARGV[b + 1], 'type', ARGV[b], 'at', ARGV[b + 2], 'event', ARGV[b + 3])
   end
-  -- the ticket's own history, read in O(its events): "{version}|{type}|{at}|{event json}"
-  redis.call('RPUSH', historyKey, ARGV[b + 1] .. '|' .. ARGV[b] .. '|' .. ARGV[b + 2] .. '|' .. ARGV[b + 3])
+  -- the ticket's own history, read in O(its events): "{version}|{type}|{at}|{event json}", compacted (CompactText)
+  redis.call('RPUSH', historyKey, ARGV[b + 5])
 end
 return result

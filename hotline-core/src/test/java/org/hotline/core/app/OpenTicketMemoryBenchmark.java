@@ -79,7 +79,7 @@ public class OpenTicketMemoryBenchmark {
             long after = usedMemory(redis);
             String id = last.get(0).id().value();
             long ticketKeys = usage(redis, "hotline:ticket:" + id) + usage(redis, "hotline:events:" + id);
-            long stream = redis.memoryUsage(RedisKeys.TICKET_EVENTS);
+            long stream = usage(redis, RedisKeys.TICKET_EVENTS);
             long entries = redis.xlen(RedisKeys.TICKET_EVENTS);
             redis.xtrim(RedisKeys.TICKET_EVENTS, 0);
             long trimmed = usedMemory(redis);
@@ -90,8 +90,16 @@ public class OpenTicketMemoryBenchmark {
             report.add(String.format("event stream MEMORY USAGE: %,d bytes = %,d bytes per ticket", stream, stream / TICKETS));
             report.add(String.format("stream trimmed (all groups acknowledged): %,d bytes per open ticket", (trimmed - before) / TICKETS));
             report.add(String.format("one ticket's hash + event list (MEMORY USAGE): %,d bytes", ticketKeys));
+            report.add(String.format("one ticket's hash: encoding %s, %d fields, snapshot %,d bytes; event list: encoding %s, %d elements, %,d bytes",
+                    redis.objectEncoding("hotline:ticket:" + id), redis.hlen("hotline:ticket:" + id),
+                    redis.hstrlen("hotline:ticket:" + id, "s"), redis.objectEncoding("hotline:events:" + id),
+                    redis.llen("hotline:events:" + id),
+                    redis.lrange("hotline:events:" + id, 0, -1).stream().mapToLong(e -> e.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).sum()));
+            report.add(String.format("keys: %,d for %,d tickets; sla alarm members: %,d",
+                    redis.dbsize(), TICKETS, redis.zcard(RedisKeys.SLA_ALARMS)));
             report.add("MEMORY USAGE by key shape after the trim (ids, numbers, phones as *), bytes per open ticket:");
             breakdown(redis).forEach((shape, bytes) -> report.add(String.format("  %-40s %,8d", shape, bytes / TICKETS)));
+            closedAndArchived(vertx, connection, service, report);
             report.forEach(System.out::println);
             Path out = Path.of("target", "benchmarks", "open-ticket-memory.txt");
             Files.createDirectories(out.getParent());
@@ -101,6 +109,43 @@ public class OpenTicketMemoryBenchmark {
             await(vertx.close());
             server.stop();
         }
+    }
+
+    /**
+     * {@code bench.closed} (default 5,000) appeals answered directly (closed at once), their memory, then archived
+     * (retention zero, into a temporary folder) and their memory again: what a closed ticket still costs Redis.
+     */
+    private static void closedAndArchived(Vertx vertx, io.lettuce.core.api.StatefulRedisConnection<String, String> connection,
+                                          TicketService service, List<String> report) throws IOException {
+        int closed = Integer.getInteger("bench.closed", 5_000);
+        long before = usedMemory(connection.sync());
+        Instant last = Instant.EPOCH;
+        for (int start = 0; start < closed; start += IN_FLIGHT) {
+            List<Future<Ticket>> wave = new ArrayList<>();
+            for (int k = start; k < Math.min(closed, start + IN_FLIGHT); k++) {
+                wave.add(answered(service, TICKETS + k));
+            }
+            await(Future.all(wave));
+            last = wave.get(wave.size() - 1).result().closedAt();
+        }
+        connection.sync().xtrim(RedisKeys.TICKET_EVENTS, 0);
+        long stored = usedMemory(connection.sync());
+        Path folder = Files.createTempDirectory("ticket-archive");
+        var archiver = new org.hotline.core.redis.RedisTicketArchiver(vertx, connection.async(),
+                org.hotline.core.redis.RedisTicketKeys.defaults(), new org.hotline.core.archive.FileTicketArchive(vertx, folder),
+                java.time.Duration.ZERO, Long.MAX_VALUE);
+        int archived = await(archiver.archiveDue(last.plusSeconds(1)));
+        long after = usedMemory(connection.sync());
+        report.add(String.format("%,d closed tickets (answered directly, 3 events): %,d bytes each in Redis, stream trimmed;"
+                + " %,d archived: %,d bytes each left in Redis (number key, caller index)",
+                closed, (stored - before) / closed, archived, (after - before) / closed));
+    }
+
+    private static Future<Ticket> answered(TicketService service, int k) {
+        var appeal = new NewAppeal(Channel.values()[k % 5], AppealType.CONSULTATION, Urgency.NORMAL, "咨询占道经营整治" + k, CONTENT,
+                new Caller("张三丰", "139" + String.format("%08d", k), false, false), null, List.of());
+        return service.receive(appeal, AGENT, null)
+                .compose(t -> service.apply(t.id(), new Command.AnswerDirectly("已当场答复：该路段已纳入本月整治计划"), AGENT));
     }
 
     private static Future<Ticket> open(TicketService service, int k) {
@@ -137,8 +182,11 @@ public class OpenTicketMemoryBenchmark {
                 .map(l -> Long.parseLong(l.substring("used_memory:".length()).trim())).findFirst().orElseThrow();
     }
 
+    /** MEMORY USAGE with SAMPLES 0: every element counted (the default samples five, which misjudges a hash of one big and many small fields). */
     private static long usage(RedisCommands<String, String> redis, String key) {
-        Long bytes = redis.memoryUsage(key);
+        var codec = io.lettuce.core.codec.StringCodec.UTF8;
+        Long bytes = redis.dispatch(io.lettuce.core.protocol.CommandType.MEMORY, new io.lettuce.core.output.IntegerOutput<>(codec),
+                new io.lettuce.core.protocol.CommandArgs<>(codec).add("USAGE").addKey(key).add("SAMPLES").add(0));
         return bytes == null ? 0 : bytes;
     }
 

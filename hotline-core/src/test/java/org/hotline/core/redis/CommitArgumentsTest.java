@@ -35,6 +35,19 @@ class CommitArgumentsTest {
     }
 
     @Test
+    void theHashKeepsTheSnapshotCompactedWhileTheStreamEntryAndTheEventListReadBackTheSame() {
+        TicketCommit commit = Commits.create("t-1", "12345-20261122-000001", T0,
+                Commits.indexes("ASSIGNED", true, "13800138000", 42.0, Set.of("dept-a"), Set.of()));
+
+        List<String> args = List.of(CommitArguments.of(commit, null, config).args());
+
+        assertThat(CompactText.expand(args.get(5))).isEqualTo(commit.next().snapshotJson());
+        int event = args.indexOf("TicketReceived");
+        assertThat(args.get(event + 4)).as("a received entry carries the plain snapshot").isEqualTo(commit.next().snapshotJson());
+        assertThat(RedisTicketHistory.parse(args.get(event + 5))).isEqualTo(commit.events().get(0));
+    }
+
+    @Test
     void infiniteScoresAreWrittenTheWayRedisReadsThem() {
         assertThat(CommitArguments.score(Double.POSITIVE_INFINITY)).isEqualTo("+inf");
         assertThat(CommitArguments.score(Double.NEGATIVE_INFINITY)).isEqualTo("-inf");

@@ -129,6 +129,37 @@ class RedisTicketStoreIT extends TicketStoreContract {
     }
 
     @Test
+    void alarmsRecordedAsWholeMembersBeforeTheHashKeptThemShortAreStillDisarmed() {
+        String id = Commits.newId();
+        SlaAlarm red = new SlaAlarm("SIGN", "RED", 2_000L, 2_000L);
+        SlaAlarm handling = new SlaAlarm("HANDLING", "RED", 9_000L, 9_000L);
+        StoredTicket v1 = Await.result(store.create(Commits.create(id, Commits.newNumber(), T0,
+                Commits.indexes("ASSIGNED", true, null, 2_000.0, Set.of(), Set.of(red))), null));
+        assertThat(redis.hget(KEYS.ticket(id), "a")).isEqualTo("~SIGN|RED|2000");
+        redis.hset(KEYS.ticket(id), "a", "[\"" + red.member(id) + "\"]");
+
+        Await.result(store.commit(Commits.next(v1, T0, Commits.indexes("SIGNED", true, null, 9_000.0, Set.of(), Set.of(handling)),
+                "TicketSigned")));
+
+        assertThat(redis.zscore(KEYS.slaAlarms(), red.member(id))).isNull();
+        assertThat(redis.zscore(KEYS.slaAlarms(), handling.member(id))).isEqualTo(9_000.0);
+    }
+
+    @Test
+    void aSnapshotAndEventsWrittenBeforeCompactionAreReadAsTheyAre() {
+        StoredTicket v1 = Await.result(store.create(Commits.create(Commits.newId(), Commits.newNumber()), null));
+        String id = v1.id();
+        List<StreamEvent> compacted = Await.result(store.eventsOf(id));
+        redis.hset(KEYS.ticket(id), "s", v1.snapshotJson());
+        redis.del(KEYS.history(id));
+        StreamEvent first = compacted.get(0);
+        redis.rpush(KEYS.history(id), first.version() + "|" + first.type() + "|" + first.at() + "|" + first.eventJson());
+
+        assertThat(Await.result(store.findById(id))).contains(v1);
+        assertThat(Await.result(store.eventsOf(id))).containsExactlyElementsOf(compacted);
+    }
+
+    @Test
     void alarmsThatDidNotChangeStayArmedAndTheInboxScoreFollowsTheCommit() {
         String id = Commits.newId();
         String department = "dept-" + Commits.newId();

@@ -71,7 +71,10 @@ public final class ConfigLoader {
     private static HotlineConfig build(Map<Setting, String> v) {
         Path dataDir = Path.of(v.get(Setting.HOTLINE_DATA_DIR)).toAbsolutePath().normalize();
         var redis = new HotlineConfig.Redis(v.get(Setting.HOTLINE_REDIS_URI), fsync(v.get(Setting.HOTLINE_REDIS_FSYNC)),
-                integer(v, Setting.HOTLINE_EMBEDDED_REDIS_PORT), Duration.ofMillis(longValue(v, Setting.HOTLINE_REDIS_COMMAND_TIMEOUT_MS)));
+                integer(v, Setting.HOTLINE_EMBEDDED_REDIS_PORT), Duration.ofMillis(longValue(v, Setting.HOTLINE_REDIS_COMMAND_TIMEOUT_MS)),
+                Duration.ofDays(longValue(v, Setting.HOTLINE_ARCHIVE_CLOSED_AFTER_DAYS)),
+                v.get(Setting.HOTLINE_ARCHIVE_DIR).isBlank() ? dataDir.resolve("archive")
+                        : Path.of(v.get(Setting.HOTLINE_ARCHIVE_DIR)).toAbsolutePath().normalize());
         boolean embedded = redis.isEmbedded();
         var http = new HotlineConfig.Http(v.get(Setting.HOTLINE_HTTP_HOST), integer(v, Setting.HOTLINE_HTTP_PORT),
                 longValue(v, Setting.HOTLINE_HTTP_BODY_LIMIT), new HotlineConfig.InFlight(integer(v, Setting.HOTLINE_MAX_IN_FLIGHT_INTAKE),

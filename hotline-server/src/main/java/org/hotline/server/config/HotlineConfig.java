@@ -133,11 +133,17 @@ public record HotlineConfig(
     /**
      * Redis: an external URI, or (uri empty) an embedded Redis under dataDir/redis.
      * {@code fsync} is AOF appendfsync for the embedded server: everysec (default) or always;
-     * {@code commandTimeout} bounds each command, external or embedded.
+     * {@code commandTimeout} bounds each command, external or embedded; {@code closedRetention} how long a closed
+     * ticket stays in Redis before it moves to the file archive under {@code archiveDir} (zero: it stays).
      */
-    public record Redis(String uri, Fsync fsync, int embeddedPort, Duration commandTimeout) {
+    public record Redis(String uri, Fsync fsync, int embeddedPort, Duration commandTimeout, Duration closedRetention,
+                        java.nio.file.Path archiveDir) {
         public Redis {
             Objects.requireNonNull(fsync, "fsync");
+            Objects.requireNonNull(archiveDir, "archiveDir");
+            if (closedRetention.isNegative()) {
+                throw new InvalidConfigException("HOTLINE_ARCHIVE_CLOSED_AFTER_DAYS", "must not be negative");
+            }
             ConfigChecks.positive("HOTLINE_REDIS_COMMAND_TIMEOUT_MS", commandTimeout.toMillis());
             if (!uri.isBlank() && !uri.matches("^(redis|rediss|redis-sentinel|redis-socket)://.+")) {
                 throw new InvalidConfigException("HOTLINE_REDIS_URI",
@@ -148,6 +154,10 @@ public record HotlineConfig(
 
         public boolean isEmbedded() {
             return uri.isBlank();
+        }
+
+        public boolean archivesClosedTickets() {
+            return !closedRetention.isZero();
         }
     }
 

@@ -25,6 +25,8 @@ public enum Setting {
     HOTLINE_REDIS_URI("", "External Redis (redis://, rediss://, redis-sentinel://). Empty: start an embedded Redis under the data dir."),
     HOTLINE_REDIS_FSYNC("everysec", "AOF fsync of the embedded Redis: everysec (at most ~1 s lost on power loss) or always (nothing acknowledged is lost)."),
     HOTLINE_REDIS_COMMAND_TIMEOUT_MS("5000", "How long one Redis command may take before the request fails as unavailable (503); too short turns CPU starvation under load into 'Redis unavailable' while Redis is up."),
+    HOTLINE_ARCHIVE_CLOSED_AFTER_DAYS("30", "Days after its close a ticket leaves Redis for the archive (still read by the API; search and reports keep it); 0 = closed tickets stay in Redis."),
+    HOTLINE_ARCHIVE_DIR("", "Folder of the archive of closed tickets (one file each, fsynced). Empty: the data dir's archive folder. Several nodes: shared storage."),
     HOTLINE_EMBEDDED_REDIS_PORT("0", "Port of the embedded Redis (0 = any free port)."),
     HOTLINE_ES_URLS("", "Comma-separated Elasticsearch 8.19 node URLs. Empty: embedded Lucene index under the data dir (one node only: required when HOTLINE_CLUSTER is on)."),
     HOTLINE_AMI_HOST("", "Asterisk manager host. Empty: telephony off."),

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hotline.core.redis.RedisTicketStore;
 import org.hotline.server.config.HotlineConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,6 +84,8 @@ public final class EmbeddedRedis implements AutoCloseable {
                 "--port", String.valueOf(port), "--bind", "127.0.0.1", "--protected-mode", "yes",
                 "--dir", dir.toString(), "--pidfile", dir.resolve("redis.pid").toString(),
                 "--appendonly", "yes", "--appendfsync", fsync.name().toLowerCase(),
+                // ticket hashes as listpacks from the first load of the AOF on (RedisTicketStore#LISTPACK_VALUE)
+                "--hash-max-listpack-value", String.valueOf(RedisTicketStore.LISTPACK_VALUE),
                 "--logfile", dir.resolve("redis.log").toString(), "--daemonize", "no"));
         EmbeddedRedis redis = new EmbeddedRedis(List.copyOf(command), port, dir);
         redis.spawn();

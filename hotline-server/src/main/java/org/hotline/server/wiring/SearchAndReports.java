@@ -11,6 +11,7 @@ import org.hotline.core.app.DataScope;
 import org.hotline.core.audit.AuditLog;
 import org.hotline.core.catalog.DepartmentDirectory;
 import org.hotline.core.model.Department;
+import org.hotline.core.port.TicketArchive;
 import org.hotline.core.redis.RedisDashboardCounters;
 import org.hotline.core.redis.RedisTicketKeys;
 import org.hotline.core.text.Segmenter;
@@ -27,6 +28,7 @@ import org.hotline.server.health.DependencyCheck;
 public final class SearchAndReports implements Module {
 
     private final Vertx vertx;
+    private final TicketArchive archive;
     private final SearchConfig config;
     private final Segmenter segmenter;
     private final StatefulRedisConnection<String, String> indexerConnection;
@@ -40,8 +42,9 @@ public final class SearchAndReports implements Module {
     public SearchAndReports(Vertx vertx, SearchConfig config, Segmenter segmenter,
                             StatefulRedisConnection<String, String> indexerConnection,
                             StatefulRedisConnection<String, String> sharedConnection,
-                            Supplier<DepartmentDirectory> departments, Clock clock, AuditLog audit) {
+                            Supplier<DepartmentDirectory> departments, Clock clock, AuditLog audit, TicketArchive archive) {
         this.vertx = vertx;
+        this.archive = archive;
         this.audit = audit;
         this.config = config;
         this.segmenter = segmenter;
@@ -64,7 +67,7 @@ public final class SearchAndReports implements Module {
                 .compose(opened -> {
                     // the dashboard reads the counters the ticket commit keeps, not every open ticket
                     search = opened.dashboardCounters(new RedisDashboardCounters(vertx, sharedConnection, RedisTicketKeys.defaults()))
-                            .rebuildJobs(sharedConnection);
+                            .ticketArchive(archive).rebuildJobs(sharedConnection);
                     // the knowledge base's writes must not queue behind the indexer's blocking stream reads
                     return search.knowledge(sharedConnection);
                 })

@@ -7,11 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hotline.core.redis.CompactText;
 import org.hotline.core.redis.RedisTicketKeys;
 
 /**
  * The current {@code ticket.v1} snapshot of tickets, from the ticket hashes core's commit writes
- * (field {@code s}, the same JSON the stream carried before entries became lean). Newer than the entry
+ * (field {@code s}, the same JSON the stream carried before entries became lean, stored compacted: {@link CompactText}). Newer than the entry
  * that asked for it at times, which is what the index wants: versions keep it from going backwards.
  * The rebuild also reads each ticket's event list ({@link RedisTicketKeys#history}) with it ({@link #stored}).
  */
@@ -33,7 +34,7 @@ final class CurrentSnapshots {
         return Future.all(reads).map(all -> {
             Map<String, String> found = new LinkedHashMap<>();
             for (int i = 0; i < ids.size(); i++) {
-                String json = reads.get(i).result();
+                String json = CompactText.expand(reads.get(i).result());
                 if (json != null) {
                     found.put(ids.get(i), json);
                 }

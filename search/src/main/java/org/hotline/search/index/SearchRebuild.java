@@ -9,6 +9,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.util.ArrayDeque;
 import java.util.List;
+import org.hotline.core.port.TicketArchive;
+import org.hotline.core.redis.ArchivedTicket;
 import org.hotline.core.stream.RedisKeys;
 import org.hotline.search.port.IndexOutcome;
 import org.hotline.search.port.TicketSearch;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Rebuilds the search indices from Redis. First every ticket from its own keys (SCAN of the ticket
- * hashes, a page at a time: each ticket's current snapshot and its event list), because the ticket
+ * hashes, a page at a time: each ticket's current snapshot and its event list), then the closed tickets that
+ * left Redis for the {@link TicketArchive} after their retention (the same two things), because the ticket
  * event stream is trimmed once every group acknowledged (ADR 0005) and keeps only the last hour or so;
  * then the streams from their first entry, page by page: what the ticket event stream still holds (events
  * of tickets older than their event list; harmless otherwise: versions and record ids make the replay
@@ -39,6 +42,7 @@ public final class SearchRebuild implements Rebuilder {
     private final StreamEntries entries;
     private final int page;
     private final int concurrency;
+    private final TicketArchive archive;
 
     public SearchRebuild(TicketSearch search, StatefulRedisConnection<String, String> connection, StreamEntries entries, int page) {
         this(search, connection, entries, page, DEFAULT_CONCURRENCY);
@@ -46,6 +50,12 @@ public final class SearchRebuild implements Rebuilder {
 
     public SearchRebuild(TicketSearch search, StatefulRedisConnection<String, String> connection, StreamEntries entries,
                          int page, int concurrency) {
+        this(search, connection, entries, page, concurrency, TicketArchive.none());
+    }
+
+    /** A rebuild that also reads the tickets archived out of Redis after their retention ({@code archive}). */
+    public SearchRebuild(TicketSearch search, StatefulRedisConnection<String, String> connection, StreamEntries entries,
+                         int page, int concurrency, TicketArchive archive) {
         if (page < 1 || concurrency < 1) {
             throw new IllegalArgumentException("page and concurrency must be positive");
         }
@@ -54,6 +64,7 @@ public final class SearchRebuild implements Rebuilder {
         this.entries = entries;
         this.page = page;
         this.concurrency = concurrency;
+        this.archive = archive;
     }
 
     /** What a rebuild read: ticket hashes, then stream entries. */
@@ -65,6 +76,7 @@ public final class SearchRebuild implements Rebuilder {
         var run = new Run(context);
         Future<Rebuilt> loaded = begin()
                 .compose(v -> run.tickets(ScanCursor.INITIAL, 0))
+                .compose(live -> run.archived(null, live))
                 .compose(tickets -> run.stream(RedisKeys.TICKET_EVENTS, "-", 0)
                         .compose(events -> run.stream(RedisKeys.CALL_RECORDS, "-", events))
                         .compose(calls -> run.stream(StreamEntries.HISTORY_IMPORT, "-", calls))
@@ -119,6 +131,26 @@ public final class SearchRebuild implements Rebuilder {
                         }
                         return scanned.isFinished() ? Future.succeededFuture(done + ids.size()) : tickets(scanned, done + ids.size());
                     });
+        }
+
+        /** Then the archived tickets, a page of ids at a time, read the same way as the live ones. */
+        Future<Long> archived(String after, long done) {
+            return room()
+                    .compose(v -> archive.ids(after, page))
+                    .compose(ids -> {
+                        if (ids.isEmpty()) {
+                            return Future.succeededFuture(done);
+                        }
+                        inFlight.addLast(index(readArchived(ids)));
+                        return archived(ids.get(ids.size() - 1), done + ids.size());
+                    });
+        }
+
+        private Future<StreamEntries.Batch> readArchived(List<String> ids) {
+            List<Future<java.util.Optional<String>>> documents = ids.stream().map(archive::find).toList();
+            return Future.all(documents).compose(all -> context.owner().executeBlocking(() -> entries.readStored(
+                    documents.stream().flatMap(d -> d.result().stream()).map(ArchivedTicket::parse)
+                            .map(t -> new StreamEntries.StoredTicket(t.id(), t.snapshotJson(), t.events())).toList()), false));
         }
 
         Future<Long> stream(String stream, String start, long done) {

@@ -110,6 +110,44 @@ class SearchRebuildIT {
         await(fresh.close());
     }
 
+    @Test
+    void aTicketArchivedOutOfRedisIsRebuiltFromTheArchiveAndTheReportsCountTheSame() {
+        // closed long before any other test's ticket, so that archiving at its cutoff touches only this one
+        Instant longAgo = Instant.parse("2001-03-01T02:00:00Z");
+        String closed = "rb-" + run + "-closed";
+        var snapshot = ticket(closed, longAgo).text("井盖缺失 重建", "路口井盖丢了").department("D-ROAD");
+        commit(closed, 0, snapshot.version(1).set("status", "RECEIVED"), "TicketReceived", true, "RECEIVED", longAgo);
+        commit(closed, 1, snapshot.version(2).set("status", "CLOSED").after("closedAt", java.time.Duration.ofHours(2)),
+                "TicketClosed", false, "CLOSED", longAgo);
+        var period = new org.hotline.search.port.TicketSearch.Period(longAgo.minusSeconds(86_400), longAgo.plusSeconds(86_400));
+        TicketSearch before = lucene("before-archive");
+        rebuild(before);
+        var archive = new org.hotline.core.archive.FileTicketArchive(vertx, dir.resolve("archive"));
+
+        int archived = await(new org.hotline.core.redis.RedisTicketArchiver(vertx, connection.async(),
+                org.hotline.core.redis.RedisTicketKeys.defaults(), archive, java.time.Duration.ZERO, 1_000_000)
+                .archiveDue(longAgo.plus(java.time.Duration.ofHours(2))));
+        connection.sync().xtrim(RedisKeys.TICKET_EVENTS, 0);
+        TicketSearch after = lucene("after-archive");
+        var rebuild = new SearchRebuild(after, connection, new StreamEntries(TicketSnapshot.SNAPSHOTS, TicketSnapshot.MAPPER),
+                2, 1, archive);
+        var context = vertx.getOrCreateContext();
+        await(context.<Void>executeBlocking(() -> null).compose(v -> rebuild.run(context)));
+
+        assertThat(archived).isEqualTo(1);
+        assertThat(connection.sync().exists("hotline:ticket:" + closed)).as("left Redis").isZero();
+        var hits = await(after.search(TicketQuery.text("井盖缺失", 100), SearchScope.all())).hits();
+        assertThat(hits).filteredOn(h -> h.ticket().id().equals(closed)).extracting(h -> h.ticket().version() + " " + h.ticket().status())
+                .containsExactly("2 CLOSED");
+        assertThat(await(after.activity(ActivityQuery.eventsOf(closed, 10)))).extracting(r -> r.id())
+                .containsExactlyInAnyOrder(closed + ":1", closed + ":2");
+        assertThat(await(after.centerTally(period))).isEqualTo(await(before.centerTally(period)));
+        assertThat(await(after.departmentTallies(period, longAgo.plusSeconds(86_400))))
+                .isEqualTo(await(before.departmentTallies(period, longAgo.plusSeconds(86_400))));
+        await(before.close());
+        await(after.close());
+    }
+
     /** Received, assigned, signed: only the first stream entry carried the snapshot. */
     private String commitHeatingTicket() {
         String id = "rb-" + run + "-heat";
@@ -127,9 +165,13 @@ class SearchRebuildIT {
     }
 
     private void commit(String id, long expected, TicketSnapshot next, String type) {
+        commit(id, expected, next, type, true, "RECEIVED", DAY);
+    }
+
+    private void commit(String id, long expected, TicketSnapshot next, String type, boolean open, String status, Instant received) {
         boolean carries = TicketEventType.fromWire(type).map(TicketEventType::carriesSnapshot).orElse(true);
-        var event = new StreamEvent(type, expected + 1, DAY.plusSeconds(expected * 60), "{\"type\":\"" + type + "\"}", carries);
-        var indexes = new TicketIndexes(Set.of(), DAY.toEpochMilli(), "13800138000", true, "RECEIVED", Set.of());
+        var event = new StreamEvent(type, expected + 1, received.plusSeconds(expected * 60), "{\"type\":\"" + type + "\"}", carries);
+        var indexes = new TicketIndexes(Set.of(), received.toEpochMilli(), "13800138000", open, status, Set.of());
         String number = "12345-20261102-" + id;
         await(store.commit(new TicketCommit(id, number, expected, new StoredTicket(id, number, expected + 1, next.json()),
                 List.of(event), indexes)));
