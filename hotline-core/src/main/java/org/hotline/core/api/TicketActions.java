@@ -33,6 +33,7 @@ final class TicketActions {
     record SubAssign(String subUnit, String reason) { }
     record Empty() { }
     record Note(String note) { }
+    record Opinion(String opinion) { }
     record Reply(String text, ReplyResult result, List<String> attachments) { }
     record Return(String reason, String responsibleParty) { }
     record ApproveReturn(String newLead, List<String> assisting, String reason) { }
@@ -64,6 +65,8 @@ final class TicketActions {
         action("sub-assign", SubAssign.class, CommandKind.SUB_ASSIGN, b -> new Command.SubAssign(b.subUnit(), b.reason()));
         action("sub-assign/withdraw", Reason.class, CommandKind.WITHDRAW_SUB_ASSIGNMENT, b -> new Command.WithdrawSubAssignment(b.reason()));
         action("sign", Empty.class, CommandKind.SIGN, b -> new Command.Sign());
+        action("assist-sign", Empty.class, CommandKind.SIGN_ASSISTANCE, b -> new Command.SignAssistance());
+        action("assist-opinion", Opinion.class, CommandKind.SUBMIT_OPINION, b -> new Command.SubmitOpinion(b.opinion()));
         action("contact", Note.class, CommandKind.RECORD_CONTACT, b -> new Command.RecordContact(b.note()));
         action("reply", Reply.class, CommandKind.SUBMIT_REPLY, b -> new Command.SubmitReply(withAttachments(b), b.result()));
         action("request-return", Return.class, CommandKind.REQUEST_RETURN, b -> new Command.RequestReturn(b.reason(), b.responsibleParty()));
