@@ -101,7 +101,11 @@ async function ownStatistics(card, ctx) {
         h('dt', {}, '解决率'), h('dd', {}, PCT(r.resolutionRate)),
         h('dt', {}, '满意率'), h('dd', { id: 'stats-satisfaction' }, PCT(r.satisfactionRate)),
         h('dt', {}, '退单 / 延期'), h('dd', {}, `${c.returns ?? r.returns ?? 0} / ${c.extensions ?? r.extensions ?? 0}`),
-        h('dt', {}, '平均办理时长'), h('dd', {}, r.averageHandlingHours == null ? '—' : r.averageHandlingHours + ' 小时')));
+        h('dt', {}, '平均办理时长'), h('dd', {}, r.averageHandlingHours == null ? '—' : r.averageHandlingHours + ' 小时'),
+        // as an assisting unit (协办): its own parts, apart from the lead figures above
+        h('dt', {}, '协办件数'), h('dd', { id: 'stats-assisting' }, String(r.assisting ? r.assisting.parts : 0)),
+        h('dt', {}, '协办签收及时率'), h('dd', {}, PCT(r.assisting && r.assisting.onTimeSignRate)),
+        h('dt', {}, '协办意见及时率'), h('dd', {}, PCT(r.assisting && r.assisting.onTimeOpinionRate))));
     } catch (e) {
       clear(body, h('p', { className: 'muted' }, '统计加载失败：' + e.message));
     }
