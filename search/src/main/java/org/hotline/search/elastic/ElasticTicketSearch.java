@@ -31,7 +31,7 @@ import org.hotline.search.port.TicketQuery;
 import org.hotline.search.port.TicketSearch;
 import org.hotline.search.port.VolumeDimension;
 import org.hotline.search.port.VolumeInterval;
-import org.hotline.search.report.AssistanceTally;
+import org.hotline.search.port.AssistanceTally;
 import org.hotline.search.report.DepartmentTally;
 
 /**

@@ -35,7 +35,7 @@ import org.hotline.search.port.VolumeInterval;
 import org.hotline.search.report.Buckets;
 import org.hotline.search.report.Cards;
 import org.hotline.search.report.AssistanceFacts;
-import org.hotline.search.report.AssistanceTally;
+import org.hotline.search.port.AssistanceTally;
 import org.hotline.search.report.DepartmentTally;
 import org.hotline.search.report.HotTopicScore;
 import org.hotline.search.port.MisrouteTally;
@@ -120,7 +120,7 @@ final class LuceneReports {
         Query assisted = new BooleanQuery.Builder().add(received(period), Occur.FILTER)
                 .add(new WildcardQuery(new Term(LuceneDocuments.ASSIST_UNITS, "*")), Occur.FILTER).build();
         each(s, assisted, t -> AssistanceFacts.of(t).forEach(f ->
-                tallies.merge(f.department(), AssistanceTally.EMPTY.plus(f), AssistanceTally::sum)));
+                tallies.merge(f.department(), f.addTo(AssistanceTally.EMPTY), AssistanceTally::sum)));
         return tallies;
     }
 

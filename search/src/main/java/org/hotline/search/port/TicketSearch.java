@@ -60,7 +60,7 @@ public interface TicketSearch {
      * Per unit, the sums of {@link org.hotline.search.report.AssistanceFacts} over its parts as an assisting
      * unit (协办) on the tickets received in {@code period}; fixed by the tickets' histories, so no asOf.
      */
-    Future<Map<String, org.hotline.search.report.AssistanceTally>> assistanceTallies(Period period);
+    Future<Map<String, org.hotline.search.port.AssistanceTally>> assistanceTallies(Period period);
 
     /**
      * Tickets first assigned in the period, per month of that assignment (in the configured zone) and

@@ -3,6 +3,7 @@ package org.hotline.search.report;
 import java.time.Instant;
 import java.util.List;
 import org.hotline.search.doc.TicketDocument;
+import org.hotline.search.port.AssistanceTally;
 
 /**
  * One assisting unit's part (协办) as report facts (docs/measures.md, 协办签收及时率 and 协办意见及时率),
@@ -12,6 +13,11 @@ import org.hotline.search.doc.TicketDocument;
  * deadline does not count: the unit was not late, the ticket was done.
  */
 public record AssistanceFacts(String department, int signDue, int signedOnTime, int opinionDue, int answeredOnTime) {
+
+    /** The unit's tally with this part added. */
+    public AssistanceTally addTo(AssistanceTally tally) {
+        return tally.plus(signDue, signedOnTime, opinionDue, answeredOnTime);
+    }
 
     public static List<AssistanceFacts> of(TicketDocument t) {
         return t.assistance().stream().map(AssistanceFacts::of).toList();

@@ -1,6 +1,7 @@
 package org.hotline.search.report;
 
 import java.util.Objects;
+import org.hotline.search.port.AssistanceTally;
 
 /**
  * One department's line in the report: the raw counts and the rates of docs/measures.md. A rate is

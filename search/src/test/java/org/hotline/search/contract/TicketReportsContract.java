@@ -19,7 +19,7 @@ import org.hotline.search.port.VolumeDimension;
 import org.hotline.search.port.VolumeInterval;
 import org.hotline.search.report.AssistanceFacts;
 import org.hotline.search.report.AssistanceRow;
-import org.hotline.search.report.AssistanceTally;
+import org.hotline.search.port.AssistanceTally;
 import org.hotline.search.report.DepartmentRow;
 import org.hotline.search.report.DepartmentTally;
 import org.hotline.search.report.ReportService;
@@ -138,7 +138,7 @@ public abstract class TicketReportsContract extends ActivityRecordsContract {
         assertThat(tallies.get("D-SLOW")).isEqualTo(new AssistanceTally(2, 2, 1, 2, 0));
         var expected = new TreeMap<String, AssistanceTally>();
         tickets.stream().filter(t -> !t.at().received().isBefore(NOVEMBER.from())).flatMap(t -> AssistanceFacts.of(t).stream())
-                .forEach(f -> expected.merge(f.department(), AssistanceTally.EMPTY.plus(f), AssistanceTally::sum));
+                .forEach(f -> expected.merge(f.department(), f.addTo(AssistanceTally.EMPTY), AssistanceTally::sum));
         assertThat(tallies).isEqualTo(expected);
         assertThat(await(search.departmentTallies(NOVEMBER, nov.plus(Duration.ofDays(10)))))
                 .containsOnlyKeys("D-LEAD").isEqualTo(recompute(tickets, NOVEMBER, nov.plus(Duration.ofDays(10))));
