@@ -13,6 +13,10 @@ export const ACTIONS = {
     ],
   },
   sign: { label: '签收', fields: [] },
+  'assist-sign': { label: '协办签收', fields: [] },
+  'assist-opinion': {
+    label: '提交协办意见', fields: [{ name: 'opinion', label: '协办意见（给主办单位）', type: 'textarea', required: true, max: 4000 }],
+  },
   contact: {
     label: '记录联系群众', fields: [
       { name: 'note', label: '联系情况', type: 'textarea', required: true, max: 1000 },

@@ -55,12 +55,15 @@ function render(body, items, ctx) {
     return;
   }
   clear(body, items.map((t) => {
-    const clock = nearestClock(t);
+    // an assisting unit (协办) works on its own part: its clocks, not the lead's
+    const part = (t.assistance || []).find((p) => p.department === ctx.department);
+    const clock = nearestClock(part ? { clocks: part.clocks } : t);
     const mark = markOf(clock);
     const cell = clock ? countdownCell(clock) : { props: {}, text: '' };
     const row = h('tr', { className: mark ? 'mark-' + mark : '', tabindex: 0, dataset: { ticketId: t.id, number: t.number } },
       h('td', {}, t.number), h('td', {}, t.title),
-      h('td', {}, h('span', { className: 'badge ' + mark }, L.label(L.STATUSES, t.status))),
+      h('td', {}, h('span', { className: 'badge ' + mark }, L.label(L.STATUSES, t.status)),
+        part ? h('span', { className: 'badge assist', title: '本单位为协办单位' }, '协办') : null),
       h('td', {}, L.label(L.URGENCIES, t.urgency)),
       h('td', {}, clock ? L.label(L.CLOCKS, clock.name) : '—', clock && clock.provisional ? h('span', { className: 'badge yellow provisional', title: '截止时间暂定（缺少节假日数据）' }, '暂定') : null),
       h('td', cell.props, cell.text));
@@ -98,7 +101,11 @@ async function ownStatistics(card, ctx) {
         h('dt', {}, '解决率'), h('dd', {}, PCT(r.resolutionRate)),
         h('dt', {}, '满意率'), h('dd', { id: 'stats-satisfaction' }, PCT(r.satisfactionRate)),
         h('dt', {}, '退单 / 延期'), h('dd', {}, `${c.returns ?? r.returns ?? 0} / ${c.extensions ?? r.extensions ?? 0}`),
-        h('dt', {}, '平均办理时长'), h('dd', {}, r.averageHandlingHours == null ? '—' : r.averageHandlingHours + ' 小时')));
+        h('dt', {}, '平均办理时长'), h('dd', {}, r.averageHandlingHours == null ? '—' : r.averageHandlingHours + ' 小时'),
+        // as an assisting unit (协办): its own parts, apart from the lead figures above
+        h('dt', {}, '协办件数'), h('dd', { id: 'stats-assisting' }, String(r.assisting ? r.assisting.parts : 0)),
+        h('dt', {}, '协办签收及时率'), h('dd', {}, PCT(r.assisting && r.assisting.onTimeSignRate)),
+        h('dt', {}, '协办意见及时率'), h('dd', {}, PCT(r.assisting && r.assisting.onTimeOpinionRate))));
     } catch (e) {
       clear(body, h('p', { className: 'muted' }, '统计加载失败：' + e.message));
     }

@@ -11,7 +11,7 @@ export const REPLY_RESULTS = { RESOLVED: '已解决', PARTLY_RESOLVED: '部分�
 export const RESOLUTIONS = { RESOLVED: '已解决', PARTLY_RESOLVED: '部分解决', UNRESOLVED: '未解决' };
 export const SATISFACTIONS = { SATISFIED: '满意', BASICALLY_SATISFIED: '基本满意', DISSATISFIED: '不满意', NO_RATING: '未评价' };
 export const URGE_LEVELS = { URGE: '催办', SUPERVISE: '督办', NOTIFY: '通报' };
-export const CLOCKS = { SIGN: '签收时限', CONTACT: '联系时限', HANDLE: '办理时限', RETURN_WINDOW: '退单时限', REVISIT: '回访时限' };
+export const CLOCKS = { SIGN: '签收时限', CONTACT: '联系时限', HANDLE: '办理时限', RETURN_WINDOW: '退单时限', REVISIT: '回访时限', OPINION: '协办意见时限' };
 export const ROLES = { AGENT: '坐席', DISPATCHER: '派单员', SUPERVISOR: '班长', DEPARTMENT: '承办单位', ADMIN: '管理员', SYSTEM: '系统', CITIZEN: '市民' };
 export const MARKS = { START: '开始计时', PAUSE: '暂停计时', RESUME: '恢复计时', STOP: '停止计时', EXTEND: '延期', EXTENSION: '延期', RESTART: '重新计时' };
 

@@ -30,7 +30,20 @@ export async function showTicket(view, id, ctx, back) {
     h('div', { className: 'cols' },
       h('div', { className: 'card' }, h('h3', {}, '时限'), clocks(deadlines ? deadlines.clocks : ticket.clocks)),
       h('div', { className: 'card' }, h('h3', {}, '办理经过'), await history(ticket, deadlines, ctx))),
+    assistance(ticket, ctx),
     await evidenceCard(ticket, ctx.departmentName));
+}
+
+/** 协办: each assisting unit's own part, its clocks and the opinion it gave the lead (docs/api.md, 主办与协办). */
+function assistance(t, ctx) {
+  const parts = t.assistance || [];
+  if (parts.length === 0) return null;
+  const state = (p) => (p.answeredAt ? '已提交协办意见' : p.endedAt ? '主办单位已答复，协办已结束' : p.signedAt ? '已签收，待提交意见' : '待签收');
+  return h('div', { className: 'card', id: 'assistance' }, h('h3', {}, '协办单位'),
+    parts.map((p) => h('div', { className: 'assist-part', dataset: { department: p.department } },
+      h('h4', {}, `${ctx.departmentName(p.department)} · ${state(p)}`),
+      p.opinion ? h('p', { className: 'assist-opinion' }, `协办意见（${formatTime(p.answeredAt)}）：${p.opinion}`) : null,
+      clocks(p.clocks))));
 }
 
 export function statusBadge(ticket) {

@@ -123,6 +123,32 @@ public final class TicketSnapshot {
         return this;
     }
 
+    /**
+     * An assisting unit's part (ticket.v1 {@code assistance}, 协办): its SIGN and OPINION clocks started at
+     * receipt with these limits; {@code signedAfter}/{@code answeredAfter}/{@code endedAfter} (null: not
+     * yet) after receipt; {@code red}: the red card of both deadlines was recorded.
+     */
+    public TicketSnapshot assisted(String unit, Duration signLimit, Duration opinionLimit, Duration signedAfter,
+                                   Duration answeredAfter, Duration endedAfter, boolean red) {
+        Instant received = Instant.parse(node.get("receivedAt").asText());
+        var parts = node.has("assistance") ? (com.fasterxml.jackson.databind.node.ArrayNode) node.get("assistance")
+                : node.putArray("assistance");
+        ObjectNode part = parts.addObject().put("department", unit);
+        ObjectNode clocks = part.putObject("clocks");
+        for (var limit : java.util.Map.of("SIGN", signLimit, "OPINION", opinionLimit).entrySet()) {
+            String due = received.plus(limit.getValue()).toString();
+            ObjectNode clock = clocks.putObject(limit.getKey()).put("startedAt", received.toString()).put("dueAt", due);
+            if (red) {
+                clock.putArray("alarms").addObject().put("level", "RED").put("dueAt", due);
+            }
+        }
+        part.put("signedAt", signedAfter == null ? null : received.plus(signedAfter).toString());
+        part.put("answeredAt", answeredAfter == null ? null : received.plus(answeredAfter).toString());
+        part.put("opinion", answeredAfter == null ? null : "协办意见");
+        part.put("endedAt", endedAfter == null ? null : received.plus(endedAfter).toString());
+        return this;
+    }
+
     /** The first assignment ({@code routing} of ticket.v1): when, by auto-dispatch or not, approved returns since. */
     public TicketSnapshot routed(Instant firstAssignedAt, boolean automatic, int approvedReturns) {
         node.putObject("routing").put("firstAssignedAt", firstAssignedAt.toString()).put("automatic", automatic)

@@ -9,6 +9,7 @@ import org.hotline.core.app.TicketService;
 import org.hotline.core.catalog.TimeLimitTable;
 import org.hotline.core.model.Ticket;
 import org.hotline.core.model.TicketId;
+import org.hotline.core.port.SlaAlarms;
 import org.hotline.core.time.ClockName;
 import org.hotline.core.time.TimeLimit;
 
@@ -58,9 +59,11 @@ public final class DutyCalendarTiming implements NotificationTiming {
                 .limit(clock).map(TimeLimit::countsWorkingDays).orElse(false);
     }
 
+    /** An assisting unit's opinion limit is half the handling limit, in its unit (AssistanceLimits): HANDLE decides. */
     private static Optional<ClockName> clock(String name) {
         try {
-            return Optional.of(ClockName.valueOf(name));
+            ClockName clock = SlaAlarms.clockOf(name);
+            return Optional.of(clock == ClockName.OPINION ? ClockName.HANDLE : clock);
         } catch (IllegalArgumentException unknown) {
             return Optional.empty();
         }

@@ -9,6 +9,7 @@ import org.hotline.core.model.Actor;
 import org.hotline.core.model.Command;
 import org.hotline.core.model.SlaLevel;
 import org.hotline.core.model.TicketId;
+import org.hotline.core.port.SlaAlarms;
 import org.hotline.core.time.ClockName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,7 @@ public final class TicketServiceSlaSink implements SlaAlarmSink {
         ClockName clock;
         SlaLevel level;
         try {
-            clock = ClockName.valueOf(alarm.clock());
+            clock = SlaAlarms.clockOf(alarm.clock());
             level = SlaLevel.valueOf(alarm.level());
         } catch (IllegalArgumentException unknown) {
             LOG.error("sla alarm with unknown clock or level dropped [ticket={}, clock={}, level={}]",
@@ -46,7 +47,8 @@ public final class TicketServiceSlaSink implements SlaAlarmSink {
             return Future.succeededFuture();
         }
         TicketId id = new TicketId(alarm.ticketId());
-        Command record = new Command.RecordSlaWarning(clock, level, Instant.ofEpochMilli(alarm.dueEpochMs()));
+        Command record = new Command.RecordSlaWarning(clock, level, Instant.ofEpochMilli(alarm.dueEpochMs()),
+                SlaAlarms.assistingUnitOf(alarm.clock()).orElse(null));
         return tickets.apply(id, record, SCHEDULER)
                 .map(ticket -> (Object) ticket)
                 .recover(failure -> stale(failure, alarm))

@@ -25,6 +25,7 @@ import org.hotline.core.redis.RedisConnector;
 import org.hotline.core.redis.RedisTicketStore;
 import org.hotline.core.redis.RedisTicketStoreConfig;
 import org.hotline.core.stream.RedisKeys;
+import org.hotline.core.time.ClockName;
 import org.hotline.core.wire.SeedLoader;
 import org.hotline.testsupport.RealRedis;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +52,11 @@ class TicketServiceSlaSinkIT {
 
     /** An assigned ticket whose handling deadline's RED alarm is the only one left, due long ago. */
     private Ticket assignedWithItsRedAlarmDue() {
+        return assignedWithARedAlarmDue(Set.of(), "|HANDLE|");
+    }
+
+    /** An assigned ticket whose RED alarm of {@code clock} (e.g. {@code |OPINION@unit|}) is the only one left, due long ago. */
+    private Ticket assignedWithARedAlarmDue(Set<String> assisting, String clock) {
         RedisConnector connector = RedisConnector.create(vertx, RedisConfig.of(RealRedis.shared().uri() + "/14"));
         redis = SlaSchedulerIT.await(connector.connect()).sync();
         redis.flushdb();
@@ -62,17 +68,17 @@ class TicketServiceSlaSinkIT {
                 new Caller("张三", "13800138000", false, false), null, List.of()), Actor.agent("a1", "坐席甲"), null));
         ticket = SlaSchedulerIT.await(tickets.apply(ticket.id(),
                 new Command.Classify(seed.categories().find("010201").orElseThrow(), null, null, null), Actor.agent("a1", "坐席甲")));
-        ticket = SlaSchedulerIT.await(tickets.apply(ticket.id(), new Command.Assign("urban", Set.of(), null),
+        ticket = SlaSchedulerIT.await(tickets.apply(ticket.id(), new Command.Assign("urban", assisting, null),
                 Actor.dispatcher("p1", "派单员乙")));
-        String red = redAlarm(ticket);
+        String red = redAlarm(ticket, clock);
         redis.zrem(RedisKeys.SLA_ALARMS, redis.zrange(RedisKeys.SLA_ALARMS, 0, -1).stream()
                 .filter(m -> !m.equals(red)).toArray(String[]::new));
         redis.zadd(RedisKeys.SLA_ALARMS, 0, red); // due long ago
         return ticket;
     }
 
-    private String redAlarm(Ticket ticket) {
-        String prefix = ticket.id().value() + "|";
+    private String redAlarm(Ticket ticket, String clock) {
+        String prefix = ticket.id().value() + clock;
         return redis.zrange(RedisKeys.SLA_ALARMS, 0, -1).stream()
                 .filter(m -> m.startsWith(prefix) && m.contains("|RED|")).findFirst().orElseThrow();
     }
@@ -102,7 +108,7 @@ class TicketServiceSlaSinkIT {
     @Test
     void anAlarmFiredAgainAfterACrashIsRecordedAndUrgedOnlyOnce() {
         Ticket ticket = assignedWithItsRedAlarmDue();
-        SlaAlarmFired alarm = SlaAlarmFired.parse(redAlarm(ticket), 0, System.currentTimeMillis());
+        SlaAlarmFired alarm = SlaAlarmFired.parse(redAlarm(ticket, "|HANDLE|"), 0, System.currentTimeMillis());
         TicketServiceSlaSink sink = new TicketServiceSlaSink(tickets);
 
         SlaSchedulerIT.await(sink.fire(alarm));
@@ -113,5 +119,21 @@ class TicketServiceSlaSinkIT {
         List<String> types = eventTypes(ticket);
         assertThat(types).filteredOn("SlaOverdueRecorded"::equals).hasSize(1);
         assertThat(types).filteredOn("TicketUrged"::equals).hasSize(1);
+    }
+
+    /** 协办: an assisting unit's overdue opinion is recorded for that unit; the lead is not urged for it. */
+    @Test
+    void anAssistingUnitsOverdueOpinionIsRecordedForItWithoutUrgingTheLead() throws InterruptedException {
+        Ticket ticket = assignedWithARedAlarmDue(Set.of("d.dongcheng"), "|OPINION@d.dongcheng|");
+        CountDownLatch published = new CountDownLatch(1);
+        vertx.eventBus().consumer(SlaScheduler.ADDRESS, message -> published.countDown());
+        SlaSchedulerIT.await(vertx.deployVerticle(new SlaScheduler(redis.getStatefulConnection().async(),
+                new TicketServiceSlaSink(tickets), SlaSchedulerConfig.defaults())));
+
+        assertThat(published.await(30, TimeUnit.SECONDS)).isTrue();
+        Ticket after = SlaSchedulerIT.await(tickets.load(ticket.id()));
+        assertThat(after.urgeCount()).isZero();
+        assertThat(after.assistanceOf("d.dongcheng").orElseThrow().clocks().get(ClockName.OPINION).alarms()).hasSize(1);
+        assertThat(eventTypes(ticket)).contains("AssistanceAlarmRecorded").doesNotContain("SlaOverdueRecorded", "TicketUrged");
     }
 }

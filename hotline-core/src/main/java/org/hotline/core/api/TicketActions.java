@@ -36,6 +36,7 @@ final class TicketActions {
     record Empty() { }
     record Note(String note) { }
     record Contact(String note, List<String> attachments) { }
+    record Opinion(String opinion) { }
     record Reply(String text, ReplyResult result, List<String> attachments) { }
     record Return(String reason, String responsibleParty) { }
     record ApproveReturn(String newLead, List<String> assisting, String reason) { }
@@ -66,6 +67,8 @@ final class TicketActions {
         action("sub-assign", SubAssign.class, CommandKind.SUB_ASSIGN, b -> new Command.SubAssign(b.subUnit(), b.reason()));
         action("sub-assign/withdraw", Reason.class, CommandKind.WITHDRAW_SUB_ASSIGNMENT, b -> new Command.WithdrawSubAssignment(b.reason()));
         action("sign", Empty.class, CommandKind.SIGN, b -> new Command.Sign());
+        action("assist-sign", Empty.class, CommandKind.SIGN_ASSISTANCE, b -> new Command.SignAssistance());
+        action("assist-opinion", Opinion.class, CommandKind.SUBMIT_OPINION, b -> new Command.SubmitOpinion(b.opinion()));
         action("contact", Contact.class, CommandKind.RECORD_CONTACT, b -> new Command.RecordContact(b.note(), attachmentIds(b.attachments())));
         action("reply", Reply.class, CommandKind.SUBMIT_REPLY, b -> new Command.SubmitReply(b.text(), b.result(), attachmentIds(b.attachments())));
         action("request-return", Return.class, CommandKind.REQUEST_RETURN, b -> new Command.RequestReturn(b.reason(), b.responsibleParty()));

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.hotline.core.model.Assistance;
 import org.hotline.core.model.Ticket;
 import org.hotline.core.model.TicketEvent;
 import org.hotline.core.port.DashboardMarks;
 import org.hotline.core.port.SlaAlarm;
+import org.hotline.core.port.SlaAlarms;
 import org.hotline.core.port.StoredTicket;
 import org.hotline.core.port.StreamEvent;
 import org.hotline.core.port.TicketCommit;
@@ -55,21 +57,29 @@ final class TicketCommits {
         Set<SlaAlarm> alarms = new HashSet<>();
         long nearest = Long.MAX_VALUE;
         for (var entry : ticket.clocks().entrySet()) {
-            ClockTrack track = entry.getValue();
-            if (!track.isRunning()) {
-                continue;
-            }
-            ClockStatus status = deadlines.compute(track);
-            long due = status.dueAt().toEpochMilli();
-            nearest = Math.min(nearest, due);
-            addIfAhead(alarms, new SlaAlarm(entry.getKey().name(), "RED", due, due), now);
-            if (status.yellowAt() != null) {
-                addIfAhead(alarms, new SlaAlarm(entry.getKey().name(), "YELLOW", due, status.yellowAt().toEpochMilli()), now);
-            }
+            nearest = Math.min(nearest, arm(alarms, entry.getKey().name(), entry.getValue(), now));
+        }
+        // an assisting unit's own clocks (协办) arm the same alarms, named {clock}@{unit}; they do not move the inbox order
+        for (Assistance part : ticket.assistance().values()) {
+            part.clocks().forEach((name, track) -> arm(alarms, SlaAlarms.assistingClock(name, part.department()), track, now));
         }
         double score = nearest == Long.MAX_VALUE ? ticket.receivedAt().toEpochMilli() : nearest;
         return new TicketIndexes(inboxOf(ticket), score, ticket.caller().phone(), ticket.status().isOpen(),
                 ticket.status().name(), alarms, dashboard(ticket));
+    }
+
+    /** Arms a running clock's yellow and red alarms; returns its due time (MAX_VALUE when it does not run). */
+    private long arm(Set<SlaAlarm> alarms, String clock, ClockTrack track, Instant now) {
+        if (!track.isRunning()) {
+            return Long.MAX_VALUE;
+        }
+        ClockStatus status = deadlines.compute(track);
+        long due = status.dueAt().toEpochMilli();
+        addIfAhead(alarms, new SlaAlarm(clock, "RED", due, due), now);
+        if (status.yellowAt() != null) {
+            addIfAhead(alarms, new SlaAlarm(clock, "YELLOW", due, status.yellowAt().toEpochMilli()), now);
+        }
+        return due;
     }
 
     /** The dashboard counts the card each inbox showing the ticket shows (InboxCard: the running clock due first). */

@@ -52,6 +52,14 @@ public final class TicketViews {
         if (view.getValue("clocks") instanceof JsonObject shown) {
             view.put("clocks", clocks(ticket, shown));
         }
+        // each assisting unit's own clocks count down like the lead's
+        if (view.getValue("assistance") instanceof io.vertx.core.json.JsonArray parts) {
+            parts.forEach(p -> {
+                if (p instanceof JsonObject part && part.getValue("clocks") instanceof JsonObject shown) {
+                    ticket.assistanceOf(part.getString("department")).ifPresent(a -> part.put("clocks", clocks(a.clocks(), shown)));
+                }
+            });
+        }
         if (!Masking.seesPersonalData(viewer, ticket.caller().confidential())) {
             maskCaller(view);
             maskFreeText(view, ticket);
@@ -101,6 +109,10 @@ public final class TicketViews {
      * clock with {@code derivation} (the steps: 起算, 时限, 不计/计入 days, 截止) and {@code provisional}.
      */
     public JsonObject clocks(Ticket ticket, JsonObject snapshotClocks) {
+        return clocks(ticket.clocks(), snapshotClocks);
+    }
+
+    private JsonObject clocks(java.util.Map<ClockName, ClockTrack> tracks, JsonObject snapshotClocks) {
         JsonObject out = snapshotClocks == null ? new JsonObject() : snapshotClocks.copy();
         if (deadlines == null) {
             return out;
@@ -109,7 +121,7 @@ public final class TicketViews {
         Instant now = clock.instant();
         for (String name : out.fieldNames()) {
             ClockName key = clockName(name);
-            ClockTrack track = key == null ? null : ticket.clocks().get(key);
+            ClockTrack track = key == null ? null : tracks.get(key);
             if (track == null || !(out.getValue(name) instanceof JsonObject shown)) {
                 continue;
             }
@@ -135,7 +147,7 @@ public final class TicketViews {
     }
 
     /**
-     * Numbers typed into the title, the content, the reply and the visit notes (a caller's own or anyone's
+     * Numbers typed into the title, the content, the reply, the visit notes and the assisting units' opinions (a caller's own or anyone's
      * mobile, landline, ID card) are masked for whoever may not see the caller's number.
      */
     private static void maskFreeText(JsonObject view, Ticket ticket) {
@@ -150,10 +162,15 @@ public final class TicketViews {
         if (view.getValue("visit") instanceof JsonObject visit && visit.getValue("note") instanceof String note) {
             visit.put("note", Masking.maskInText(note, ticket.caller()));
         }
-        if (view.getValue("visits") instanceof io.vertx.core.json.JsonArray visits) {
-            visits.forEach(v -> {
-                if (v instanceof JsonObject one && one.getValue("note") instanceof String note) {
-                    one.put("note", Masking.maskInText(note, ticket.caller()));
+        maskInEach(view, "visits", "note", ticket);
+        maskInEach(view, "assistance", "opinion", ticket);
+    }
+
+    private static void maskInEach(JsonObject view, String list, String field, Ticket ticket) {
+        if (view.getValue(list) instanceof io.vertx.core.json.JsonArray items) {
+            items.forEach(v -> {
+                if (v instanceof JsonObject one && one.getValue(field) instanceof String text) {
+                    one.put(field, Masking.maskInText(text, ticket.caller()));
                 }
             });
         }

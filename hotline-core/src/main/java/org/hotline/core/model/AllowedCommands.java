@@ -39,6 +39,8 @@ public final class AllowedCommands {
             case SUB_ASSIGN -> !unitsBelowActor.isEmpty();
             case WITHDRAW_SUB_ASSIGNMENT -> unitsBelowActor.contains(t.leadDepartment());
             case REHANDLE -> t.visit() != null && t.visit().callsForRehandling();
+            case SIGN_ASSISTANCE -> t.assistanceOf(actor.departmentId()).map(a -> a.open() && !a.signed()).orElse(true);
+            case SUBMIT_OPINION -> t.assistanceOf(actor.departmentId()).map(a -> a.open() && a.signed()).orElse(false);
             // a merged ticket closes with its master (the system follows the master's close), not by hand
             case CLOSE -> (t.status() != TicketStatus.MERGED || actor.role() == Role.SYSTEM)
                     && !(t.status() == TicketStatus.REVIEWED && t.caller().reachable());

@@ -90,6 +90,17 @@ public sealed interface Command {
         public CommandKind kind() { return CommandKind.SIGN; }
     }
 
+    /** 协办签收: an assisting unit signs for its part of the ticket. */
+    record SignAssistance() implements Command {
+        public CommandKind kind() { return CommandKind.SIGN_ASSISTANCE; }
+    }
+
+    /** 协办意见: an assisting unit gives its opinion (its findings, its part of the answer) to the lead unit. */
+    record SubmitOpinion(String text) implements Command {
+        public SubmitOpinion { Texts.require(text, "协办意见", MAX_REPLY); }
+        public CommandKind kind() { return CommandKind.SUBMIT_OPINION; }
+    }
+
     /** {@code attachments}: ids of evidence files already stored with this ticket (checked by the use case). */
     record RecordContact(String note, List<String> attachments) implements Command {
         public RecordContact {
@@ -253,12 +264,18 @@ public sealed interface Command {
         public CommandKind kind() { return CommandKind.MIRROR_MASTER_REPLY; }
     }
 
-    /** Sent by the SLA scheduler when an armed alarm fires; {@code dueAt} identifies the alarm. */
-    record RecordSlaWarning(ClockName clock, SlaLevel level, Instant dueAt) implements Command {
+    /**
+     * Sent by the SLA scheduler when an armed alarm fires; {@code dueAt} identifies the alarm.
+     * {@code assistingUnit}: the assisting unit whose own clock it is (协办), null for the ticket's clocks.
+     */
+    record RecordSlaWarning(ClockName clock, SlaLevel level, Instant dueAt, String assistingUnit) implements Command {
         public RecordSlaWarning {
             java.util.Objects.requireNonNull(clock, "clock");
             java.util.Objects.requireNonNull(level, "level");
             java.util.Objects.requireNonNull(dueAt, "dueAt");
+        }
+        public RecordSlaWarning(ClockName clock, SlaLevel level, Instant dueAt) {
+            this(clock, level, dueAt, null);
         }
         public CommandKind kind() { return CommandKind.RECORD_SLA_WARNING; }
     }

@@ -46,7 +46,7 @@ final class DispatchRules {
         }
         Map<ClockName, ClockTrack> clocks = step.freshClocks(t);
         TicketBuilder next = step.next().status(TicketStatus.ASSIGNED).leadDepartment(lead)
-                .assistingDepartments(assisting).clocks(clocks).signedAt(null).firstContactAt(null)
+                .assistingDepartments(assisting).assistance(step.freshAssistance(t, assisting)).clocks(clocks).signedAt(null).firstContactAt(null)
                 .pendingExtension(null).pendingReturn(null)
                 .routing(t.routing() != null ? t.routing() : Routing.firstAssignment(step.actor(), step.now()));
         Instant due = step.handleDue(clocks);
@@ -120,14 +120,14 @@ final class DispatchRules {
         TicketEvent approved = new TicketEvent.ReturnApproved(step.actor(), step.now(), c.reason(), returnedBy, c.newLead());
         if (c.newLead() == null) {
             TicketBuilder next = step.next().status(TicketStatus.CLASSIFIED).pendingReturn(null).routing(routing)
-                    .leadDepartment(null).assistingDepartments(Set.of()).signedAt(null).firstContactAt(null)
+                    .leadDepartment(null).assistingDepartments(Set.of()).assistance(Map.of()).signedAt(null).firstContactAt(null)
                     .clocks(step.stopAll());
             return step.accept(next, approved);
         }
         Map<ClockName, ClockTrack> clocks = step.freshClocks(t);
         TicketBuilder next = step.next().status(TicketStatus.ASSIGNED).pendingReturn(null).routing(routing)
                 .leadDepartment(c.newLead())
-                .assistingDepartments(c.assisting()).signedAt(null).firstContactAt(null).clocks(clocks);
+                .assistingDepartments(c.assisting()).assistance(step.freshAssistance(t, c.assisting())).signedAt(null).firstContactAt(null).clocks(clocks);
         TicketEvent reassigned = new TicketEvent.TicketReassigned(step.actor(), step.now(), c.reason(), returnedBy,
                 c.newLead(), c.assisting(), step.handleDue(clocks));
         return step.accept(next, approved, reassigned);

@@ -102,7 +102,8 @@ final class HandlingRules {
     private static Decision suspend(Step step, Command.Suspend c) {
         Ticket t = step.ticket();
         TicketBuilder next = step.next().status(TicketStatus.SUSPENDED).suspendedFrom(t.status())
-                .clocks(Step.mapClocks(t.clocks(), track -> track.pause(step.now())));
+                .clocks(Step.mapClocks(t.clocks(), track -> track.pause(step.now())))
+                .assistance(AssistanceRules.mapClocks(t.assistance(), track -> track.pause(step.now())));
         return step.accept(next, new TicketEvent.TicketSuspended(step.actor(), step.now(), c.reason()));
     }
 
@@ -110,11 +111,15 @@ final class HandlingRules {
         Ticket t = step.ticket();
         TicketStatus back = t.suspendedFrom() == null ? TicketStatus.IN_PROGRESS : t.suspendedFrom();
         TicketBuilder next = step.next().status(back).suspendedFrom(null)
-                .clocks(Step.mapClocks(t.clocks(), track -> track.resume(step.now())));
+                .clocks(Step.mapClocks(t.clocks(), track -> track.resume(step.now())))
+                .assistance(AssistanceRules.mapClocks(t.assistance(), track -> track.resume(step.now())));
         return step.accept(next, new TicketEvent.TicketResumed(step.actor(), step.now(), c.reason()));
     }
 
-    /** Replying stops every clock, so none keeps running after the answer. */
+    /**
+     * Replying stops every clock, so none keeps running after the answer. The lead may reply before
+     * its assisting units answered: the ticket does not wait, and their open parts end with it ({@link Step#accept}).
+     */
     private static Decision reply(Step step, Command.SubmitReply c) {
         Ticket t = step.ticket();
         Reply reply = new Reply(c.text(), c.result(), step.now(), t.leadDepartment());

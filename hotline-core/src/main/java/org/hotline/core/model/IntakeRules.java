@@ -94,7 +94,9 @@ final class IntakeRules {
         }
         TicketBuilder next = step.next().masterTicketId(null).reply(null).repliedAt(null).signedAt(null).firstContactAt(null);
         if (t.leadDepartment() != null) {
-            next.status(TicketStatus.ASSIGNED).clocks(step.freshClocks(t));
+            // its assisting units get fresh parts too, as at a dispatch
+            next.status(TicketStatus.ASSIGNED).clocks(step.freshClocks(t))
+                    .assistance(step.freshAssistance(t, t.assistingDepartments()));
         } else {
             next.status(t.category() != null ? TicketStatus.CLASSIFIED : TicketStatus.RECEIVED).clocks(java.util.Map.of());
         }

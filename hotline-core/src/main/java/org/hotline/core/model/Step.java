@@ -14,6 +14,7 @@ record Step(Ticket ticket, Actor actor, Instant now, Policy policy) {
 
     Decision accept(TicketBuilder next, TicketEvent... events) {
         next.version(ticket.version() + events.length);
+        AssistanceRules.endedIfLeftHandling(next, now);
         return new Decision.Accepted(next.build(), List.of(events));
     }
 
@@ -32,6 +33,12 @@ record Step(Ticket ticket, Actor actor, Instant now, Policy policy) {
         Map<ClockName, ClockTrack> clocks = new EnumMap<>(ClockName.class);
         limits.limits().forEach((name, limit) -> clocks.put(name, ClockTrack.start(limit, now)));
         return clocks;
+    }
+
+    /** Fresh parts for the assisting units of a (re)assignment, their limits derived from the ticket's. */
+    Map<String, Assistance> freshAssistance(Ticket basis, java.util.Set<String> units) {
+        String code = basis.category() == null ? null : basis.category().code();
+        return AssistanceRules.fresh(units, policy.limitsFor(basis.appealType(), basis.urgency(), code, basis.channel()), now);
     }
 
     ClockLimits limits() {

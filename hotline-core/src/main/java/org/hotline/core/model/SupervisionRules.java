@@ -57,23 +57,16 @@ final class SupervisionRules {
      * the alarms it recorded for its deadline, so a redelivered one is refused instead of repeated.
      */
     private static Decision slaWarning(Step step, Command.RecordSlaWarning c) {
+        if (c.assistingUnit() != null) {
+            return assistanceAlarm(step, c);
+        }
         ClockTrack track = step.ticket().clocks().get(c.clock());
-        if (track == null || !track.isRunning()) {
-            return Step.refuse("ticket.sla-stale", "该时限已停止或暂停，预警作废");
+        Decision.Refused stale = staleOrRepeated(step, track, c);
+        if (stale != null) {
+            return stale;
         }
         ClockStatus status = step.status(track);
-        // alarms travel as epoch milliseconds (docs/architecture.md), so compare at that precision
-        if (status.dueAt() == null || c.dueAt().toEpochMilli() != status.dueAt().toEpochMilli()) {
-            return Step.refuse("ticket.sla-stale", "时限已变更，预警作废");
-        }
-        boolean overdue = switch (c.level()) {
-            case YELLOW -> false;
-            case RED -> true;
-        };
-        // a scheduler killed after this commit but before its own marker redelivers the alarm
-        if (track.hasRecorded(overdue, status.dueAt())) {
-            return Step.refuse("ticket.sla-already-recorded", "该时限预警已记录");
-        }
+        boolean overdue = c.level() == SlaLevel.RED;
         String reason = c.clock().label() + "时限" + (overdue ? "已超期" : "即将到期");
         TicketEvent event = overdue
                 ? new TicketEvent.SlaOverdueRecorded(step.actor(), step.now(), reason, c.clock(), c.dueAt())
@@ -92,6 +85,42 @@ final class SupervisionRules {
         String urgeReason = c.clock().label() + "时限已超期，系统自动" + rung.label();
         return step.accept(next.urgeCount(count).urgeLevel(level), event,
                 new TicketEvent.TicketUrged(step.actor(), step.now(), urgeReason, rung, count));
+    }
+
+    /** The same alarm on an assisting unit's own clock: recorded for it, the lead's urging ladder untouched. */
+    private static Decision assistanceAlarm(Step step, Command.RecordSlaWarning c) {
+        Assistance part = step.ticket().assistanceOf(c.assistingUnit()).orElse(null);
+        ClockTrack track = part == null ? null : part.clocks().get(c.clock());
+        Decision.Refused stale = staleOrRepeated(step, track, c);
+        if (stale != null) {
+            return stale;
+        }
+        boolean overdue = c.level() == SlaLevel.RED;
+        String reason = "协办单位" + c.clock().label() + "时限" + (overdue ? "已超期" : "即将到期");
+        Assistance next = part.withClock(c.clock(), track.recordAlarm(overdue, c.dueAt()));
+        return step.accept(step.next().assistance(AssistanceRules.with(step.ticket(), next)),
+                new TicketEvent.AssistanceAlarmRecorded(step.actor(), step.now(), reason, c.assistingUnit(), c.clock(),
+                        c.level(), c.dueAt()));
+    }
+
+    /**
+     * The refusal of an alarm that does not match the clock as it is now (stopped, paused, its
+     * deadline moved) or that the clock already recorded (a redelivery); null when it is to be recorded.
+     */
+    private static Decision.Refused staleOrRepeated(Step step, ClockTrack track, Command.RecordSlaWarning c) {
+        if (track == null || !track.isRunning()) {
+            return new Decision.Refused("ticket.sla-stale", "该时限已停止或暂停，预警作废", false);
+        }
+        ClockStatus status = step.status(track);
+        // alarms travel as epoch milliseconds (docs/architecture.md), so compare at that precision
+        if (status.dueAt() == null || c.dueAt().toEpochMilli() != status.dueAt().toEpochMilli()) {
+            return new Decision.Refused("ticket.sla-stale", "时限已变更，预警作废", false);
+        }
+        // a scheduler killed after this commit but before its own marker redelivers the alarm
+        if (track.hasRecorded(c.level() == SlaLevel.RED, status.dueAt())) {
+            return new Decision.Refused("ticket.sla-already-recorded", "该时限预警已记录", false);
+        }
+        return null;
     }
 
     /** The urging ladder (催办 → 督办 → 通报) climbs with each urge the ticket already had. */

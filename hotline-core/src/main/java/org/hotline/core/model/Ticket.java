@@ -24,7 +24,8 @@ public record Ticket(
         ExtensionRequest pendingExtension, ReturnRequest pendingReturn, TicketStatus suspendedFrom,
         int returnCount, int extensionCount, int urgeCount, UrgeLevel urgeLevel, int reopenCount,
         TicketId masterTicketId, List<TicketId> mergedTicketIds, String properChannel,
-        List<String> callIds, List<String> tags, List<ReturnVisit> visits, Routing routing) {
+        List<String> callIds, List<String> tags, List<ReturnVisit> visits, Routing routing,
+        Map<String, Assistance> assistance) {
 
     public static final int MAX_TITLE = 200;
     public static final int MAX_CONTENT = 4000;
@@ -50,6 +51,7 @@ public record Ticket(
         mergedTicketIds = List.copyOf(mergedTicketIds);
         callIds = List.copyOf(callIds);
         tags = List.copyOf(tags);
+        assistance = assistance == null ? Map.of() : Map.copyOf(assistance);
         // a ticket restored from before visits were kept, or built with only its current visit: that one is all there is
         visits = (visits == null || visits.isEmpty()) && visit != null ? List.of(visit) : visits == null ? List.of() : List.copyOf(visits);
     }
@@ -70,6 +72,11 @@ public record Ticket(
     /** The last return visit made, also after a 重办 that awaits its next one; null before any. */
     public ReturnVisit lastVisit() {
         return visits.isEmpty() ? null : visits.get(visits.size() - 1);
+    }
+
+    /** The assisting unit's part (协办), if {@code department} assists on this ticket and it was recorded. */
+    public Optional<Assistance> assistanceOf(String department) {
+        return Optional.ofNullable(department == null ? null : assistance.get(department));
     }
 
     public Optional<ClockTrack> clock(ClockName name) {

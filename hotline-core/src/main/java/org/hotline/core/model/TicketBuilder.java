@@ -48,6 +48,7 @@ public final class TicketBuilder {
     private List<String> callIds;
     private List<String> tags;
     private Routing routing;
+    private Map<String, Assistance> assistance;
 
     /** Starts from empty collections and counters, for a new ticket. */
     public TicketBuilder() {
@@ -57,6 +58,7 @@ public final class TicketBuilder {
         this.visits = List.of();
         this.callIds = List.of();
         this.tags = List.of();
+        this.assistance = Map.of();
     }
 
     TicketBuilder(Ticket from) {
@@ -98,6 +100,7 @@ public final class TicketBuilder {
         this.callIds = from.callIds();
         this.tags = from.tags();
         this.routing = from.routing();
+        this.assistance = from.assistance();
     }
 
     public TicketBuilder id(TicketId value) {
@@ -230,6 +233,11 @@ public final class TicketBuilder {
         return this;
     }
 
+    public TicketBuilder assistance(Map<String, Assistance> value) {
+        this.assistance = value;
+        return this;
+    }
+
     public TicketBuilder routing(Routing value) {
         this.routing = value;
         return this;
@@ -292,7 +300,7 @@ public final class TicketBuilder {
     }
 
     public Ticket build() {
-        return new Ticket(id, number, queryCode, version, status, channel, appealType, urgency, title, content, caller, location, category, leadDepartment, assistingDepartments, receivedAt, signedAt, firstContactAt, repliedAt, closedAt, clocks, reply, visit, pendingExtension, pendingReturn, suspendedFrom, returnCount, extensionCount, urgeCount, urgeLevel, reopenCount, masterTicketId, mergedTicketIds, properChannel, callIds, tags, visits, routing);
+        return new Ticket(id, number, queryCode, version, status, channel, appealType, urgency, title, content, caller, location, category, leadDepartment, assistingDepartments, receivedAt, signedAt, firstContactAt, repliedAt, closedAt, clocks, reply, visit, pendingExtension, pendingReturn, suspendedFrom, returnCount, extensionCount, urgeCount, urgeLevel, reopenCount, masterTicketId, mergedTicketIds, properChannel, callIds, tags, visits, routing, assistance);
     }
 
     public TicketStatus status() {
@@ -301,5 +309,9 @@ public final class TicketBuilder {
 
     public Map<ClockName, ClockTrack> clocks() {
         return clocks;
+    }
+
+    public Map<String, Assistance> assistance() {
+        return assistance;
     }
 }

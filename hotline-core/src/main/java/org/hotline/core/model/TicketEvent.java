@@ -42,6 +42,13 @@ public sealed interface TicketEvent {
 
     record TicketSigned(Actor actor, Instant at, String reason, String departmentId) implements TicketEvent { }
 
+    /** 协办签收; {@code dueAt}: the unit's sign-for deadline at that moment (null without one), so the on-time rate is exact from events. */
+    record AssistanceSigned(Actor actor, Instant at, String reason, String departmentId, Instant dueAt) implements TicketEvent { }
+
+    /** 协办意见 given to the lead unit; {@code dueAt}: the unit's opinion deadline at that moment (null without one). */
+    record AssistanceOpinionGiven(Actor actor, Instant at, String reason, String departmentId, String text,
+                                  Instant dueAt) implements TicketEvent { }
+
     /** {@code attachments}: ids of the evidence files recorded with the contact. */
     record CitizenContacted(Actor actor, Instant at, String reason, boolean first, List<String> attachments) implements TicketEvent {
         public CitizenContacted(Actor actor, Instant at, String reason, boolean first) {
@@ -101,6 +108,13 @@ public sealed interface TicketEvent {
     record SlaWarningRecorded(Actor actor, Instant at, String reason, ClockName clock, Instant dueAt) implements TicketEvent { }
 
     record SlaOverdueRecorded(Actor actor, Instant at, String reason, ClockName clock, Instant dueAt) implements TicketEvent { }
+
+    /**
+     * A yellow or red SLA alarm on an assisting unit's own clock. Kept apart from the lead's
+     * {@link SlaWarningRecorded}/{@link SlaOverdueRecorded}, so the lead's figures and urging ladder are the lead's.
+     */
+    record AssistanceAlarmRecorded(Actor actor, Instant at, String reason, String departmentId, ClockName clock,
+                                   SlaLevel level, Instant dueAt) implements TicketEvent { }
 
     record CallLinked(Actor actor, Instant at, String reason, String callId) implements TicketEvent { }
 

@@ -21,9 +21,10 @@ public final class TicketRules {
             case RECEIVED -> EnumSet.of(ANSWER_DIRECTLY, CLASSIFY, NOT_ACCEPT, MERGE_INTO, ABSORB_DUPLICATE, RELEASE_DUPLICATE, LINK_CALL, RECORD_POLICE_LINKAGE, RECORD_MESSAGE, ADD_TAG);
             case CLASSIFIED -> EnumSet.of(CLASSIFY, ASSIGN, NOT_ACCEPT, MERGE_INTO, ABSORB_DUPLICATE, RELEASE_DUPLICATE, LINK_CALL, RECORD_POLICE_LINKAGE, RECORD_MESSAGE, ADD_TAG);
             // 并单 at any stage until the master is closed (重复诉求原则上并单): every open status takes both sides
-            case ASSIGNED -> EnumSet.of(SIGN, REASSIGN, SUB_ASSIGN, WITHDRAW_SUB_ASSIGNMENT, REQUEST_RETURN, URGE, MERGE_INTO, ABSORB_DUPLICATE, RELEASE_DUPLICATE,
+            // assisting units (协办) sign and answer while the lead handles; the lead's reply ends their part
+            case ASSIGNED -> EnumSet.of(SIGN, SIGN_ASSISTANCE, SUBMIT_OPINION, REASSIGN, SUB_ASSIGN, WITHDRAW_SUB_ASSIGNMENT, REQUEST_RETURN, URGE, MERGE_INTO, ABSORB_DUPLICATE, RELEASE_DUPLICATE,
                     RECORD_SLA_WARNING, LINK_CALL, RECORD_POLICE_LINKAGE, RECORD_MESSAGE, ADD_TAG);
-            case SIGNED, IN_PROGRESS -> EnumSet.of(RECORD_CONTACT, REASSIGN, SUB_ASSIGN, WITHDRAW_SUB_ASSIGNMENT, REQUEST_RETURN, REQUEST_EXTENSION,
+            case SIGNED, IN_PROGRESS -> EnumSet.of(RECORD_CONTACT, SIGN_ASSISTANCE, SUBMIT_OPINION, REASSIGN, SUB_ASSIGN, WITHDRAW_SUB_ASSIGNMENT, REQUEST_RETURN, REQUEST_EXTENSION,
                     APPROVE_EXTENSION, REJECT_EXTENSION, SUSPEND, URGE, SUBMIT_REPLY, MERGE_INTO, ABSORB_DUPLICATE, RELEASE_DUPLICATE,
                     RECORD_SLA_WARNING, LINK_CALL, RECORD_POLICE_LINKAGE, RECORD_MESSAGE, ADD_TAG);
             case RETURN_REQUESTED -> EnumSet.of(APPROVE_RETURN, REJECT_RETURN, URGE, MERGE_INTO, ABSORB_DUPLICATE, RELEASE_DUPLICATE, RECORD_SLA_WARNING, LINK_CALL, RECORD_POLICE_LINKAGE, RECORD_MESSAGE, ADD_TAG);
@@ -38,15 +39,18 @@ public final class TicketRules {
         };
     }
 
-    /** The roles that may give a command at all; DEPARTMENT users must also be the lead unit. */
+    /**
+     * The roles that may give a command at all; DEPARTMENT users must also be the lead unit, or an
+     * assisting unit for the 协办 commands ({@link #assisting}).
+     */
     public static Set<Role> rolesFor(CommandKind kind) {
         return switch (kind) {
             case ANSWER_DIRECTLY, NOT_ACCEPT -> EnumSet.of(Role.AGENT, Role.DISPATCHER, Role.SUPERVISOR);
             case CLASSIFY, ASSIGN, CLOSE, ADD_TAG -> EnumSet.of(Role.AGENT, Role.DISPATCHER, Role.SUPERVISOR, Role.SYSTEM);
             case REASSIGN, APPROVE_RETURN, REJECT_RETURN, APPROVE_EXTENSION, REJECT_EXTENSION, SUSPEND,
                  ACCEPT_REPLY, SEND_BACK_REPLY, REHANDLE -> EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR);
-            case SIGN, RECORD_CONTACT, REQUEST_RETURN, REQUEST_EXTENSION, SUBMIT_REPLY, SUB_ASSIGN, WITHDRAW_SUB_ASSIGNMENT ->
-                    EnumSet.of(Role.DEPARTMENT);
+            case SIGN, RECORD_CONTACT, REQUEST_RETURN, REQUEST_EXTENSION, SUBMIT_REPLY, SUB_ASSIGN, WITHDRAW_SUB_ASSIGNMENT,
+                 SIGN_ASSISTANCE, SUBMIT_OPINION -> EnumSet.of(Role.DEPARTMENT);
             // the center suspends and only the center lifts it: a department asks by phone, it does not resume itself
             case RESUME -> EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR, Role.SYSTEM);
             case URGE, MERGE_INTO, ABSORB_DUPLICATE, RELEASE_DUPLICATE -> EnumSet.of(Role.DISPATCHER, Role.SUPERVISOR, Role.SYSTEM);
@@ -74,6 +78,7 @@ public final class TicketRules {
                  SUBMIT_REPLY -> HandlingRules.decide(step, command);
             case ACCEPT_REPLY, SEND_BACK_REPLY, RECORD_RETURN_VISIT, REHANDLE, CLOSE, MIRROR_MASTER_REPLY ->
                     ClosingRules.decide(step, command);
+            case SIGN_ASSISTANCE, SUBMIT_OPINION -> AssistanceRules.decide(step, command);
             case URGE, RECORD_SLA_WARNING, LINK_CALL, ADD_TAG, RECORD_POLICE_LINKAGE, RECORD_MESSAGE -> SupervisionRules.decide(step, command);
         };
     }
@@ -92,11 +97,20 @@ public final class TicketRules {
                     ? new Decision.Refused("ticket.illegal-transition", "工单当前状态为“" + ticket.status().label() + "”，不能执行此操作", false)
                     : new Decision.Refused("ticket.terminal", "工单已" + ticket.status().label() + "，不能再办理", false);
         }
+        if (assisting(kind)) {
+            return ticket.assistingDepartments().contains(actor.departmentId()) ? null
+                    : new Decision.Refused("ticket.not-assisting", "只有协办单位可以执行此操作", true);
+        }
         // taking a ticket back is the parent's act: the rule checks that the lead is below it
         if (actor.role() == Role.DEPARTMENT && kind != WITHDRAW_SUB_ASSIGNMENT && !actor.belongsTo(ticket.leadDepartment())) {
             return new Decision.Refused("ticket.not-assignee", "只有主办单位可以执行此操作", true);
         }
         return null;
+    }
+
+    /** The commands an assisting unit gives for its own part (协办签收, 协办意见), never the lead. */
+    static boolean assisting(CommandKind kind) {
+        return kind == SIGN_ASSISTANCE || kind == SUBMIT_OPINION;
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.hotline.core.error.HotlineException;
 import org.hotline.core.model.AppealType;
+import org.hotline.core.model.Assistance;
 import org.hotline.core.model.Caller;
 import org.hotline.core.model.Category;
 import org.hotline.core.model.Channel;
@@ -89,7 +90,7 @@ public final class TicketSnapshots {
                 t.returnCount(), t.extensionCount(), t.urgeCount(), name(t.urgeLevel()), t.reopenCount(),
                 t.masterTicketId() == null ? null : t.masterTicketId().value(),
                 t.mergedTicketIds().stream().map(TicketId::value).toList(), t.properChannel(), t.callIds(), t.tags(),
-                t.visits().stream().map(TicketSnapshots::visit).toList(), routing(t.routing()));
+                t.visits().stream().map(TicketSnapshots::visit).toList(), routing(t.routing()), assistance(t));
     }
 
     public Ticket fromV1(TicketV1 v) {
@@ -130,7 +131,8 @@ public final class TicketSnapshots {
                 .mergedTicketIds(orEmpty(v.mergedTicketIds()).stream().map(TicketId::new).toList())
                 .properChannel(v.properChannel()).callIds(orEmpty(v.callIds())).tags(orEmpty(v.tags()))
                 .routing(v.routing() == null ? null : new Routing(v.routing().firstAssignedAt(), v.routing().automatic(),
-                        v.routing().approvedReturns()));
+                        v.routing().approvedReturns()))
+                .assistance(parts(v.assistance()));
     }
 
     private Map<String, ClockV1> clocks(Map<ClockName, ClockTrack> tracks) {
@@ -152,6 +154,21 @@ public final class TicketSnapshots {
                     new ClockTrack(org.hotline.core.time.TimeLimit.parse(clock.limit()), ClockMarks.fromWire(clock.marks()),
                             ClockMarks.alarmsFromWire(clock.alarms()))));
         }
+        return out;
+    }
+
+    /** Sorted by unit, so equal tickets write equal snapshots. */
+    private List<TicketV1.AssistanceV1> assistance(Ticket t) {
+        return t.assistance().values().stream().sorted(java.util.Comparator.comparing(Assistance::department))
+                .map(a -> new TicketV1.AssistanceV1(a.department(), clocks(a.clocks()), a.signedAt(), a.opinion(),
+                        a.answeredAt(), a.endedAt()))
+                .toList();
+    }
+
+    private static Map<String, Assistance> parts(List<TicketV1.AssistanceV1> parts) {
+        Map<String, Assistance> out = new LinkedHashMap<>();
+        orEmpty(parts).forEach(a -> out.put(a.department(), new Assistance(a.department(), tracks(a.clocks()),
+                a.signedAt(), a.opinion(), a.answeredAt(), a.endedAt())));
         return out;
     }
 

@@ -19,11 +19,12 @@ public record TicketV1(
         ExtensionV1 pendingExtension, ReturnV1 pendingReturn, String suspendedFrom,
         int returnCount, int extensionCount, int urgeCount, String urgeLevel, int reopenCount,
         String masterTicketId, List<String> mergedTicketIds, String properChannel,
-        List<String> callIds, List<String> tags, List<VisitV1> visits, RoutingV1 routing) {
+        List<String> callIds, List<String> tags, List<VisitV1> visits, RoutingV1 routing,
+        List<AssistanceV1> assistance) {
 
     public static final String SCHEMA = "ticket.v1";
 
-    /** A snapshot without {@code routing} (written before it was kept, or by a producer that has none). */
+    /** A snapshot without {@code routing} and {@code assistance} (written before they were kept, or by a producer that has none). */
     public TicketV1(
             String schema, String id, String number, String queryCode, long version, String status,
             String channel, String appealType, String urgency, String title, String content,
@@ -39,8 +40,16 @@ public record TicketV1(
                 location, category, leadDepartment, assistingDepartments, receivedAt, signedAt, firstContactAt,
                 repliedAt, closedAt, clocks, reply, visit, pendingExtension, pendingReturn, suspendedFrom, returnCount,
                 extensionCount, urgeCount, urgeLevel, reopenCount, masterTicketId, mergedTicketIds, properChannel,
-                callIds, tags, visits, null);
+                callIds, tags, visits, null, null);
     }
+
+    /**
+     * An assisting unit's part (协办, optional, absent in snapshots written before it was kept): its own
+     * {@code SIGN} and {@code OPINION} clocks, when it signed, its opinion to the lead and when, and
+     * when its part ended unfinished because the ticket left handling.
+     */
+    public record AssistanceV1(String department, Map<String, ClockV1> clocks, Instant signedAt, String opinion,
+                               Instant answeredAt, Instant endedAt) { }
 
     /** The first assignment and the approved returns since ({@code Routing}); null until first assigned. */
     public record RoutingV1(Instant firstAssignedAt, boolean automatic, int approvedReturns) { }

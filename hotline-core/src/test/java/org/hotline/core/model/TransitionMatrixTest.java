@@ -62,6 +62,8 @@ class TransitionMatrixTest {
             case SUB_ASSIGN -> new Command.SubAssign("s.dongcheng.1", "属地处置", Set.of("d.dongcheng"));
             case WITHDRAW_SUB_ASSIGNMENT -> new Command.WithdrawSubAssignment("收回自办", Set.of());
             case SIGN -> new Command.Sign();
+            case SIGN_ASSISTANCE -> new Command.SignAssistance();
+            case SUBMIT_OPINION -> new Command.SubmitOpinion("配合清理");
             case RECORD_CONTACT -> new Command.RecordContact("已联系");
             case REQUEST_RETURN -> new Command.RequestReturn("非本单位职责", "东城区人民政府");
             case APPROVE_RETURN -> new Command.ApproveReturn("d.dongcheng", Set.of(), "同意退单");

@@ -1,13 +1,13 @@
 package org.hotline.core.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline.core.wire.WireFixtures.SEED;
+import static org.hotline.core.wire.WireFixtures.SNAPSHOTS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
-import org.hotline.core.catalog.Seed;
 import org.hotline.core.model.*;
 import org.hotline.core.time.ClockAlarm;
 import org.hotline.core.time.ClockName;
@@ -16,23 +16,14 @@ import org.junit.jupiter.api.Test;
 /** The SLA alarms a clock recorded travel in ticket.v1 {@code clocks[*].alarms}, which older snapshots lack. */
 class SnapshotAlarmsTest {
 
-    private static final Seed SEED = SeedLoader.fromClasspath();
-    private static final TicketSnapshots SNAPSHOTS = new TicketSnapshots(SEED.timeLimits().deadlines());
-    private static final Instant T0 = Instant.parse("2026-11-16T01:00:00Z");
     private static final Actor SCHEDULER = Actor.system("sla-scheduler");
 
     private static Ticket step(Ticket t, Command c, Actor a, Instant at) {
-        return ((Decision.Accepted) TicketRules.decide(t, c, a, at, SEED.timeLimits())).ticket();
+        return WireFixtures.step(t, c, a, at);
     }
 
     private static Ticket assigned() {
-        NewAppeal appeal = new NewAppeal(Channel.PHONE, AppealType.COMPLAINT, Urgency.NORMAL, "占道", "路边摊占道经营",
-                new Caller("张三", "13800000000", false, false),
-                new Location("东城区", "人民路街道", null, "人民路2号", null, null), List.of());
-        Ticket t = ((Decision.Accepted) TicketRules.receive(appeal, new TicketId("t-1"), new TicketNumber("12345-20261116-000001"),
-                new QueryCode("ABC234"), Actor.agent("a", "甲"), T0)).ticket();
-        t = step(t, new Command.Classify(SEED.categories().find("010201").orElseThrow(), null, null, null), Actor.agent("a", "甲"), T0);
-        return step(t, new Command.Assign("urban", Set.of(), null), Actor.dispatcher("p", "乙"), T0);
+        return WireFixtures.assigned(Set.of());
     }
 
     private static Instant signDue(Ticket t) {

@@ -13,6 +13,7 @@ import org.hotline.search.port.TicketSearch.VolumeBucket;
 import org.hotline.search.port.VolumeDimension;
 import org.hotline.search.port.VolumeInterval;
 import org.hotline.search.report.CenterRow;
+import org.hotline.search.report.AssistanceRow;
 import org.hotline.search.report.DepartmentRow;
 import org.hotline.search.report.MisrouteRow;
 import org.hotline.search.report.ReportService.RankedDepartment;
@@ -32,7 +33,15 @@ final class ReportJson {
                 .put("satisfactionRate", r.satisfactionRate()).put("firstSatisfactionRate", r.firstSatisfactionRate())
                 .put("averageHandlingHours", r.averageHandlingHours())
                 .put("returns", c.returns()).put("extensions", c.extensions()).put("overdue", c.overdue())
-                .put("counts", JsonObject.mapFrom(c));
+                .put("counts", JsonObject.mapFrom(c))
+                .put("assisting", assisting(r.assisting()));
+    }
+
+    /** 协办: the unit's figures as an assisting unit, null when it assisted on nothing in the period. */
+    private static JsonObject assisting(AssistanceRow a) {
+        return a == null ? null : new JsonObject().put("parts", a.counts().parts())
+                .put("onTimeSignRate", a.onTimeSignRate()).put("onTimeOpinionRate", a.onTimeOpinionRate())
+                .put("counts", JsonObject.mapFrom(a.counts()));
     }
 
     static JsonObject center(Period period, CenterRow row) {

@@ -44,7 +44,8 @@ public record TicketDocument(
         int urgeCount,
         List<String> tags,
         String firstSatisfaction,
-        Routing routing) {
+        Routing routing,
+        List<Assist> assistance) {
 
     public TicketDocument {
         Objects.requireNonNull(id, "id");
@@ -53,6 +54,19 @@ public record TicketDocument(
         Objects.requireNonNull(caller, "caller");
         assistingDepartments = assistingDepartments == null ? List.of() : List.copyOf(assistingDepartments);
         tags = tags == null ? List.of() : List.copyOf(tags);
+        assistance = assistance == null ? List.of() : List.copyOf(assistance);
+    }
+
+    /**
+     * An assisting unit's part (协办): its sign-for and opinion deadlines (null without the clock), when it
+     * signed and answered, whether the red card of each deadline was recorded, and when the part ended
+     * unfinished (the lead replied first). Documents written before parts were kept have none.
+     */
+    public record Assist(String department, Instant signDue, Instant signed, boolean signRed,
+                         Instant opinionDue, Instant answered, boolean opinionRed, Instant ended) {
+        public Assist {
+            Objects.requireNonNull(department, "department");
+        }
     }
 
     /** The caller as the stream carries it; masking happens where results leave the module. */

@@ -65,7 +65,30 @@ public final class TicketSnapshots {
                 text(lastVisit(t), "resolution"), text(lastVisit(t), "satisfaction"),
                 t.path("returnCount").asInt(0), t.path("extensionCount").asInt(0),
                 t.path("urgeCount").asInt(0), strings(t.path("tags")), text(firstVisit(t), "satisfaction"),
-                routing(t.path("routing")));
+                routing(t.path("routing")), assistance(t.path("assistance")));
+    }
+
+    private static java.util.List<TicketDocument.Assist> assistance(JsonNode parts) {
+        var out = new java.util.ArrayList<TicketDocument.Assist>();
+        for (JsonNode p : parts) {
+            JsonNode sign = p.path("clocks").path(SIGN);
+            JsonNode opinion = p.path("clocks").path("OPINION");
+            out.add(new TicketDocument.Assist(required(p, "department"), instant(sign, "dueAt"), instant(p, "signedAt"),
+                    redRecorded(sign), instant(opinion, "dueAt"), instant(p, "answeredAt"), redRecorded(opinion),
+                    instant(p, "endedAt")));
+        }
+        return out;
+    }
+
+    /** Whether the scheduler recorded the red card of the clock's current deadline (its {@code alarms}). */
+    private static boolean redRecorded(JsonNode clock) {
+        String due = text(clock, "dueAt");
+        for (JsonNode alarm : clock.path("alarms")) {
+            if ("RED".equals(text(alarm, "level")) && due != null && Instant.parse(due).equals(instant(alarm, "dueAt"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static TicketDocument.Routing routing(JsonNode routing) {

@@ -9,6 +9,7 @@ import org.hotline.search.doc.ActivityRecord;
 import org.hotline.search.port.CenterTally;
 import org.hotline.search.doc.DocumentJson;
 import org.hotline.search.doc.TicketDocument;
+import org.hotline.search.report.AssistanceFacts;
 import org.hotline.search.report.TicketFacts;
 
 /**
@@ -90,9 +91,22 @@ final class ElasticDocuments {
             s.put("f_misrouted", t.routing().misrouted() ? 1 : 0);
         }
         facts(s, TicketFacts.Fixed.of(t));
+        assisting(s, AssistanceFacts.of(t));
         s.put("f_replied", t.at().replied() == null ? 0 : 1);
         s.put("doc", json.convert(t, Map.class));
         return s;
+    }
+
+    /** 协办: the units whose part counts and is on time, one keyword array per fact, so a terms aggregation counts them. */
+    private static void assisting(Map<String, Object> s, java.util.List<AssistanceFacts> parts) {
+        if (parts.isEmpty()) {
+            return;
+        }
+        s.put("assist_units", parts.stream().map(AssistanceFacts::department).toList());
+        s.put("assist_sign_due", parts.stream().filter(f -> f.signDue() == 1).map(AssistanceFacts::department).toList());
+        s.put("assist_signed_on_time", parts.stream().filter(f -> f.signedOnTime() == 1).map(AssistanceFacts::department).toList());
+        s.put("assist_opinion_due", parts.stream().filter(f -> f.opinionDue() == 1).map(AssistanceFacts::department).toList());
+        s.put("assist_answered_on_time", parts.stream().filter(f -> f.answeredOnTime() == 1).map(AssistanceFacts::department).toList());
     }
 
     private static void facts(Map<String, Object> s, TicketFacts.Fixed f) {

@@ -22,6 +22,7 @@ import org.hotline.search.port.TicketSearch.Period;
 import org.hotline.search.port.TicketSearch.VolumeBucket;
 import org.hotline.search.port.VolumeDimension;
 import org.hotline.search.port.VolumeInterval;
+import org.hotline.search.port.AssistanceTally;
 import org.hotline.search.report.DepartmentTally;
 import org.hotline.search.report.HotTopicScore;
 import org.hotline.search.port.MisrouteTally;
@@ -53,6 +54,31 @@ final class ElasticReports {
         return SearchRequest.of(r -> r.index(alias).size(0).query(ElasticQueries.received(period.from(), period.to()))
                 .aggregations("departments", a -> a.terms(t -> t.field("lead_department").size(MAX_DEPARTMENTS))
                         .aggregations(facts)));
+    }
+
+    /** The facts of {@link AssistanceFacts}, one terms aggregation per fact over the units that hold it. */
+    static final List<String> ASSIST_FIELDS = List.of("assist_units", "assist_sign_due", "assist_signed_on_time",
+            "assist_opinion_due", "assist_answered_on_time");
+
+    SearchRequest assistanceRequest(Period period) {
+        var facts = new LinkedHashMap<String, Aggregation>();
+        for (String field : ASSIST_FIELDS) {
+            facts.put(field, Aggregation.of(a -> a.terms(t -> t.field(field).size(MAX_DEPARTMENTS))));
+        }
+        return SearchRequest.of(r -> r.index(alias).size(0).query(ElasticQueries.received(period.from(), period.to()))
+                .aggregations(facts));
+    }
+
+    Map<String, AssistanceTally> assistance(SearchResponse<?> response) {
+        var counts = new TreeMap<String, long[]>();
+        for (int i = 0; i < ASSIST_FIELDS.size(); i++) {
+            for (var bucket : response.aggregations().get(ASSIST_FIELDS.get(i)).sterms().buckets().array()) {
+                counts.computeIfAbsent(bucket.key().stringValue(), k -> new long[ASSIST_FIELDS.size()])[i] = bucket.docCount();
+            }
+        }
+        var tallies = new TreeMap<String, AssistanceTally>();
+        counts.forEach((unit, c) -> tallies.put(unit, new AssistanceTally(c[0], c[1], c[2], c[3], c[4])));
+        return tallies;
     }
 
     /** Mirrors {@link org.hotline.search.report.MisrouteTally#plus}: months of first assignment, categories, auto or not. */

@@ -31,6 +31,7 @@ import org.hotline.search.port.TicketQuery;
 import org.hotline.search.port.TicketSearch;
 import org.hotline.search.port.VolumeDimension;
 import org.hotline.search.port.VolumeInterval;
+import org.hotline.search.port.AssistanceTally;
 import org.hotline.search.report.DepartmentTally;
 
 /**
@@ -154,6 +155,12 @@ public final class ElasticTicketSearch implements TicketSearch, BulkLoading {
     public Future<Map<String, DepartmentTally>> departmentTallies(Period period, Instant asOf) {
         SearchRequest request = reports.talliesRequest(period, asOf);
         return bridge(c -> c.search(request, Void.class)).map(reports::tallies);
+    }
+
+    @Override
+    public Future<Map<String, AssistanceTally>> assistanceTallies(Period period) {
+        SearchRequest request = reports.assistanceRequest(period);
+        return bridge(c -> c.search(request, Void.class)).map(reports::assistance);
     }
 
     @Override

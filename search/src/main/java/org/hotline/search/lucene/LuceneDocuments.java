@@ -63,6 +63,7 @@ final class LuceneDocuments {
         keyword(d, "satisfaction", t.satisfaction());
         t.departments().forEach(dept -> keyword(d, DEPARTMENTS, dept));
         t.tags().forEach(tag -> keyword(d, "tags", tag));
+        t.assistance().forEach(part -> keyword(d, ASSIST_UNITS, part.department()));
         keyword(d, REPLIED, t.at().replied() == null ? "no" : "yes");
         keyword(d, OPEN, t.open() ? "yes" : "no");
         boolean late = t.at().replied() != null && t.due().handle() != null && t.at().replied().isAfter(t.due().handle());
@@ -76,6 +77,9 @@ final class LuceneDocuments {
         LuceneFacts.add(d, t);
         return d;
     }
+
+    /** The assisting units (协办) of a ticket, so the report visits only the tickets that have some. */
+    static final String ASSIST_UNITS = "assist_units";
 
     private static void keyword(Document d, String field, String value) {
         if (value != null) {

@@ -20,6 +20,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.index.LeafReaderContext;
 import org.hotline.search.doc.DocumentJson;
 import org.hotline.search.doc.TicketDocument;
@@ -33,6 +34,8 @@ import org.hotline.search.port.VolumeDimension;
 import org.hotline.search.port.VolumeInterval;
 import org.hotline.search.report.Buckets;
 import org.hotline.search.report.Cards;
+import org.hotline.search.report.AssistanceFacts;
+import org.hotline.search.port.AssistanceTally;
 import org.hotline.search.report.DepartmentTally;
 import org.hotline.search.report.HotTopicScore;
 import org.hotline.search.port.MisrouteTally;
@@ -108,6 +111,16 @@ final class LuceneReports {
                 tallies.merge(t.leadDepartment(), DepartmentTally.EMPTY.plus(TicketFacts.of(t, asOf)), LuceneFacts::sum);
             }
         });
+        return tallies;
+    }
+
+    /** 协办: the parts of the tickets received in the period that have assisting units, from their stored documents. */
+    Map<String, AssistanceTally> assistance(IndexSearcher s, Period period) throws IOException {
+        var tallies = new TreeMap<String, AssistanceTally>();
+        Query assisted = new BooleanQuery.Builder().add(received(period), Occur.FILTER)
+                .add(new WildcardQuery(new Term(LuceneDocuments.ASSIST_UNITS, "*")), Occur.FILTER).build();
+        each(s, assisted, t -> AssistanceFacts.of(t).forEach(f ->
+                tallies.merge(f.department(), f.addTo(AssistanceTally.EMPTY), AssistanceTally::sum)));
         return tallies;
     }
 

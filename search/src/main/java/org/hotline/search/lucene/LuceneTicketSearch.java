@@ -32,6 +32,7 @@ import org.hotline.search.port.TicketQuery;
 import org.hotline.search.port.TicketSearch;
 import org.hotline.search.port.VolumeDimension;
 import org.hotline.search.port.VolumeInterval;
+import org.hotline.search.port.AssistanceTally;
 import org.hotline.search.report.DepartmentTally;
 
 /**
@@ -169,6 +170,11 @@ public final class LuceneTicketSearch implements TicketSearch {
     @Override
     public Future<Map<String, DepartmentTally>> departmentTallies(Period period, Instant asOf) {
         return withSearcher(s -> reports.tallies(s, period, asOf));
+    }
+
+    @Override
+    public Future<Map<String, AssistanceTally>> assistanceTallies(Period period) {
+        return withSearcher(s -> reports.assistance(s, period));
     }
 
     @Override

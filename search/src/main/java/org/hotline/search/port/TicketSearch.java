@@ -57,6 +57,12 @@ public interface TicketSearch {
     Future<Map<String, DepartmentTally>> departmentTallies(Period period, Instant asOf);
 
     /**
+     * Per unit, the sums of {@link org.hotline.search.report.AssistanceFacts} over its parts as an assisting
+     * unit (协办) on the tickets received in {@code period}; fixed by the tickets' histories, so no asOf.
+     */
+    Future<Map<String, org.hotline.search.port.AssistanceTally>> assistanceTallies(Period period);
+
+    /**
      * Tickets first assigned in the period, per month of that assignment (in the configured zone) and
      * category, split by auto-dispatch or a person, with how many were misrouted (docs/measures.md, 错派率);
      * ordered by month, then category. Documents without a routing (never assigned, or indexed before it was

@@ -15,7 +15,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class ReportExport {
 
     static final List<String> HEADERS = List.of("单位", "单位名称", "工单数", "及时签收率", "响应率", "按时办结率", "解决率",
-            "满意率", "退单次数", "延期次数", "超期件数", "平均办理时长(小时)", "一次满意率");
+            "满意率", "退单次数", "延期次数", "超期件数", "平均办理时长(小时)", "一次满意率",
+            "协办件数", "协办签收及时率", "协办意见及时率");
 
     private ReportExport() {
     }
@@ -27,7 +28,9 @@ public final class ReportExport {
             rows.add(java.util.Arrays.asList(r.department(), names.apply(r.department()), c.tickets(),
                     r.onTimeSignRate(), r.responseRate(), r.onTimeCompletionRate(), r.resolutionRate(),
                     r.satisfactionRate(), c.returns(), c.extensions(), c.overdue(), r.averageHandlingHours(),
-                    r.firstSatisfactionRate()));
+                    r.firstSatisfactionRate(), r.assisting() == null ? 0L : r.assisting().counts().parts(),
+                    r.assisting() == null ? null : r.assisting().onTimeSignRate(),
+                    r.assisting() == null ? null : r.assisting().onTimeOpinionRate()));
         }
         return rows;
     }

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
 import org.hotline.search.port.TicketSearch;
 import org.hotline.search.port.TicketSearch.Period;
 
@@ -23,12 +24,19 @@ public final class ReportService {
         this.basicallySatisfiedWeight = basicallySatisfiedWeight;
     }
 
+    /**
+     * One row per unit that led or assisted on tickets received in the period, by unit id: the lead's
+     * figures, and its figures as an assisting unit (协办) beside them; a unit that only assisted has
+     * empty lead counts.
+     */
     public Future<List<DepartmentRow>> departments(Period period, Instant asOf) {
-        return search.departmentTallies(period, asOf).map(tallies -> {
-            var rows = new ArrayList<DepartmentRow>();
-            tallies.forEach((department, counts) -> rows.add(DepartmentRow.of(department, counts, basicallySatisfiedWeight)));
-            return rows;
-        });
+        return search.departmentTallies(period, asOf).compose(tallies -> search.assistanceTallies(period).map(assisting -> {
+            var rows = new TreeMap<String, DepartmentRow>();
+            tallies.forEach((department, counts) -> rows.put(department, DepartmentRow.of(department, counts, basicallySatisfiedWeight)));
+            assisting.forEach((department, counts) -> rows.put(department, rows.computeIfAbsent(department,
+                    d -> DepartmentRow.of(d, DepartmentTally.EMPTY, basicallySatisfiedWeight)).withAssisting(counts)));
+            return new ArrayList<>(rows.values());
+        }));
     }
 
     /** The zone months and days are counted in (the search configuration's). */
@@ -46,7 +54,8 @@ public final class ReportService {
                 month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
         return departments(period, asOf.isBefore(period.to()) ? asOf : period.to()).map(rows -> {
             var ranked = new ArrayList<RankedDepartment>();
-            rows.stream().sorted(Comparator.comparingDouble(ReportService::score).reversed()
+            // ranked as lead units, as before: a unit that only assisted has no lead figures to rank
+            rows.stream().filter(row -> row.counts().tickets() > 0).sorted(Comparator.comparingDouble(ReportService::score).reversed()
                             .thenComparing(DepartmentRow::department))
                     .forEach(row -> ranked.add(new RankedDepartment(ranked.size() + 1, score(row), row)));
             return ranked;

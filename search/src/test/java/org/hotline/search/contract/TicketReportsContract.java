@@ -17,7 +17,12 @@ import org.hotline.search.port.TicketSearch.Period;
 import org.hotline.search.port.TicketSearch.VolumeBucket;
 import org.hotline.search.port.VolumeDimension;
 import org.hotline.search.port.VolumeInterval;
+import org.hotline.search.report.AssistanceFacts;
+import org.hotline.search.report.AssistanceRow;
+import org.hotline.search.port.AssistanceTally;
+import org.hotline.search.report.DepartmentRow;
 import org.hotline.search.report.DepartmentTally;
+import org.hotline.search.report.ReportService;
 import org.hotline.search.report.MisrouteRow;
 import org.hotline.search.report.TicketFacts;
 import org.junit.jupiter.api.Test;
@@ -102,6 +107,55 @@ public abstract class TicketReportsContract extends ActivityRecordsContract {
         assertThat(tallies).isEqualTo(recompute(tickets, NOVEMBER, asOf));
         assertThat(tallies.get("D-ENV").tickets()).isEqualTo(20);
         assertThat(tallies.get("D-ENV").overdue()).isPositive();
+    }
+
+    @Test
+    void eachAssistingUnitsOnTimeSigningAndOpinionAreCountedPerUnitAndTheLeadsFiguresStayTheLeads() {
+        Instant nov = Instant.parse("2026-11-05T01:00:00Z");
+        Duration day = Duration.ofDays(1);
+        Duration three = Duration.ofDays(3);
+        var tickets = List.of(
+                // on time twice
+                ticket("x1", nov).text("积水", "积水").department("D-LEAD", "D-HELP", "D-SLOW")
+                        .assisted("D-HELP", day, three, Duration.ofHours(2), Duration.ofDays(2), null, false)
+                        // late signing, late opinion: red cards recorded
+                        .assisted("D-SLOW", day, three, Duration.ofHours(30), null, null, true).document(),
+                // the lead replied before D-HELP's deadlines: not counted; D-SLOW ended after its deadlines: late
+                ticket("x2", nov).text("积水", "积水").department("D-LEAD", "D-HELP", "D-SLOW")
+                        .assisted("D-HELP", day, three, null, null, Duration.ofHours(5), false)
+                        .assisted("D-SLOW", day, three, Duration.ofHours(3), null, Duration.ofDays(4), false).document(),
+                // still running before its deadlines: not counted yet
+                ticket("x3", nov).text("积水", "积水").department("D-LEAD", "D-HELP")
+                        .assisted("D-HELP", day, three, null, null, null, false).document(),
+                ticket("x4", Instant.parse("2026-10-05T01:00:00Z")).text("积水", "积水").department("D-LEAD", "D-HELP")
+                        .assisted("D-HELP", day, three, Duration.ofDays(2), null, null, true).document());
+        index(tickets.toArray(TicketDocument[]::new));
+
+        Map<String, AssistanceTally> tallies = await(search.assistanceTallies(NOVEMBER));
+
+        assertThat(tallies).containsOnlyKeys("D-HELP", "D-SLOW");
+        assertThat(tallies.get("D-HELP")).isEqualTo(new AssistanceTally(3, 1, 1, 1, 1));
+        assertThat(tallies.get("D-SLOW")).isEqualTo(new AssistanceTally(2, 2, 1, 2, 0));
+        var expected = new TreeMap<String, AssistanceTally>();
+        tickets.stream().filter(t -> !t.at().received().isBefore(NOVEMBER.from())).flatMap(t -> AssistanceFacts.of(t).stream())
+                .forEach(f -> expected.merge(f.department(), f.addTo(AssistanceTally.EMPTY), AssistanceTally::sum));
+        assertThat(tallies).isEqualTo(expected);
+        assertThat(await(search.departmentTallies(NOVEMBER, nov.plus(Duration.ofDays(10)))))
+                .containsOnlyKeys("D-LEAD").isEqualTo(recompute(tickets, NOVEMBER, nov.plus(Duration.ofDays(10))));
+        AssistanceRow slow = AssistanceRow.of(tallies.get("D-SLOW"));
+        assertThat(slow.onTimeSignRate()).isEqualTo(0.5);
+        assertThat(slow.onTimeOpinionRate()).isEqualTo(0.0);
+
+        var reports = new ReportService(search, java.time.ZoneId.of("Asia/Shanghai"), 0.8);
+        List<DepartmentRow> rows = await(reports.departments(NOVEMBER, nov.plus(Duration.ofDays(10))));
+        assertThat(rows).extracting(DepartmentRow::department).containsExactly("D-HELP", "D-LEAD", "D-SLOW");
+        assertThat(rows.get(0).counts().tickets()).isZero();
+        assertThat(rows.get(0).onTimeSignRate()).isNull();
+        assertThat(rows.get(0).assisting().counts()).isEqualTo(new AssistanceTally(3, 1, 1, 1, 1));
+        assertThat(rows.get(1).assisting()).isNull();
+        assertThat(rows.get(1).counts().tickets()).isEqualTo(3);
+        assertThat(await(reports.ranking(java.time.YearMonth.of(2026, 11), nov.plus(Duration.ofDays(10)))))
+                .extracting(r -> r.row().department()).containsExactly("D-LEAD");
     }
 
     @Test

@@ -28,7 +28,7 @@ class TicketSnapshotsTest {
                 "D-ENV", List.of("D-CITY"), T, T.plusSeconds(3600), null, null, null,
                 Map.of("HANDLE", handle, "SIGN", sign), null, new TicketV1.VisitV1("RESOLVED", "SATISFIED", null, T),
                 null, null, null, 1, 0, 2, null, 0, null, List.of(), null, List.of("c1"), List.of("热点"), null,
-                new TicketV1.RoutingV1(T.plusSeconds(60), true, 1));
+                new TicketV1.RoutingV1(T.plusSeconds(60), true, 1), null);
         TicketDocument t = TicketSnapshot.SNAPSHOTS.parse(WireJson.mapper().writeValueAsString(v1));
         assertThat(t.id()).isEqualTo("tid-1");
         assertThat(t.version()).isEqualTo(4);

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.hotline.core.app.TicketOperations;
 import org.hotline.core.model.Ticket;
 import org.hotline.core.model.TicketId;
+import org.hotline.core.port.SlaAlarms;
 
 /**
  * Deadline notices and urges to the handling unit's duty phone. The SLA alarms arrive on the event bus
@@ -45,14 +46,18 @@ public final class HandlerNotices {
         this.zone = zone;
     }
 
-    /** A yellow or red alarm: to the lead unit's duty phone, once per alarm across nodes. */
+    /**
+     * A yellow or red alarm: to the lead unit's duty phone, or to the assisting unit's when it is that
+     * unit's own clock (协办, clock {@code {clock}@{unit}}), once per alarm across nodes.
+     */
     public Future<Void> alarm(JsonObject alarm) {
+        String unit = SlaAlarms.assistingUnitOf(alarm.getString("clock", "")).orElse(null);
         String purpose = "RED".equals(alarm.getString("level")) ? SmsTemplates.HANDLER_RED : SmsTemplates.HANDLER_YELLOW;
         String due = DUE.format(Instant.ofEpochMilli(alarm.getLong("dueEpochMs", 0L)).atZone(zone));
         return Future.fromCompletionStage(redis.set(SENT_MARKER + alarm.getString("member"), "1",
                         SetArgs.Builder.nx().ex(Duration.ofDays(7).toSeconds())), context)
                 .compose(ok -> !"OK".equals(ok) ? Future.succeededFuture()
-                        : toLead(alarm.getString("ticketId"), purpose, Map.of("dueAt", due)));
+                        : toUnit(alarm.getString("ticketId"), unit, purpose, Map.of("dueAt", due)));
     }
 
     /** An urge recorded on the ticket: its opinion goes to the lead unit's duty phone. */
@@ -61,8 +66,13 @@ public final class HandlerNotices {
     }
 
     private Future<Void> toLead(String ticketId, String purpose, Map<String, String> values) {
+        return toUnit(ticketId, null, purpose, values);
+    }
+
+    /** {@code unit}: the assisting unit the text is for; null for the ticket's lead unit. */
+    private Future<Void> toUnit(String ticketId, String unit, String purpose, Map<String, String> values) {
         return tickets.findById(new TicketId(ticketId)).compose(found -> {
-            Optional<String> phone = found.map(Ticket::leadDepartment).flatMap(phones::mobileOf);
+            Optional<String> phone = found.map(t -> unit != null ? unit : t.leadDepartment()).flatMap(phones::mobileOf);
             if (phone.isEmpty()) {
                 return Future.succeededFuture();
             }

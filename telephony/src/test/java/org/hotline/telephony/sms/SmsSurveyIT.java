@@ -64,6 +64,7 @@ class SmsSurveyIT {
     private static final Actor URBAN = Actor.department("u1", "urban", "城管局经办人");
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String DUTY_PHONE = "13700" + String.format("%06d", (int) (System.nanoTime() % 1_000_000));
+    private static final String ASSISTING_PHONE = "13600" + String.format("%06d", (int) (System.nanoTime() % 1_000_000));
     private static final AtomicInteger PHONES = new AtomicInteger((int) (System.nanoTime() % 1_000_000));
 
     private static Vertx vertx;
@@ -93,7 +94,8 @@ class SmsSurveyIT {
                 new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0), ZoneId.of("Asia/Shanghai")),
                 "https://12345.example.gov.cn/progress?n={number}&c={queryCode}", Duration.ZERO, null, MAX_ATTEMPTS, Duration.ZERO);
         connection = await(connector.connect());
-        phones = id -> "urban".equals(id) ? java.util.Optional.of("值班室 " + DUTY_PHONE + "（24小时）") : java.util.Optional.empty();
+        phones = id -> "urban".equals(id) ? java.util.Optional.of("值班室 " + DUTY_PHONE + "（24小时）")
+                : "d.dongcheng".equals(id) ? java.util.Optional.of("值班室 " + ASSISTING_PHONE) : java.util.Optional.empty();
         deploySms();
         smsc.awaitLine(l -> l.startsWith("BOUND hotline"), WAIT);
     }
@@ -248,6 +250,23 @@ class SmsSurveyIT {
     }
 
     @Test
+    void anAssistingUnitsAlarmGoesToThatUnitsDutyPhoneNotTheLeads() throws Exception {
+        Ticket ticket = apply(receive(phone(), false),
+                new Command.Classify(service.seed().categories().find("010201").orElseThrow(), null, null, null), AGENT);
+        ticket = apply(ticket, new Command.Assign("urban", Set.of("d.dongcheng"), null), DISPATCHER);
+        long due = Instant.now().plus(Duration.ofHours(2)).toEpochMilli();
+
+        vertx.eventBus().publish(HandlerNotices.SLA_ALARM_ADDRESS, alarm(ticket, "OPINION@d.dongcheng", "YELLOW", due));
+        String number = ticket.number().value();
+        smsc.awaitMessage(ASSISTING_PHONE, t -> t.contains("黄牌预警") && t.contains(number), WAIT);
+        vertx.eventBus().publish(HandlerNotices.SLA_ALARM_ADDRESS, alarm(ticket, "HANDLE", "YELLOW", due));
+        smsc.awaitMessage(DUTY_PHONE, t -> t.contains("黄牌预警") && t.contains(number), WAIT);
+
+        assertThat(smsc.messagesTo(DUTY_PHONE)).filteredOn(t -> t.contains(number)).hasSize(1);
+        assertThat(smsc.messagesTo(ASSISTING_PHONE)).filteredOn(t -> t.contains(number)).hasSize(1);
+    }
+
+    @Test
     void aMessageTheCenterKeepsRefusingIsGivenUpAfterTheLastAttemptWithOneFailedEventAndListedForAdministrators() throws Exception {
         String phone = phone();
         smsc.refuseSubmitsTo(phone);
@@ -311,8 +330,12 @@ class SmsSurveyIT {
     }
 
     private static JsonObject alarm(Ticket ticket, String level, long due) {
-        String member = ticket.id().value() + "|HANDLE|" + level + "|" + due;
-        return new JsonObject().put("member", member).put("ticketId", ticket.id().value()).put("clock", "HANDLE")
+        return alarm(ticket, "HANDLE", level, due);
+    }
+
+    private static JsonObject alarm(Ticket ticket, String clock, String level, long due) {
+        String member = ticket.id().value() + "|" + clock + "|" + level + "|" + due;
+        return new JsonObject().put("member", member).put("ticketId", ticket.id().value()).put("clock", clock)
                 .put("level", level).put("dueEpochMs", due);
     }
 
