@@ -12,8 +12,8 @@ import org.hotline.core.app.TicketService;
 import org.hotline.server.config.HotlineConfig;
 import org.hotline.telephony.sms.QuietHours;
 import org.hotline.telephony.sms.SmsChannel;
-import org.hotline.telephony.survey.VoiceSurveyConfig;
-import org.hotline.telephony.survey.VoiceSurveyVerticle;
+import org.hotline.telephony.survey.voice.VoiceSurveyConfig;
+import org.hotline.telephony.survey.voice.VoiceSurveyVerticle;
 
 /**
  * The automated voice survey (HOTLINE_VOICE_SURVEY_*, with telephony on): calls through the telephony

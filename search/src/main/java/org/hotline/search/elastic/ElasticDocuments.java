@@ -10,7 +10,7 @@ import org.hotline.search.port.CenterTally;
 import org.hotline.search.doc.DocumentJson;
 import org.hotline.search.doc.TicketDocument;
 import org.hotline.search.report.AssistanceFacts;
-import org.hotline.search.report.TicketFacts;
+import org.hotline.search.port.TicketFacts;
 
 /**
  * Elasticsearch sources: flat fields for filters, text and aggregations (see tickets-template.json),

@@ -23,7 +23,7 @@ import org.hotline.search.port.TicketSearch.VolumeBucket;
 import org.hotline.search.port.VolumeDimension;
 import org.hotline.search.port.VolumeInterval;
 import org.hotline.search.port.AssistanceTally;
-import org.hotline.search.report.DepartmentTally;
+import org.hotline.search.port.DepartmentTally;
 import org.hotline.search.report.HotTopicScore;
 import org.hotline.search.port.MisrouteTally;
 

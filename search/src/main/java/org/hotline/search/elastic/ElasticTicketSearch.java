@@ -32,7 +32,7 @@ import org.hotline.search.port.TicketSearch;
 import org.hotline.search.port.VolumeDimension;
 import org.hotline.search.port.VolumeInterval;
 import org.hotline.search.port.AssistanceTally;
-import org.hotline.search.report.DepartmentTally;
+import org.hotline.search.port.DepartmentTally;
 
 /**
  * Elasticsearch 8.19 backend. Tickets are written with external versioning (the ticket version),

@@ -12,8 +12,8 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.util.BytesRef;
 import org.hotline.search.doc.TicketDocument;
-import org.hotline.search.report.DepartmentTally;
-import org.hotline.search.report.TicketFacts;
+import org.hotline.search.port.DepartmentTally;
+import org.hotline.search.port.TicketFacts;
 
 /**
  * A ticket's {@link TicketFacts} as doc values, so the department report aggregates numbers instead

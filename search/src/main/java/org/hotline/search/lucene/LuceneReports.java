@@ -36,10 +36,10 @@ import org.hotline.search.report.Buckets;
 import org.hotline.search.report.Cards;
 import org.hotline.search.report.AssistanceFacts;
 import org.hotline.search.port.AssistanceTally;
-import org.hotline.search.report.DepartmentTally;
+import org.hotline.search.port.DepartmentTally;
 import org.hotline.search.report.HotTopicScore;
 import org.hotline.search.port.MisrouteTally;
-import org.hotline.search.report.TicketFacts;
+import org.hotline.search.port.TicketFacts;
 
 /**
  * Reports over the embedded index by walking the matching documents: fine at laptop sizes, and the

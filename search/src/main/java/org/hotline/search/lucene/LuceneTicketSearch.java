@@ -33,7 +33,7 @@ import org.hotline.search.port.TicketSearch;
 import org.hotline.search.port.VolumeDimension;
 import org.hotline.search.port.VolumeInterval;
 import org.hotline.search.port.AssistanceTally;
-import org.hotline.search.report.DepartmentTally;
+import org.hotline.search.port.DepartmentTally;
 
 /**
  * Embedded backend for the one-command run without Elasticsearch: a Lucene index under a data

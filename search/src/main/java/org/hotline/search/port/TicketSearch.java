@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.hotline.search.doc.ActivityRecord;
 import org.hotline.search.doc.TicketDocument;
-import org.hotline.search.report.DepartmentTally;
 
 /**
  * The search side's port: one implementation per technology (Elasticsearch, embedded Lucene), both
@@ -53,7 +52,7 @@ public interface TicketSearch {
     /** Tickets whose text resembles {@code text}, best first, for duplicate detection and dispatch. */
     Future<List<TicketHit>> similar(String text, String excludeTicketId, int size, SearchScope scope);
 
-    /** Sums of {@link org.hotline.search.report.TicketFacts} per lead department for tickets received in the period. */
+    /** Sums of {@link org.hotline.search.port.TicketFacts} per lead department for tickets received in the period. */
     Future<Map<String, DepartmentTally>> departmentTallies(Period period, Instant asOf);
 
     /**

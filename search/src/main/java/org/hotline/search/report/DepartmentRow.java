@@ -1,5 +1,6 @@
 package org.hotline.search.report;
 
+import org.hotline.search.port.DepartmentTally;
 import java.util.Objects;
 import org.hotline.search.port.AssistanceTally;
 

@@ -1,5 +1,6 @@
 package org.hotline.search.report;
 
+import org.hotline.search.port.DepartmentTally;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.time.YearMonth;

@@ -21,10 +21,10 @@ import org.hotline.search.report.AssistanceFacts;
 import org.hotline.search.report.AssistanceRow;
 import org.hotline.search.port.AssistanceTally;
 import org.hotline.search.report.DepartmentRow;
-import org.hotline.search.report.DepartmentTally;
+import org.hotline.search.port.DepartmentTally;
 import org.hotline.search.report.ReportService;
 import org.hotline.search.report.MisrouteRow;
-import org.hotline.search.report.TicketFacts;
+import org.hotline.search.port.TicketFacts;
 import org.junit.jupiter.api.Test;
 
 /** Report behaviour every backend must show; numbers are checked against a recomputation from the snapshots. */

@@ -1,4 +1,4 @@
-package org.hotline.search.report;
+package org.hotline.search.port;
 
 import java.time.Duration;
 import java.time.Instant;

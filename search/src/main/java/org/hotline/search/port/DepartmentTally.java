@@ -1,6 +1,6 @@
-package org.hotline.search.report;
+package org.hotline.search.port;
 
-/** Sums of {@link TicketFacts} over the tickets of one department; rates are derived in {@link DepartmentRow}. */
+/** Sums of {@link TicketFacts} over the tickets of one department; rates are derived in {@link org.hotline.search.report.DepartmentRow}. */
 public record DepartmentTally(
         long tickets,
         long signDue, long signedOnTime,

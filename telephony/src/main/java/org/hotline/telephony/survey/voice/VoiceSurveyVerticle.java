@@ -1,4 +1,4 @@
-package org.hotline.telephony.survey;
+package org.hotline.telephony.survey.voice;
 
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -35,6 +35,9 @@ import org.hotline.telephony.sms.Addressee;
 import org.hotline.telephony.sms.RedisSmsBook;
 import org.hotline.telephony.sms.SmsChannel;
 import org.hotline.telephony.sms.SurveyReply;
+import org.hotline.telephony.survey.RedisSurveyLedger;
+import org.hotline.telephony.survey.SurveyCampaign;
+import org.hotline.telephony.survey.SurveyLedgerEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

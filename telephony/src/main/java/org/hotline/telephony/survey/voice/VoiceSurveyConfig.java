@@ -1,4 +1,4 @@
-package org.hotline.telephony.survey;
+package org.hotline.telephony.survey.voice;
 
 import java.time.Duration;
 import java.util.Objects;
