@@ -12,7 +12,10 @@ def peer_figures(path, label):
         for line in f:
             parts = line.rstrip("\n").split("\t")
             if len(parts) == 4 and parts[0] == label:
-                figures[(parts[1], parts[2])] = float(parts[3]) if re.fullmatch(r"-?[0-9.]+", parts[3]) else parts[3]
+                try:
+                    figures[(parts[1], parts[2])] = float(parts[3])
+                except ValueError:  # the Flowable version, the history level
+                    figures[(parts[1], parts[2])] = parts[3]
     return figures
 
 
@@ -92,8 +95,9 @@ def main():
     cells = " | ".join("not measured" for _ in runs)
     print(f"| 1,000 deadlines due at once: due → all committed, s (peer: incl. poll wait; after acquisition "
           f"{fmt(acquired)}) | {fmt(timers)} | {cells} | " + " | ".join("–" for _ in runs) + " |")
-    print(f"| open tickets at dashboard / deadline phases | {fmt(p('D.dashboard', 'open_tickets'))} | "
-          + " | ".join(fmt((s(run, 'memory', 'tickets'))) for _, run in runs) + " (tickets stored at the end) | "
+    print(f"| tickets in the store (peer: open at the timer and dashboard phases; ours: stored at the end, the "
+          f"dashboard was sampled earlier, during the lifecycles, with fewer) | {fmt(p('D.dashboard', 'open_tickets'))} | "
+          + " | ".join(fmt((s(run, 'memory', 'tickets'))) for _, run in runs) + " | "
           + " | ".join("–" for _ in runs) + " |")
     db = p("C.timers", "db_size_mb")
     opened = p("C.timers", "open_tickets")
