@@ -12,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import org.hotline.core.app.TicketOperations;
-import org.hotline.core.model.Ticket;
 import org.hotline.core.model.TicketId;
 import org.hotline.core.port.SlaAlarms;
 
