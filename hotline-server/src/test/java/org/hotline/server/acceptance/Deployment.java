@@ -123,6 +123,8 @@ final class Deployment implements AutoCloseable {
                 Map.entry("HOTLINE_AMI_HOST", amiHost), Map.entry("HOTLINE_AMI_PORT", Integer.toString(amiPort)),
                 Map.entry("HOTLINE_AMI_USERNAME", amiUser), Map.entry("HOTLINE_AMI_SECRET", amiSecret),
                 Map.entry("HOTLINE_RECORDINGS_DIR", recordingsDir),
+                // one archive folder for both nodes, as compose's shared volume (closed tickets are read back from it)
+                Map.entry("HOTLINE_ARCHIVE_DIR", LOGS.resolve("ticket-archive").toAbsolutePath().toString()),
                 Map.entry("HOTLINE_JWT_SECRET", "acceptance-jwt-secret-0123456789-abcdefgh"),
                 Map.entry("HOTLINE_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD),
                 Map.entry("HOTLINE_LINK110_URL", link110Url), Map.entry("HOTLINE_LINK110_SECRET", LINK110_SECRET),
