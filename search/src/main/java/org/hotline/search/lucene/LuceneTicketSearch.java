@@ -102,7 +102,8 @@ public final class LuceneTicketSearch implements TicketSearch {
         for (TicketDocument t : tickets) {
             newest.merge(t.id(), t, (a, b) -> a.version() >= b.version() ? a : b);
         }
-        searchers.maybeRefreshBlocking();
+        // no refresh here: every write ends with a blocking refresh (this method is the index's only writer and
+        // synchronized), so the searcher already sees every version written before (one refresh per batch, not two)
         IndexSearcher searcher = searchers.acquire();
         int indexed = 0;
         try {
@@ -115,7 +116,9 @@ public final class LuceneTicketSearch implements TicketSearch {
         } finally {
             searchers.release(searcher);
         }
-        searchers.maybeRefresh();
+        if (indexed > 0) {
+            searchers.maybeRefreshBlocking();
+        }
         commits.written(indexed);
         return new IndexOutcome(indexed, tickets.size() - indexed, List.of());
     }
