@@ -77,7 +77,20 @@ final class ConsolePage {
     void logOut() {
         WebElement oldPage = browser.findElement(By.tagName("html"));
         clickCentered("#logout");
-        wait.until(ExpectedConditions.stalenessOf(oldPage));
+        wait.until(driver -> {
+            try {
+                oldPage.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                // during the reload Chromium names the old page's node this way rather than "stale element"
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
         visible("#login-form");
     }
 

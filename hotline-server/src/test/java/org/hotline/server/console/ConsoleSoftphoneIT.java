@@ -168,7 +168,7 @@ class ConsoleSoftphoneIT {
             browser.findElement(entry).findElement(By.tagName("button")).click();
             // the agent's soft phone rings first; once answered Asterisk dials the citizen through the carrier
             new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> "ringing".equals(state(page)));
-            page.visible("#sp-answer").click();
+            page.clickCentered("#sp-answer"); // clear of the sticky notice bar the callback's notice fills
             waitForState(page, "talking");
             page.waitUntil(driver -> "connected".equals(page.js("return document.getElementById('sp-media').dataset.state")));
             // the entry leaves the list only once the citizen answered
@@ -234,7 +234,7 @@ class ConsoleSoftphoneIT {
                     + String.join("\n", asterisk.log()), e);
         }
         assertThat(page.textOf("#sp-caller")).isEqualTo(caller);
-        page.visible("#sp-answer").click();
+        page.clickCentered("#sp-answer"); // clear of the sticky notice bar the callback's notice fills
         waitForState(page, "talking");
         new WebDriverWait(browser, Duration.ofSeconds(60))
                 .until(driver -> driver.findElement(By.id("pop-caller")).getText().equals(caller));
